@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CliCommand } from '../command';
+import { optString } from '../command';
+import { KaopingError } from '../../../shared/errors';
+import { EXPORT_FORMATS, FORMAT_EXTENSION, exportAssessment, isExportFormat, type ExportOptions } from '../../services/export/index';
+import { loadExportData } from '../../services/export/input';
+
+function readOverrides(file: string): Record<string, string> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new KaopingError('overrides-unreadable', `无法读取问题文字修改文件 ${file}：${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || Object.values(raw).some((v) => typeof v !== 'string')) {
+    throw new KaopingError('overrides-invalid', `问题文字修改文件 ${file} 应为 {"考评对象编号": "问题文字"} 形式的 JSON`);
+  }
+  return raw as Record<string, string>;
+}
+
+/** `kaoping export <dir> --format F --out FILE`: annexes, circular drafts and evidence packs. */
+export const exportCommand: CliCommand = {
+  name: 'export',
+  usage: `export <考评目录> --format <${EXPORT_FORMATS.join('|')}> --out <文件> [--date YYYY-MM-DD] [--doc-number 文号] [--template 模板.json] [--overrides 修改.json] [--target 编号…]`,
+  summary: '导出附件表格、通报草稿（GB/T 9704 版式）或证据包',
+  options: {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    date: { type: 'string' },
+    'print-date': { type: 'string' },
+    'doc-number': { type: 'string' },
+    template: { type: 'string' },
+    overrides: { type: 'string' },
+    target: { type: 'string', multiple: true },
+  },
+  async run(ctx) {
+    const [dirArg] = ctx.args;
+    const format = optString(ctx, 'format');
+    const outArg = optString(ctx, 'out');
+    if (!dirArg) throw new KaopingError('export-usage', '请指定考评目录：kaoping export <考评目录> --format <格式> --out <文件>');
+    if (!format || !isExportFormat(format)) throw new KaopingError('export-format', `请用 --format 指定导出格式：${EXPORT_FORMATS.join('、')}`);
+    if (!outArg) throw new KaopingError('export-usage', `请用 --out 指定输出文件（${FORMAT_EXTENSION[format]}）`);
+    const resolve = (p: string) => path.resolve(ctx.io.cwd, p);
+    const data = loadExportData(resolve(dirArg));
+    const date = optString(ctx, 'date');
+    const printDate = optString(ctx, 'print-date');
+    const docNumber = optString(ctx, 'doc-number');
+    const template = optString(ctx, 'template');
+    const overrides = optString(ctx, 'overrides');
+    const targets = ctx.options.target;
+    for (const d of [date, printDate]) {
+      if (d && !/^\d{4}-\d{2}-\d{2}$/u.test(d)) throw new KaopingError('export-date', `日期格式应为 YYYY-MM-DD：${d}`);
+    }
+    const options: ExportOptions = {
+      ...(date ? { date } : {}),
+      ...(printDate ? { printDate } : {}),
+      ...(docNumber ? { docNumber } : {}),
+      ...(template ? { templateFile: resolve(template) } : {}),
+      ...(overrides ? { problemOverrides: readOverrides(resolve(overrides)) } : {}),
+      ...(Array.isArray(targets) ? { targetIds: targets } : {}),
+    };
+    const out = resolve(outArg);
+    const size = await exportAssessment(data, format, out, options);
+    ctx.io.stdout(`${out}\n`);
+    ctx.io.stderr(`已导出 ${format}：${out}（${(size / 1024).toFixed(1)} KB）\n`);
+  },
+};

@@ -1,0 +1,29 @@
+// Builds every part that runs outside Vite's dev server: the Electron main and
+// preload bundles, the CLI, and the renderer (Vite). Dependencies stay external so
+// native modules (better-sqlite3, @napi-rs/canvas) load from node_modules.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  esbuild({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/kaoping.cjs' }),
+  esbuild({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', external: ['electron'] }),
+  // A sandboxed preload cannot require packages: bundle everything but electron.
+  esbuild({ ...common, packages: undefined, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
+]);
+if (!process.argv.includes('--no-renderer')) {
+  await viteBuild({ root: path.join(root, 'renderer'), configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { call } from './define';
+import type { AppInfo, AssessmentSummary, RulesetSummary } from './views';
+
+/** An assessment folder name inside the workspace: no separators, no dot-dot. */
+export const assessmentId = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/u, '考评编号含有非法字符')
+  .refine((s) => s !== '.' && s !== '..', '考评编号非法');
+
+const empty = z.object({}).strict();
+
+/**
+ * Every call the renderer may make, as 'feature/verb'. The preload bridge, the
+ * HTTP bridge, the handler table and the renderer's client are all derived from
+ * this one object.
+ */
+export const contract = {
+  'app/info': call(empty).returns<AppInfo>(),
+  'rulesets/list': call(empty).returns<RulesetSummary[]>(),
+  'assessments/list': call(empty).returns<AssessmentSummary[]>(),
+  'assessments/create': call(
+    z
+      .object({
+        name: z.string().trim().min(1, '请填写考评名称').max(100),
+        year: z.number().int().min(2000).max(2100),
+        rulesetId: z.string().min(1),
+      })
+      .strict(),
+  ).returns<AssessmentSummary>(),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+
+/** True when `name` is a call of the contract (guards both transports). */
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,17 @@
+/**
+ * The Content-Security-Policy of the app's own pages, in both transports. The
+ * site under review is never loaded in these pages; screenshots arrive as image
+ * files (blob:/data: for thumbnails), never as live frames.
+ */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
