@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { Indicator, Ruleset } from './types';
+
+const applicability = z
+  .object({
+    kinds: z.array(z.enum(['website', 'account'])).optional(),
+    classes: z.array(z.string()).optional(),
+    attributes: z.record(z.string(), z.boolean()).optional(),
+  })
+  .strict();
+
+const rule = z
+  .object({
+    n: z.number().int().positive(),
+    text: z.string().min(1),
+    kind: z.enum(['veto', 'fixed', 'per-occurrence', 'zero', 'percent', 'fixed-bonus', 'per-occurrence-bonus', 'tiered-bonus']),
+    points: z.number().nonnegative().optional(),
+    percent: z.number().positive().max(100).optional(),
+    perOccurrence: z.boolean().optional(),
+    cap: z.number().positive().optional(),
+    tiers: z.array(z.object({ min: z.number().int().positive(), points: z.number().positive() }).strict()).optional(),
+    problem: z.string().optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const needsPoints = ['fixed', 'per-occurrence', 'fixed-bonus', 'per-occurrence-bonus'].includes(r.kind);
+    if (needsPoints && r.points === undefined) ctx.addIssue({ code: 'custom', message: `第 ${r.n} 条（${r.kind}）缺少 points` });
+    if (r.kind === 'percent' && r.percent === undefined) ctx.addIssue({ code: 'custom', message: `第 ${r.n} 条（percent）缺少 percent` });
+    if (r.kind === 'tiered-bonus' && !r.tiers?.length) ctx.addIssue({ code: 'custom', message: `第 ${r.n} 条（tiered-bonus）缺少 tiers` });
+  });
+
+const indicator: z.ZodType<Indicator> = z.lazy(() =>
+  z
+    .object({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      weight: z.number().nonnegative(),
+      rules: z.array(rule),
+      appliesTo: applicability.optional(),
+      note: z.string().optional(),
+      children: z.array(indicator).optional(),
+    })
+    .strict(),
+);
+
+const section = z.object({ id: z.string(), name: z.string(), max: z.number().nonnegative(), appliesTo: applicability.optional(), indicators: z.array(indicator) }).strict();
+
+const part = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['veto', 'basic', 'bonus', 'negative']),
+    name: z.string(),
+    max: z.number().nonnegative(),
+    appliesTo: applicability.optional(),
+    sections: z.array(section),
+  })
+  .strict();
+
+/** The zod schema of a ruleset file; the loader adds the cross-checks zod cannot express. */
+export const rulesetSchema: z.ZodType<Ruleset> = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/u),
+    name: z.string(),
+    version: z.string(),
+    source: z.string(),
+    classes: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            label: z.string(),
+            name: z.string(),
+            kind: z.enum(['website', 'account']),
+            defaults: z.record(z.string(), z.boolean()).optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+    parts: z.array(part).min(1),
+    transfers: z.array(z.object({ from: z.string(), to: z.array(z.string()).min(1), when: applicability, note: z.string() }).strict()),
+    normaliseBasic: z.boolean(),
+    thresholds: z.object({ pass: z.number().optional(), bonusOnlyAbove: z.number().optional() }).strict(),
+    grades: z
+      .object({
+        bands: z.array(z.object({ name: z.string(), min: z.number() }).strict()),
+        failName: z.string(),
+        configurable: z.boolean(),
+        note: z.string().optional(),
+      })
+      .strict(),
+    accountScoring: z.enum(['scored', 'veto-only']).optional(),
+  })
+  .strict();

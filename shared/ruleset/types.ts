@@ -1,0 +1,126 @@
+/**
+ * A ruleset (考评方案) as data: parts → sections (一级指标) → indicators (二级, with
+ * optional 三级 children) → numbered rules (评分细则). Encoded from the source
+ * documents in resources/rulesets/*.json and validated on load (schema.ts).
+ */
+import type { GradeBand, TargetKind } from '../domain/types';
+
+export type PartKind = 'veto' | 'basic' | 'bonus' | 'negative';
+
+/**
+ * What one rule does when a confirmed finding cites it (count = occurrences):
+ * - veto: the target fails (单项否决);
+ * - fixed: deduct `points` once;
+ * - per-occurrence: deduct `points` × count;
+ * - zero: the indicator scores nothing (此项不得分);
+ * - percent: deduct `percent`% of the indicator's weight (× count when perOccurrence);
+ * - fixed-bonus / per-occurrence-bonus: add `points` (× count);
+ * - tiered-bonus: add the points of the highest tier whose `min` the count reaches.
+ * Deductions and bonuses within one indicator never exceed its weight (扣完为止).
+ */
+export type RuleKind = 'veto' | 'fixed' | 'per-occurrence' | 'zero' | 'percent' | 'fixed-bonus' | 'per-occurrence-bonus' | 'tiered-bonus';
+
+export interface Rule {
+  /** The 评分细则 item number, 1-based. */
+  n: number;
+  text: string;
+  kind: RuleKind;
+  points?: number;
+  percent?: number;
+  perOccurrence?: boolean;
+  /** A cap below the indicator weight for this rule alone. */
+  cap?: number;
+  tiers?: { min: number; points: number }[];
+  /** A short phrase for problem lists (多个栏目长期未更新). */
+  problem?: string;
+}
+
+/** Where an indicator or section applies; every listed condition must hold. */
+export interface Applicability {
+  kinds?: TargetKind[];
+  classes?: string[];
+  /** Attribute values required (a missing attribute counts as the class default, else true). */
+  attributes?: Record<string, boolean>;
+}
+
+export interface Indicator {
+  /** Stable id, unique in the ruleset (e.g. "basic.health.availability"). */
+  id: string;
+  name: string;
+  weight: number;
+  rules: Rule[];
+  appliesTo?: Applicability;
+  note?: string;
+  /** 三级指标, when the seed has them; the parent's weight is their sum. */
+  children?: Indicator[];
+}
+
+export interface Section {
+  id: string;
+  name: string;
+  /** The section's maximum as the seed states it (sum of its indicator weights). */
+  max: number;
+  appliesTo?: Applicability;
+  indicators: Indicator[];
+}
+
+export interface Part {
+  id: string;
+  kind: PartKind;
+  name: string;
+  /** Maximum points of the part (100 basic, 25 bonus …); 0 for veto. */
+  max: number;
+  appliesTo?: Applicability;
+  sections: Section[];
+}
+
+export interface TargetClass {
+  id: string;
+  /** As the seed names it: 第一类. */
+  label: string;
+  /** Full name: 各县（市、区）政府门户网站. */
+  name: string;
+  kind: TargetKind;
+  /** Attribute defaults of the class (e.g. hasExternalServices: false for 第三类). */
+  defaults?: Record<string, boolean>;
+}
+
+/** Weight moved from one indicator to others (split evenly) when `when` holds. */
+export interface WeightTransfer {
+  from: string;
+  to: string[];
+  when: Applicability;
+  note: string;
+}
+
+export interface Ruleset {
+  id: string;
+  name: string;
+  version: string;
+  /** Which source document it was encoded from. */
+  source: string;
+  classes: TargetClass[];
+  parts: Part[];
+  transfers: WeightTransfer[];
+  /**
+   * Basis normalisation: when indicators do not apply, the basic part is scored on
+   * the applicable maximum and scaled to the part's maximum (85 → ×100/85).
+   */
+  normaliseBasic: boolean;
+  thresholds: {
+    /** Below this total a target fails (不合格). */
+    pass?: number;
+    /** Bonus counts only when the basic score is above this. */
+    bonusOnlyAbove?: number;
+  };
+  grades: {
+    bands: GradeBand[];
+    /** The grade of a vetoed or failing target. */
+    failName: string;
+    /** True where the seed names grades without cut-offs: the bands are our default. */
+    configurable: boolean;
+    note?: string;
+  };
+  /** How accounts are judged where the ruleset scores them only by vetoes. */
+  accountScoring?: 'scored' | 'veto-only';
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { scoreTargets } from '../../../shared/scoring/engine';
+import type { ScoringFinding, ScoringTarget } from '../../../shared/scoring/types';
+import type { Ruleset } from '../../../shared/ruleset/types';
+import { resolveIndicator } from '../../../shared/ruleset/walk';
+import { ruleset } from '../../helpers/rulesets';
+
+const zj = ruleset('zhanjiang-2021');
+let nextId = 1;
+function finding(target: ScoringTarget, path: string, rule: number, count = 1, evidenceIds: number[] = []): ScoringFinding {
+  return { id: nextId++, targetId: target.id, indicatorId: resolveIndicator(zj, path, target.kind).indicator.id, rule, count, note: '', evidenceIds };
+}
+const county: ScoringTarget = { id: 1, name: '南岭县人民政府', kind: 'website', classId: 'county', attributes: {} };
+const section = (s: ReturnType<typeof scoreTargets>[number], name: string) => s.sections.find((x) => x.name === name)!;
+
+describe('scoring engine on zhanjiang-2021 (hand-computed from seed 000, annex 2)', () => {
+  it('per-occurrence deductions within one indicator are capped at its weight (扣完为止)', () => {
+    // 可用性 (weight 1): rule 1 home page 3 × 0.2 = 0.6; rule 2 other pages 7 × 0.1 = 0.7; 1.3 > 1 → capped at 1.
+    const [s] = scoreTargets(zj, [county], [finding(county, '健康情况/可用性', 1, 3, [12, 13, 14]), finding(county, '健康情况/可用性', 2, 7)]);
+    expect(section(s!, '健康情况')).toEqual({ id: 'basic.health', name: '健康情况', part: 'basic', score: 19, max: 20 });
+    expect(s!.basic).toBe(99);
+    const health = s!.explanation.find((e) => e.text.startsWith('健康情况'))!;
+    expect(health.children![0]!.text).toBe('可用性 −1，封顶 1 分');
+    expect(health.children![0]!.children![0]!.text).toBe('第1条 −0.6：首页链接打不开 3 处（证据 #12 #13 #14）');
+  });
+
+  it('sums exactly: 0.2 + 0.1 = 0.3, not 0.30000000000000004', () => {
+    const [s] = scoreTargets(zj, [county], [finding(county, '可用性', 1), finding(county, '可用性', 2)]);
+    // 100 − (0.2 + 0.1) = 99.7
+    expect(s!.basic).toBe(99.7);
+    expect(s!.indicators.find((i) => i.path === '健康情况/可用性')!.change).toBe(-0.3);
+  });
+
+  it('"此项不得分" zeroes the indicator', () => {
+    const [s] = scoreTargets(zj, [county], [finding(county, '健康情况/问题地图', 2)]);
+    expect(section(s!, '健康情况').score).toBe(19); // 20 − 1 (问题地图 weight 1)
+  });
+
+  it('fixed deductions apply once whatever the count', () => {
+    const [s] = scoreTargets(zj, [county], [finding(county, '政策解读', 3, 4)]);
+    expect(section(s!, '发布解读').score).toBe(19); // 政策解读 rule 3: 仅文字解读 扣1分
+  });
+
+  it('units without external services are scored out of 85 and scaled by 100/85', () => {
+    const unit: ScoringTarget = { id: 2, name: '市档案馆', kind: 'website', classId: 'city-noservice', attributes: {} };
+    // 内容安全 rule 1: 2 × 0.5 = 1 → raw 85 − 1 = 84; 84 × 100 / 85 = 98.8235… → 98.82
+    const [s] = scoreTargets(zj, [unit], [finding(unit, '健康情况/内容安全', 1, 2)]);
+    expect(s!.sections.map((x) => x.name)).not.toContain('办事服务');
+    expect(s!.basic).toBe(98.82);
+  });
+
+  it('moves weight where the ruleset says: no policy-file column → 机构职能 and 领导信息 gain 1 each', () => {
+    const unit: ScoringTarget = { id: 3, name: '市教育局', kind: 'website', classId: 'city-service', attributes: { hasPolicyColumn: false } };
+    const [s] = scoreTargets(zj, [unit], [finding(unit, '机构职能', 1)]);
+    const functions = s!.indicators.find((i) => i.path === '发布解读/机构职能')!;
+    expect(functions.weight).toBe(2); // 1 + 政策文件 2 / 2
+    expect(functions.score).toBe(0);
+    expect(s!.indicators.find((i) => i.path === '发布解读/政策文件')!.applicable).toBe(false);
+    // 年报报表 also gains 概况信息's 1 point for city units
+    expect(s!.indicators.find((i) => i.path === '发布解读/年报报表')!.weight).toBe(2);
+    expect(section(s!, '发布解读')).toMatchObject({ score: 18, max: 20 });
+  });
+
+  it('tiered bonus: 1–2 items +1, 3 or more +2', () => {
+    const [two] = scoreTargets(zj, [county], [finding(county, '服务内容', 1, 2)]);
+    const [three] = scoreTargets(zj, [county], [finding(county, '服务内容', 1, 3)]);
+    expect(two!.bonus).toBe(1);
+    expect(three!.bonus).toBe(2);
+    expect(three!.total).toBe(102);
+  });
+
+  it('a veto fails the target, drops its total and ranks it last in its class', () => {
+    const other: ScoringTarget = { ...county, id: 4, name: '北岭县人民政府' };
+    const scores = scoreTargets(zj, [county, other], [finding(county, '单项否决/首页不更新', 1), finding(other, '可用性', 1)]);
+    expect(scores[0]).toMatchObject({ veto: true, total: null, grade: '不合格', rank: 2, vetoReasons: ['首页不更新：首页2周以上未更新'] });
+    expect(scores[1]).toMatchObject({ veto: false, total: 99.8, grade: '优秀', rank: 1 });
+  });
+
+  it('ties share a rank and the next rank skips', () => {
+    const t = [1, 2, 3].map((id) => ({ ...county, id, name: `县${id}` }));
+    const scores = scoreTargets(zj, t, [finding(t[2]!, '可用性', 1)]);
+    expect(scores.map((s) => s.rank)).toEqual([1, 1, 3]);
+  });
+
+  it('accounts are judged by vetoes only in this scheme', () => {
+    const account: ScoringTarget = { id: 9, name: '南岭发布', kind: 'account', classId: 'account', attributes: {} };
+    const [ok] = scoreTargets(zj, [account], []);
+    expect(ok).toMatchObject({ veto: false, total: null, grade: '合格', rank: null, sections: [] });
+    const [bad] = scoreTargets(zj, [account], [finding(account, '单项否决/内容不更新', 1)]);
+    expect(bad).toMatchObject({ veto: true, grade: '不合格' });
+  });
+
+  it('grade bands can be overridden per assessment', () => {
+    const [s] = scoreTargets(zj, [county], [finding(county, '规范运维', 2)], { gradeBands: [{ name: '优秀', min: 96 }, { name: '良好', min: 90 }, { name: '合格', min: 60 }] });
+    expect(s!.total).toBe(95); // 规范运维 rule 2: 5 points
+    expect(s!.grade).toBe('良好');
+  });
+});
+
+describe('scoring engine on rule kinds the zhanjiang scheme does not use', () => {
+  const tiny: Ruleset = {
+    id: 'tiny',
+    name: '测试方案',
+    version: '1',
+    source: 'test',
+    classes: [{ id: 'c', label: '第一类', name: '测试', kind: 'website' }],
+    parts: [
+      {
+        id: 'basic',
+        kind: 'basic',
+        name: '基础',
+        max: 100,
+        sections: [
+          {
+            id: 's',
+            name: '一级',
+            max: 100,
+            indicators: [
+              { id: 'a', name: '甲', weight: 40, rules: [{ n: 1, text: '每处扣权重的10%', kind: 'percent', percent: 10, perOccurrence: true }] },
+              { id: 'b', name: '乙', weight: 60, rules: [{ n: 1, text: '扣权重的25%', kind: 'percent', percent: 25 }] },
+            ],
+          },
+        ],
+      },
+      { id: 'bonus', kind: 'bonus', name: '加分', max: 30, sections: [{ id: 'x', name: '加分项', max: 30, indicators: [{ id: 'x1', name: '创新', weight: 30, rules: [{ n: 1, text: '每项加3分', kind: 'per-occurrence-bonus', points: 3 }] }] }] },
+      { id: 'neg', kind: 'negative', name: '扣分', max: 10, sections: [{ id: 'n', name: '负面', max: 10, indicators: [{ id: 'n1', name: '问责', weight: 10, rules: [{ n: 1, text: '每次扣4分', kind: 'per-occurrence', points: 4 }] }] }] },
+    ],
+    transfers: [],
+    normaliseBasic: false,
+    thresholds: { pass: 60, bonusOnlyAbove: 80 },
+    grades: { bands: [{ name: '合格', min: 60 }], failName: '不合格', configurable: true },
+  };
+  const t: ScoringTarget = { id: 1, name: '甲网站', kind: 'website', classId: 'c', attributes: {} };
+  const f = (indicatorId: string, count = 1): ScoringFinding => ({ id: nextId++, targetId: 1, indicatorId, rule: 1, count, note: '', evidenceIds: [] });
+
+  it('percent of weight, per occurrence and once', () => {
+    // 甲: 3 × 10% × 40 = 12; 乙: 25% × 60 = 15 → 100 − 27 = 73
+    const [s] = scoreTargets(tiny, [t], [f('a', 3), f('b', 2)]);
+    expect(s!.basic).toBe(73);
+  });
+
+  it('bonus counts only above the threshold', () => {
+    // basic 73 ≤ 80 → bonus 0 although 2 × 3 = 6 was earned
+    const [low] = scoreTargets(tiny, [t], [f('a', 3), f('b'), f('x1', 2)]);
+    expect(low!.bonus).toBe(0);
+    const [high] = scoreTargets(tiny, [t], [f('a', 1), f('x1', 2)]);
+    expect(high!.basic).toBe(96);
+    expect(high!.bonus).toBe(6);
+    expect(high!.total).toBe(102);
+  });
+
+  it('negative indicators are subtracted from the total, capped at the part maximum', () => {
+    // 3 × 4 = 12 → capped at 10; 100 − 10 = 90
+    const [s] = scoreTargets(tiny, [t], [f('n1', 3)]);
+    expect(s!.negative).toBe(10);
+    expect(s!.total).toBe(90);
+  });
+
+  it('a total below the pass line fails', () => {
+    // 甲 10 × 10% × 40 = 40 (cap 40) + 乙 15 → 45
+    const [s] = scoreTargets(tiny, [t], [f('a', 10), f('b')]);
+    expect(s!.total).toBe(45);
+    expect(s!.grade).toBe('不合格');
+  });
+});
