@@ -13,7 +13,7 @@ export interface CliContext {
   /** Positional arguments after the command words. */
   args: string[];
   /** Parsed options (strings, booleans, or arrays where `multiple` is set). */
-  options: Record<string, string | boolean | string[] | undefined>;
+  options: Record<string, string | boolean | (string | boolean)[] | undefined>;
   io: CliIo;
 }
 
@@ -38,4 +38,11 @@ export function optString(ctx: CliContext, key: string): string | undefined {
 /** Reads a boolean flag. */
 export function optFlag(ctx: CliContext, key: string): boolean {
   return ctx.options[key] === true;
+}
+
+/** Reads a repeatable string option (declared with `multiple: true`). */
+export function optList(ctx: CliContext, key: string): string[] {
+  const value = ctx.options[key];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return typeof value === 'string' ? [value] : [];
 }

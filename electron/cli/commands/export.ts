@@ -1,17 +1,23 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../command';
-import { optString } from '../command';
+import { optList, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import { EXPORT_FORMATS, FORMAT_EXTENSION, exportAssessment, isExportFormat, type ExportOptions } from '../../services/export/index';
 import { loadExportData } from '../../services/export/input';
+import { exportDataFromDir } from '../../services/export/from-store';
+import { fromScoreReport } from '../../services/export/from-score-report';
+import type { ExportAssessmentData } from '../../services/export/model';
 
 function readOverrides(file: string): Record<string, string> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new KaopingError('overrides-unreadable', `无法读取问题文字修改文件 ${file}：${error instanceof Error ? error.message : String(error)}`);
+    throw new KaopingError(
+      'overrides-unreadable',
+      `无法读取问题文字修改文件 ${file}：${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || Object.values(raw).some((v) => typeof v !== 'string')) {
     throw new KaopingError('overrides-invalid', `问题文字修改文件 ${file} 应为 {"考评对象编号": "问题文字"} 形式的 JSON`);
@@ -19,10 +25,41 @@ function readOverrides(file: string): Record<string, string> {
   return raw as Record<string, string>;
 }
 
+/**
+ * `--scores report.json` (the output of `kaoping score <dir> --json`) with the document
+ * facts the report lacks given as options.
+ */
+function dataFromScores(options: Record<string, unknown>, file: string, dir: string): ExportAssessmentData {
+  const text = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
+  const year = Number(text('year') ?? new Date().getFullYear());
+  const quarter = text('quarter') ? Number(text('quarter')) : undefined;
+  if (!Number.isInteger(year)) throw new KaopingError('export-year', `年份无效：${text('year')}`);
+  if (quarter !== undefined && !(Number.isInteger(quarter) && quarter >= 1 && quarter <= 4))
+    throw new KaopingError('export-quarter', `季度应为 1–4：${text('quarter')}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new KaopingError(
+      'score-report-unreadable',
+      `无法读取评分结果 ${file}：${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const region = text('region') ?? '';
+  const meta = {
+    name: `${year}年度${region}政府网站和政务新媒体考评`,
+    year,
+    region,
+    issuer: text('issuer') ?? '（发文机关）',
+    ...(quarter ? { quarter } : {}),
+  };
+  return { ...fromScoreReport(raw, meta, file), evidenceRoot: path.join(dir, 'evidence') };
+}
+
 /** `kaoping export <dir> --format F --out FILE`: annexes, circular drafts and evidence packs. */
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `export <考评目录> --format <${EXPORT_FORMATS.join('|')}> --out <文件> [--date YYYY-MM-DD] [--doc-number 文号] [--template 模板.json] [--overrides 修改.json] [--target 编号…]`,
+  usage: `export <考评目录> --format <${EXPORT_FORMATS.join('|')}> --out <文件> [--date YYYY-MM-DD] [--doc-number 文号] [--template 模板.json] [--overrides 修改.json] [--target 编号…] [--scores 评分结果.json --issuer 发文机关 --region 地区 --year 年 --quarter 季]`,
   summary: '导出附件表格、通报草稿（GB/T 9704 版式）或证据包',
   options: {
     format: { type: 'string' },
@@ -33,22 +70,29 @@ export const exportCommand: CliCommand = {
     template: { type: 'string' },
     overrides: { type: 'string' },
     target: { type: 'string', multiple: true },
+    scores: { type: 'string' },
+    issuer: { type: 'string' },
+    region: { type: 'string' },
+    year: { type: 'string' },
+    quarter: { type: 'string' },
   },
   async run(ctx) {
     const [dirArg] = ctx.args;
     const format = optString(ctx, 'format');
     const outArg = optString(ctx, 'out');
     if (!dirArg) throw new KaopingError('export-usage', '请指定考评目录：kaoping export <考评目录> --format <格式> --out <文件>');
-    if (!format || !isExportFormat(format)) throw new KaopingError('export-format', `请用 --format 指定导出格式：${EXPORT_FORMATS.join('、')}`);
+    if (!format || !isExportFormat(format))
+      throw new KaopingError('export-format', `请用 --format 指定导出格式：${EXPORT_FORMATS.join('、')}`);
     if (!outArg) throw new KaopingError('export-usage', `请用 --out 指定输出文件（${FORMAT_EXTENSION[format]}）`);
     const resolve = (p: string) => path.resolve(ctx.io.cwd, p);
-    const data = loadExportData(resolve(dirArg));
+    const scores = optString(ctx, 'scores');
+    const data = scores ? dataFromScores(ctx.options, resolve(scores), resolve(dirArg)) : loadExportData(resolve(dirArg), exportDataFromDir);
     const date = optString(ctx, 'date');
     const printDate = optString(ctx, 'print-date');
     const docNumber = optString(ctx, 'doc-number');
     const template = optString(ctx, 'template');
     const overrides = optString(ctx, 'overrides');
-    const targets = ctx.options.target;
+    const targets = optList(ctx, 'target');
     for (const d of [date, printDate]) {
       if (d && !/^\d{4}-\d{2}-\d{2}$/u.test(d)) throw new KaopingError('export-date', `日期格式应为 YYYY-MM-DD：${d}`);
     }
@@ -58,7 +102,7 @@ export const exportCommand: CliCommand = {
       ...(docNumber ? { docNumber } : {}),
       ...(template ? { templateFile: resolve(template) } : {}),
       ...(overrides ? { problemOverrides: readOverrides(resolve(overrides)) } : {}),
-      ...(Array.isArray(targets) ? { targetIds: targets } : {}),
+      ...(targets.length > 0 ? { targetIds: targets } : {}),
     };
     const out = resolve(outArg);
     const size = await exportAssessment(data, format, out, options);

@@ -1,6 +1,23 @@
 import type { CliCommand } from '../command';
 import { serveCommand } from './serve';
 import { exportCommand } from './export';
+import { rulesetsCommand } from './rulesets';
+import { newCommand } from './new';
+import { targetsAddCommand, targetsImportCommand, targetsListCommand } from './targets';
+import { findingsAddCommand } from './findings';
+import { scoreCommand } from './score';
+import { verifyCommand } from './verify';
 
 /** Every CLI command, one module each. Add a command by importing it here. */
-export const commands: readonly CliCommand[] = [serveCommand, exportCommand];
+export const commands: readonly CliCommand[] = [
+  rulesetsCommand,
+  newCommand,
+  targetsAddCommand,
+  targetsImportCommand,
+  targetsListCommand,
+  findingsAddCommand,
+  scoreCommand,
+  verifyCommand,
+  exportCommand,
+  serveCommand,
+];

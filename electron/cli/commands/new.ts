@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { CliCommand } from '../command';
+import { optString } from '../command';
+import { KaopingError } from '../../../shared/errors';
+import type { GradeBand } from '../../../shared/domain/types';
+import { loadRuleset } from '../../services/rulesets/load';
+import { createAssessment } from '../../services/store/open';
+
+/** "优秀:90,良好:80,合格:60" → bands, highest first. */
+export function parseGrades(text: string): GradeBand[] {
+  const bands = text.split(/[,，]/u).map((part) => {
+    const m = /^\s*([^:：]+)[:：]\s*(\d+(?:\.\d+)?)\s*$/u.exec(part);
+    if (!m) throw new KaopingError('bad-grades', `等次设置“${part}”格式有误，应为“优秀:90,良好:80,合格:60”`);
+    return { name: m[1]!.trim(), min: Number(m[2]) };
+  });
+  return bands.sort((a, b) => b.min - a.min);
+}
+
+export const newCommand: CliCommand = {
+  name: 'new',
+  usage: 'new <dir> --ruleset <id> [--name <text>] [--year <YYYY>] [--grades "优秀:90,良好:80,合格:60"]',
+  summary: '新建考评文件夹',
+  options: { ruleset: { type: 'string' }, name: { type: 'string' }, year: { type: 'string' }, grades: { type: 'string' }, region: { type: 'string' }, issuer: { type: 'string' } },
+  async run(ctx) {
+    const dir = ctx.args[0];
+    const rulesetId = optString(ctx, 'ruleset');
+    if (!dir || !rulesetId) throw new KaopingError('usage', '请指定考评文件夹和 --ruleset');
+    const ruleset = loadRuleset(rulesetId);
+    const year = Number(optString(ctx, 'year') ?? new Date().getFullYear());
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new KaopingError('bad-year', `年度无效：${optString(ctx, 'year')}`);
+    const grades = optString(ctx, 'grades');
+    const store = createAssessment(path.resolve(ctx.io.cwd, dir), {
+      name: optString(ctx, 'name') ?? `${year}年度${ruleset.name}`,
+      year,
+      rulesetId: ruleset.id,
+      rulesetSnapshot: ruleset,
+      gradeBands: grades ? parseGrades(grades) : ruleset.grades.bands,
+      region: optString(ctx, 'region'),
+      issuer: optString(ctx, 'issuer'),
+    });
+    store.close();
+    ctx.io.stdout(`已创建考评：${path.resolve(ctx.io.cwd, dir)}\n`);
+  },
+};

@@ -1,0 +1,13 @@
+import { listRulesets } from '../../rulesets/load';
+import { createInWorkspace, listWorkspace } from '../../workspace/workspace';
+import type { HandlerDeps } from '../handlers';
+
+/** The workspace's assessments and the rulesets to create them from. */
+export function assessmentHandlers(deps: HandlerDeps) {
+  const opts = { nativeBinding: deps.nativeBinding, now: deps.now };
+  return {
+    'rulesets/list': async () => listRulesets().map((r) => ({ id: r.id, name: r.name })),
+    'assessments/list': async () => listWorkspace(deps.workspaceDir, opts),
+    'assessments/create': async (input: { name: string; year: number; rulesetId: string }) => createInWorkspace(deps.workspaceDir, input, opts),
+  };
+}

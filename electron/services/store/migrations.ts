@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Versioned schema: migration N brings user_version N−1 to N. They run on open,
+ * in one transaction, so an assessment folder from any earlier version opens.
+ * Append only; never edit a released migration.
+ */
+export const MIGRATIONS: ((db: Database.Database) => void)[] = [
+  (db) =>
+    db.exec(`
+      CREATE TABLE assessment (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL, year INTEGER NOT NULL, region TEXT NOT NULL DEFAULT '', issuer TEXT NOT NULL DEFAULT '',
+        ruleset_id TEXT NOT NULL, ruleset_json TEXT NOT NULL, grades_json TEXT NOT NULL,
+        review_window_days INTEGER NOT NULL DEFAULT 3, created_at TEXT NOT NULL
+      );
+      CREATE TABLE target (
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('website','account')),
+        unit TEXT NOT NULL, name TEXT NOT NULL, url TEXT, class_id TEXT NOT NULL,
+        attributes_json TEXT NOT NULL DEFAULT '{}', identifier TEXT, platform TEXT
+      );
+      CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, kind TEXT NOT NULL, file TEXT NOT NULL,
+        url TEXT, title TEXT, captured_at TEXT NOT NULL, viewport TEXT,
+        target_id INTEGER REFERENCES target(id), indicator_id TEXT,
+        derived_from INTEGER REFERENCES evidence(id), removed INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE finding (
+        id INTEGER PRIMARY KEY, target_id INTEGER NOT NULL REFERENCES target(id),
+        indicator_id TEXT NOT NULL, rule INTEGER NOT NULL CHECK (rule > 0), count INTEGER NOT NULL CHECK (count > 0),
+        note TEXT NOT NULL DEFAULT '', status TEXT NOT NULL CHECK (status IN ('suggested','confirmed','dismissed')),
+        source TEXT, reviewer TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE INDEX finding_target ON finding(target_id);
+      CREATE TABLE finding_evidence (
+        finding_id INTEGER NOT NULL REFERENCES finding(id) ON DELETE CASCADE,
+        evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+        PRIMARY KEY (finding_id, evidence_id)
+      );
+      CREATE TABLE history (
+        seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL,
+        before_json TEXT NOT NULL, after_json TEXT NOT NULL, reason TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL
+      );
+    `),
+  (db) =>
+    db.exec(`
+      CREATE TABLE selfeval_score (
+        target_id INTEGER NOT NULL REFERENCES target(id), indicator_id TEXT NOT NULL,
+        score REAL, explanation TEXT NOT NULL, material TEXT NOT NULL, source_file TEXT NOT NULL,
+        PRIMARY KEY (target_id, indicator_id)
+      );
+      CREATE TABLE review_request (
+        id INTEGER PRIMARY KEY, target_id INTEGER NOT NULL REFERENCES target(id), reason TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open','accepted','rejected')), outcome TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL, closed_at TEXT
+      );
+      CREATE INDEX evidence_target ON evidence(target_id);
+    `),
+];
+
+/** Brings the database to the latest version; returns the version it was at. */
+export function migrate(db: Database.Database): number {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > MIGRATIONS.length) throw new Error(`考评文件版本 ${from} 比本软件（${MIGRATIONS.length}）新，请升级软件`);
+  db.transaction(() => {
+    for (let v = from; v < MIGRATIONS.length; v++) MIGRATIONS[v]!(db);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  })();
+  return from;
+}

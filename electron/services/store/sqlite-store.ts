@@ -1,0 +1,322 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { KaopingError } from '../../../shared/errors';
+import type { AssessmentInfo, Evidence, Finding, FindingStatus, HistoryEntry, NewEvidence, NewFinding, NewTarget, ReviewRequest, SelfEvalScore, Target } from '../../../shared/domain/types';
+import { matchKey } from '../../../shared/text/normalize';
+import { normalizeSiteUrl } from '../../../shared/text/url';
+import { canonicalJson, chainHash, GENESIS } from './history-chain';
+import { storeEvidenceFile } from './evidence-files';
+import { findingState, toEvidence, toFinding, toReview, toTarget, type EvidenceRow, type FindingRow, type ReviewRow, type TargetRow } from './rows';
+import type { AssessmentStore, OpenOptions } from './types';
+
+const FINDING_SELECT = `SELECT f.*, (SELECT group_concat(evidence_id) FROM finding_evidence fe WHERE fe.finding_id = f.id) AS evidence_ids FROM finding f`;
+
+/** The AssessmentStore over one better-sqlite3 connection. */
+export class SqliteStore implements AssessmentStore {
+  private readonly actor: string;
+  private readonly now: () => Date;
+
+  constructor(
+    readonly dir: string,
+    private readonly db: Database.Database,
+    opts: OpenOptions,
+  ) {
+    this.actor = opts.actor ?? safeUser();
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  /** Appends to the hash chain; called inside the transaction of the change it records. */
+  private log(action: string, subject: string, before: unknown, after: unknown, reason = ''): void {
+    const prev = this.db.prepare('SELECT hash FROM history ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
+    const fields = { at: this.stamp(), actor: this.actor, action, subject, before_json: canonicalJson(before ?? null), after_json: canonicalJson(after ?? null), reason };
+    const prevHash = prev?.hash ?? GENESIS;
+    this.db
+      .prepare('INSERT INTO history (at, actor, action, subject, before_json, after_json, reason, prev_hash, hash) VALUES (@at, @actor, @action, @subject, @before_json, @after_json, @reason, @prev, @hash)')
+      .run({ ...fields, prev: prevHash, hash: chainHash(prevHash, fields) });
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.inTransaction ? work() : this.db.transaction(work)();
+  }
+
+  info(): AssessmentInfo {
+    const r = this.db.prepare('SELECT * FROM assessment WHERE id = 1').get() as Record<string, unknown>;
+    return {
+      name: r.name as string,
+      year: r.year as number,
+      region: r.region as string,
+      issuer: r.issuer as string,
+      rulesetId: r.ruleset_id as string,
+      gradeBands: JSON.parse(r.grades_json as string) as AssessmentInfo['gradeBands'],
+      reviewWindowDays: r.review_window_days as number,
+      createdAt: r.created_at as string,
+    };
+  }
+
+  rulesetSnapshot(): unknown {
+    return JSON.parse((this.db.prepare('SELECT ruleset_json FROM assessment WHERE id = 1').get() as { ruleset_json: string }).ruleset_json);
+  }
+
+  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays'>>): void {
+    this.transaction(() => {
+      const before = this.info();
+      const after = { ...before, ...patch };
+      this.db
+        .prepare('UPDATE assessment SET name = ?, region = ?, issuer = ?, grades_json = ?, review_window_days = ? WHERE id = 1')
+        .run(after.name, after.region, after.issuer, JSON.stringify(after.gradeBands), after.reviewWindowDays);
+      this.log('assessment.update', 'assessment', before, after);
+    });
+  }
+
+  listTargets(): Target[] {
+    return (this.db.prepare('SELECT * FROM target ORDER BY id').all() as TargetRow[]).map(toTarget);
+  }
+
+  getTarget(id: number): Target {
+    const row = this.db.prepare('SELECT * FROM target WHERE id = ?').get(id) as TargetRow | undefined;
+    if (!row) throw new KaopingError('unknown-target', `找不到考评对象：${id}`);
+    return toTarget(row);
+  }
+
+  findTarget(ref: string): Target {
+    const text = ref.trim();
+    if (/^\d+$/u.test(text)) {
+      const row = this.db.prepare('SELECT * FROM target WHERE id = ?').get(Number(text)) as TargetRow | undefined;
+      if (row) return toTarget(row);
+    }
+    const targets = this.listTargets();
+    const url = normalizeSiteUrl(text)?.url;
+    const strip = (u: string) => u.replace(/\/+$/u, '');
+    let hits = url && /[./]/u.test(text) ? targets.filter((t) => t.url && strip(t.url) === strip(url)) : [];
+    if (hits.length === 0) {
+      const key = matchKey(text);
+      hits = targets.filter((t) => matchKey(t.name) === key || (t.kind === 'website' && matchKey(t.unit) === key) || t.identifier === text.toUpperCase());
+    }
+    if (hits.length === 1) return hits[0]!;
+    if (hits.length === 0) throw new KaopingError('unknown-target', `找不到考评对象：${ref}`);
+    throw new KaopingError('ambiguous-target', `“${ref}”对应多个考评对象，请用编号：${hits.map((t) => `${t.id} ${t.name}`).join('；')}`);
+  }
+
+  addTarget(target: NewTarget): Target {
+    return this.addTargets([target])[0]!;
+  }
+
+  addTargets(targets: NewTarget[]): Target[] {
+    return this.transaction(() => {
+      const insert = this.db.prepare(
+        'INSERT INTO target (kind, unit, name, url, class_id, attributes_json, identifier, platform) VALUES (@kind, @unit, @name, @url, @classId, @attributes, @identifier, @platform)',
+      );
+      const added = targets.map((t) => {
+        const id = Number(insert.run({ ...t, attributes: JSON.stringify(t.attributes) }).lastInsertRowid);
+        return { ...t, id };
+      });
+      this.log('targets.add', `targets`, null, { count: added.length, ids: added.map((t) => t.id), fingerprint: canonicalJson(added) });
+      return added;
+    });
+  }
+
+  counts() {
+    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      websites: one("SELECT count(*) n FROM target WHERE kind = 'website'"),
+      accounts: one("SELECT count(*) n FROM target WHERE kind = 'account'"),
+      findings: one('SELECT count(*) n FROM finding'),
+      evidence: one('SELECT count(*) n FROM evidence WHERE removed = 0'),
+    };
+  }
+
+  listFindings(filter: { targetId?: number; status?: FindingStatus } = {}): Finding[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.targetId !== undefined) (where.push('f.target_id = ?'), args.push(filter.targetId));
+    if (filter.status) (where.push('f.status = ?'), args.push(filter.status));
+    const sql = `${FINDING_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY f.id`;
+    return (this.db.prepare(sql).all(...args) as FindingRow[]).map(toFinding);
+  }
+
+  getFinding(id: number): Finding {
+    const row = this.db.prepare(`${FINDING_SELECT} WHERE f.id = ?`).get(id) as FindingRow | undefined;
+    if (!row) throw new KaopingError('unknown-finding', `找不到问题记录：${id}`);
+    return toFinding(row);
+  }
+
+  addFinding(finding: NewFinding, reason = ''): Finding {
+    return this.transaction(() => {
+      this.getTarget(finding.targetId);
+      const at = this.stamp();
+      const id = Number(
+        this.db
+          .prepare('INSERT INTO finding (target_id, indicator_id, rule, count, note, status, source, reviewer, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(finding.targetId, finding.indicatorId, finding.rule, finding.count, finding.note ?? '', finding.status, finding.source ?? null, this.actor, at, at).lastInsertRowid,
+      );
+      for (const e of finding.evidenceIds ?? []) this.db.prepare('INSERT INTO finding_evidence (finding_id, evidence_id) VALUES (?, ?)').run(id, e);
+      const created = this.getFinding(id);
+      this.log('finding.add', `finding:${id}`, null, findingState(created), reason);
+      return created;
+    });
+  }
+
+  updateFinding(id: number, patch: Partial<Pick<Finding, 'rule' | 'count' | 'note' | 'status' | 'indicatorId'>>, reason = ''): Finding {
+    return this.transaction(() => {
+      const before = this.getFinding(id);
+      if (before.status === 'confirmed' && !reason.trim() && (patch.count !== undefined || patch.rule !== undefined || patch.indicatorId !== undefined || (patch.status && patch.status !== 'confirmed'))) {
+        throw new KaopingError('reason-required', '修改已确认问题的计分依据时必须填写原因');
+      }
+      const next = { ...before, ...patch };
+      this.db
+        .prepare('UPDATE finding SET indicator_id = ?, rule = ?, count = ?, note = ?, status = ?, updated_at = ? WHERE id = ?')
+        .run(next.indicatorId, next.rule, next.count, next.note, next.status, this.stamp(), id);
+      const after = this.getFinding(id);
+      this.log('finding.update', `finding:${id}`, findingState(before), findingState(after), reason);
+      return after;
+    });
+  }
+
+  deleteFinding(id: number, reason = ''): void {
+    this.transaction(() => {
+      const before = this.getFinding(id);
+      if (before.status === 'confirmed' && !reason.trim()) throw new KaopingError('reason-required', '删除已确认的问题必须填写原因');
+      this.db.prepare('DELETE FROM finding WHERE id = ?').run(id);
+      this.log('finding.delete', `finding:${id}`, findingState(before), null, reason);
+    });
+  }
+
+  linkEvidence(findingId: number, evidenceId: number): void {
+    this.transaction(() => {
+      const before = this.getFinding(findingId);
+      this.getEvidence(evidenceId);
+      this.db.prepare('INSERT OR IGNORE INTO finding_evidence (finding_id, evidence_id) VALUES (?, ?)').run(findingId, evidenceId);
+      this.log('finding.link-evidence', `finding:${findingId}`, findingState(before), findingState(this.getFinding(findingId)));
+    });
+  }
+
+  addEvidence(content: Buffer, meta: NewEvidence): Evidence {
+    const { sha256, file } = storeEvidenceFile(this.dir, content, meta.ext);
+    return this.transaction(() => {
+      const id = Number(
+        this.db
+          .prepare('INSERT INTO evidence (sha256, kind, file, url, title, captured_at, viewport, target_id, indicator_id, derived_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(sha256, meta.kind, file, meta.url ?? null, meta.title ?? null, meta.capturedAt ?? this.stamp(), meta.viewport ?? null, meta.targetId ?? null, meta.indicatorId ?? null, meta.derivedFrom ?? null).lastInsertRowid,
+      );
+      const evidence = this.getEvidence(id);
+      this.log('evidence.add', `evidence:${id}`, null, { sha256, file, kind: meta.kind, url: meta.url ?? null });
+      return evidence;
+    });
+  }
+
+  addEvidenceFile(filePath: string, meta: Omit<NewEvidence, 'ext'> & { ext?: string }): Evidence {
+    const content = readFileSync(filePath);
+    return this.addEvidence(content, { ...meta, ext: meta.ext ?? (path.extname(filePath).slice(1) || 'bin') });
+  }
+
+  listEvidence(filter: { targetId?: number; findingId?: number; includeRemoved?: boolean } = {}): Evidence[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (!filter.includeRemoved) where.push('e.removed = 0');
+    if (filter.targetId !== undefined) (where.push('e.target_id = ?'), args.push(filter.targetId));
+    if (filter.findingId !== undefined) (where.push('e.id IN (SELECT evidence_id FROM finding_evidence WHERE finding_id = ?)'), args.push(filter.findingId));
+    const sql = `SELECT e.* FROM evidence e${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY e.id`;
+    return (this.db.prepare(sql).all(...args) as EvidenceRow[]).map(toEvidence);
+  }
+
+  getEvidence(id: number): Evidence {
+    const row = this.db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow | undefined;
+    if (!row) throw new KaopingError('unknown-evidence', `找不到证据：${id}`);
+    return toEvidence(row);
+  }
+
+  removeEvidence(id: number, reason: string): void {
+    if (!reason.trim()) throw new KaopingError('reason-required', '移除证据必须填写原因');
+    this.transaction(() => {
+      const before = this.getEvidence(id);
+      this.db.prepare('UPDATE evidence SET removed = 1 WHERE id = ?').run(id);
+      this.log('evidence.remove', `evidence:${id}`, { removed: before.removed }, { removed: true }, reason);
+    });
+  }
+
+  evidencePath(evidence: Evidence): string {
+    return path.join(this.dir, evidence.file);
+  }
+
+  putSelfEvalScores(targetId: number, scores: Omit<SelfEvalScore, 'targetId'>[], sourceFile: string): void {
+    this.transaction(() => {
+      this.getTarget(targetId);
+      const before = this.listSelfEvalScores(targetId);
+      this.db.prepare('DELETE FROM selfeval_score WHERE target_id = ?').run(targetId);
+      const insert = this.db.prepare('INSERT INTO selfeval_score (target_id, indicator_id, score, explanation, material, source_file) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const s of scores) insert.run(targetId, s.indicatorId, s.score, s.explanation, s.material, sourceFile);
+      this.log('selfeval.put', `target:${targetId}`, before.length, scores.length, `导入自评表 ${path.basename(sourceFile)}`);
+    });
+  }
+
+  listSelfEvalScores(targetId?: number): SelfEvalScore[] {
+    const rows = (targetId === undefined
+      ? this.db.prepare('SELECT * FROM selfeval_score ORDER BY target_id, indicator_id').all()
+      : this.db.prepare('SELECT * FROM selfeval_score WHERE target_id = ? ORDER BY indicator_id').all(targetId)) as Record<string, unknown>[];
+    return rows.map((r) => ({ targetId: r.target_id as number, indicatorId: r.indicator_id as string, score: r.score as number | null, explanation: r.explanation as string, material: r.material as string, sourceFile: r.source_file as string }));
+  }
+
+  addReviewRequest(targetId: number, reason: string): ReviewRequest {
+    return this.transaction(() => {
+      this.getTarget(targetId);
+      const id = Number(this.db.prepare("INSERT INTO review_request (target_id, reason, status, created_at) VALUES (?, ?, 'open', ?)").run(targetId, reason, this.stamp()).lastInsertRowid);
+      const created = toReview(this.db.prepare('SELECT * FROM review_request WHERE id = ?').get(id) as ReviewRow);
+      this.log('review.open', `review:${id}`, null, created, reason);
+      return created;
+    });
+  }
+
+  closeReviewRequest(id: number, status: 'accepted' | 'rejected', outcome: string): ReviewRequest {
+    return this.transaction(() => {
+      const row = this.db.prepare('SELECT * FROM review_request WHERE id = ?').get(id) as ReviewRow | undefined;
+      if (!row) throw new KaopingError('unknown-review', `找不到复核申请：${id}`);
+      this.db.prepare('UPDATE review_request SET status = ?, outcome = ?, closed_at = ? WHERE id = ?').run(status, outcome, this.stamp(), id);
+      const after = toReview(this.db.prepare('SELECT * FROM review_request WHERE id = ?').get(id) as ReviewRow);
+      this.log('review.close', `review:${id}`, toReview(row), after, outcome);
+      return after;
+    });
+  }
+
+  listReviewRequests(targetId?: number): ReviewRequest[] {
+    const rows = (targetId === undefined ? this.db.prepare('SELECT * FROM review_request ORDER BY id').all() : this.db.prepare('SELECT * FROM review_request WHERE target_id = ? ORDER BY id').all(targetId)) as ReviewRow[];
+    return rows.map(toReview);
+  }
+
+  history(): HistoryEntry[] {
+    return (this.db.prepare('SELECT * FROM history ORDER BY seq').all() as Record<string, unknown>[]).map((r) => ({
+      seq: r.seq as number,
+      at: r.at as string,
+      actor: r.actor as string,
+      action: r.action as string,
+      subject: r.subject as string,
+      before: JSON.parse(r.before_json as string) as unknown,
+      after: JSON.parse(r.after_json as string) as unknown,
+      reason: r.reason as string,
+      prevHash: r.prev_hash as string,
+      hash: r.hash as string,
+    }));
+  }
+
+  /** Records the creation of the assessment itself as the chain's first entry. */
+  logCreation(rulesetSnapshot: unknown): void {
+    this.log('assessment.create', 'assessment', null, { ...this.info(), rulesetSnapshot });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function safeUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '评审人员';
+  }
+}

@@ -1,0 +1,91 @@
+import type {
+  AssessmentInfo,
+  Evidence,
+  Finding,
+  FindingStatus,
+  HistoryEntry,
+  NewEvidence,
+  NewFinding,
+  NewTarget,
+  ReviewRequest,
+  SelfEvalScore,
+  Target,
+} from '../../../shared/domain/types';
+
+/** How a store is opened: who acts, what time it is, and which native build to load. */
+export interface OpenOptions {
+  /** Reviewer name written into the history; defaults to the OS user. */
+  actor?: string;
+  now?: () => Date;
+  /** better-sqlite3 compiled for Electron's ABI (the desktop app passes it). */
+  nativeBinding?: string;
+}
+
+export interface CreateInit {
+  name: string;
+  year: number;
+  rulesetId: string;
+  /** The ruleset as it is now: stored so later edits never change this assessment. */
+  rulesetSnapshot: unknown;
+  region?: string;
+  issuer?: string;
+  gradeBands: AssessmentInfo['gradeBands'];
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  historyEntries: number;
+  evidenceFiles: number;
+  /** The first break found, in Chinese, or null. */
+  firstBreak: string | null;
+}
+
+/**
+ * One assessment folder: assessment.sqlite (WAL, foreign keys, migrations) and
+ * evidence/ beside it. Every method that changes a score-relevant record appends
+ * to the hash-chained history in the same transaction.
+ */
+export interface AssessmentStore {
+  readonly dir: string;
+  info(): AssessmentInfo;
+  rulesetSnapshot(): unknown;
+  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays'>>): void;
+
+  listTargets(): Target[];
+  getTarget(id: number): Target;
+  /** By id, name (unit, site or account name, matchKey-normalised) or URL; throws KaopingError when unknown or ambiguous. */
+  findTarget(ref: string): Target;
+  addTarget(target: NewTarget): Target;
+  /** All or nothing: one transaction. */
+  addTargets(targets: NewTarget[]): Target[];
+  counts(): { websites: number; accounts: number; findings: number; evidence: number };
+
+  listFindings(filter?: { targetId?: number; status?: FindingStatus }): Finding[];
+  getFinding(id: number): Finding;
+  addFinding(finding: NewFinding, reason?: string): Finding;
+  updateFinding(id: number, patch: Partial<Pick<Finding, 'rule' | 'count' | 'note' | 'status' | 'indicatorId'>>, reason?: string): Finding;
+  deleteFinding(id: number, reason?: string): void;
+  linkEvidence(findingId: number, evidenceId: number): void;
+
+  /** Content-addressed: the file is stored as evidence/<sha256>.<ext>, never overwritten. */
+  addEvidence(content: Buffer, meta: NewEvidence): Evidence;
+  /** Copies a file into the evidence store. */
+  addEvidenceFile(path: string, meta: Omit<NewEvidence, 'ext'> & { ext?: string }): Evidence;
+  listEvidence(filter?: { targetId?: number; findingId?: number; includeRemoved?: boolean }): Evidence[];
+  getEvidence(id: number): Evidence;
+  /** Marks evidence removed (logged); the file stays. */
+  removeEvidence(id: number, reason: string): void;
+  evidencePath(evidence: Evidence): string;
+
+  putSelfEvalScores(targetId: number, scores: Omit<SelfEvalScore, 'targetId'>[], sourceFile: string): void;
+  listSelfEvalScores(targetId?: number): SelfEvalScore[];
+
+  addReviewRequest(targetId: number, reason: string): ReviewRequest;
+  closeReviewRequest(id: number, status: 'accepted' | 'rejected', outcome: string): ReviewRequest;
+  listReviewRequests(targetId?: number): ReviewRequest[];
+
+  history(): HistoryEntry[];
+  /** Runs `work` in one transaction (nested calls join the outer one). */
+  transaction<T>(work: () => T): T;
+  close(): void;
+}

@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { KaopingError } from '../../../shared/errors';
+import type { AssessmentSummary } from '../../../shared/api/views';
+import { createAssessment, isAssessmentDir, openAssessment } from '../store/open';
+import type { AssessmentStore, OpenOptions } from '../store/types';
+import { loadRuleset } from '../rulesets/load';
+
+/**
+ * A workspace is a folder of assessment folders: the unit a reviewer backs up is
+ * one assessment folder, and the first screen lists the workspace.
+ */
+
+function summarise(id: string, store: AssessmentStore): AssessmentSummary {
+  const info = store.info();
+  const counts = store.counts();
+  let rulesetName = info.rulesetId;
+  const snapshot = store.rulesetSnapshot() as { name?: string } | null;
+  if (snapshot?.name) rulesetName = snapshot.name;
+  return { id, name: info.name, year: info.year, rulesetId: info.rulesetId, rulesetName, websites: counts.websites, accounts: counts.accounts, createdAt: info.createdAt };
+}
+
+/** Every assessment folder directly inside the workspace, newest first. */
+export function listWorkspace(workspaceDir: string, opts: OpenOptions = {}): AssessmentSummary[] {
+  if (!existsSync(workspaceDir)) return [];
+  const out: AssessmentSummary[] = [];
+  for (const entry of readdirSync(workspaceDir, { withFileTypes: true })) {
+    const dir = path.join(workspaceDir, entry.name);
+    if (!entry.isDirectory() || !isAssessmentDir(dir)) continue;
+    const store = openAssessment(dir, opts);
+    try {
+      out.push(summarise(entry.name, store));
+    } finally {
+      store.close();
+    }
+  }
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** A folder name from the assessment's name: readable, safe on Windows, unique in the workspace. */
+export function folderNameFor(workspaceDir: string, name: string, year: number): string {
+  const base = `${year}-${name}`.replace(/[\\/:*?"<>|\s]+/gu, '-').replace(/^[-.]+|[-.]+$/gu, '').slice(0, 80) || `${year}-考评`;
+  let candidate = base;
+  for (let i = 2; existsSync(path.join(workspaceDir, candidate)); i++) candidate = `${base}-${i}`;
+  return candidate;
+}
+
+/** Creates an assessment folder in the workspace with a snapshot of the ruleset. */
+export function createInWorkspace(workspaceDir: string, input: { name: string; year: number; rulesetId: string }, opts: OpenOptions = {}): AssessmentSummary {
+  const ruleset = loadRuleset(input.rulesetId);
+  mkdirSync(workspaceDir, { recursive: true });
+  const id = folderNameFor(workspaceDir, input.name, input.year);
+  const store = createAssessment(path.join(workspaceDir, id), { name: input.name, year: input.year, rulesetId: ruleset.id, rulesetSnapshot: ruleset, gradeBands: ruleset.grades.bands }, opts);
+  try {
+    return summarise(id, store);
+  } finally {
+    store.close();
+  }
+}
+
+/** Opens an assessment of the workspace by its folder name (never a path from outside). */
+export function openInWorkspace(workspaceDir: string, id: string, opts: OpenOptions = {}): AssessmentStore {
+  const dir = path.resolve(workspaceDir, id);
+  if (path.dirname(dir) !== path.resolve(workspaceDir) || !isAssessmentDir(dir)) {
+    throw new KaopingError('unknown-assessment', `工作区中没有考评“${id}”`);
+  }
+  return openAssessment(dir, opts);
+}
