@@ -33,7 +33,10 @@ for (const raw of lines.slice(start + 1, end)) {
   if (!line.trim()) continue;
   if (/^[一二三四五六七八九十]+、/u.test(line.trim())) {
     pendingTitle = line.trim();
-    if (/（共\s*\d+\s*个）$/u.test(pendingTitle)) (rows.push([pendingTitle]), (pendingTitle = ''));
+    if (/（共\s*\d+\s*个）$/u.test(pendingTitle)) {
+      rows.push([pendingTitle]);
+      pendingTitle = '';
+    }
     continue;
   }
   if (pendingTitle) {

@@ -134,8 +134,14 @@ export class SqliteStore implements AssessmentStore {
   listFindings(filter: { targetId?: number; status?: FindingStatus } = {}): Finding[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (filter.targetId !== undefined) (where.push('f.target_id = ?'), args.push(filter.targetId));
-    if (filter.status) (where.push('f.status = ?'), args.push(filter.status));
+    if (filter.targetId !== undefined) {
+      where.push('f.target_id = ?');
+      args.push(filter.targetId);
+    }
+    if (filter.status) {
+      where.push('f.status = ?');
+      args.push(filter.status);
+    }
     const sql = `${FINDING_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY f.id`;
     return (this.db.prepare(sql).all(...args) as FindingRow[]).map(toFinding);
   }
@@ -219,8 +225,14 @@ export class SqliteStore implements AssessmentStore {
     const where: string[] = [];
     const args: unknown[] = [];
     if (!filter.includeRemoved) where.push('e.removed = 0');
-    if (filter.targetId !== undefined) (where.push('e.target_id = ?'), args.push(filter.targetId));
-    if (filter.findingId !== undefined) (where.push('e.id IN (SELECT evidence_id FROM finding_evidence WHERE finding_id = ?)'), args.push(filter.findingId));
+    if (filter.targetId !== undefined) {
+      where.push('e.target_id = ?');
+      args.push(filter.targetId);
+    }
+    if (filter.findingId !== undefined) {
+      where.push('e.id IN (SELECT evidence_id FROM finding_evidence WHERE finding_id = ?)');
+      args.push(filter.findingId);
+    }
     const sql = `SELECT e.* FROM evidence e${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY e.id`;
     return (this.db.prepare(sql).all(...args) as EvidenceRow[]).map(toEvidence);
   }

@@ -1,0 +1,104 @@
+/**
+ * The export view of a stored assessment: targets, the engine's scores, findings
+ * with their evidence, all joined once. The formats read only this.
+ */
+import type { Ruleset } from '../../../shared/ruleset/types';
+import { listIndicators } from '../../../shared/ruleset/walk';
+import type { TargetKind as DomainKind } from '../../../shared/domain/types';
+import { scoreStoredAssessment } from '../scoring/score-assessment';
+import { isAssessmentDir, openAssessment } from '../store/open';
+import type { AssessmentStore, OpenOptions } from '../store/types';
+import type { ExportAssessmentData, ExportClass, ExportEvidence, ExportFinding, TargetKind } from './model';
+
+const kindOf = (k: DomainKind): TargetKind => (k === 'website' ? 'website' : 'newmedia');
+
+/** Builds the export view from an open store. */
+export function exportDataFromStore(store: AssessmentStore): ExportAssessmentData {
+  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const info = store.info();
+  const scores = scoreStoredAssessment(store);
+  const places = new Map(listIndicators(ruleset).map((p) => [p.indicator.id, p]));
+
+  const classes: ExportClass[] = ruleset.classes.map((c) => ({
+    id: c.id,
+    name: c.name,
+    kind: kindOf(c.kind),
+    sections:
+      c.kind === 'account' && ruleset.accountScoring === 'veto-only'
+        ? []
+        : ruleset.parts.filter((p) => p.kind === 'basic' && (!p.appliesTo?.kinds || p.appliesTo.kinds.includes(c.kind))).flatMap((p) => p.sections.map((s) => ({ id: s.id, name: s.name, max: s.max }))),
+  }));
+
+  const evidenceById = new Map<number, ExportEvidence>(
+    store.listEvidence().map((e) => [e.id, { id: String(e.id), path: e.file.replace(/^evidence\//u, ''), url: e.url ?? '', capturedAt: e.capturedAt, sha256: e.sha256, ...(e.title ? { title: e.title } : {}), kind: e.kind }]),
+  );
+  const findings: ExportFinding[] = store.listFindings().map((f) => {
+    const place = places.get(f.indicatorId);
+    const rule = place?.indicator.rules.find((r) => r.n === f.rule);
+    return {
+      id: String(f.id),
+      targetId: String(f.targetId),
+      indicatorId: f.indicatorId,
+      indicatorName: place?.indicator.name ?? f.indicatorId,
+      ...(place ? { sectionName: place.part.kind === 'veto' ? '单项否决' : place.section.name } : {}),
+      ...(rule ? { ruleText: rule.text } : {}),
+      ...(rule?.problem || place ? { problem: rule?.problem ?? place!.indicator.name } : {}),
+      ...(f.note ? { note: f.note } : {}),
+      occurrences: f.count,
+      status: f.status,
+      veto: place?.part.kind === 'veto',
+      evidence: f.evidenceIds.map((id) => evidenceById.get(id)).filter((e): e is ExportEvidence => Boolean(e)),
+    };
+  });
+
+  return {
+    meta: { name: info.name, year: info.year, region: info.region, issuer: info.issuer || '（发文机关）' },
+    classes,
+    targets: store.listTargets().map((t) => ({
+      id: String(t.id),
+      kind: kindOf(t.kind),
+      classId: t.classId,
+      name: t.name || t.unit,
+      unit: t.unit,
+      ...(t.url ? { url: t.url } : {}),
+      ...(t.platform ? { platform: t.platform } : {}),
+      ...(t.identifier ? { identifier: t.identifier } : {}),
+    })),
+    scores: scores.map((s) => ({
+      targetId: String(s.targetId),
+      veto: s.veto,
+      vetoReasons: s.vetoReasons,
+      sections: Object.fromEntries(s.sections.filter((x) => x.part === 'basic').map((x) => [x.id, x.score])),
+      basic: s.basic ?? 0,
+      bonus: s.bonus,
+      total: s.total ?? 0,
+      grade: s.grade,
+      rank: s.rank,
+      explanation: s.explanation.map((e) => e.text),
+    })),
+    findings,
+    indicatorScores: scores.flatMap((s) =>
+      s.indicators.map((i) => ({
+        targetId: String(s.targetId),
+        indicatorId: i.indicatorId,
+        indicatorName: places.get(i.indicatorId)?.indicator.name ?? i.indicatorId,
+        sectionName: places.get(i.indicatorId)?.section.name ?? '',
+        score: i.score,
+        max: i.weight,
+        ...(i.applicable ? {} : { note: '不适用或权重已转移' }),
+      })),
+    ),
+    evidenceRoot: `${store.dir}/evidence`,
+  };
+}
+
+/** The `fromStore` hook of loadExportData: assessment folders are read from their store. */
+export function exportDataFromDir(dir: string, opts: OpenOptions = {}): ExportAssessmentData | undefined {
+  if (!isAssessmentDir(dir)) return undefined;
+  const store = openAssessment(dir, opts);
+  try {
+    return exportDataFromStore(store);
+  } finally {
+    store.close();
+  }
+}
