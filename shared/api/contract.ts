@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
-import type { AppInfo, AssessmentSummary, RulesetSummary } from './views';
+import { EXPORT_FORMATS } from '../export-formats';
+import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, ImportPreview, RulesetSummary, VerifyView } from './views';
 
 /** An assessment folder name inside the workspace: no separators, no dot-dot. */
 export const assessmentId = z
@@ -13,6 +14,16 @@ export const assessmentId = z
   .refine((s) => s !== '.' && s !== '..', '考评编号非法');
 
 const empty = z.object({}).strict();
+const byId = z.object({ id: assessmentId }).strict();
+/** A spreadsheet the reviewer picked, carried as base64 (at most 6 MB of file). */
+const upload = z
+  .object({
+    id: assessmentId,
+    fileName: z.string().min(1).max(200).regex(/\.(xlsx|csv)$/iu, '只支持 .xlsx 或 .csv 文件'),
+    contentBase64: z.string().max(8_000_000, '文件过大'),
+  })
+  .strict();
+
 
 /**
  * Every call the renderer may make, as 'feature/verb'. The preload bridge, the
@@ -32,6 +43,11 @@ export const contract = {
       })
       .strict(),
   ).returns<AssessmentSummary>(),
+  'assessment/overview': call(byId).returns<AssessmentOverview>(),
+  'assessment/verify': call(byId).returns<VerifyView>(),
+  'targets/previewImport': call(upload).returns<ImportPreview>(),
+  'targets/import': call(upload).returns<ImportPreview>(),
+  'exports/create': call(z.object({ id: assessmentId, format: z.enum(EXPORT_FORMATS) }).strict()).returns<ExportResult>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -23,3 +23,51 @@ export interface AssessmentSummary {
   accounts: number;
   createdAt: string;
 }
+
+export interface TargetRow {
+  id: number;
+  kind: 'website' | 'account';
+  classLabel: string;
+  unit: string;
+  name: string;
+  url: string | null;
+  platform: string | null;
+  identifier: string | null;
+  findings: number;
+  total: number | null;
+  grade: string;
+  rank: number | null;
+  veto: boolean;
+  vetoReasons: string[];
+}
+
+export interface AssessmentOverview {
+  id: string;
+  name: string;
+  year: number;
+  rulesetName: string;
+  gradeBands: { name: string; min: number }[];
+  gradesConfigurable: boolean;
+  targets: TargetRow[];
+}
+
+export interface ImportPreview {
+  ok: boolean;
+  /** Rows read per class label. */
+  byClass: { label: string; count: number }[];
+  errors: string[];
+  warnings: string[];
+}
+
+export interface VerifyView {
+  ok: boolean;
+  historyEntries: number;
+  evidenceFiles: number;
+  firstBreak: string | null;
+}
+
+export interface ExportResult {
+  /** Path relative to the workspace, for the file link. */
+  file: string;
+  bytes: number;
+}

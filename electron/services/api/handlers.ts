@@ -1,6 +1,7 @@
 import type { Handlers } from './dispatch';
 import { appHandlers } from './handlers/app';
 import { assessmentHandlers } from './handlers/assessments';
+import { assessmentScreenHandlers } from './handlers/assessment';
 
 /** What the handler table needs from its host (Electron main or `kaoping serve`). */
 export interface HandlerDeps {
@@ -20,5 +21,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...appHandlers(deps),
     ...assessmentHandlers(deps),
+    ...assessmentScreenHandlers(deps),
   };
 }

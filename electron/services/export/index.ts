@@ -18,16 +18,7 @@ import { zhanjiangCircular } from './formats/circular-zhanjiang';
 import { collectEvidence, renderEvidencePack, type EvidencePackOptions } from './formats/evidence-pack';
 import type { CircularOptions } from './formats/circular-common';
 
-export const EXPORT_FORMATS = [
-  'annex-chaozhou',
-  'annex-zhanjiang',
-  'targets',
-  'detail',
-  'circular-chaozhou',
-  'circular-zhanjiang',
-  'evidence-pack',
-] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
 
 /** File extension each format writes. */
 export const FORMAT_EXTENSION: Record<ExportFormat, string> = {
@@ -41,6 +32,7 @@ export const FORMAT_EXTENSION: Record<ExportFormat, string> = {
 };
 
 export type ExportOptions = CircularOptions & EvidencePackOptions;
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
 
 export function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);

@@ -1,6 +1,121 @@
-import { Button, Result } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Dropdown, Result, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
+import type { TargetRow, VerifyView } from '../../../shared/api/views';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
+import { api, fileUrl } from '../api/client';
+import { useCall } from '../use-call';
+import { ImportTargetsDialog } from '../components/import-targets-dialog';
 
-/** One open assessment. The review workspace grows here. */
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  'annex-chaozhou': '附件表格（潮州格式）',
+  'annex-zhanjiang': '突出问题清单（湛江格式）',
+  targets: '考评对象名单',
+  detail: '评分明细',
+  'circular-chaozhou': '通报初稿（潮州格式）',
+  'circular-zhanjiang': '通报初稿（湛江格式）',
+  'evidence-pack': '证据包（zip）',
+};
+
+const gradeColor = (grade: string) => ({ 优秀: 'green', 良好: 'blue', 合格: 'default', 不合格: 'red' })[grade] ?? 'default';
+
+/** One open assessment: its targets with live scores, import, verification and exports. */
 export function AssessmentScreen({ id, onBack }: { id: string; onBack: () => void }) {
-  return <Result title={id} extra={<Button onClick={onBack}>返回考评列表</Button>} />;
+  const { message } = App.useApp();
+  const overview = useCall(() => api.assessment.overview({ id }), [id]);
+  const [importing, setImporting] = useState(false);
+  const [verify, setVerify] = useState<VerifyView | undefined>();
+  const [exported, setExported] = useState<{ label: string; file: string }[]>([]);
+
+  if (overview.error) return <Result status="error" title={overview.error.message} extra={<Button onClick={onBack}>返回考评列表</Button>} />;
+  const data = overview.data;
+
+  const runExport = async (format: ExportFormat) => {
+    try {
+      const result = await api.exports.create({ id, format });
+      setExported((list) => [{ label: FORMAT_LABELS[format], file: result.file }, ...list]);
+      message.success(`已导出：${FORMAT_LABELS[format]}`);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  return (
+    <div style={{ padding: 24 }}>
+      <Card
+        loading={overview.loading && !data}
+        title={
+          <Space>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack} aria-label="返回" />
+            <span data-testid="assessment-title">{data?.name}</span>
+            {data && <Tag color="red">{data.rulesetName}</Tag>}
+          </Space>
+        }
+        extra={
+          <Space>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-targets">
+              导入考评对象
+            </Button>
+            <Button icon={<SafetyCertificateOutlined />} onClick={async () => setVerify(await api.assessment.verify({ id }))} data-testid="verify">
+              校验数据完整性
+            </Button>
+            <Dropdown menu={{ items: EXPORT_FORMATS.map((f) => ({ key: f, label: FORMAT_LABELS[f] })), onClick: ({ key }) => void runExport(key as ExportFormat) }}>
+              <Button type="primary" icon={<DownloadOutlined />} data-testid="export">
+                导出
+              </Button>
+            </Dropdown>
+          </Space>
+        }
+      >
+        {verify && (
+          <Alert
+            style={{ marginBottom: 16 }}
+            showIcon
+            closable
+            onClose={() => setVerify(undefined)}
+            type={verify.ok ? 'success' : 'error'}
+            data-testid="verify-result"
+            message={verify.ok ? `校验通过：历史记录 ${verify.historyEntries} 条、证据文件 ${verify.evidenceFiles} 个均未被改动` : `校验失败：${verify.firstBreak}`}
+          />
+        )}
+        {exported.length > 0 && (
+          <Alert
+            style={{ marginBottom: 16 }}
+            type="info"
+            message={
+              <Space direction="vertical">
+                {exported.map((e) => (
+                  <Typography.Link key={e.file} href={fileUrl(e.file)} download data-testid="export-link">
+                    {e.label}：{e.file}
+                  </Typography.Link>
+                ))}
+              </Space>
+            }
+          />
+        )}
+        {data?.gradesConfigurable && (
+          <Typography.Paragraph type="secondary">
+            等次分数线：{data.gradeBands.map((b) => `${b.name} ≥ ${b.min}`).join('，')}（考评方案未规定分数线，此为可修改的默认值）
+          </Typography.Paragraph>
+        )}
+        <Table<TargetRow>
+          rowKey="id"
+          size="small"
+          dataSource={data?.targets ?? []}
+          pagination={{ pageSize: 50, showTotal: (n) => `共 ${n} 个考评对象` }}
+          locale={{ emptyText: '还没有考评对象：点击“导入考评对象”导入附件1格式的名单' }}
+          columns={[
+            { title: '类别', dataIndex: 'classLabel', width: 110, filters: [...new Set((data?.targets ?? []).map((t) => t.classLabel))].map((v) => ({ text: v, value: v })), onFilter: (v, r) => r.classLabel === v },
+            { title: '主管单位', dataIndex: 'unit', width: 200 },
+            { title: '名称 / 网址', render: (_, t) => (t.kind === 'website' ? <Typography.Text copyable={{ text: t.url ?? '' }}>{t.url}</Typography.Text> : `${t.name}（${t.platform ?? ''}）`) },
+            { title: '问题', dataIndex: 'findings', width: 70 },
+            { title: '得分', dataIndex: 'total', width: 90, sorter: (a, b) => (a.total ?? -1) - (b.total ?? -1), render: (v: number | null, t) => (t.veto ? <Tooltip title={t.vetoReasons.join('；')}><Tag color="red">单项否决</Tag></Tooltip> : (v?.toFixed(2) ?? '—')) },
+            { title: '等次', dataIndex: 'grade', width: 90, render: (g: string) => <Tag color={gradeColor(g)}>{g}</Tag> },
+            { title: '类内排名', dataIndex: 'rank', width: 90, render: (r: number | null) => r ?? '—' },
+          ]}
+        />
+      </Card>
+      <ImportTargetsDialog id={id} open={importing} onClose={() => setImporting(false)} onImported={() => void overview.reload()} />
+    </div>
+  );
 }

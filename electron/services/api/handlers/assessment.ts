@@ -1,0 +1,118 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Ruleset } from '../../../../shared/ruleset/types';
+import type { AssessmentOverview, ImportPreview } from '../../../../shared/api/views';
+import type { ExportFormat } from '../../../../shared/export-formats';
+import { scoreStoredAssessment } from '../../scoring/score-assessment';
+import { describeIssue, importTargets, previewTargets } from '../../import/targets/import-targets';
+import { verifyAssessment } from '../../store/open';
+import { exportAssessment, FORMAT_EXTENSION } from '../../export/index';
+import { exportDataFromStore } from '../../export/from-store';
+import { openInWorkspace } from '../../workspace/workspace';
+import type { AssessmentStore } from '../../store/types';
+import type { HandlerDeps } from '../handlers';
+
+interface Upload {
+  id: string;
+  fileName: string;
+  contentBase64: string;
+}
+
+/** Runs `work` with the uploaded spreadsheet on disk under its own name (the name shows in errors). */
+async function withUpload<T>(upload: Upload, work: (file: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kaoping-upload-'));
+  const file = path.join(dir, path.basename(upload.fileName));
+  try {
+    writeFileSync(file, Buffer.from(upload.contentBase64, 'base64'));
+    return await work(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One open assessment: its overview, target import with preview, verification and exports. */
+export function assessmentScreenHandlers(deps: HandlerDeps) {
+  const opts = { nativeBinding: deps.nativeBinding, now: deps.now };
+  const withStore = async <T>(id: string, work: (store: AssessmentStore) => T | Promise<T>): Promise<T> => {
+    const store = openInWorkspace(deps.workspaceDir, id, opts);
+    try {
+      return await work(store);
+    } finally {
+      store.close();
+    }
+  };
+
+  const preview = (store: AssessmentStore, upload: Upload) =>
+    withUpload(upload, async (file): Promise<ImportPreview> => {
+      const ruleset = store.rulesetSnapshot() as Ruleset;
+      const parsed = await previewTargets(ruleset, file, store.listTargets());
+      const counts = new Map<string, number>();
+      for (const t of parsed.targets) {
+        const label = ruleset.classes.find((c) => c.id === t.classId)?.label ?? t.classId;
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+      return {
+        ok: parsed.errors.length === 0,
+        byClass: [...counts].map(([label, count]) => ({ label, count })),
+        errors: parsed.errors.map((e) => describeIssue(file, e)),
+        warnings: parsed.warnings.map((w) => describeIssue(file, w)),
+      };
+    });
+
+  return {
+    'assessment/overview': (input: { id: string }) =>
+      withStore(input.id, (store): AssessmentOverview => {
+        const ruleset = store.rulesetSnapshot() as Ruleset;
+        const info = store.info();
+        const scores = new Map(scoreStoredAssessment(store).map((s) => [s.targetId, s]));
+        const findingCounts = new Map<number, number>();
+        for (const f of store.listFindings({ status: 'confirmed' })) findingCounts.set(f.targetId, (findingCounts.get(f.targetId) ?? 0) + 1);
+        return {
+          id: input.id,
+          name: info.name,
+          year: info.year,
+          rulesetName: ruleset.name,
+          gradeBands: info.gradeBands,
+          gradesConfigurable: ruleset.grades.configurable,
+          targets: store.listTargets().map((t) => {
+            const s = scores.get(t.id)!;
+            return {
+              id: t.id,
+              kind: t.kind,
+              classLabel: ruleset.classes.find((c) => c.id === t.classId)?.label ?? t.classId,
+              unit: t.unit,
+              name: t.name,
+              url: t.url,
+              platform: t.platform,
+              identifier: t.identifier,
+              findings: findingCounts.get(t.id) ?? 0,
+              total: s.total,
+              grade: s.grade,
+              rank: s.rank,
+              veto: s.veto,
+              vetoReasons: s.vetoReasons,
+            };
+          }),
+        };
+      }),
+    'assessment/verify': (input: { id: string }) => Promise.resolve(verifyAssessment(path.join(deps.workspaceDir, path.basename(input.id)), opts)),
+    'targets/previewImport': (input: Upload) => withStore(input.id, (store) => preview(store, input)),
+    'targets/import': (input: Upload) =>
+      withStore(input.id, async (store): Promise<ImportPreview> => {
+        const checked = await preview(store, input);
+        if (!checked.ok) return checked;
+        const { warnings } = await withUpload(input, (file) => importTargets(store, file));
+        return { ...checked, warnings };
+      }),
+    'exports/create': (input: { id: string; format: ExportFormat }) =>
+      withStore(input.id, async (store) => {
+        const stamp = (deps.now?.() ?? new Date()).toISOString().replace(/[-:]/gu, '').slice(0, 15);
+        const relative = path.join(input.id, 'exports', `${input.format}-${stamp}${FORMAT_EXTENSION[input.format]}`);
+        const out = path.join(deps.workspaceDir, relative);
+        mkdirSync(path.dirname(out), { recursive: true });
+        const bytes = await exportAssessment(exportDataFromStore(store), input.format, out, {});
+        return { file: relative.split(path.sep).join('/'), bytes };
+      }),
+  };
+}

@@ -1,0 +1,65 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, ElementHandle } from 'puppeteer-core';
+import { launchChromium } from '../helpers/chromium';
+import { repoRoot, startServe } from '../helpers/cli-process';
+import { cli } from '../helpers/run-cli';
+
+const sample = path.join(repoRoot, 'resources/samples/zhanjiang-2021-targets.xlsx');
+
+// The assessment screen in browser mode: import the annex-1 list with a preview,
+// see the scored targets, verify the data and download an export.
+describe('browser mode: the assessment screen', () => {
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'kaoping-ws-'));
+  const shots = path.join(repoRoot, 'test-results');
+  let server: Awaited<ReturnType<typeof startServe>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    await cli(workspace, 'new', '湛江2021', '--ruleset', 'zhanjiang-2021', '--year', '2021', '--name', '湛江市2021年度考评');
+    server = await startServe(workspace);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('imports targets after a preview, scores them and exports a file that downloads', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1440, height: 900 });
+    await page.goto(`${server.url}#a=${encodeURIComponent('湛江2021')}`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="assessment-title"]')?.textContent === '湛江市2021年度考评');
+
+    await page.click('[data-testid="import-targets"]');
+    const input = (await page.waitForSelector('.ant-modal input[type=file]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(sample);
+    await page.waitForSelector('[data-testid="import-preview"]');
+    const previewText = await page.$eval('[data-testid="import-preview"]', (el) => el.textContent ?? '');
+    expect(previewText).toContain('第一类11 个');
+    expect(previewText).toContain('政务新媒体233 个');
+    await page.screenshot({ path: path.join(shots, 'e2e-import-preview.png') });
+    await page.click('[data-testid="confirm-import"]');
+    await page.waitForFunction(() => document.body.textContent?.includes('共 280 个考评对象'));
+
+    await page.click('[data-testid="verify"]');
+    await page.waitForSelector('[data-testid="verify-result"]');
+    expect(await page.$eval('[data-testid="verify-result"]', (el) => el.textContent)).toContain('校验通过');
+    await page.screenshot({ path: path.join(shots, 'e2e-assessment-screen.png') });
+
+    await page.click('[data-testid="export"]');
+    const item = await page.waitForSelector('.ant-dropdown-menu-item:first-child');
+    await item!.click();
+    const link = await page.waitForSelector('[data-testid="export-link"]');
+    const href = await link!.evaluate((a) => (a as HTMLAnchorElement).href);
+    const response = await fetch(href);
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // an xlsx (zip) file
+    const onDisk = readFileSync(path.join(workspace, decodeURIComponent(new URL(href).pathname.slice('/files/'.length))));
+    expect(onDisk.equals(bytes)).toBe(true);
+  });
+});
