@@ -163,3 +163,35 @@ describe('scoring engine on rule kinds the zhanjiang scheme does not use', () =>
     expect(s!.grade).toBe('不合格');
   });
 });
+
+describe('scoring engine on guoban-2019 (hand-computed from seed 003)', () => {
+  const gb = ruleset('guoban-2019');
+  const f = (t: ScoringTarget, path: string, rule: number, count = 1): ScoringFinding => ({ id: nextId++, targetId: t.id, indicatorId: resolveIndicator(gb, path, t.kind).indicator.id, rule, count, note: '', evidenceIds: [] });
+
+  it('departments without external services are scored out of 75 and multiplied by 4/3', () => {
+    const dept: ScoringTarget = { id: 1, name: '某部', kind: 'website', classId: 'department', attributes: { hasExternalServices: false } };
+    // 机构职能 (2 + 概况信息's 2 = 4) not opened → −4; 页面标签 3 × 0.1 → −0.3
+    // raw = 75 − 4.3 = 70.7; 70.7 × 100/75 = 94.2666… → 94.27; above 80 so bonus counts: 领导肯定 +3
+    const [s] = scoreTargets(gb, [dept], [f(dept, '机构职能', 1), f(dept, '页面标签', 1, 3), f(dept, '领导肯定', 1)]);
+    expect(s!.basic).toBe(94.27);
+    expect(s!.bonus).toBe(3);
+    expect(s!.total).toBe(97.27);
+    expect(s!.grade).toBe('合格');
+  });
+
+  it('bonus is scored only above 80, and below 60 fails', () => {
+    const portal: ScoringTarget = { id: 2, name: '某市政府', kind: 'website', classId: 'portal', attributes: {} };
+    // 信息提交 −7, 办理答复 2 × 4 = −8 → capped 7, 在线申请 −5 −5 → 5: 100 − 19 = 81 > 80 → bonus counts
+    const above = scoreTargets(gb, [portal], [f(portal, '信息提交', 1), f(portal, '办理答复', 1, 2), f(portal, '在线申请', 1), f(portal, '在线申请', 2), f(portal, '实时互动', 1)])[0]!;
+    expect(above.basic).toBe(81);
+    expect(above.total).toBe(84);
+    // + 站内搜索 −4 → 77 ≤ 80: the 3 bonus points do not count
+    const below = scoreTargets(gb, [portal], [f(portal, '信息提交', 1), f(portal, '办理答复', 1, 2), f(portal, '在线申请', 1), f(portal, '站内搜索', 1), f(portal, '实时互动', 1)])[0]!;
+    expect(below.basic).toBe(77);
+    expect(below.total).toBe(77);
+    // 发布解读: 动态要闻/政策文件/政策解读 not opened (−15), 其他栏目 −4 … and 办事服务 fails: below 60 is 不合格
+    const fail = scoreTargets(gb, [portal], [f(portal, '动态要闻', 1), f(portal, '政策文件', 1), f(portal, '政策解读', 1), f(portal, '办事指南', 1, 2), f(portal, '内容准确', 1, 5), f(portal, '信息提交', 1), f(portal, '留言公开', 1)])[0]!;
+    expect(fail.total).toBe(100 - 15 - 8 - 5 - 7 - 6);
+    expect(fail.grade).toBe('不合格');
+  });
+});
