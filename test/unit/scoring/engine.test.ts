@@ -195,3 +195,15 @@ describe('scoring engine on guoban-2019 (hand-computed from seed 003)', () => {
     expect(fail.grade).toBe('不合格');
   });
 });
+
+describe('scoring engine on guoban-supervision-2019 (seed 003, annual supervision indicators)', () => {
+  const sv = ruleset('guoban-supervision-2019');
+  const f = (t: ScoringTarget, path: string, rule: number, count = 1): ScoringFinding => ({ id: nextId++, targetId: t.id, indicatorId: resolveIndicator(sv, path, t.kind).indicator.id, rule, count, note: '', evidenceIds: [] });
+
+  it('departments are scored out of 90 and multiplied by 10/9', () => {
+    const dept: ScoringTarget = { id: 1, name: '某部办公厅', kind: 'website', classId: 'department', attributes: {} };
+    // 集约整合 2 × 5 = −10 → 80 of 90; 80 × 10/9 = 88.888… → 88.89
+    const [s] = scoreTargets(sv, [dept], [f(dept, '集约整合', 1, 2)]);
+    expect(s!.basic).toBe(88.89);
+  });
+});
