@@ -37,8 +37,8 @@ function kindAllowed(kind: TargetKind, ...scopes: (Applicability | undefined)[])
 }
 
 /**
- * Finds an indicator by "<一级指标>/<二级指标>", by the 二级 name alone where it is
- * unique, or by id. Veto items are "单项否决/<指标>" resolved for the target kind.
+ * Finds an indicator by "<一级指标>/<二级指标>" (or the full three-level path, or its
+ * unique tail), by the 二级 name alone where it is unique, or by id. Veto items are "单项否决/<指标>" resolved for the target kind.
  */
 export function resolveIndicator(ruleset: Ruleset, ref: string, kind?: TargetKind): IndicatorPlace {
   const wanted = ref.replace(/\s+/gu, '').replace(/／/gu, '/');
@@ -47,7 +47,11 @@ export function resolveIndicator(ruleset: Ruleset, ref: string, kind?: TargetKin
   if (byId) return byId;
   const exact = all.filter((p) => p.path.replace(/\s+/gu, '') === wanted);
   if (exact.length === 1) return exact[0]!;
-  if (!wanted.includes('/')) {
+  if (wanted.includes('/')) {
+    // Three-level rulesets: "<二级>/<三级>" without the 一级 prefix, where unique.
+    const tail = all.filter((p) => p.path.replace(/\s+/gu, '').endsWith(`/${wanted}`));
+    if (tail.length === 1) return tail[0]!;
+  } else {
     const byName = all.filter((p) => p.indicator.name.replace(/\s+/gu, '') === wanted);
     if (byName.length === 1) return byName[0]!;
     if (byName.length > 1) {

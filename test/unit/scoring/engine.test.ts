@@ -207,3 +207,33 @@ describe('scoring engine on guoban-supervision-2019 (seed 003, annual supervisio
     expect(s!.basic).toBe(88.89);
   });
 });
+
+describe('scoring engine on zengdu-2023 (seed 001: three levels, percentages of weight, bonus and negative)', () => {
+  const zd = ruleset('zengdu-2023');
+  const unit: ScoringTarget = { id: 1, name: '区教育局', kind: 'website', classId: 'unit', attributes: {} };
+  const f = (t: ScoringTarget, path: string, rule: number, count = 1): ScoringFinding => ({ id: nextId++, targetId: t.id, indicatorId: resolveIndicator(zd, path, t.kind).indicator.id, rule, count, note: '', evidenceIds: [] });
+
+  it('addresses 三级 indicators by their full path and deducts percentages of their weight', () => {
+    expect(resolveIndicator(zd, '政府信息公开/基本信息公开/政策文件', 'website').indicator.id).toBe('basic.disclosure.basic-info.policies');
+    // 政策文件 (2): rule 3 per item 10% × 3 = 0.6; 政策解读 (5): rule 2 10% = 0.5 → 100 − 1.1 = 98.9
+    const [s] = scoreTargets(zd, [unit], [f(unit, '基本信息公开/政策文件', 3, 3), f(unit, '政策解读', 2)]);
+    expect(s!.basic).toBe(98.9);
+  });
+
+  it('adds the bonus and subtracts negative indicators, each capped', () => {
+    // 表彰宣传 +5; 通报曝光 (6): 国办 2 × 50% = 6 (cap 6) + 省 1 × 5% = 0.3 → capped at 6; 媒体曝光 (4): 省级 1 × 10% = 0.4
+    // total = 100 + 5 − 6.4 = 98.6
+    const [s] = scoreTargets(zd, [unit], [f(unit, '表彰宣传', 1), f(unit, '通报曝光', 1, 2), f(unit, '通报曝光', 2), f(unit, '媒体曝光', 2)]);
+    expect(s!.bonus).toBe(5);
+    expect(s!.negative).toBe(6.4);
+    expect(s!.total).toBe(98.6);
+  });
+
+  it('spreads the key-area weight over the other disclosure indicators when a unit has none', () => {
+    const noKeyAreas: ScoringTarget = { ...unit, attributes: { hasKeyAreas: false } };
+    const [s] = scoreTargets(zd, [noKeyAreas], [f(noKeyAreas, '政策解读', 7)]);
+    // 18 points over 10 indicators = 1.8 each: 政策解读 5 + 1.8 = 6.8, zeroed → 100 − 6.8 = 93.2
+    expect(s!.indicators.find((i) => i.indicatorId === 'basic.disclosure.readings')!.weight).toBe(6.8);
+    expect(s!.basic).toBe(93.2);
+  });
+});
