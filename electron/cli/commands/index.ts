@@ -7,6 +7,7 @@ import { targetsAddCommand, targetsImportCommand, targetsListCommand } from './t
 import { findingsAddCommand } from './findings';
 import { scoreCommand } from './score';
 import { verifyCommand } from './verify';
+import { selfevalDiffCommand, selfevalImportCommand, selfevalTemplateCommand } from './selfeval';
 
 /** Every CLI command, one module each. Add a command by importing it here. */
 export const commands: readonly CliCommand[] = [
@@ -18,6 +19,9 @@ export const commands: readonly CliCommand[] = [
   findingsAddCommand,
   scoreCommand,
   verifyCommand,
+  selfevalTemplateCommand,
+  selfevalImportCommand,
+  selfevalDiffCommand,
   exportCommand,
   serveCommand,
 ];

@@ -256,7 +256,7 @@ export class SqliteStore implements AssessmentStore {
     return path.join(this.dir, evidence.file);
   }
 
-  putSelfEvalScores(targetId: number, scores: Omit<SelfEvalScore, 'targetId'>[], sourceFile: string): void {
+  putSelfEvalScores(targetId: number, scores: Omit<SelfEvalScore, 'targetId' | 'sourceFile'>[], sourceFile: string): void {
     this.transaction(() => {
       this.getTarget(targetId);
       const before = this.listSelfEvalScores(targetId);

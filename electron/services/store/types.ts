@@ -77,7 +77,7 @@ export interface AssessmentStore {
   removeEvidence(id: number, reason: string): void;
   evidencePath(evidence: Evidence): string;
 
-  putSelfEvalScores(targetId: number, scores: Omit<SelfEvalScore, 'targetId'>[], sourceFile: string): void;
+  putSelfEvalScores(targetId: number, scores: Omit<SelfEvalScore, 'targetId' | 'sourceFile'>[], sourceFile: string): void;
   listSelfEvalScores(targetId?: number): SelfEvalScore[];
 
   addReviewRequest(targetId: number, reason: string): ReviewRequest;
