@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { EXPORT_FORMATS } from '../export-formats';
-import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, ImportPreview, RulesetSummary, VerifyView } from './views';
+import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, ImportPreview, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView } from './views';
 
 /** An assessment folder name inside the workspace: no separators, no dot-dot. */
 export const assessmentId = z
@@ -16,13 +16,15 @@ export const assessmentId = z
 const empty = z.object({}).strict();
 const byId = z.object({ id: assessmentId }).strict();
 /** A spreadsheet the reviewer picked, carried as base64 (at most 6 MB of file). */
-const upload = z
-  .object({
-    id: assessmentId,
-    fileName: z.string().min(1).max(200).regex(/\.(xlsx|csv)$/iu, '只支持 .xlsx 或 .csv 文件'),
-    contentBase64: z.string().max(8_000_000, '文件过大'),
-  })
-  .strict();
+const uploadOf = (pattern: RegExp, message: string) =>
+  z
+    .object({
+      id: assessmentId,
+      fileName: z.string().min(1).max(200).regex(pattern, message),
+      contentBase64: z.string().max(8_000_000, '文件过大'),
+    })
+    .strict();
+const upload = uploadOf(/\.(xlsx|csv)$/iu, '只支持 .xlsx 或 .csv 文件');
 
 
 /**
@@ -47,6 +49,9 @@ export const contract = {
   'assessment/verify': call(byId).returns<VerifyView>(),
   'targets/previewImport': call(upload).returns<ImportPreview>(),
   'targets/import': call(upload).returns<ImportPreview>(),
+  'selfeval/template': call(z.object({ id: assessmentId, targetId: z.number().int().positive() }).strict()).returns<ExportResult>(),
+  'selfeval/import': call(uploadOf(/\.xlsx$/iu, '自评表只支持 .xlsx 文件')).returns<SelfEvalImportView>(),
+  'selfeval/diff': call(byId).returns<SelfEvalDiffView[]>(),
   'exports/create': call(z.object({ id: assessmentId, format: z.enum(EXPORT_FORMATS) }).strict()).returns<ExportResult>(),
 } as const;
 

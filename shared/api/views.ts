@@ -71,3 +71,23 @@ export interface ExportResult {
   file: string;
   bytes: number;
 }
+
+export interface SelfEvalImportView {
+  ok: boolean;
+  target: string | null;
+  scores: number;
+  errors: string[];
+}
+
+export interface SelfEvalDiffView {
+  targetId: number;
+  unit: string;
+  level1: string;
+  level2: string;
+  max: number;
+  self: number;
+  reviewer: number;
+  difference: number;
+  flagged: boolean;
+  explanation: string;
+}

@@ -6,6 +6,8 @@ import type { Browser, ElementHandle } from 'puppeteer-core';
 import { launchChromium } from '../helpers/chromium';
 import { repoRoot, startServe } from '../helpers/cli-process';
 import { cli } from '../helpers/run-cli';
+import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
 
 const sample = path.join(repoRoot, 'resources/samples/zhanjiang-2021-targets.xlsx');
 
@@ -61,5 +63,41 @@ describe('browser mode: the assessment screen', () => {
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // an xlsx (zip) file
     const onDisk = readFileSync(path.join(workspace, decodeURIComponent(new URL(href).pathname.slice('/files/'.length))));
     expect(onDisk.equals(bytes)).toBe(true);
+  });
+
+  it('hands out a self-evaluation template, takes it back filled and shows the claims beside the review', async () => {
+    await cli(workspace, 'findings', 'add', '湛江2021', '--target', '赤坎区人民政府', '--indicator', '健康情况/可用性', '--count', '2');
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1440, height: 900 });
+    await page.goto(`${server.url}#a=${encodeURIComponent('湛江2021')}`);
+    await page.waitForSelector('[data-testid="tab-selfeval"]');
+    await page.click('[data-testid="tab-selfeval"]');
+    await page.click('[data-testid="selfeval-target"]');
+    await page.type('[data-testid="selfeval-target"] input', '赤坎区');
+    await (await page.waitForSelector('.ant-select-item-option[title="赤坎区人民政府"]'))!.click();
+    await page.click('[data-testid="selfeval-template"]');
+    const link = await page.waitForSelector('[data-testid="selfeval-template-link"]');
+    const href = await link!.evaluate((a) => (a as HTMLAnchorElement).href);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await (await fetch(href)).arrayBuffer()) as ArrayBuffer);
+    const ws = wb.getWorksheet('自查自评表')!;
+    for (let r = 8; r <= ws.rowCount; r++) {
+      if (ws.getRow(r).getCell(3).value === '可用性') {
+        ws.getRow(r).getCell(6).value = 1;
+        ws.getRow(r).getCell(7).value = '首页链接均可打开';
+      }
+    }
+    const filled = path.join(workspace, '赤坎区人民政府_自查自评表.xlsx');
+    writeFileSync(filled, Buffer.from(await wb.xlsx.writeBuffer()));
+    const input = (await page.waitForSelector('.ant-tabs-tabpane-active input[type=file]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(filled);
+    await page.waitForFunction(() => document.body.textContent?.includes('已导入：赤坎区人民政府_自查自评表.xlsx → 赤坎区人民政府'));
+    await page.waitForSelector('.ant-tabs-tabpane-active .ant-tag-red');
+    const flagged = await page.$eval('.ant-tabs-tabpane-active tr:has(.ant-tag-red)', (tr) => tr.textContent ?? '');
+    // 可用性: claimed 1, reviewer 1 − 2 × 0.2 = 0.6, difference +0.4
+    expect(flagged).toContain('可用性');
+    expect(flagged).toContain('+0.4');
+    expect(flagged).toContain('首页链接均可打开');
+    await page.screenshot({ path: path.join(shots, 'e2e-selfeval.png') });
   });
 });

@@ -2,6 +2,7 @@ import type { Handlers } from './dispatch';
 import { appHandlers } from './handlers/app';
 import { assessmentHandlers } from './handlers/assessments';
 import { assessmentScreenHandlers } from './handlers/assessment';
+import { selfEvalHandlers } from './handlers/selfeval';
 
 /** What the handler table needs from its host (Electron main or `kaoping serve`). */
 export interface HandlerDeps {
@@ -22,5 +23,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...appHandlers(deps),
     ...assessmentHandlers(deps),
     ...assessmentScreenHandlers(deps),
+    ...selfEvalHandlers(deps),
   };
 }

@@ -3,16 +3,7 @@ import { Alert, Descriptions, Modal, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import type { ImportPreview } from '../../../shared/api/views';
 import { api } from '../api/client';
-
-/** Reads a picked file as base64 for the upload call. */
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/u, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
-    reader.readAsDataURL(file);
-  });
-}
+import { readAsBase64 } from '../read-file';
 
 /** 导入考评对象: pick a list, see what it holds (and every error), then commit all or nothing. */
 export function ImportTargetsDialog(props: { id: string; open: boolean; onClose: () => void; onImported: () => void }) {
@@ -31,7 +22,7 @@ export function ImportTargetsDialog(props: { id: string; open: boolean; onClose:
     reset();
     setBusy(true);
     try {
-      const next = { fileName: file.name, contentBase64: await toBase64(file) };
+      const next = { fileName: file.name, contentBase64: await readAsBase64(file) };
       setUpload(next);
       setPreview(await api.targets.previewImport({ id: props.id, ...next }));
     } catch (e) {

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Dropdown, Result, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Dropdown, Result, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import type { TargetRow, VerifyView } from '../../../shared/api/views';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
 import { api, fileUrl } from '../api/client';
 import { useCall } from '../use-call';
 import { ImportTargetsDialog } from '../components/import-targets-dialog';
+import { SelfEvalPanel } from '../components/selfeval-panel';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   'annex-chaozhou': '附件表格（潮州格式）',
@@ -98,20 +99,31 @@ export function AssessmentScreen({ id, onBack }: { id: string; onBack: () => voi
             等次分数线：{data.gradeBands.map((b) => `${b.name} ≥ ${b.min}`).join('，')}（考评方案未规定分数线，此为可修改的默认值）
           </Typography.Paragraph>
         )}
-        <Table<TargetRow>
-          rowKey="id"
-          size="small"
-          dataSource={data?.targets ?? []}
-          pagination={{ pageSize: 50, showTotal: (n) => `共 ${n} 个考评对象` }}
-          locale={{ emptyText: '还没有考评对象：点击“导入考评对象”导入附件1格式的名单' }}
-          columns={[
-            { title: '类别', dataIndex: 'classLabel', width: 110, filters: [...new Set((data?.targets ?? []).map((t) => t.classLabel))].map((v) => ({ text: v, value: v })), onFilter: (v, r) => r.classLabel === v },
-            { title: '主管单位', dataIndex: 'unit', width: 200 },
-            { title: '名称 / 网址', render: (_, t) => (t.kind === 'website' ? <Typography.Text copyable={{ text: t.url ?? '' }}>{t.url}</Typography.Text> : `${t.name}（${t.platform ?? ''}）`) },
-            { title: '问题', dataIndex: 'findings', width: 70 },
-            { title: '得分', dataIndex: 'total', width: 90, sorter: (a, b) => (a.total ?? -1) - (b.total ?? -1), render: (v: number | null, t) => (t.veto ? <Tooltip title={t.vetoReasons.join('；')}><Tag color="red">单项否决</Tag></Tooltip> : (v?.toFixed(2) ?? '—')) },
-            { title: '等次', dataIndex: 'grade', width: 90, render: (g: string) => <Tag color={gradeColor(g)}>{g}</Tag> },
-            { title: '类内排名', dataIndex: 'rank', width: 90, render: (r: number | null) => r ?? '—' },
+        <Tabs
+          items={[
+            {
+              key: 'targets',
+              label: '考评对象',
+              children: (
+                  <Table<TargetRow>
+                    rowKey="id"
+                    size="small"
+                    dataSource={data?.targets ?? []}
+                    pagination={{ pageSize: 50, showTotal: (n) => `共 ${n} 个考评对象` }}
+                    locale={{ emptyText: '还没有考评对象：点击“导入考评对象”导入附件1格式的名单' }}
+                    columns={[
+                      { title: '类别', dataIndex: 'classLabel', width: 110, filters: [...new Set((data?.targets ?? []).map((t) => t.classLabel))].map((v) => ({ text: v, value: v })), onFilter: (v, r) => r.classLabel === v },
+                      { title: '主管单位', dataIndex: 'unit', width: 200 },
+                      { title: '名称 / 网址', render: (_, t) => (t.kind === 'website' ? <Typography.Text copyable={{ text: t.url ?? '' }}>{t.url}</Typography.Text> : `${t.name}（${t.platform ?? ''}）`) },
+                      { title: '问题', dataIndex: 'findings', width: 70 },
+                      { title: '得分', dataIndex: 'total', width: 90, sorter: (a, b) => (a.total ?? -1) - (b.total ?? -1), render: (v: number | null, t) => (t.veto ? <Tooltip title={t.vetoReasons.join('；')}><Tag color="red">单项否决</Tag></Tooltip> : (v?.toFixed(2) ?? '—')) },
+                      { title: '等次', dataIndex: 'grade', width: 90, render: (g: string) => <Tag color={gradeColor(g)}>{g}</Tag> },
+                      { title: '类内排名', dataIndex: 'rank', width: 90, render: (r: number | null) => r ?? '—' },
+                    ]}
+                  />
+              ),
+            },
+            { key: 'selfeval', label: <span data-testid="tab-selfeval">自评对照</span>, children: <SelfEvalPanel id={id} targets={data?.targets ?? []} /> },
           ]}
         />
       </Card>

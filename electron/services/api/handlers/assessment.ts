@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import type { AssessmentOverview, ImportPreview } from '../../../../shared/api/views';
@@ -9,39 +8,14 @@ import { describeIssue, importTargets, previewTargets } from '../../import/targe
 import { verifyAssessment } from '../../store/open';
 import { exportAssessment, FORMAT_EXTENSION } from '../../export/index';
 import { exportDataFromStore } from '../../export/from-store';
-import { openInWorkspace } from '../../workspace/workspace';
 import type { AssessmentStore } from '../../store/types';
 import type { HandlerDeps } from '../handlers';
-
-interface Upload {
-  id: string;
-  fileName: string;
-  contentBase64: string;
-}
-
-/** Runs `work` with the uploaded spreadsheet on disk under its own name (the name shows in errors). */
-async function withUpload<T>(upload: Upload, work: (file: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kaoping-upload-'));
-  const file = path.join(dir, path.basename(upload.fileName));
-  try {
-    writeFileSync(file, Buffer.from(upload.contentBase64, 'base64'));
-    return await work(file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { storeRunner, withUpload, type Upload } from './common';
 
 /** One open assessment: its overview, target import with preview, verification and exports. */
 export function assessmentScreenHandlers(deps: HandlerDeps) {
   const opts = { nativeBinding: deps.nativeBinding, now: deps.now };
-  const withStore = async <T>(id: string, work: (store: AssessmentStore) => T | Promise<T>): Promise<T> => {
-    const store = openInWorkspace(deps.workspaceDir, id, opts);
-    try {
-      return await work(store);
-    } finally {
-      store.close();
-    }
-  };
+  const withStore = storeRunner(deps);
 
   const preview = (store: AssessmentStore, upload: Upload) =>
     withUpload(upload, async (file): Promise<ImportPreview> => {

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openInWorkspace } from '../../workspace/workspace';
+import type { AssessmentStore } from '../../store/types';
+import type { HandlerDeps } from '../handlers';
+
+export interface Upload {
+  id: string;
+  fileName: string;
+  contentBase64: string;
+}
+
+/** Runs `work` on one assessment of the workspace, closing it afterwards. */
+export function storeRunner(deps: HandlerDeps) {
+  const opts = { nativeBinding: deps.nativeBinding, now: deps.now };
+  return async <T>(id: string, work: (store: AssessmentStore) => T | Promise<T>): Promise<T> => {
+    const store = openInWorkspace(deps.workspaceDir, id, opts);
+    try {
+      return await work(store);
+    } finally {
+      store.close();
+    }
+  };
+}
+
+/** Runs `work` with the uploaded spreadsheet on disk under its own name (the name shows in errors). */
+export async function withUpload<T>(upload: Upload, work: (file: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kaoping-upload-'));
+  const file = path.join(dir, path.basename(upload.fileName));
+  try {
+    writeFileSync(file, Buffer.from(upload.contentBase64, 'base64'));
+    return await work(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,33 @@
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Ruleset } from '../../../../shared/ruleset/types';
+import type { SelfEvalImportView } from '../../../../shared/api/views';
+import { buildTemplate } from '../../selfeval/template';
+import { importSelfEvaluations } from '../../selfeval/import-selfeval';
+import { selfEvalDiff } from '../../selfeval/diff';
+import type { HandlerDeps } from '../handlers';
+import { storeRunner, withUpload, type Upload } from './common';
+
+/** Self-evaluation in the UI: a unit's template, importing its filled workbook, the diff. */
+export function selfEvalHandlers(deps: HandlerDeps) {
+  const withStore = storeRunner(deps);
+  return {
+    'selfeval/template': (input: { id: string; targetId: number }) =>
+      withStore(input.id, async (store) => {
+        const target = store.getTarget(input.targetId);
+        const relative = path.posix.join(input.id, 'exports', `${target.unit.replace(/[\\/:*?"<>|\s]+/gu, '_')}_自查自评表.xlsx`);
+        const out = path.join(deps.workspaceDir, relative);
+        mkdirSync(path.dirname(out), { recursive: true });
+        await (await buildTemplate(store.rulesetSnapshot() as Ruleset, store.info(), target)).xlsx.writeFile(out);
+        return { file: relative, bytes: statSync(out).size };
+      }),
+    'selfeval/import': (input: Upload) =>
+      withStore(input.id, (store) =>
+        withUpload(input, async (file): Promise<SelfEvalImportView> => {
+          const [result] = await importSelfEvaluations(store, [file]);
+          return { ok: result!.ok, target: result!.target ?? null, scores: result!.scores, errors: result!.errors };
+        }),
+      ),
+    'selfeval/diff': (input: { id: string }) => withStore(input.id, (store) => selfEvalDiff(store)),
+  };
+}

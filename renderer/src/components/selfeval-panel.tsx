@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Alert, Button, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import type { SelfEvalDiffView, SelfEvalImportView, TargetRow } from '../../../shared/api/views';
+import { api, fileUrl } from '../api/client';
+import { readAsBase64 } from '../read-file';
+import { useCall } from '../use-call';
+
+/** 自评对照: hand out templates, take the filled workbooks back, compare claims with the review. */
+export function SelfEvalPanel({ id, targets }: { id: string; targets: TargetRow[] }) {
+  const diff = useCall(() => api.selfeval.diff({ id }), [id]);
+  const [targetId, setTargetId] = useState<number | undefined>();
+  const [template, setTemplate] = useState<string | undefined>();
+  const [results, setResults] = useState<(SelfEvalImportView & { fileName: string })[]>([]);
+  const websites = targets.filter((t) => t.kind === 'website');
+
+  const upload = async (file: File) => {
+    const result = await api.selfeval.import({ id, fileName: file.name, contentBase64: await readAsBase64(file) });
+    setResults((list) => [{ ...result, fileName: file.name }, ...list]);
+    void diff.reload();
+    return false;
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Space wrap>
+        <Select
+          style={{ width: 280 }}
+          placeholder="选择单位"
+          showSearch
+          optionFilterProp="label"
+          value={targetId}
+          onChange={setTargetId}
+          options={websites.map((t) => ({ value: t.id, label: t.unit }))}
+          data-testid="selfeval-target"
+        />
+        <Button icon={<DownloadOutlined />} disabled={!targetId} onClick={async () => setTemplate((await api.selfeval.template({ id, targetId: targetId! })).file)} data-testid="selfeval-template">
+          生成自查自评表
+        </Button>
+        {template && (
+          <Typography.Link href={fileUrl(template)} download data-testid="selfeval-template-link">
+            下载：{template.split('/').pop()}
+          </Typography.Link>
+        )}
+        <Upload accept=".xlsx" multiple showUploadList={false} beforeUpload={upload}>
+          <Button icon={<UploadOutlined />} data-testid="selfeval-import">
+            导入填好的自评表
+          </Button>
+        </Upload>
+      </Space>
+      {results.map((r, i) => (
+        <Alert
+          key={`${r.fileName}-${i}`}
+          type={r.ok ? 'success' : 'error'}
+          showIcon
+          message={r.ok ? `已导入：${r.fileName} → ${r.target}（${r.scores} 项自评得分）` : `未导入：${r.fileName}（整份拒绝）`}
+          description={r.ok ? undefined : <ul style={{ margin: 0 }}>{r.errors.map((e) => <li key={e}>{e}</li>)}</ul>}
+        />
+      ))}
+      <Table<SelfEvalDiffView>
+        size="small"
+        rowKey={(r) => `${r.targetId}-${r.level1}-${r.level2}`}
+        loading={diff.loading}
+        dataSource={diff.data ?? []}
+        locale={{ emptyText: '尚未导入自评表' }}
+        rowClassName={(r) => (r.flagged ? 'selfeval-flagged' : '')}
+        onRow={(r) => ({ style: r.flagged ? { background: '#fff1f0' } : undefined })}
+        pagination={{ pageSize: 50 }}
+        columns={[
+          { title: '单位', dataIndex: 'unit', width: 180 },
+          { title: '一级指标', dataIndex: 'level1', width: 140 },
+          { title: '二级指标', dataIndex: 'level2', width: 160 },
+          { title: '分值', dataIndex: 'max', width: 70 },
+          { title: '自评', dataIndex: 'self', width: 70 },
+          { title: '评审', dataIndex: 'reviewer', width: 70 },
+          { title: '差值', dataIndex: 'difference', width: 90, render: (d: number, r) => (r.flagged ? <Tag color="red">+{d}</Tag> : d) },
+          { title: '自评说明', dataIndex: 'explanation' },
+        ]}
+      />
+    </Space>
+  );
+}
