@@ -79,8 +79,10 @@ export interface SelfEvalImportView {
   errors: string[];
 }
 
+/** One self-evaluation claim beside the reviewer's score (flagged when the unit claimed more). */
 export interface SelfEvalDiffView {
   targetId: number;
+  indicatorId: string;
   unit: string;
   level1: string;
   level2: string;
@@ -90,4 +92,5 @@ export interface SelfEvalDiffView {
   difference: number;
   flagged: boolean;
   explanation: string;
+  material: string;
 }

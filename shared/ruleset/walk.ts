@@ -83,3 +83,8 @@ export function applies(scope: Applicability | undefined, kind: TargetKind, cls:
   }
   return true;
 }
+
+/** The label a class is known by (第一类), or the id when the ruleset has no such class. */
+export function classLabel(ruleset: Ruleset, classId: string): string {
+  return ruleset.classes.find((c) => c.id === classId)?.label ?? classId;
+}

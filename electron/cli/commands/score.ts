@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { optFlag } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import type { Ruleset } from '../../../shared/ruleset/types';
+import { classLabel } from '../../../shared/ruleset/walk';
 import { scoreStoredAssessment } from '../../services/scoring/score-assessment';
 import { withStore } from '../open-store';
 
@@ -14,7 +15,7 @@ export const scoreCommand: CliCommand = {
     if (!ctx.args[0]) throw new KaopingError('usage', '请指定考评文件夹');
     await withStore(ctx, (store) => {
       const ruleset = store.rulesetSnapshot() as Ruleset;
-      const label = (id: string) => ruleset.classes.find((c) => c.id === id)?.label ?? id;
+      const label = (id: string) => classLabel(ruleset, id);
       const scores = scoreStoredAssessment(store);
       if (optFlag(ctx, 'json')) {
         const targets = scores.map((s) => ({

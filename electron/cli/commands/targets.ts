@@ -3,7 +3,7 @@ import type { CliCommand } from '../command';
 import { optFlag, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import type { Ruleset } from '../../../shared/ruleset/types';
-import { resolveClass } from '../../../shared/ruleset/walk';
+import { classLabel, resolveClass } from '../../../shared/ruleset/walk';
 import { normalizeSiteUrl } from '../../../shared/text/url';
 import { withStore } from '../open-store';
 import { importTargets } from '../../services/import/targets/import-targets';
@@ -45,7 +45,7 @@ export const targetsListCommand: CliCommand = {
     if (!ctx.args[0]) throw new KaopingError('usage', '请指定考评文件夹');
     await withStore(ctx, (store) => {
       const ruleset = store.rulesetSnapshot() as Ruleset;
-      const label = (id: string) => ruleset.classes.find((c) => c.id === id)?.label ?? id;
+      const label = (id: string) => classLabel(ruleset, id);
       const targets = store.listTargets();
       if (optFlag(ctx, 'json')) {
         ctx.io.stdout(JSON.stringify({ targets: targets.map((t) => ({ ...t, class: label(t.classId) })) }, null, 2) + '\n');

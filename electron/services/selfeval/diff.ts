@@ -1,25 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Ruleset } from '../../../shared/ruleset/types';
+import type { SelfEvalDiffView } from '../../../shared/api/views';
 import { scoreStoredAssessment } from '../scoring/score-assessment';
 import type { AssessmentStore } from '../store/types';
 import { selfEvalRows } from './rows';
 import { a4PageSetup, BODY_FONT, BORDER, mergedTitle, SCORE_FORMAT, styleHeader, TITLE_FONT } from '../export/xlsx/style';
 
-export interface DiffRow {
-  targetId: number;
-  indicatorId: string;
-  unit: string;
-  level1: string;
-  level2: string;
-  max: number;
-  self: number;
-  reviewer: number;
-  difference: number;
-  /** The unit claimed more than the reviewer found. */
-  flagged: boolean;
-  explanation: string;
-  material: string;
-}
+/** The diff row is the view the UI shows. */
+export type DiffRow = SelfEvalDiffView;
 
 /** Self score beside the reviewer's, per target and indicator, for every claim a unit made. */
 export function selfEvalDiff(store: AssessmentStore): DiffRow[] {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Ruleset } from '../../../../shared/ruleset/types';
+import { classLabel } from '../../../../shared/ruleset/walk';
 import type { AssessmentOverview, ImportPreview } from '../../../../shared/api/views';
 import type { ExportFormat } from '../../../../shared/export-formats';
 import { scoreStoredAssessment } from '../../scoring/score-assessment';
@@ -23,7 +24,7 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
       const parsed = await previewTargets(ruleset, file, store.listTargets());
       const counts = new Map<string, number>();
       for (const t of parsed.targets) {
-        const label = ruleset.classes.find((c) => c.id === t.classId)?.label ?? t.classId;
+        const label = classLabel(ruleset, t.classId);
         counts.set(label, (counts.get(label) ?? 0) + 1);
       }
       return {
@@ -54,7 +55,7 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
             return {
               id: t.id,
               kind: t.kind,
-              classLabel: ruleset.classes.find((c) => c.id === t.classId)?.label ?? t.classId,
+              classLabel: classLabel(ruleset, t.classId),
               unit: t.unit,
               name: t.name,
               url: t.url,
