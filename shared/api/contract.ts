@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { EXPORT_FORMATS } from '../export-formats';
-import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, ImportPreview, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView } from './views';
+import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, ImportPreview, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView } from './views';
 
 /** An assessment folder name inside the workspace: no separators, no dot-dot. */
 export const assessmentId = z
@@ -52,6 +52,7 @@ export const contract = {
   'selfeval/template': call(z.object({ id: assessmentId, targetId: z.number().int().positive() }).strict()).returns<ExportResult>(),
   'selfeval/import': call(uploadOf(/\.xlsx$/iu, '自评表只支持 .xlsx 文件')).returns<SelfEvalImportView>(),
   'selfeval/diff': call(byId).returns<SelfEvalDiffView[]>(),
+  'exports/preview': call(z.object({ id: assessmentId, format: z.enum(EXPORT_FORMATS) }).strict()).returns<ExportPreviewView>(),
   'exports/create': call(z.object({ id: assessmentId, format: z.enum(EXPORT_FORMATS) }).strict()).returns<ExportResult>(),
 } as const;
 

@@ -94,3 +94,17 @@ export interface SelfEvalDiffView {
   explanation: string;
   material: string;
 }
+
+/** One table of a preview: an annex sheet, or an annex of a circular. */
+export interface PreviewTable {
+  title: string;
+  caption?: string;
+  headers: string[];
+  rows: (string | number | null)[][];
+}
+
+/** What an export will hold, shown before the file is written. */
+export type ExportPreviewView =
+  | { kind: 'tables'; tables: PreviewTable[] }
+  | { kind: 'document'; title: string; lines: string[]; tables: PreviewTable[] }
+  | { kind: 'files'; files: { target: string; indicator: string; path: string; url: string; sha256: string; matches: boolean }[] };

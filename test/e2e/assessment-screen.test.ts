@@ -55,6 +55,10 @@ describe('browser mode: the assessment screen', () => {
     await page.click('[data-testid="export"]');
     const item = await page.waitForSelector('.ant-dropdown-menu-item:first-child');
     await item!.click();
+    // The preview shows the annex before any file is written: classes as tables, units ranked.
+    await page.waitForFunction(() => document.querySelector('[data-testid="export-preview"]')?.textContent?.includes('赤坎区人民政府'));
+    await page.screenshot({ path: path.join(shots, 'e2e-export-preview.png') });
+    await page.click('[data-testid="export-confirm"]');
     const link = await page.waitForSelector('[data-testid="export-link"]');
     const href = await link!.evaluate((a) => (a as HTMLAnchorElement).href);
     const response = await fetch(href);

@@ -7,6 +7,7 @@ import { api, fileUrl } from '../api/client';
 import { useCall } from '../use-call';
 import { ImportTargetsDialog } from '../components/import-targets-dialog';
 import { SelfEvalPanel } from '../components/selfeval-panel';
+import { ExportPreviewDialog } from '../components/export-preview-dialog';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   'annex-chaozhou': '附件表格（潮州格式）',
@@ -27,6 +28,7 @@ export function AssessmentScreen({ id, onBack }: { id: string; onBack: () => voi
   const [importing, setImporting] = useState(false);
   const [verify, setVerify] = useState<VerifyView | undefined>();
   const [exported, setExported] = useState<{ label: string; file: string }[]>([]);
+  const [previewing, setPreviewing] = useState<ExportFormat | undefined>();
 
   if (overview.error) return <Result status="error" title={overview.error.message} extra={<Button onClick={onBack}>返回考评列表</Button>} />;
   const data = overview.data;
@@ -60,7 +62,7 @@ export function AssessmentScreen({ id, onBack }: { id: string; onBack: () => voi
             <Button icon={<SafetyCertificateOutlined />} onClick={async () => setVerify(await api.assessment.verify({ id }))} data-testid="verify">
               校验数据完整性
             </Button>
-            <Dropdown menu={{ items: EXPORT_FORMATS.map((f) => ({ key: f, label: FORMAT_LABELS[f] })), onClick: ({ key }) => void runExport(key as ExportFormat) }}>
+            <Dropdown menu={{ items: EXPORT_FORMATS.map((f) => ({ key: f, label: FORMAT_LABELS[f] })), onClick: ({ key }) => setPreviewing(key as ExportFormat) }}>
               <Button type="primary" icon={<DownloadOutlined />} data-testid="export">
                 导出
               </Button>
@@ -127,6 +129,18 @@ export function AssessmentScreen({ id, onBack }: { id: string; onBack: () => voi
           ]}
         />
       </Card>
+      {previewing && (
+        <ExportPreviewDialog
+          id={id}
+          format={previewing}
+          label={FORMAT_LABELS[previewing]}
+          onClose={() => setPreviewing(undefined)}
+          onExport={() => {
+            void runExport(previewing);
+            setPreviewing(undefined);
+          }}
+        />
+      )}
       <ImportTargetsDialog id={id} open={importing} onClose={() => setImporting(false)} onImported={() => void overview.reload()} />
     </div>
   );

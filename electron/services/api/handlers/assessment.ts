@@ -2,16 +2,39 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import { classLabel } from '../../../../shared/ruleset/walk';
-import type { AssessmentOverview, ImportPreview } from '../../../../shared/api/views';
+import type { AssessmentOverview, ExportPreviewView, ImportPreview, PreviewTable } from '../../../../shared/api/views';
 import type { ExportFormat } from '../../../../shared/export-formats';
 import { scoreStoredAssessment } from '../../scoring/score-assessment';
 import { describeIssue, importTargets, previewTargets } from '../../import/targets/import-targets';
 import { verifyAssessment } from '../../store/open';
-import { exportAssessment, FORMAT_EXTENSION } from '../../export/index';
+import { exportAssessment, FORMAT_EXTENSION, previewExport, type ExportPreview } from '../../export/index';
+import type { AnnexSpec } from '../../export/table-spec';
 import { exportDataFromStore } from '../../export/from-store';
 import type { AssessmentStore } from '../../store/types';
 import type { HandlerDeps } from '../handlers';
 import { storeRunner, withUpload, type Upload } from './common';
+
+/** Annex specs as plain preview tables, one per block. */
+function previewTables(annexes: AnnexSpec[]): PreviewTable[] {
+  return annexes.flatMap((a) =>
+    a.blocks.map((b) => ({ title: `${a.label} ${a.title}`, ...(b.caption ? { caption: b.caption } : {}), headers: b.columns.map((c) => c.header), rows: b.rows })),
+  );
+}
+
+/** The exporter's preview in the shape the UI shows. */
+function toPreviewView(preview: ExportPreview): ExportPreviewView {
+  switch (preview.kind) {
+    case 'workbook':
+      return { kind: 'tables', tables: previewTables(preview.sheets) };
+    case 'document': {
+      const d = preview.document;
+      const lines = [d.issuerMark, d.docNumber, d.title, d.addressee ?? '', ...d.body.map((b) => ('lead' in b && b.lead ? `${b.lead}${b.text}` : b.text)), ...d.attachments.map((a, i) => `附件${i + 1}：${a}`), d.signature, d.date, d.note ?? ''];
+      return { kind: 'document', title: d.title, lines: lines.filter(Boolean), tables: previewTables(d.annexes) };
+    }
+    case 'evidence':
+      return { kind: 'files', files: preview.files.map(({ target, indicator, path: p, url, sha256, matches }) => ({ target, indicator, path: p, url, sha256, matches })) };
+  }
+}
 
 /** One open assessment: its overview, target import with preview, verification and exports. */
 export function assessmentScreenHandlers(deps: HandlerDeps) {
@@ -80,6 +103,7 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
         const { warnings } = await withUpload(input, (file) => importTargets(store, file));
         return { ...checked, warnings };
       }),
+    'exports/preview': (input: { id: string; format: ExportFormat }) => withStore(input.id, (store) => toPreviewView(previewExport(exportDataFromStore(store), input.format))),
     'exports/create': (input: { id: string; format: ExportFormat }) =>
       withStore(input.id, async (store) => {
         const stamp = (deps.now?.() ?? new Date()).toISOString().replace(/[-:]/gu, '').slice(0, 15);
