@@ -7,6 +7,7 @@ import { targetsAddCommand, targetsImportCommand, targetsListCommand } from './t
 import { findingsAddCommand } from './findings';
 import { scoreCommand } from './score';
 import { verifyCommand } from './verify';
+import { checkCommand } from './check';
 import { selfevalDiffCommand, selfevalImportCommand, selfevalTemplateCommand } from './selfeval';
 
 /** Every CLI command, one module each. Add a command by importing it here. */
@@ -19,6 +20,7 @@ export const commands: readonly CliCommand[] = [
   findingsAddCommand,
   scoreCommand,
   verifyCommand,
+  checkCommand,
   selfevalTemplateCommand,
   selfevalImportCommand,
   selfevalDiffCommand,
