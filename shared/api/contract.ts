@@ -52,6 +52,7 @@ export const contract = {
   'selfeval/template': call(z.object({ id: assessmentId, targetId: z.number().int().positive() }).strict()).returns<ExportResult>(),
   'selfeval/import': call(uploadOf(/\.xlsx$/iu, '自评表只支持 .xlsx 文件')).returns<SelfEvalImportView>(),
   'selfeval/diff': call(byId).returns<SelfEvalDiffView[]>(),
+  'selfeval/exportDiff': call(byId).returns<ExportResult>(),
   'exports/preview': call(z.object({ id: assessmentId, format: z.enum(EXPORT_FORMATS) }).strict()).returns<ExportPreviewView>(),
   'exports/create': call(z.object({ id: assessmentId, format: z.enum(EXPORT_FORMATS) }).strict()).returns<ExportResult>(),
 } as const;

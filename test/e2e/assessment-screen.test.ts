@@ -103,5 +103,10 @@ describe('browser mode: the assessment screen', () => {
     expect(flagged).toContain('+0.4');
     expect(flagged).toContain('首页链接均可打开');
     await page.screenshot({ path: path.join(shots, 'e2e-selfeval.png') });
+    await page.click('[data-testid="selfeval-export-diff"]');
+    const diffLink = await page.waitForSelector('[data-testid="selfeval-diff-link"]');
+    const diffBook = new ExcelJS.Workbook();
+    await diffBook.xlsx.load((await (await fetch(await diffLink!.evaluate((a) => (a as HTMLAnchorElement).href))).arrayBuffer()) as ArrayBuffer);
+    expect(diffBook.worksheets[0]!.getRow(3).getCell(3).value).toBe('可用性');
   });
 });

@@ -12,6 +12,7 @@ export function SelfEvalPanel({ id, targets }: { id: string; targets: TargetRow[
   const [targetId, setTargetId] = useState<number | undefined>();
   const [template, setTemplate] = useState<string | undefined>();
   const [results, setResults] = useState<(SelfEvalImportView & { fileName: string })[]>([]);
+  const [diffFile, setDiffFile] = useState<string | undefined>();
   const websites = targets.filter((t) => t.kind === 'website');
 
   const upload = async (file: File) => {
@@ -40,6 +41,14 @@ export function SelfEvalPanel({ id, targets }: { id: string; targets: TargetRow[
         {template && (
           <Typography.Link href={fileUrl(template)} download data-testid="selfeval-template-link">
             下载：{template.split('/').pop()}
+          </Typography.Link>
+        )}
+        <Button icon={<DownloadOutlined />} disabled={!diff.data?.length} onClick={async () => setDiffFile((await api.selfeval.exportDiff({ id })).file)} data-testid="selfeval-export-diff">
+          导出对照表
+        </Button>
+        {diffFile && (
+          <Typography.Link href={fileUrl(diffFile)} download data-testid="selfeval-diff-link">
+            下载：{diffFile.split('/').pop()}
           </Typography.Link>
         )}
         <Upload accept=".xlsx" multiple showUploadList={false} beforeUpload={upload}>

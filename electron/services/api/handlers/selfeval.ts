@@ -4,7 +4,7 @@ import type { Ruleset } from '../../../../shared/ruleset/types';
 import type { SelfEvalImportView } from '../../../../shared/api/views';
 import { buildTemplate } from '../../selfeval/template';
 import { importSelfEvaluations } from '../../selfeval/import-selfeval';
-import { selfEvalDiff } from '../../selfeval/diff';
+import { selfEvalDiff, writeDiffWorkbook } from '../../selfeval/diff';
 import type { HandlerDeps } from '../handlers';
 import { storeRunner, withUpload, type Upload } from './common';
 
@@ -29,5 +29,13 @@ export function selfEvalHandlers(deps: HandlerDeps) {
         }),
       ),
     'selfeval/diff': (input: { id: string }) => withStore(input.id, (store) => selfEvalDiff(store)),
+    'selfeval/exportDiff': (input: { id: string }) =>
+      withStore(input.id, async (store) => {
+        const relative = path.posix.join(input.id, 'exports', '自评与评审得分对照.xlsx');
+        const out = path.join(deps.workspaceDir, relative);
+        mkdirSync(path.dirname(out), { recursive: true });
+        await writeDiffWorkbook(selfEvalDiff(store), store.info().name, out);
+        return { file: relative, bytes: statSync(out).size };
+      }),
   };
 }
