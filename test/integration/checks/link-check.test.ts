@@ -3,6 +3,9 @@ import { sampleSites } from '../../../electron/services/demo/sample-sites';
 import { serveSampleSite, type RunningSite } from '../../../electron/services/demo/site-server';
 import { countBroken, checkLinks } from '../../../electron/services/checks/link-check';
 import { cli } from '../../helpers/run-cli';
+import { checkFreshness, findDates } from '../../../electron/services/checks/freshness';
+import { freshnessSuggestions } from '../../../electron/services/checks/suggest';
+import { ruleset } from '../../helpers/rulesets';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,5 +40,38 @@ describe('link availability on the bundled sample sites', () => {
     expect(checked.stderr).toContain('抓取第 1 层');
     expect(JSON.parse((await cli(cwd, 'score', 'a', '--json')).stdout).targets[0].total).toBe(before);
     expect((await cli(cwd, 'verify', 'a')).code).toBe(0);
+  });
+});
+
+describe('freshness on the bundled sample sites', () => {
+  let sites: RunningSite[] = [];
+  const today = new Date();
+  beforeAll(async () => {
+    sites = await Promise.all(sampleSites(today).map(serveSampleSite));
+  });
+  afterAll(async () => Promise.all(sites.map((s) => s.close())));
+
+  it('finds the stale notice column of the county portal and nothing else', async () => {
+    const county = sites.find((s) => s.site.key === 'county')!;
+    const report = await checkFreshness(county.url, today);
+    expect(report.homeStale).toBe(false);
+    expect(report.columns.filter((c) => c.stale).map((c) => [c.name, c.ageDays])).toEqual([['通知公告', 210]]);
+    const suggestions = freshnessSuggestions(ruleset('zhanjiang-2021'), { id: 1, kind: 'website', unit: '南岭县', name: '南岭县门户', url: county.url, classId: 'county', attributes: {}, identifier: null, platform: null }, report);
+    expect(suggestions.map((s) => [s.indicator, s.rule, s.summary])).toEqual([['发布解读/通知公告', 2, '“通知公告”栏目最新信息日期为 ' + report.columns.find((c) => c.name === '通知公告')!.newest + '，已 210 天未更新']]);
+  });
+
+  it('suggests the 首页不更新 veto when the home page has not changed in two weeks (GBK site)', async () => {
+    const dept = sites.find((s) => s.site.key === 'department')!;
+    const later = new Date(today.getTime() + 30 * 86_400_000);
+    const report = await checkFreshness(dept.url, later);
+    expect(report.homeStale).toBe(true);
+    expect(report.homeAgeDays).toBe(34);
+    const suggestions = freshnessSuggestions(ruleset('zhanjiang-2021'), { id: 1, kind: 'website', unit: '教育局', name: '教育局', url: dept.url, classId: 'city-service', attributes: {}, identifier: null, platform: null }, report);
+    expect(suggestions.map((s) => `${s.indicator}#${s.rule}`)).toEqual(['单项否决/首页不更新#1', '发布解读/动态要闻#2']);
+  });
+
+  it('reads dates the ways pages write them', () => {
+    const now = new Date('2025-06-30T00:00:00Z');
+    expect(findDates('发布时间：2025-06-28　2025/6/1 2025年5月3日 2025.04.30 2099-01-01 2025-02-30', now).map((d) => d.toISOString().slice(0, 10))).toEqual(['2025-06-28', '2025-06-01', '2025-05-03', '2025-04-30']);
   });
 });
