@@ -2,11 +2,12 @@ import path from 'node:path';
 import { openAssessment } from '../services/store/open';
 import type { AssessmentStore } from '../services/store/types';
 import type { CliContext } from './command';
+import { KaopingError } from '../../shared/errors';
 
-/** Opens the assessment folder named by the first positional argument. */
+/** Opens the assessment folder named by the first positional argument (a Chinese error when it is missing). */
 export function withStore<T>(ctx: CliContext, work: (store: AssessmentStore) => T | Promise<T>): Promise<T> {
   const dir = ctx.args[0];
-  if (!dir) throw new Error('withStore needs the folder argument checked by the command');
+  if (!dir) throw new KaopingError('usage', '请指定考评文件夹');
   const store = openAssessment(path.resolve(ctx.io.cwd, dir));
   return Promise.resolve()
     .then(() => work(store))

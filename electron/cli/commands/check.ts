@@ -15,7 +15,6 @@ export const checkCommand: CliCommand = {
   summary: '自动检查并给出建议问题（需评审人员确认后才计分）：链接可用性、首页与栏目更新',
   options: { target: { type: 'string' }, json: { type: 'boolean' }, only: { type: 'string' }, 'max-pages': { type: 'string' }, concurrency: { type: 'string' }, 'same-site-only': { type: 'boolean' } },
   async run(ctx) {
-    if (!ctx.args[0]) throw new KaopingError('usage', '请指定考评文件夹');
     const only = (optString(ctx, 'only') ?? CHECKS.join(',')).split(',');
     const unknown = only.filter((c) => !(CHECKS as readonly string[]).includes(c));
     if (unknown.length) throw new KaopingError('unknown-check', `未知的检查项：${unknown.join('、')}（可用：${CHECKS.join('、')}）`);

@@ -1,6 +1,5 @@
 import type { CliCommand } from '../command';
 import { optFlag } from '../command';
-import { KaopingError } from '../../../shared/errors';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { classLabel } from '../../../shared/ruleset/walk';
 import { scoreStoredAssessment } from '../../services/scoring/score-assessment';
@@ -12,7 +11,6 @@ export const scoreCommand: CliCommand = {
   summary: '按考评方案计分、定等次、分类排名',
   options: { json: { type: 'boolean' } },
   async run(ctx) {
-    if (!ctx.args[0]) throw new KaopingError('usage', '请指定考评文件夹');
     await withStore(ctx, (store) => {
       const ruleset = store.rulesetSnapshot() as Ruleset;
       const label = (id: string) => classLabel(ruleset, id);

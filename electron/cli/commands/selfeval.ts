@@ -66,7 +66,6 @@ export const selfevalDiffCommand: CliCommand = {
   summary: '自评得分与评审得分对照，标出自评高于评审的指标',
   options: { json: { type: 'boolean' }, out: { type: 'string' } },
   async run(ctx) {
-    if (!ctx.args[0]) throw new KaopingError('usage', '请指定考评文件夹');
     await withStore(ctx, async (store) => {
       const rows = selfEvalDiff(store);
       const out = optString(ctx, 'out');

@@ -42,7 +42,6 @@ export const targetsListCommand: CliCommand = {
   summary: '列出考评对象（网站与政务新媒体）',
   options: { json: { type: 'boolean' } },
   async run(ctx) {
-    if (!ctx.args[0]) throw new KaopingError('usage', '请指定考评文件夹');
     await withStore(ctx, (store) => {
       const ruleset = store.rulesetSnapshot() as Ruleset;
       const label = (id: string) => classLabel(ruleset, id);
