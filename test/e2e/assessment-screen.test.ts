@@ -46,6 +46,8 @@ describe('browser mode: the assessment screen', () => {
     await page.screenshot({ path: path.join(shots, 'e2e-import-preview.png') });
     await page.click('[data-testid="confirm-import"]');
     await page.waitForFunction(() => document.body.textContent?.includes('共 280 个考评对象'));
+    // The dialog fades out; clicks land on its mask until it is gone.
+    await page.waitForFunction(() => !document.querySelector('.ant-modal-wrap:not([style*="display: none"])'));
 
     await page.click('[data-testid="verify"]');
     await page.waitForSelector('[data-testid="verify-result"]');

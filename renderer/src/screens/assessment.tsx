@@ -59,7 +59,7 @@ export function AssessmentScreen({ id, onBack }: { id: string; onBack: () => voi
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-targets">
               导入考评对象
             </Button>
-            <Button icon={<SafetyCertificateOutlined />} onClick={async () => setVerify(await api.assessment.verify({ id }))} data-testid="verify">
+            <Button icon={<SafetyCertificateOutlined />} onClick={() => api.assessment.verify({ id }).then(setVerify, (e: Error) => message.error(e.message))} data-testid="verify">
               校验数据完整性
             </Button>
             <Dropdown menu={{ items: EXPORT_FORMATS.map((f) => ({ key: f, label: FORMAT_LABELS[f] })), onClick: ({ key }) => setPreviewing(key as ExportFormat) }}>
