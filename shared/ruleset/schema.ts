@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import type { Indicator, Ruleset } from './types';
+import { DETECT_IDS, type DetectId } from '../checks/detects';
+
+const detectId = z.enum(DETECT_IDS as [DetectId, ...DetectId[]], { message: '未知的检查项（见 shared/checks/detects.ts）' });
+const detectSpec = z.union([detectId, z.object({ check: detectId, atLeast: z.number().int().positive() }).strict()]);
 
 const applicability = z
   .object({
@@ -20,6 +24,7 @@ const rule = z
     cap: z.number().positive().optional(),
     tiers: z.array(z.object({ min: z.number().int().positive(), points: z.number().positive() }).strict()).optional(),
     problem: z.string().optional(),
+    detects: z.array(detectSpec).optional(),
   })
   .strict()
   .superRefine((r, ctx) => {

@@ -4,6 +4,7 @@
  * documents in resources/rulesets/*.json and validated on load (schema.ts).
  */
 import type { GradeBand, TargetKind } from '../domain/types';
+import type { DetectSpec } from '../checks/detects';
 
 export type PartKind = 'veto' | 'basic' | 'bonus' | 'negative';
 
@@ -33,6 +34,11 @@ export interface Rule {
   tiers?: { min: number; points: number }[];
   /** A short phrase for problem lists (多个栏目长期未更新). */
   problem?: string;
+  /**
+   * The observations of automated checks or review forms this rule scores:
+   * a suggestion for the rule is made when its check observes them.
+   */
+  detects?: DetectSpec[];
 }
 
 /** Where an indicator or section applies; every listed condition must hold. */

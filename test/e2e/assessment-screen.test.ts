@@ -6,6 +6,7 @@ import type { Browser, ElementHandle } from 'puppeteer-core';
 import { launchChromium } from '../helpers/chromium';
 import { repoRoot, startServe } from '../helpers/cli-process';
 import { cli } from '../helpers/run-cli';
+import { clickStable } from '../helpers/click';
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 
@@ -55,8 +56,7 @@ describe('browser mode: the assessment screen', () => {
     await page.screenshot({ path: path.join(shots, 'e2e-assessment-screen.png') });
 
     await page.click('[data-testid="export"]');
-    const item = await page.waitForSelector('.ant-dropdown-menu-item:first-child');
-    await item!.click();
+    await clickStable(page, '.ant-dropdown-menu-item:first-child');
     // The preview shows the annex before any file is written: classes as tables, units ranked.
     await page.waitForFunction(() => document.querySelector('[data-testid="export-preview"]')?.textContent?.includes('赤坎区人民政府'));
     await page.screenshot({ path: path.join(shots, 'e2e-export-preview.png') });
@@ -80,7 +80,7 @@ describe('browser mode: the assessment screen', () => {
     await page.click('[data-testid="tab-selfeval"]');
     await page.click('[data-testid="selfeval-target"]');
     await page.type('[data-testid="selfeval-target"] input', '赤坎区');
-    await (await page.waitForSelector('.ant-select-item-option[title="赤坎区人民政府"]'))!.click();
+    await clickStable(page, '.ant-select-item-option[title="赤坎区人民政府"]');
     await page.click('[data-testid="selfeval-template"]');
     const link = await page.waitForSelector('[data-testid="selfeval-template-link"]');
     const href = await link!.evaluate((a) => (a as HTMLAnchorElement).href);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
+import { clickStable } from '../helpers/click';
 import { launchChromium } from '../helpers/chromium';
 import { repoRoot, startServe } from '../helpers/cli-process';
 
@@ -39,8 +40,7 @@ describe('browser mode: creating an assessment', () => {
     await page.waitForSelector('[data-testid="assessment-name-input"]');
     await page.type('[data-testid="assessment-name-input"]', '2025年度政府网站考评');
     await page.click('[data-testid="ruleset-select"]');
-    const option = await page.waitForSelector('.ant-select-item-option[title*="湛江"]');
-    await option!.click();
+    await clickStable(page, '.ant-select-item-option[title*="湛江"]');
     const shots = path.join(repoRoot, 'test-results');
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: path.join(shots, 'e2e-create-dialog.png') });
