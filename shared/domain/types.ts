@@ -133,3 +133,26 @@ export interface HistoryEntry {
   prevHash: string;
   hash: string;
 }
+
+/** One scheduled visit of availability monitoring (15-second rule). */
+export interface MonitorAttempt {
+  id: number;
+  targetId: number;
+  at: string;
+  ok: boolean;
+  /** HTTP status, 0 when no answer came. */
+  status: number;
+  ms: number;
+  error: string;
+}
+
+export type NewMonitorAttempt = Omit<MonitorAttempt, 'id'>;
+
+/** A page the reviewer opened for a target in the embedded browser. */
+export interface Visit {
+  id: number;
+  targetId: number;
+  url: string;
+  title: string;
+  at: string;
+}

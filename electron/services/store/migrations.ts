@@ -56,6 +56,24 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
       );
       CREATE INDEX evidence_target ON evidence(target_id);
     `),
+  (db) =>
+    db.exec(`
+      CREATE TABLE monitor_attempt (
+        id INTEGER PRIMARY KEY, target_id INTEGER NOT NULL REFERENCES target(id), at TEXT NOT NULL,
+        ok INTEGER NOT NULL, status INTEGER NOT NULL, ms INTEGER NOT NULL, error TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX monitor_attempt_target ON monitor_attempt(target_id, at);
+      CREATE TABLE indicator_review (
+        target_id INTEGER NOT NULL REFERENCES target(id), indicator_id TEXT NOT NULL,
+        reviewer TEXT NOT NULL, reviewed_at TEXT NOT NULL,
+        PRIMARY KEY (target_id, indicator_id)
+      );
+      CREATE TABLE visit (
+        id INTEGER PRIMARY KEY, target_id INTEGER NOT NULL REFERENCES target(id),
+        url TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', at TEXT NOT NULL
+      );
+      CREATE INDEX visit_target ON visit(target_id, id);
+    `),
 ];
 
 /** Brings the database to the latest version; returns the version it was at. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { KaopingError } from '../../../shared/errors';
-import type { AssessmentInfo, Evidence, Finding, FindingStatus, HistoryEntry, NewEvidence, NewFinding, NewTarget, ReviewRequest, SelfEvalScore, Target } from '../../../shared/domain/types';
+import type { AssessmentInfo, Evidence, Finding, FindingStatus, HistoryEntry, MonitorAttempt, NewEvidence, NewFinding, NewMonitorAttempt, NewTarget, ReviewRequest, SelfEvalScore, Target, Visit } from '../../../shared/domain/types';
 import { matchKey } from '../../../shared/text/normalize';
 import { normalizeSiteUrl } from '../../../shared/text/url';
 import { canonicalJson, chainHash, GENESIS } from './history-chain';
@@ -298,6 +298,44 @@ export class SqliteStore implements AssessmentStore {
   listReviewRequests(targetId?: number): ReviewRequest[] {
     const rows = (targetId === undefined ? this.db.prepare('SELECT * FROM review_request ORDER BY id').all() : this.db.prepare('SELECT * FROM review_request WHERE target_id = ? ORDER BY id').all(targetId)) as ReviewRow[];
     return rows.map(toReview);
+  }
+
+  addMonitorAttempts(attempts: NewMonitorAttempt[]): void {
+    this.transaction(() => {
+      const insert = this.db.prepare('INSERT INTO monitor_attempt (target_id, at, ok, status, ms, error) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const a of attempts) insert.run(a.targetId, a.at, a.ok ? 1 : 0, a.status, a.ms, a.error);
+    });
+  }
+
+  listMonitorAttempts(targetId?: number): MonitorAttempt[] {
+    const rows = (targetId === undefined
+      ? this.db.prepare('SELECT * FROM monitor_attempt ORDER BY target_id, at, id').all()
+      : this.db.prepare('SELECT * FROM monitor_attempt WHERE target_id = ? ORDER BY at, id').all(targetId)) as Record<string, unknown>[];
+    return rows.map((r) => ({ id: r.id as number, targetId: r.target_id as number, at: r.at as string, ok: r.ok === 1, status: r.status as number, ms: r.ms as number, error: r.error as string }));
+  }
+
+  setIndicatorReviewed(targetId: number, indicatorId: string, reviewed: boolean): void {
+    this.getTarget(targetId);
+    if (reviewed) this.db.prepare('INSERT OR REPLACE INTO indicator_review (target_id, indicator_id, reviewer, reviewed_at) VALUES (?, ?, ?, ?)').run(targetId, indicatorId, this.actor, this.stamp());
+    else this.db.prepare('DELETE FROM indicator_review WHERE target_id = ? AND indicator_id = ?').run(targetId, indicatorId);
+  }
+
+  listReviewedIndicators(targetId?: number): { targetId: number; indicatorId: string }[] {
+    const rows = (targetId === undefined
+      ? this.db.prepare('SELECT target_id, indicator_id FROM indicator_review ORDER BY target_id, indicator_id').all()
+      : this.db.prepare('SELECT target_id, indicator_id FROM indicator_review WHERE target_id = ? ORDER BY indicator_id').all(targetId)) as { target_id: number; indicator_id: string }[];
+    return rows.map((r) => ({ targetId: r.target_id, indicatorId: r.indicator_id }));
+  }
+
+  addVisit(targetId: number, url: string, title: string): Visit {
+    const at = this.stamp();
+    const id = Number(this.db.prepare('INSERT INTO visit (target_id, url, title, at) VALUES (?, ?, ?, ?)').run(targetId, url, title, at).lastInsertRowid);
+    return { id, targetId, url, title, at };
+  }
+
+  listVisits(targetId: number, limit = 50): Visit[] {
+    const rows = this.db.prepare('SELECT * FROM visit WHERE target_id = ? ORDER BY id DESC LIMIT ?').all(targetId, limit) as Record<string, unknown>[];
+    return rows.map((r) => ({ id: r.id as number, targetId: r.target_id as number, url: r.url as string, title: r.title as string, at: r.at as string }));
   }
 
   history(): HistoryEntry[] {

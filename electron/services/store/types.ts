@@ -4,12 +4,15 @@ import type {
   Finding,
   FindingStatus,
   HistoryEntry,
+  MonitorAttempt,
   NewEvidence,
+  NewMonitorAttempt,
   NewFinding,
   NewTarget,
   ReviewRequest,
   SelfEvalScore,
   Target,
+  Visit,
 } from '../../../shared/domain/types';
 
 /** How a store is opened: who acts, what time it is, and which native build to load. */
@@ -83,6 +86,18 @@ export interface AssessmentStore {
   addReviewRequest(targetId: number, reason: string): ReviewRequest;
   closeReviewRequest(id: number, status: 'accepted' | 'rejected', outcome: string): ReviewRequest;
   listReviewRequests(targetId?: number): ReviewRequest[];
+
+  /** Availability monitoring: one row per attempt (not in the history chain: they are many and score nothing until a reviewer confirms the suggestion they lead to). */
+  addMonitorAttempts(attempts: NewMonitorAttempt[]): void;
+  listMonitorAttempts(targetId?: number): MonitorAttempt[];
+
+  /** Review progress: which indicators of a target the reviewer has walked. */
+  setIndicatorReviewed(targetId: number, indicatorId: string, reviewed: boolean): void;
+  listReviewedIndicators(targetId?: number): { targetId: number; indicatorId: string }[];
+
+  /** Pages opened for a target in the embedded browser, newest first. */
+  addVisit(targetId: number, url: string, title: string): Visit;
+  listVisits(targetId: number, limit?: number): Visit[];
 
   history(): HistoryEntry[];
   /** Runs `work` in one transaction (nested calls join the outer one). */

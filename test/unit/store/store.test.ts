@@ -117,7 +117,16 @@ describe('kaoping verify: tamper evidence', () => {
   });
 });
 
+/** What each migration after the first made, to rewind a database to an earlier version. */
+const UNDO: Record<number, string> = {
+  2: 'DROP TABLE selfeval_score; DROP TABLE review_request; DROP INDEX evidence_target;',
+  3: 'DROP TABLE monitor_attempt; DROP TABLE indicator_review; DROP TABLE visit;',
+};
+
 describe('migrations', () => {
+  it('has an undo for every migration the test rewinds', () => {
+    for (let v = 2; v <= MIGRATIONS.length; v++) expect(UNDO[v], `migration ${v}`).toBeDefined();
+  });
   it('brings a database from every earlier version to the latest', () => {
     for (let from = 1; from < MIGRATIONS.length; from++) {
       const { dir, store } = freshAssessment();
@@ -125,13 +134,17 @@ describe('migrations', () => {
       store.close();
       // Rewind to version `from`: drop what later migrations made.
       const db = new Database(path.join(dir, 'assessment.sqlite'));
-      db.exec('DROP TABLE selfeval_score; DROP TABLE review_request; DROP INDEX evidence_target;');
+      for (let v = MIGRATIONS.length; v > from; v--) db.exec(UNDO[v]!);
       db.pragma(`user_version = ${from}`);
       db.close();
       const again = openAssessment(dir);
       again.addReviewRequest(1, '申请复核');
       expect(again.listReviewRequests()).toHaveLength(1);
       expect(again.listTargets()).toHaveLength(1);
+      again.addMonitorAttempts([{ targetId: 1, at: '2025-01-01T00:00:00Z', ok: false, status: 0, ms: 15000, error: '超时' }]);
+      again.setIndicatorReviewed(1, 'basic.health.availability', true);
+      again.addVisit(1, 'http://www.example.gov.cn/', '首页');
+      expect([again.listMonitorAttempts(1).length, again.listReviewedIndicators(1).length, again.listVisits(1).length]).toEqual([1, 1, 1]);
       again.close();
     }
   });
