@@ -2,9 +2,10 @@ import type { CliCommand } from '../command';
 import { optFlag, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import type { Ruleset } from '../../../shared/ruleset/types';
-import { checkLinks } from '../../services/checks/link-check';
-import { freshnessSuggestions, linkSuggestions, storeSuggestions, type Suggestion } from '../../services/checks/suggest';
-import { checkFreshness } from '../../services/checks/freshness';
+import { checkLinks, linkObservations } from '../../services/checks/link-check';
+import { storeSuggestions, suggestionsFor, type Suggestion } from '../../services/checks/suggest';
+import { checkFreshness, freshnessObservations } from '../../services/checks/freshness';
+import type { Observation } from '../../services/checks/types';
 import { withStore } from '../open-store';
 
 const CHECKS = ['links', 'freshness'] as const;
@@ -24,20 +25,22 @@ export const checkCommand: CliCommand = {
     await withStore(ctx, async (store) => {
       const ruleset = store.rulesetSnapshot() as Ruleset;
       const ref = optString(ctx, 'target');
-      const targets = (ref ? [store.findTarget(ref)] : store.listTargets()).filter((t) => t.kind === 'website' && t.url);
+      const everyone = store.listTargets();
+      const targets = (ref ? [store.findTarget(ref)] : everyone).filter((t) => t.kind === 'website' && t.url);
       const all: Suggestion[] = [];
       for (const target of targets) {
         ctx.io.stderr(`检查 ${target.name}（${target.url}）\n`);
-        const suggestions: Suggestion[] = [];
+        const observations: Observation[] = [];
         if (only.includes('links')) {
           const report = await checkLinks(target.url!, { maxPages, concurrency, external: !optFlag(ctx, 'same-site-only'), onProgress: (line) => ctx.io.stderr(`  ${line}\n`) });
-          suggestions.push(...linkSuggestions(ruleset, target, report));
+          observations.push(...linkObservations(report));
         }
         if (only.includes('freshness')) {
           ctx.io.stderr('  检查首页与栏目更新日期\n');
-          suggestions.push(...freshnessSuggestions(ruleset, target, await checkFreshness(target.url!, new Date())));
+          observations.push(...freshnessObservations(await checkFreshness(target.url!, new Date())));
         }
-        storeSuggestions(store, target, suggestions, new Date().toISOString());
+        const suggestions = suggestionsFor(ruleset, target, observations, everyone);
+        storeSuggestions(store, suggestions, new Date().toISOString());
         all.push(...suggestions);
       }
       if (optFlag(ctx, 'json')) ctx.io.stdout(JSON.stringify({ findings: all }, null, 2) + '\n');

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import iconv from 'iconv-lite';
+import { describeTlsFault } from './tls-faults';
 
 /** Limits every request to a site under review obeys: sites may be slow, huge or hostile. */
 export interface FetchLimits {
@@ -27,7 +28,7 @@ const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), http
 function classify(error: NodeJS.ErrnoException): NonNullable<FetchResult['failure']>['kind'] {
   if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return 'dns';
   if (error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET') return 'refused';
-  if (/CERT|SSL|TLS|self.signed|unable to verify|EPROTO/iu.test(`${error.code ?? ''} ${error.message}`)) return 'tls';
+  if (describeTlsFault(error)) return 'tls';
   return 'other';
 }
 
@@ -60,7 +61,7 @@ function once(method: 'GET' | 'HEAD', url: URL, limits: FetchLimits): Promise<Om
       finish({ status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: 'timeout', message: `超过 ${limits.timeoutMs / 1000} 秒未完成` } });
       req.destroy();
     }, limits.timeoutMs);
-    req.on('error', (e: NodeJS.ErrnoException) => finish({ status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: classify(e), message: e.message } }));
+    req.on('error', (e: NodeJS.ErrnoException) => finish({ status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: classify(e), message: describeTlsFault(e)?.message ?? e.message } }));
     req.end();
   });
 }

@@ -1,4 +1,5 @@
 import { decodeHtml, DEFAULT_LIMITS, fetchBounded, type FetchLimits } from './fetch-bounded';
+import type { EvidenceItem, Observation } from './types';
 
 /** Column kinds the rules date-check, guessed from the column's name; thresholds in days. */
 export const COLUMN_KINDS: { kind: 'news' | 'notice' | 'policy' | 'reading'; pattern: RegExp; maxAgeDays: number }[] = [
@@ -80,4 +81,33 @@ export async function checkFreshness(home: string, now: Date, limits: FetchLimit
   }
   const homeAge = homeDates[0] ? days(now, homeDates[0]) : null;
   return { home, homeNewest: homeDates[0] ? iso(homeDates[0]) : null, homeAgeDays: homeAge, homeStale: homeAge === null || homeAge > HOME_MAX_AGE_DAYS, columns };
+}
+
+const KIND_DETECT = { news: 'freshness.news', notice: 'freshness.notice', policy: 'freshness.policy', reading: 'freshness.reading' } as const;
+
+/**
+ * Freshness as observations: a stale home page; each kind of dated column none
+ * of whose columns is up to date; and the count of stale dated columns (the
+ * veto counts them from five on).
+ */
+export function freshnessObservations(report: FreshnessReport): Observation[] {
+  const out: Observation[] = [];
+  if (report.homeStale) {
+    out.push({ detect: 'freshness.home', count: 1, summary: report.homeNewest ? `首页最新信息日期为 ${report.homeNewest}，已 ${report.homeAgeDays} 天未更新` : '首页未找到注明日期的信息', items: [{ url: report.home, text: report.homeNewest ?? undefined, reason: '首页未更新' }] });
+  }
+  const byKind = new Map<ColumnFreshness['kind'], ColumnFreshness[]>();
+  for (const c of report.columns) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+  for (const [kind, columns] of byKind) {
+    // A kind of column is up to date when any column of that kind is.
+    if (columns.some((c) => !c.stale)) continue;
+    const c = columns[0]!;
+    out.push({ detect: KIND_DETECT[kind], count: 1, summary: c.newest ? `“${c.name}”栏目最新信息日期为 ${c.newest}，已 ${c.ageDays} 天未更新` : `“${c.name}”栏目未找到注明日期的信息`, items: columns.map(columnItem) });
+  }
+  const stale = report.columns.filter((c) => c.stale);
+  if (stale.length) out.push({ detect: 'freshness.stale-columns', count: stale.length, summary: `${stale.length} 个动态要闻、通知公告、政策文件类栏目未按时更新`, items: stale.map(columnItem) });
+  return out;
+}
+
+function columnItem(c: ColumnFreshness): EvidenceItem {
+  return { url: c.url, text: c.name, reason: c.newest ? `最新 ${c.newest}（${c.ageDays} 天前）` : '未找到注明日期的信息' };
 }

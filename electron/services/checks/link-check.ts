@@ -1,4 +1,5 @@
 import { decodeHtml, DEFAULT_LIMITS, fetchBounded, type FetchLimits, type FetchResult } from './fetch-bounded';
+import type { Observation } from './types';
 import { extractLinks } from './extract-links';
 import { HostLimiter } from './host-limiter';
 
@@ -119,3 +120,23 @@ export function countBroken(report: LinkReport): { home: { url: string; reason: 
   }
   return { home, other };
 }
+
+/** Link availability as observations: broken links on the home page, and on the other pages. */
+export function linkObservations(report: LinkReport): Observation[] {
+  const { home, other } = countBroken(report);
+  const out: Observation[] = [];
+  if (home.length) out.push({ detect: 'links.home', count: home.length, summary: `首页有 ${home.length} 处链接打不开`, items: home.map((b) => ({ url: report.home, link: b.url, reason: b.reason, selector: linkSelector(b.url) })) });
+  if (other.length) {
+    out.push({ detect: 'links.other', count: other.length, summary: `其他页面有 ${other.length} 处链接打不开（共抓取 ${report.pages.length} 个页面）`, items: other.map((b) => ({ url: b.page, link: b.url, reason: b.reason, selector: linkSelector(b.url) })) });
+  }
+  return out;
+}
+
+/** A selector for the element that holds a link, for outlining it in a screenshot. */
+function linkSelector(url: string): string {
+  const u = new URL(url);
+  const tail = CSS_ESCAPE(u.pathname + u.search);
+  return `a[href$="${tail}"], img[src$="${tail}"], link[href$="${tail}"], script[src$="${tail}"]`;
+}
+
+const CSS_ESCAPE = (s: string) => s.replace(/["\\]/gu, '\\$&');

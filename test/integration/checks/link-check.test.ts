@@ -3,8 +3,8 @@ import { sampleSites } from '../../../electron/services/demo/sample-sites';
 import { serveSampleSite, type RunningSite } from '../../../electron/services/demo/site-server';
 import { countBroken, checkLinks } from '../../../electron/services/checks/link-check';
 import { cli } from '../../helpers/run-cli';
-import { checkFreshness, findDates } from '../../../electron/services/checks/freshness';
-import { freshnessSuggestions } from '../../../electron/services/checks/suggest';
+import { checkFreshness, findDates, freshnessObservations } from '../../../electron/services/checks/freshness';
+import { suggestionsFor } from '../../../electron/services/checks/suggest';
 import { ruleset } from '../../helpers/rulesets';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -34,9 +34,10 @@ describe('link availability on the bundled sample sites', () => {
     const before = JSON.parse((await cli(cwd, 'score', 'a', '--json')).stdout).targets[0].total;
     const checked = await cli(cwd, 'check', 'a', '--json', '--same-site-only');
     expect(checked.code).toBe(0);
-    const { findings } = JSON.parse(checked.stdout) as { findings: { indicator: string; rule: number; count: number; status: string; evidence: { url: string; foundOn: string }[] }[] };
+    const { findings } = JSON.parse(checked.stdout) as { findings: { indicator: string; rule: number; count: number; status: string; evidence: { url: string; link: string }[] }[] };
     expect(findings).toEqual([expect.objectContaining({ indicator: '健康情况/可用性', rule: 2, count: 1, status: 'suggested' })]);
-    expect(new URL(findings[0]!.evidence[0]!.foundOn).pathname).toBe('/tzgg/1.html');
+    expect(new URL(findings[0]!.evidence[0]!.url).pathname).toBe('/tzgg/1.html');
+    expect(new URL(findings[0]!.evidence[0]!.link).pathname).toBe('/tzgg/files/zsgz.pdf');
     expect(checked.stderr).toContain('抓取第 1 层');
     expect(JSON.parse((await cli(cwd, 'score', 'a', '--json')).stdout).targets[0].total).toBe(before);
     expect((await cli(cwd, 'verify', 'a')).code).toBe(0);
@@ -56,7 +57,7 @@ describe('freshness on the bundled sample sites', () => {
     const report = await checkFreshness(county.url, today);
     expect(report.homeStale).toBe(false);
     expect(report.columns.filter((c) => c.stale).map((c) => [c.name, c.ageDays])).toEqual([['通知公告', 210]]);
-    const suggestions = freshnessSuggestions(ruleset('zhanjiang-2021'), { id: 1, kind: 'website', unit: '南岭县', name: '南岭县门户', url: county.url, classId: 'county', attributes: {}, identifier: null, platform: null }, report);
+    const suggestions = suggestionsFor(ruleset('zhanjiang-2021'), { id: 1, kind: 'website', unit: '南岭县', name: '南岭县门户', url: county.url, classId: 'county', attributes: {}, identifier: null, platform: null }, freshnessObservations(report));
     expect(suggestions.map((s) => [s.indicator, s.rule, s.summary])).toEqual([['发布解读/通知公告', 2, '“通知公告”栏目最新信息日期为 ' + report.columns.find((c) => c.name === '通知公告')!.newest + '，已 210 天未更新']]);
   });
 
@@ -66,7 +67,7 @@ describe('freshness on the bundled sample sites', () => {
     const report = await checkFreshness(dept.url, later);
     expect(report.homeStale).toBe(true);
     expect(report.homeAgeDays).toBe(34);
-    const suggestions = freshnessSuggestions(ruleset('zhanjiang-2021'), { id: 1, kind: 'website', unit: '教育局', name: '教育局', url: dept.url, classId: 'city-service', attributes: {}, identifier: null, platform: null }, report);
+    const suggestions = suggestionsFor(ruleset('zhanjiang-2021'), { id: 1, kind: 'website', unit: '教育局', name: '教育局', url: dept.url, classId: 'city-service', attributes: {}, identifier: null, platform: null }, freshnessObservations(report));
     expect(suggestions.map((s) => `${s.indicator}#${s.rule}`)).toEqual(['单项否决/首页不更新#1', '发布解读/动态要闻#2']);
   });
 
