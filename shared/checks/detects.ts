@@ -69,14 +69,18 @@ export function isDetectId(id: string): id is DetectId {
 
 /**
  * How a rule names an observation: the id alone, or with a threshold
- * (`atLeast`: the rule applies only from that count on — "累计超过（含）5个").
+ * (`atLeast`: the rule applies only from that count on — "累计超过（含）5个")
+ * and an exemption (`unless`: an attribute of the observed target that exempts
+ * it — "服务号不考核该指标" is `unless: "serviceAccount"`).
  */
-export type DetectSpec = DetectId | { check: DetectId; atLeast: number };
+export type DetectSpec = DetectId | { check: DetectId; atLeast?: number; unless?: string };
 
 export function detectId(spec: DetectSpec): DetectId {
   return typeof spec === 'string' ? spec : spec.check;
 }
 
-export function detectMinimum(spec: DetectSpec): number {
-  return typeof spec === 'string' ? 1 : spec.atLeast;
+/** Whether the rule scores this observation: count reaches the threshold and no exemption holds. */
+export function detectMatches(spec: DetectSpec, count: number, attributes: Record<string, boolean>): boolean {
+  if (typeof spec === 'string') return count >= 1;
+  return count >= (spec.atLeast ?? 1) && !(spec.unless && attributes[spec.unless] === true);
 }

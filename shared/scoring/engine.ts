@@ -186,6 +186,7 @@ function scoreTarget(ruleset: Ruleset, target: ScoringTarget, findings: ScoringF
           weight: round2(e.weight),
           score: round2(score),
           change: round2(bonus ? outcome.value : sub(ZERO, outcome.value)),
+          explanation: outcome.explanation,
         });
         secValue = add(secValue, score);
         secLines.push(outcome.explanation);

@@ -37,6 +37,8 @@ export interface IndicatorResult {
   score: number;
   /** Signed change from the full weight (deductions negative, bonuses positive). */
   change: number;
+  /** Why, down to each finding; absent where nothing was found. */
+  explanation?: Explanation;
 }
 
 export interface SectionResult {

@@ -1,6 +1,6 @@
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { applies, listIndicators, type IndicatorPlace } from '../../../shared/ruleset/walk';
-import { detectId, detectMinimum } from '../../../shared/checks/detects';
+import { detectId, detectMatches } from '../../../shared/checks/detects';
 import { matchKey } from '../../../shared/text/normalize';
 import type { Target } from '../../../shared/domain/types';
 import type { AssessmentStore } from '../store/types';
@@ -25,12 +25,12 @@ export interface Suggestion {
 }
 
 /** Every rule of the ruleset that scores an observation, with the place of its indicator. */
-function rulesDetecting(ruleset: Ruleset, observation: Observation): { place: IndicatorPlace; rule: number }[] {
+function rulesDetecting(ruleset: Ruleset, observation: Observation, observed: Target): { place: IndicatorPlace; rule: number }[] {
   const out: { place: IndicatorPlace; rule: number }[] = [];
   for (const place of listIndicators(ruleset)) {
     for (const rule of place.indicator.rules) {
       const spec = rule.detects?.find((d) => detectId(d) === observation.detect);
-      if (spec && observation.count >= detectMinimum(spec)) out.push({ place, rule: rule.n });
+      if (spec && detectMatches(spec, observation.count, observed.attributes)) out.push({ place, rule: rule.n });
     }
   }
   return out;
@@ -58,7 +58,7 @@ function scoredOn(ruleset: Ruleset, place: IndicatorPlace, target: Target, other
 export function suggestionsFor(ruleset: Ruleset, target: Target, observations: readonly Observation[], others: readonly Target[] = [target]): Suggestion[] {
   const out: Suggestion[] = [];
   for (const observation of observations) {
-    for (const { place, rule } of rulesDetecting(ruleset, observation)) {
+    for (const { place, rule } of rulesDetecting(ruleset, observation, target)) {
       const on = scoredOn(ruleset, place, target, others);
       if (!on) continue;
       const about = on.id === target.id ? '' : `（${target.name}）`;

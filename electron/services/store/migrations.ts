@@ -73,6 +73,10 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
         url TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', at TEXT NOT NULL
       );
       CREATE INDEX visit_target ON visit(target_id, id);
+      CREATE TABLE account_review (
+        target_id INTEGER PRIMARY KEY REFERENCES target(id), answers_json TEXT NOT NULL,
+        reviewer TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
     `),
 ];
 

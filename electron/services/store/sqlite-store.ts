@@ -338,6 +338,16 @@ export class SqliteStore implements AssessmentStore {
     return rows.map((r) => ({ id: r.id as number, targetId: r.target_id as number, url: r.url as string, title: r.title as string, at: r.at as string }));
   }
 
+  putAccountReview(targetId: number, answers: unknown): void {
+    this.getTarget(targetId);
+    this.db.prepare('INSERT OR REPLACE INTO account_review (target_id, answers_json, reviewer, updated_at) VALUES (?, ?, ?, ?)').run(targetId, JSON.stringify(answers), this.actor, this.stamp());
+  }
+
+  getAccountReview(targetId: number): { answers: unknown; reviewer: string; updatedAt: string } | null {
+    const row = this.db.prepare('SELECT * FROM account_review WHERE target_id = ?').get(targetId) as { answers_json: string; reviewer: string; updated_at: string } | undefined;
+    return row ? { answers: JSON.parse(row.answers_json) as unknown, reviewer: row.reviewer, updatedAt: row.updated_at } : null;
+  }
+
   history(): HistoryEntry[] {
     return (this.db.prepare('SELECT * FROM history ORDER BY seq').all() as Record<string, unknown>[]).map((r) => ({
       seq: r.seq as number,

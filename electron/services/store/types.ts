@@ -99,6 +99,10 @@ export interface AssessmentStore {
   addVisit(targetId: number, url: string, title: string): Visit;
   listVisits(targetId: number, limit?: number): Visit[];
 
+  /** The new-media review form of an account as the reviewer last saved it (the findings it made are in the history). */
+  putAccountReview(targetId: number, answers: unknown): void;
+  getAccountReview(targetId: number): { answers: unknown; reviewer: string; updatedAt: string } | null;
+
   history(): HistoryEntry[];
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;

@@ -30,6 +30,23 @@ function errorOf(fn: () => unknown): KaopingError {
 }
 
 describe('ruleset loading', () => {
+  it('refuses a rule that names an unknown check, naming the indicator', () => {
+    const e = errorOf(() => parseRuleset(mutate((r) => (indicator(r, '可用性').rules[0]!.detects = ['links.everywhere' as never])), 'bad.json'));
+    expect(e.message).toContain('bad.json');
+    expect(e.details.join('\n')).toMatch(/可用性.*未知的检查项/u);
+  });
+
+  it('maps the checks the issue names to the rules they serve (zhanjiang-2021)', () => {
+    const zj = ruleset('zhanjiang-2021');
+    const served = (check: string) =>
+      listIndicators(zj)
+        .flatMap((p) => p.indicator.rules.filter((r) => r.detects?.some((d) => (typeof d === 'string' ? d : d.check) === check)).map((r) => `${p.path}#${r.n}`));
+    expect(served('links.home')).toEqual(['健康情况/可用性#1']);
+    expect(served('links.other')).toEqual(['健康情况/可用性#2']);
+    expect(served('freshness.home')).toEqual(['单项否决/首页不更新#1']);
+    expect(served('account.weekly')).toEqual(['政务新媒体/内容更新#1']);
+  });
+
   it('loads every bundled ruleset', () => {
     const ids = listRulesets().map((r) => r.id);
     expect(ids).toEqual(['guoban-2019', 'guoban-supervision-2019', 'zengdu-2023', 'zhanjiang-2021']);

@@ -120,7 +120,7 @@ describe('kaoping verify: tamper evidence', () => {
 /** What each migration after the first made, to rewind a database to an earlier version. */
 const UNDO: Record<number, string> = {
   2: 'DROP TABLE selfeval_score; DROP TABLE review_request; DROP INDEX evidence_target;',
-  3: 'DROP TABLE monitor_attempt; DROP TABLE indicator_review; DROP TABLE visit;',
+  3: 'DROP TABLE monitor_attempt; DROP TABLE indicator_review; DROP TABLE visit; DROP TABLE account_review;',
 };
 
 describe('migrations', () => {
