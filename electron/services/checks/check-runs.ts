@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { CheckRunView } from '../../../shared/api/review';
+import type { Progress } from './types';
+
+interface Run {
+  view: CheckRunView;
+  controller: AbortController;
+}
+
+/** The work of one run: reports progress, honours the signal, resolves with the number of suggestions stored. */
+export type RunWork = (progress: Progress, signal: AbortSignal) => Promise<number>;
+
+/**
+ * Long check runs the UI follows by polling: each has an id, progress lines and
+ * a fraction, and can be cancelled. Finished runs are kept (the last 20) so a
+ * late poll still sees how a run ended.
+ */
+export class CheckRuns {
+  private readonly runs = new Map<string, Run>();
+
+  start(work: RunWork): string {
+    const runId = randomUUID();
+    const run: Run = { view: { runId, running: true, cancelled: false, lines: [], fraction: 0, suggestions: 0, error: null }, controller: new AbortController() };
+    this.runs.set(runId, run);
+    const progress: Progress = (line, fraction) => {
+      run.view.lines = [...run.view.lines.slice(-199), line];
+      if (fraction !== undefined) run.view.fraction = Math.max(run.view.fraction, Math.min(1, fraction));
+    };
+    void work(progress, run.controller.signal).then(
+      (n) => {
+        run.view = { ...run.view, running: false, suggestions: n, fraction: run.view.cancelled ? run.view.fraction : 1 };
+      },
+      (error: unknown) => {
+        run.view = { ...run.view, running: false, error: run.view.cancelled ? null : error instanceof Error ? error.message : String(error) };
+      },
+    );
+    this.prune();
+    return runId;
+  }
+
+  status(runId: string): CheckRunView | undefined {
+    return this.runs.get(runId)?.view;
+  }
+
+  cancel(runId: string): CheckRunView | undefined {
+    const run = this.runs.get(runId);
+    if (run?.view.running) {
+      run.view = { ...run.view, cancelled: true, lines: [...run.view.lines, '已取消'] };
+      run.controller.abort();
+    }
+    return run?.view;
+  }
+
+  private prune(): void {
+    const done = [...this.runs.entries()].filter(([, r]) => !r.view.running);
+    for (const [id] of done.slice(0, Math.max(0, done.length - 20))) this.runs.delete(id);
+  }
+}
