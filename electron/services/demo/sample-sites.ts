@@ -218,7 +218,7 @@ function departmentChannel(today: Date): SampleSite {
     siteCode: '',
     pages,
     missing: ['/tzgg/files/zsgz.pdf'],
-    defects: ['页脚缺少网站标识码', '非首页缺少“我为政府网站找错”入口', '通知附件链接打不开', '页面为 GBK 编码且部分响应未声明字符集'],
+    defects: ['页脚缺少网站标识码', '页面缺少 SiteIDCode 站点标签', '非首页缺少“我为政府网站找错”入口', '通知附件链接打不开', '页面为 GBK 编码且部分响应未声明字符集'],
   };
 }
 

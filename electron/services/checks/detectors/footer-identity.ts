@@ -1,0 +1,63 @@
+import type { CrawledPage, EvidenceItem, Observation } from '../types';
+import { clip, htmlPages, interleave, pageUrl } from './common';
+import { footerRegion, type FooterRegion } from './footer-region';
+import { docOf } from './html-doc';
+
+const PROVINCE = '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]';
+
+/** The six identity items every page footer carries, in the order the reviewer reads them. */
+export const FOOTER_ITEMS: { key: string; label: string; present: (footer: FooterRegion) => boolean }[] = [
+  {
+    key: 'conac',
+    label: '党政机关网站标识',
+    // Read the raw HTML: the badge is usually written by a script from conac.cn, often an escaped document.write.
+    present: (f) => /_ideConac|conac\.cn|<img\b[^>]*\balt\s*=\s*["']?[^"'>]*党政机关/iu.test(f.html),
+  },
+  { key: 'site-code', label: '网站标识码', present: (f) => /网站标识码\s*[:：]?\s*(?:\d{10}|bm\d{8})(?!\d)/iu.test(f.text) },
+  {
+    key: 'icp',
+    label: 'ICP备案编号',
+    present: (f) => new RegExp(`${PROVINCE}\\s*ICP\\s*备\\s*\\d+\\s*号(?:\\s*-\\s*\\d+)?`, 'iu').test(f.text),
+  },
+  { key: 'police', label: '公安机关备案标识', present: (f) => new RegExp(`${PROVINCE}\\s*公网安备\\s*\\d+\\s*号`, 'u').test(f.text) },
+  { key: 'sponsor', label: '主办单位', present: (f) => /主办单位|主\s*办\s*[:：]/u.test(f.text) },
+  {
+    key: 'contact',
+    label: '联系方式',
+    present: (f) =>
+      /0\d{2,3}\s*[-－—]\s*\d{7,8}|\(0\d{2,3}\)\s*\d{7,8}|电\s*话|邮\s*箱|e-?mail|联系方式/iu.test(f.text) ||
+      /href\s*=\s*["']?mailto:/iu.test(f.html),
+  },
+];
+
+/**
+ * Footer identity on every HTML page: 党政机关网站标识, 网站标识码, ICP备案编号,
+ * 公安机关备案标识, 主办单位 and 联系方式. One `footer.identity` observation
+ * counting the distinct items that some page lacks; its evidence names each
+ * page and missing item, outlining the footer.
+ */
+export function detectFooterIdentity(pages: readonly CrawledPage[]): Observation[] {
+  const missing = new Map<string, EvidenceItem[]>(FOOTER_ITEMS.map((i) => [i.key, []]));
+  for (const page of htmlPages(pages)) {
+    const footer = footerRegion(docOf(page));
+    for (const item of FOOTER_ITEMS) {
+      if (item.present(footer)) continue;
+      missing.get(item.key)!.push({
+        url: pageUrl(page),
+        text: clip(footer.text.replace(/\s+/gu, ' ').trim(), 200) || undefined,
+        reason: `缺少${item.label}`,
+        selector: footer.selector,
+      });
+    }
+  }
+  const lacking = FOOTER_ITEMS.filter((i) => missing.get(i.key)!.length > 0);
+  if (!lacking.length) return [];
+  return [
+    {
+      detect: 'footer.identity',
+      count: lacking.length,
+      summary: `页面底部缺少${lacking.map((i) => `${i.label}（${missing.get(i.key)!.length} 个页面）`).join('、')}`,
+      items: interleave(lacking.map((i) => missing.get(i.key)!)),
+    },
+  ];
+}
