@@ -7,6 +7,8 @@ import { denyAllPermissions, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { loadWindowState, rememberWindowState } from './window-state';
+import { registerFileScheme, serveWorkspaceFiles } from './file-protocol';
+import { createViewHost, hardenReviewSession, REVIEW_PARTITION } from './review-view';
 
 // Electron glue only: everything the app does lives in electron/services and is
 // reached through the handler table that browser mode and the tests also use.
@@ -47,6 +49,8 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+registerFileScheme();
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -55,21 +59,29 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appIndexUrl));
+  // Sites under review have rules of their own (review-view.ts); every other webContents is the app's.
+  const reviewSession = () => session.fromPartition(REVIEW_PARTITION);
+  app.on('web-contents-created', (_event, contents) => {
+    if (contents.session !== reviewSession()) hardenWebContents(contents, appIndexUrl);
+  });
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {
     denyAllPermissions(session.defaultSession);
+    hardenReviewSession(reviewSession());
     const workspaceDir = path.join(app.getPath('documents'), '考评工作台');
     mkdirSync(workspaceDir, { recursive: true });
+    serveWorkspaceFiles(workspaceDir);
+    mainWindow = createWindow();
+    const win = mainWindow;
     const handlers = createHandlers({
       workspaceDir,
       mode: 'desktop',
       version: app.getVersion(),
       nativeBinding: electronNativeBinding(),
+      browser: (onVisit) => createViewHost(win, win.webContents, onVisit),
     });
     registerIpc(handlers, appIndexUrl, (error) => console.error(error));
     installMenu();
-    mainWindow = createWindow();
   });
 }

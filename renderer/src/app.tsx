@@ -1,16 +1,30 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Layout, Typography } from 'antd';
 import { AssessmentListScreen } from './screens/assessment-list';
 import { AssessmentScreen } from './screens/assessment';
+import { ReviewScreen } from './screens/review';
+
+/** Where the reviewer is, kept in the URL hash so a reload returns there: #a=<assessment>&t=<target>. */
+function readHash(): { a?: string; t?: number } {
+  const p = new URLSearchParams(window.location.hash.slice(1));
+  const t = Number(p.get('t'));
+  return { a: p.get('a') ?? undefined, t: Number.isInteger(t) && t > 0 ? t : undefined };
+}
 
 /** Top-level navigation: the workspace's assessments, or one open assessment. */
 export function App() {
-  const [openId, setOpenId] = useState<string | undefined>(() => new URLSearchParams(window.location.hash.slice(1)).get('a') ?? undefined);
-
-  const open = (id: string | undefined) => {
-    window.location.hash = id ? `a=${encodeURIComponent(id)}` : '';
-    setOpenId(id);
+  const [place, setPlace] = useState(readHash);
+  const go = (a: string | undefined, t?: number) => {
+    window.location.hash = a ? `a=${encodeURIComponent(a)}${t ? `&t=${t}` : ''}` : '';
+    setPlace({ a, t });
   };
+  const open = (id: string | undefined) => go(id);
+  useEffect(() => {
+    const follow = () => setPlace(readHash());
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  const openId = place.a;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -20,7 +34,13 @@ export function App() {
         </Typography.Title>
       </Layout.Header>
       <Layout.Content style={{ padding: openId ? 0 : 24 }}>
-        {openId ? <AssessmentScreen id={openId} onBack={() => open(undefined)} /> : <AssessmentListScreen onOpen={open} />}
+        {openId && place.t ? (
+          <ReviewScreen id={openId} targetId={place.t} onTarget={(t) => go(openId, t)} onBack={() => go(openId)} />
+        ) : openId ? (
+          <AssessmentScreen id={openId} onBack={() => open(undefined)} onReview={(t) => go(openId, t)} />
+        ) : (
+          <AssessmentListScreen onOpen={open} />
+        )}
       </Layout.Content>
     </Layout>
   );

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { call } from './define';
 import { EXPORT_FORMATS } from '../export-formats';
-import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, ImportPreview, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView } from './views';
+import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, ImportPreview, MonitorStatusView, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView } from './views';
+import type { AccountFormView, CheckRunView, EvidenceView, FindingView, TargetReviewView } from './review';
+import type { BrowserStateView } from './browser';
+import { CHECK_NAMES, type CheckName } from '../checks/check-names';
 
 /** An assessment folder name inside the workspace: no separators, no dot-dot. */
 export const assessmentId = z
@@ -25,6 +28,22 @@ const uploadOf = (pattern: RegExp, message: string) =>
     })
     .strict();
 const upload = uploadOf(/\.(xlsx|csv)$/iu, '只支持 .xlsx 或 .csv 文件');
+const id = z.number().int().positive();
+const ofTarget = z.object({ id: assessmentId, targetId: id }).strict();
+const reason = z.string().trim().max(500);
+const note = z.string().max(2000);
+const rect = z.object({ x: z.number().min(0), y: z.number().min(0), width: z.number().positive().max(20000), height: z.number().positive().max(100000) }).strict();
+const webUrl = z
+  .string()
+  .trim()
+  .min(1, '请输入网址')
+  .max(2000)
+  .refine((u) => /^https?:\/\//iu.test(u) || !/^[a-z][a-z0-9+.-]*:/iu.test(u), '只能打开 http 或 https 网址');
+const shape = z.union([
+  z.object({ type: z.enum(['rect', 'arrow']), x: z.number(), y: z.number(), width: z.number(), height: z.number(), color: z.string().regex(/^#[0-9a-f]{6}$/iu).optional() }).strict(),
+  z.object({ type: z.literal('text'), x: z.number(), y: z.number(), text: z.string().min(1).max(200), color: z.string().regex(/^#[0-9a-f]{6}$/iu).optional() }).strict(),
+]);
+const answer = z.union([z.string().max(2000), z.number(), z.boolean(), z.array(id).max(100), z.null()]);
 
 
 /**
@@ -55,7 +74,83 @@ export const contract = {
   'selfeval/exportDiff': call(byId).returns<ExportResult>(),
   'exports/preview': call(z.object({ id: assessmentId, format: z.enum(EXPORT_FORMATS) }).strict()).returns<ExportPreviewView>(),
   'exports/create': call(z.object({ id: assessmentId, format: z.enum(EXPORT_FORMATS) }).strict()).returns<ExportResult>(),
+
+  // The review workspace: one target's checklist with live scores, findings and evidence.
+  'review/target': call(ofTarget).returns<TargetReviewView>(),
+  'review/markReviewed': call(z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), reviewed: z.boolean() }).strict()).returns<{ reviewed: number; total: number }>(),
+  'findings/add': call(
+    z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), rule: id, count: id.max(100000), note: note.optional(), evidenceIds: z.array(id).max(100).optional() }).strict(),
+  ).returns<FindingView>(),
+  'findings/update': call(
+    z
+      .object({
+        id: assessmentId,
+        findingId: id,
+        rule: id.optional(),
+        count: id.max(100000).optional(),
+        note: note.optional(),
+        status: z.enum(['suggested', 'confirmed', 'dismissed']).optional(),
+        reason: reason.optional(),
+      })
+      .strict(),
+  ).returns<FindingView>(),
+  'findings/delete': call(z.object({ id: assessmentId, findingId: id, reason }).strict()).returns<{ deleted: number }>(),
+  'findings/linkEvidence': call(z.object({ id: assessmentId, findingId: id, evidenceId: id }).strict()).returns<FindingView>(),
+  'evidence/capture': call(
+    z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), findingId: id.optional(), mode: z.enum(['visible', 'fullpage', 'region', 'mhtml']), region: rect.optional() }).strict(),
+  ).returns<EvidenceView>(),
+  'evidence/annotate': call(z.object({ id: assessmentId, evidenceId: id, shapes: z.array(shape).min(1).max(50) }).strict()).returns<EvidenceView>(),
+  'evidence/import': call(
+    z
+      .object({
+        id: assessmentId,
+        targetId: id,
+        indicatorId: z.string().min(1).optional(),
+        findingId: id.optional(),
+        fileName: z.string().min(1).max(200),
+        contentBase64: z.string().max(28_000_000, '图片过大（最大 20 MB）'),
+      })
+      .strict(),
+  ).returns<EvidenceView>(),
+  'evidence/remove': call(z.object({ id: assessmentId, evidenceId: id, reason: reason.min(1, '请填写移除原因') }).strict()).returns<{ removed: number }>(),
+  'evidence/verify': call(z.object({ id: assessmentId, evidenceId: id }).strict()).returns<{ ok: boolean; sha256: string; actual: string | null }>(),
+
+  // The embedded browser (a WebContentsView in the desktop app, headless Chromium in browser mode).
+  'browser/open': call(ofTarget).returns<BrowserStateView>(),
+  'browser/navigate': call(z.object({ url: webUrl }).strict()).returns<BrowserStateView>(),
+  'browser/go': call(z.object({ action: z.enum(['back', 'forward', 'reload', 'stop', 'home']) }).strict()).returns<BrowserStateView>(),
+  'browser/device': call(z.object({ preset: z.enum(['desktop', 'laptop', 'mobile']), zoom: z.number().min(0.25).max(3) }).strict()).returns<BrowserStateView>(),
+  'browser/state': call(empty).returns<BrowserStateView>(),
+  'browser/frame': call(empty).returns<{ jpegBase64: string; width: number; height: number } | null>(),
+  'browser/input': call(
+    z
+      .object({
+        event: z.union([
+          z.object({ type: z.literal('click'), x: z.number(), y: z.number() }).strict(),
+          z.object({ type: z.literal('scroll'), x: z.number(), y: z.number(), dx: z.number(), dy: z.number() }).strict(),
+          z.object({ type: z.literal('key'), key: z.string().min(1).max(20) }).strict(),
+          z.object({ type: z.literal('text'), text: z.string().min(1).max(500) }).strict(),
+        ]),
+      })
+      .strict(),
+  ).returns<BrowserStateView>(),
+  'browser/bounds': call(z.object({ rect: rect.nullable() }).strict()).returns<{ ok: true }>(),
+
+  // Automated checks: suggestions only, with progress and cancel.
+  'checks/start': call(z.object({ id: assessmentId, targetIds: z.array(id).min(1).max(5000), only: z.array(z.enum(CHECK_NAMES as [CheckName, ...CheckName[]])).min(1).optional() }).strict()).returns<{ runId: string }>(),
+  'checks/status': call(z.object({ runId: z.string().min(1).max(64) }).strict()).returns<CheckRunView>(),
+  'checks/cancel': call(z.object({ runId: z.string().min(1).max(64) }).strict()).returns<CheckRunView>(),
+
+  // Availability monitoring on a background schedule.
+  'monitor/start': call(z.object({ id: assessmentId, days: z.number().positive().max(31), perDay: z.number().int().min(1).max(1440), timeoutSeconds: z.number().int().min(1).max(120) }).strict()).returns<MonitorStatusView>(),
+  'monitor/status': call(byId).returns<MonitorStatusView>(),
+  'monitor/stop': call(byId).returns<MonitorStatusView>(),
+
+  // The new-media review form of one account.
+  'newmedia/form': call(ofTarget).returns<AccountFormView>(),
+  'newmedia/save': call(z.object({ id: assessmentId, targetId: id, answers: z.record(z.string().max(40), answer) }).strict()).returns<AccountFormView>(),
 } as const;
+
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -1,13 +1,14 @@
 /**
  * The Content-Security-Policy of the app's own pages, in both transports. The
  * site under review is never loaded in these pages; screenshots arrive as image
- * files (blob:/data: for thumbnails), never as live frames.
+ * files (blob:/data: for thumbnails, kaoping-file: for evidence in the desktop
+ * app), never as live frames.
  */
 export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: kaoping-file:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -39,6 +39,10 @@ export interface TargetRow {
   rank: number | null;
   veto: boolean;
   vetoReasons: string[];
+  /** Suggestions from checks waiting for the reviewer. */
+  suggested: number;
+  /** Indicators the reviewer has walked, of those that apply. */
+  progress: { reviewed: number; total: number };
 }
 
 export interface AssessmentOverview {
@@ -108,3 +112,12 @@ export type ExportPreviewView =
   | { kind: 'tables'; tables: PreviewTable[] }
   | { kind: 'document'; title: string; lines: string[]; tables: PreviewTable[] }
   | { kind: 'files'; files: { target: string; indicator: string; path: string; url: string; sha256: string; matches: boolean }[] };
+
+/** Availability monitoring of an assessment's websites. */
+export interface MonitorStatusView {
+  running: boolean;
+  startedAt: string | null;
+  nextAt: string | null;
+  /** Per website: attempts so far, failures and the failure ratio (the veto line is 5%). */
+  targets: { targetId: number; name: string; attempts: number; failures: number; ratio: number }[];
+}

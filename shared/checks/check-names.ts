@@ -23,3 +23,26 @@ export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];
 export function isCheckName(name: string): name is CheckName {
   return Object.prototype.hasOwnProperty.call(CHECKS, name);
 }
+
+/** The check that makes each observation (account.* come from the review form, monitor.* from monitoring). */
+export function checkOf(detect: string): CheckName | 'form' | 'monitor' {
+  const head = detect.split('.')[0]!;
+  const byHead: Record<string, CheckName | 'form' | 'monitor'> = {
+    links: 'links',
+    freshness: 'freshness',
+    columns: 'freshness',
+    footer: 'footer',
+    jiucuo: 'footer',
+    meta: 'meta',
+    content: 'content',
+    domain: 'domain',
+    https: 'https',
+    ipv6: 'ipv6',
+    search: 'search',
+    sitemap: 'sitemap',
+    share: 'share',
+    account: 'form',
+    monitor: 'monitor',
+  };
+  return byHead[head] ?? 'form';
+}

@@ -1,22 +1,16 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
+import { findChromium } from '../../electron/services/browse/chromium-path';
+import { launchChromium as launchSystemChromium } from '../../electron/services/browse/chromium-launch';
 
-/** The system Chromium (Debian's /usr/bin/chromium) or CHROME_PATH. */
+/** The system Chromium (KAOPING_CHROME, CHROME_PATH, then Debian's /usr/bin/chromium …). */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  const found = candidates.find((p): p is string => Boolean(p && existsSync(p)));
-  if (!found) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROME_PATH');
-  return found;
+  return findChromium();
 }
 
 /** A headless Chromium with a fresh profile and no background networking. */
 export async function launchChromium(): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    userDataDir: mkdtempSync(path.join(os.tmpdir(), 'kaoping-chromium-')),
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
-  });
+  return launchSystemChromium({ userDataDir: mkdtempSync(path.join(os.tmpdir(), 'kaoping-chromium-')) });
 }

@@ -1,50 +1,60 @@
-import type { CliCommand } from '../command';
+import type { CliCommand, CliContext } from '../command';
 import { optFlag, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
-import type { Ruleset } from '../../../shared/ruleset/types';
-import { checkLinks, linkObservations } from '../../services/checks/link-check';
-import { storeSuggestions, suggestionsFor, type Suggestion } from '../../services/checks/suggest';
-import { checkFreshness, freshnessObservations } from '../../services/checks/freshness';
-import type { Observation } from '../../services/checks/types';
+import { CHECK_NAMES, isCheckName, type CheckName } from '../../../shared/checks/check-names';
+import { DEFAULT_WEBSITE_CHECK } from '../../services/checks/check-website';
+import { runChecks } from '../../services/checks/run-checks';
+import { createEvidenceShooter } from '../../services/checks/evidence-shots';
 import { withStore } from '../open-store';
 
-const CHECKS = ['links', 'freshness'] as const;
+function positiveInt(ctx: CliContext, key: string, fallback: number): number {
+  const raw = optString(ctx, key);
+  const n = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new KaopingError('bad-number', `--${key} 必须是正整数，收到“${raw}”`);
+  return n;
+}
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: 'check <dir> [--target <对象>] [--json] [--only links,freshness] [--max-pages N] [--concurrency N] [--same-site-only]',
-  summary: '自动检查并给出建议问题（需评审人员确认后才计分）：链接可用性、首页与栏目更新',
-  options: { target: { type: 'string' }, json: { type: 'boolean' }, only: { type: 'string' }, 'max-pages': { type: 'string' }, concurrency: { type: 'string' }, 'same-site-only': { type: 'boolean' } },
+  usage: 'check <dir> [--target <对象>] [--json] [--only links,freshness,…] [--max-pages N] [--concurrency N] [--no-screenshots] [--same-site-only] [--ignore-robots]',
+  summary: '自动检查并给出建议问题（需评审人员确认后才计分）：链接、更新、页脚标识、元数据、错敏字与隐私、域名、HTTPS、IPv6、搜索、站点地图、分享',
+  options: {
+    target: { type: 'string' },
+    json: { type: 'boolean' },
+    only: { type: 'string' },
+    'max-pages': { type: 'string' },
+    concurrency: { type: 'string' },
+    'no-screenshots': { type: 'boolean' },
+    'same-site-only': { type: 'boolean' },
+    'ignore-robots': { type: 'boolean' },
+  },
   async run(ctx) {
-    const only = (optString(ctx, 'only') ?? CHECKS.join(',')).split(',');
-    const unknown = only.filter((c) => !(CHECKS as readonly string[]).includes(c));
-    if (unknown.length) throw new KaopingError('unknown-check', `未知的检查项：${unknown.join('、')}（可用：${CHECKS.join('、')}）`);
-    const maxPages = Number(optString(ctx, 'max-pages') ?? 200);
-    const concurrency = Number(optString(ctx, 'concurrency') ?? 6);
-    if (!Number.isInteger(maxPages) || maxPages < 1 || !Number.isInteger(concurrency) || concurrency < 1) throw new KaopingError('bad-number', '--max-pages 与 --concurrency 必须是正整数');
+    const only = (optString(ctx, 'only') ?? CHECK_NAMES.join(',')).split(',').map((c) => c.trim()).filter(Boolean);
+    const unknown = only.filter((c) => !isCheckName(c));
+    if (unknown.length) throw new KaopingError('unknown-check', `未知的检查项：${unknown.join('、')}（可用：${CHECK_NAMES.join('、')}）`);
+    const options = {
+      ...DEFAULT_WEBSITE_CHECK,
+      only: only as CheckName[],
+      maxPages: positiveInt(ctx, 'max-pages', DEFAULT_WEBSITE_CHECK.maxPages),
+      concurrency: positiveInt(ctx, 'concurrency', DEFAULT_WEBSITE_CHECK.concurrency),
+      external: !optFlag(ctx, 'same-site-only'),
+      ignoreRobots: optFlag(ctx, 'ignore-robots'),
+      now: new Date(),
+    };
     await withStore(ctx, async (store) => {
-      const ruleset = store.rulesetSnapshot() as Ruleset;
       const ref = optString(ctx, 'target');
-      const everyone = store.listTargets();
-      const targets = (ref ? [store.findTarget(ref)] : everyone).filter((t) => t.kind === 'website' && t.url);
-      const all: Suggestion[] = [];
-      for (const target of targets) {
-        ctx.io.stderr(`检查 ${target.name}（${target.url}）\n`);
-        const observations: Observation[] = [];
-        if (only.includes('links')) {
-          const report = await checkLinks(target.url!, { maxPages, concurrency, external: !optFlag(ctx, 'same-site-only'), onProgress: (line) => ctx.io.stderr(`  ${line}\n`) });
-          observations.push(...linkObservations(report));
-        }
-        if (only.includes('freshness')) {
-          ctx.io.stderr('  检查首页与栏目更新日期\n');
-          observations.push(...freshnessObservations(await checkFreshness(target.url!, new Date())));
-        }
-        const suggestions = suggestionsFor(ruleset, target, observations, everyone);
-        storeSuggestions(store, suggestions, new Date().toISOString());
-        all.push(...suggestions);
+      const targets = (ref ? [store.findTarget(ref)] : store.listTargets()).filter((t) => t.kind === 'website' && t.url);
+      if (!targets.length) throw new KaopingError('no-websites', ref ? `“${ref}”不是有网址的网站` : '考评中没有可检查的网站（网站需有网址）');
+      const shooter = optFlag(ctx, 'no-screenshots') ? undefined : createEvidenceShooter(store);
+      try {
+        const result = await runChecks({ store, targets, options, progress: (line) => ctx.io.stderr(`${line}\n`), shoot: shooter?.shoot });
+        if (optFlag(ctx, 'json')) {
+          const findings = result.suggestions.map(({ target, indicator, rule, count, status, summary, evidence, evidenceIds, check }) => ({ target, indicator, rule, count, status, summary, check, evidence, evidenceIds }));
+          ctx.io.stdout(JSON.stringify({ findings }, null, 2) + '\n');
+        } else for (const s of result.suggestions) ctx.io.stdout(`${s.target}\t${s.indicator} 第${s.rule}条 ×${s.count}\t${s.summary}\n`);
+      } finally {
+        await shooter?.close();
       }
-      if (optFlag(ctx, 'json')) ctx.io.stdout(JSON.stringify({ findings: all }, null, 2) + '\n');
-      else for (const s of all) ctx.io.stdout(`${s.target}\t${s.indicator} 第${s.rule}条 ×${s.count}\t${s.summary}\n`);
     });
   },
 };

@@ -8,6 +8,7 @@ import { findingsAddCommand } from './findings';
 import { scoreCommand } from './score';
 import { verifyCommand } from './verify';
 import { checkCommand } from './check';
+import { monitorCommand } from './monitor';
 import { selfevalDiffCommand, selfevalImportCommand, selfevalTemplateCommand } from './selfeval';
 
 /** Every CLI command, one module each. Add a command by importing it here. */
@@ -21,6 +22,7 @@ export const commands: readonly CliCommand[] = [
   scoreCommand,
   verifyCommand,
   checkCommand,
+  monitorCommand,
   selfevalTemplateCommand,
   selfevalImportCommand,
   selfevalDiffCommand,

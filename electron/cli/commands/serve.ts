@@ -7,6 +7,8 @@ import { createHandlers } from '../../services/api/handlers';
 import { startBridge } from '../../services/server/http-bridge';
 import { rendererDir } from '../../services/app-paths';
 import { evidenceFileRoute } from '../../services/workspace/file-route';
+import { createPuppeteerHost } from '../../services/browse/puppeteer-host';
+import type { BrowserHost } from '../../services/browse/types';
 
 /** `kaoping serve`: browser mode — the real UI over loopback HTTP. */
 export const serveCommand: CliCommand = {
@@ -19,7 +21,14 @@ export const serveCommand: CliCommand = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new KaopingError('bad-port', `端口无效：${optString(ctx, 'port')}`);
     const workspaceDir = path.resolve(ctx.io.cwd, optString(ctx, 'workspace') ?? '.');
     mkdirSync(workspaceDir, { recursive: true });
-    const handlers = createHandlers({ workspaceDir, mode: 'browser', version: process.env.npm_package_version ?? '0.1.0' });
+    let host: BrowserHost | undefined;
+    const handlers = createHandlers({
+      workspaceDir,
+      mode: 'browser',
+      version: process.env.npm_package_version ?? '0.1.0',
+      // The sites under review open in a headless system Chromium with its own profile, never in the reviewer's browser.
+      browser: (onVisit) => (host = createPuppeteerHost({ profileDir: path.join(workspaceDir, '.kaoping', 'browser-profile'), onVisit })),
+    });
     const bridge = await startBridge({
       handlers,
       rendererDir: rendererDir(),
@@ -30,7 +39,7 @@ export const serveCommand: CliCommand = {
     ctx.io.stdout(`${bridge.url}\n`);
     ctx.io.stderr(`考评工作台已在浏览器模式启动，工作区：${workspaceDir}\n按 Ctrl+C 退出。\n`);
     await new Promise<void>((resolve) => {
-      const stop = () => void bridge.close().then(resolve);
+      const stop = () => void Promise.all([bridge.close(), host?.close()]).then(() => resolve());
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

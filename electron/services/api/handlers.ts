@@ -3,6 +3,13 @@ import { appHandlers } from './handlers/app';
 import { assessmentHandlers } from './handlers/assessments';
 import { assessmentScreenHandlers } from './handlers/assessment';
 import { selfEvalHandlers } from './handlers/selfeval';
+import { reviewHandlers } from './handlers/review';
+import { browserHandlers } from './handlers/browser';
+import { newMediaHandlers } from './handlers/newmedia';
+import { monitorHandlers } from './handlers/monitor';
+import { checksHandlers } from './handlers/checks';
+import type { WebsiteCheckOptions } from '../checks/check-website';
+import type { BrowserHost, OnVisit } from '../browse/types';
 
 /** What the handler table needs from its host (Electron main or `kaoping serve`). */
 export interface HandlerDeps {
@@ -12,6 +19,15 @@ export interface HandlerDeps {
   /** better-sqlite3 built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
   now?: () => Date;
+  /**
+   * Creates the embedded browser on first use: the WebContentsView host in the
+   * desktop app, puppeteer-core on a system Chromium in browser mode.
+   */
+  browser?: (onVisit: OnVisit) => BrowserHost;
+  /** Overrides of the automated checks' bounds (tests and the demo keep them to loopback). */
+  checkOptions?: Partial<Omit<WebsiteCheckOptions, 'only' | 'now'>>;
+  /** False to skip screenshots of check evidence (no system browser). */
+  checkScreenshots?: boolean;
 }
 
 /**
@@ -24,5 +40,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...assessmentHandlers(deps),
     ...assessmentScreenHandlers(deps),
     ...selfEvalHandlers(deps),
+    ...reviewHandlers(deps),
+    ...browserHandlers(deps),
+    ...newMediaHandlers(deps),
+    ...monitorHandlers(deps),
+    ...checksHandlers(deps),
   };
 }

@@ -1,110 +1,206 @@
-import { decodeHtml, DEFAULT_LIMITS, fetchBounded, type FetchLimits, type FetchResult } from './fetch-bounded';
-import type { Observation } from './types';
-import { extractLinks } from './extract-links';
+import { setMaxListeners } from 'node:events';
+import { crawlAllows, crawlSite, type CrawlOptions, type CrawlResult } from './crawl';
+import { DEFAULT_LIMITS, fetchBounded, type FetchFailure, type FetchLimits, type FetchResult } from './fetch-bounded';
+import { authorityOf, siteKey } from './extract-links';
 import { HostLimiter } from './host-limiter';
+import type { TlsFaultKind } from './tls-faults';
+import type { CheckNote, Observation, Progress } from './types';
 
+/** Bounds and politeness of a link check. */
 export interface LinkCheckOptions {
-  maxPages: number;
-  maxDepth: number;
-  /** Total time for the crawl and the checks. */
-  budgetMs: number;
+  /** Requests in flight per host. */
   concurrency: number;
   delayMs: number;
   limits: FetchLimits;
   /** Check links to other sites too (off in tests: this machine reaches no other site). */
   external: boolean;
-  /** Bounded wait for a 429/503 Retry-After before a link is called unverified. */
+  /** Longest Retry-After (429/503) waited out before a link is called unverified. */
   maxRetryAfterMs: number;
-  onProgress?: (line: string) => void;
+  /** Total time for the checks; what is unchecked then is unverified. */
+  budgetMs: number;
+  /** URLs checked at most; the rest are unverified. */
+  maxLinks: number;
+  signal?: AbortSignal;
+  onProgress?: Progress;
 }
 
-export const DEFAULT_LINK_OPTIONS: LinkCheckOptions = { maxPages: 200, maxDepth: 3, budgetMs: 10 * 60_000, concurrency: 6, delayMs: 0, limits: DEFAULT_LIMITS, external: true, maxRetryAfterMs: 10_000 };
+/** 6 requests per host, 15 s per request, Retry-After up to 10 s, 10 minutes, 50 000 URLs. */
+export const DEFAULT_LINK_OPTIONS: LinkCheckOptions = { concurrency: 6, delayMs: 0, limits: DEFAULT_LIMITS, external: true, maxRetryAfterMs: 10_000, budgetMs: 10 * 60_000, maxLinks: 50_000 };
 
-export type LinkState = { state: 'ok' } | { state: 'broken'; reason: string } | { state: 'unverified'; reason: string } | { state: 'tls'; reason: string };
+/** How checking a URL ended: it opens, it is broken, it could not be told, or its host has a TLS fault. */
+export type LinkState =
+  | { state: 'ok' }
+  | { state: 'broken'; reason: string }
+  | { state: 'unverified'; reason: string }
+  /** A TLS fault of `host` (where the request failed, after any redirect): a fault of that host, not a broken link. */
+  | { state: 'tls'; reason: string; kind: TlsFaultKind; host: string };
 
+/** A host whose certificate or TLS setup is faulty, as the link check met it. */
+export interface TlsFaultHost {
+  host: string;
+  kind: TlsFaultKind;
+  reason: string;
+}
+
+/** The link check of one site. */
 export interface LinkReport {
   home: string;
   pages: string[];
   /** Every checked URL with the pages it was found on. */
   links: { url: string; foundOn: string[]; result: LinkState }[];
-  tlsFaultHosts: string[];
+  tlsFaultHosts: TlsFaultHost[];
+  /** What the link check adds to the report (TLS faults, unverified links); the crawl's own notes are on the crawl. */
+  notes: CheckNote[];
 }
 
-function stateOf(r: FetchResult): LinkState {
-  if (r.failure) {
-    if (r.failure.kind === 'tls') return { state: 'tls', reason: r.failure.message };
-    const label = { timeout: '超时', dns: '域名无法解析', refused: '连接被拒绝', redirects: '重定向过多', other: '无法访问' }[r.failure.kind as 'timeout'];
-    return { state: 'broken', reason: `${label}（${r.failure.message}）` };
+const OK: LinkState = { state: 'ok' };
+const MAX_HOST_TIMEOUTS = 3;
+const FAILURE_LABEL: Record<FetchFailure['kind'], string> = { timeout: '超时', dns: '域名无法解析', refused: '连接被拒绝', redirects: '重定向过多', aborted: '已取消', tls: 'TLS 握手失败', other: '无法访问' };
+
+/** A link's state from how its request ended. */
+function stateOf(status: number, failure: FetchFailure | undefined, finalUrl: string): LinkState {
+  if (status === 0 && failure) {
+    if (failure.tls) return { state: 'tls', reason: failure.message, kind: failure.tls.kind, host: authorityOf(finalUrl) };
+    if (failure.kind === 'aborted') return { state: 'unverified', reason: '检查已停止，未检查' };
+    return { state: 'broken', reason: `${FAILURE_LABEL[failure.kind]}（${failure.message}）` };
   }
-  if (r.status >= 200 && r.status < 400) return { state: 'ok' };
-  return { state: 'broken', reason: `HTTP ${r.status}` };
+  if (status >= 200 && status < 400) return OK;
+  if (status === 429 || status === 503) return { state: 'unverified', reason: `HTTP ${status}，服务器要求稍后再试，未能确认` };
+  return { state: 'broken', reason: `HTTP ${status}` };
+}
+
+/** Milliseconds a Retry-After header asks for (seconds or an HTTP date), or null. */
+function retryAfterMs(header: string | string[] | undefined): number | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return null;
+  if (/^\d+$/u.test(value.trim())) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/**
+ * Checks each URL once: HEAD first; a HEAD answered with an error (many
+ * servers refuse HEAD) asked again with GET, which stops at the status and
+ * never downloads the body; 429/503 with a short enough Retry-After waited out
+ * (the whole host paused), else unverified, never broken. DNS and TLS faults
+ * are remembered per host, and a host that times out repeatedly is not asked
+ * about each of its links. At most `concurrency` requests per host in flight,
+ * over keep-alive connections.
+ */
+export async function checkUrls(urls: Iterable<string>, options: Partial<LinkCheckOptions> = {}): Promise<Map<string, LinkState>> {
+  const o = { ...DEFAULT_LINK_OPTIONS, ...options };
+  const all = [...new Set(urls)];
+  const out = new Map<string, LinkState>();
+  const stop = new AbortController();
+  // Every request in flight listens to it.
+  setMaxListeners(0, stop.signal);
+  const onAbort = () => stop.abort();
+  if (o.signal?.aborted) stop.abort();
+  o.signal?.addEventListener('abort', onAbort, { once: true });
+  const deadline = Date.now() + o.budgetMs;
+  let stopped: LinkState = { state: 'unverified', reason: '检查已取消，未检查' };
+  const budget = setTimeout(() => {
+    stopped = { state: 'unverified', reason: '超出检查时限，未检查' };
+    stop.abort();
+  }, o.budgetMs);
+  const limiter = new HostLimiter(o.concurrency, o.delayMs);
+  const hostFaults = new Map<string, LinkState>();
+  const timeouts = new Map<string, number>();
+  const statusOnly = { signal: stop.signal, wantBody: () => false };
+  const get = (url: string) => fetchBounded(url, 'GET', o.limits, statusOnly);
+
+  const checkOne = async (url: string): Promise<LinkState> => {
+    const host = authorityOf(url);
+    if (stop.signal.aborted) return stopped;
+    const fault = hostFaults.get(host);
+    if (fault) return fault;
+    if ((timeouts.get(host) ?? 0) >= MAX_HOST_TIMEOUTS) return { state: 'unverified', reason: `该主机已连续 ${MAX_HOST_TIMEOUTS} 次超时，未逐一检查` };
+    let r: FetchResult = await fetchBounded(url, 'HEAD', o.limits, statusOnly);
+    const retryWithGet = (r.status >= 400 && r.status !== 429) || (r.status === 0 && (r.failure?.kind === 'other' || r.failure?.kind === 'refused'));
+    if (retryWithGet) r = await get(url);
+    for (let tries = 0; (r.status === 429 || r.status === 503) && tries < 2; tries++) {
+      const wait = retryAfterMs(r.headers['retry-after']);
+      if (wait === null || wait > o.maxRetryAfterMs || Date.now() + wait > deadline) break;
+      limiter.pause(host, Date.now() + wait);
+      await sleep(wait, stop.signal);
+      r = await get(url);
+    }
+    if (stop.signal.aborted && (r.status === 0 || r.status === 429 || r.status === 503)) return stopped;
+    const state = stateOf(r.status, r.failure, r.finalUrl);
+    if (state.state === 'tls' && state.host === host) hostFaults.set(host, state);
+    if (r.status === 0 && r.failure?.kind === 'dns' && authorityOf(r.finalUrl) === host) hostFaults.set(host, state);
+    timeouts.set(host, r.status === 0 && r.failure?.kind === 'timeout' ? (timeouts.get(host) ?? 0) + 1 : 0);
+    return state;
+  };
+
+  const checked = all.slice(0, o.maxLinks);
+  const step = Math.max(1, Math.ceil(checked.length / 10));
+  let done = 0;
+  o.onProgress?.(`检查链接：共 ${checked.length} 个`, 0);
+  try {
+    await Promise.all(
+      checked.map(async (url) => {
+        out.set(url, await limiter.run(authorityOf(url), () => checkOne(url)));
+        if (++done % step === 0 && done < checked.length) o.onProgress?.(`检查链接：已完成 ${done} / ${checked.length}`, done / checked.length);
+      }),
+    );
+  } finally {
+    clearTimeout(budget);
+    o.signal?.removeEventListener('abort', onAbort);
+  }
+  for (const url of all.slice(o.maxLinks)) out.set(url, { state: 'unverified', reason: `超出检查数量上限 ${o.maxLinks} 个，未检查` });
+  return out;
 }
 
 /**
- * Crawls a site from its home page within bounds and checks every link found
- * once: HEAD first, GET again where servers answer HEAD wrongly, 429/503 waited
- * for (bounded) and otherwise reported unverified, TLS faults reported per host.
+ * Checks every link, image, script, stylesheet and attachment of a crawl,
+ * each URL once however many pages it is on; pages the crawl already fetched
+ * are not asked again. Given a home page URL instead, crawls it first (the
+ * crawl options apply, the budget covers both).
  */
-export async function checkLinks(home: string, options: Partial<LinkCheckOptions> = {}): Promise<LinkReport> {
+export async function checkLinks(source: CrawlResult | string, options: Partial<LinkCheckOptions & CrawlOptions> = {}): Promise<LinkReport> {
   const o = { ...DEFAULT_LINK_OPTIONS, ...options };
-  const deadline = Date.now() + o.budgetMs;
-  const limiter = new HostLimiter(o.concurrency, o.delayMs);
-  const origin = new URL(home).host;
-  const foundOn = new Map<string, Set<string>>();
-  const results = new Map<string, LinkState>();
-  const pages: string[] = [];
-  const limited = (url: string, method: 'GET' | 'HEAD') => limiter.run(new URL(url).host, () => fetchBounded(url, method, o.limits));
-
-  // Crawl: breadth first, same host, each page fetched once.
-  let frontier = [home];
-  const seen = new Set(frontier);
-  for (let depth = 0; depth <= o.maxDepth && frontier.length && Date.now() < deadline; depth++) {
-    const next: string[] = [];
-    const batch = frontier.slice(0, Math.max(0, o.maxPages - pages.length));
-    await Promise.all(
-      batch.map(async (url) => {
-        const r = await limited(url, 'GET');
-        results.set(url, stateOf(r));
-        pages.push(url);
-        if (!String(r.headers['content-type'] ?? '').includes('html') || r.failure || r.status >= 400) return;
-        for (const link of extractLinks(decodeHtml(r.body, String(r.headers['content-type'] ?? '')), r.finalUrl)) {
-          foundOn.set(link.url, (foundOn.get(link.url) ?? new Set()).add(url));
-          const u = new URL(link.url);
-          if (u.host === origin && link.tag === 'a' && !seen.has(link.url) && !/\.(pdf|docx?|xlsx?|zip|rar|jpe?g|png|gif)$/iu.test(u.pathname)) {
-            seen.add(link.url);
-            next.push(link.url);
-          }
-        }
-      }),
-    );
-    o.onProgress?.(`抓取第 ${depth + 1} 层：累计 ${pages.length} 个页面`);
-    frontier = next;
+  const started = Date.now();
+  const crawl = typeof source === 'string' ? await crawlSite(source, { ...options, keepHtml: false }) : source;
+  const sites = new Set([crawl.home, ...crawl.pages.slice(0, 1).map((p) => p.finalUrl)].map(siteKey));
+  const known = new Map<string, LinkState>();
+  const toCheck: string[] = [];
+  for (const link of crawl.links.values()) {
+    const onSite = sites.has(siteKey(link.url));
+    if (!o.external && !onSite) continue;
+    const fetched = crawl.fetched.get(link.url);
+    if (fetched) known.set(link.url, stateOf(fetched.status, fetched.failure, fetched.finalUrl));
+    else if (onSite && !crawlAllows(crawl, link.url)) known.set(link.url, { state: 'unverified', reason: 'robots.txt 不允许访问，未检查' });
+    else toCheck.push(link.url);
   }
+  const checked = await checkUrls(toCheck, { ...o, budgetMs: Math.max(0, o.budgetMs - (typeof source === 'string' ? Date.now() - started : 0)) });
+  const links: LinkReport['links'] = [];
+  const tls = new Map<string, TlsFaultHost>();
+  let unverified = 0;
+  for (const link of crawl.links.values()) {
+    const result = known.get(link.url) ?? checked.get(link.url);
+    if (!result) continue;
+    links.push({ url: link.url, foundOn: link.foundOn, result });
+    if (result.state === 'tls' && !tls.has(result.host)) tls.set(result.host, { host: result.host, kind: result.kind, reason: result.reason });
+    if (result.state === 'unverified') unverified++;
+  }
+  const notes: CheckNote[] = [];
+  for (const t of tls.values()) notes.push({ check: 'links', text: `${t.host}：${t.reason}，该主机的链接未计为打不开`, ok: false });
+  if (unverified) notes.push({ check: 'links', text: `${unverified} 个链接未能确认（服务器繁忙、robots.txt 限制或超出时限），未计为打不开`, ok: false });
+  const broken = links.filter((l) => l.result.state === 'broken').length;
+  o.onProgress?.(`检查链接完成：${links.length} 个，打不开 ${broken} 个，未确认 ${unverified} 个`, 1);
+  return { home: crawl.home, pages: crawl.pages.map((p) => p.url), links, tlsFaultHosts: [...tls.values()], notes };
+}
 
-  // Check every link once.
-  const toCheck = [...foundOn.keys()].filter((u) => !results.has(u) && (o.external || new URL(u).host === origin));
-  await Promise.all(
-    toCheck.map(async (url) => {
-      if (Date.now() > deadline) {
-        results.set(url, { state: 'unverified', reason: '超出检查时限' });
-        return;
-      }
-      let r = await limited(url, 'HEAD');
-      if ([404, 405, 501].includes(r.status) || (r.status >= 400 && !r.failure)) r = await limited(url, 'GET');
-      for (let tries = 0; (r.status === 429 || r.status === 503) && tries < 2; tries++) {
-        const wait = Math.min(Number(r.headers['retry-after'] ?? 1) * 1000 || 1000, o.maxRetryAfterMs);
-        if (wait >= o.maxRetryAfterMs || Date.now() + wait > deadline) break;
-        await new Promise((resolve) => setTimeout(resolve, wait));
-        r = await limited(url, 'GET');
-      }
-      results.set(url, r.status === 429 || r.status === 503 ? { state: 'unverified', reason: `HTTP ${r.status}，稍后重试仍未确认` } : stateOf(r));
-    }),
-  );
-  o.onProgress?.(`检查链接：${toCheck.length} 个`);
-
-  const links = [...foundOn.entries()].filter(([u]) => results.has(u)).map(([url, on]) => ({ url, foundOn: [...on].sort(), result: results.get(url)! }));
-  const tlsFaultHosts = [...new Set(links.filter((l) => l.result.state === 'tls').map((l) => new URL(l.url).host))];
-  return { home, pages, links, tlsFaultHosts };
+/** Every checked URL's state, for callers that check some of the same URLs again (the site map). */
+export function linkStates(report: LinkReport): Map<string, LinkState> {
+  return new Map(report.links.map((l) => [l.url, l.result]));
 }
 
 /** Broken links counted as the rules count them: once per page they appear on, home page apart. */

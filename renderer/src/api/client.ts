@@ -49,7 +49,7 @@ function unwrap(result: CallResult): unknown {
 
 /** URL of an evidence file for <img>; browser mode adds the token. */
 export function fileUrl(relative: string): string {
-  if (desktop) return `kaoping-file://${relative}`;
+  if (desktop) return `kaoping-file://files/${relative.split('/').map(encodeURIComponent).join('/')}`;
   return `./files/${relative}?token=${encodeURIComponent(bridgeToken())}`;
 }
 

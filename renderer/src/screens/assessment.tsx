@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Dropdown, Result, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, AuditOutlined, DownloadOutlined, RadarChartOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import type { TargetRow, VerifyView } from '../../../shared/api/views';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
 import { api, fileUrl } from '../api/client';
 import { useCall } from '../use-call';
+import { gradeColor } from '../format';
 import { ImportTargetsDialog } from '../components/import-targets-dialog';
 import { SelfEvalPanel } from '../components/selfeval-panel';
 import { ExportPreviewDialog } from '../components/export-preview-dialog';
+import { ChecksDialog } from '../components/checks-dialog';
+import { MonitorPanel } from '../components/monitor-panel';
+import { targetOrder } from '../components/review/target-list';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   'annex-chaozhou': '附件表格（潮州格式）',
@@ -19,19 +23,22 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   'evidence-pack': '证据包（zip）',
 };
 
-const gradeColor = (grade: string) => ({ 优秀: 'green', 良好: 'blue', 合格: 'default', 不合格: 'red' })[grade] ?? 'default';
+
 
 /** One open assessment: its targets with live scores, import, verification and exports. */
-export function AssessmentScreen({ id, onBack }: { id: string; onBack: () => void }) {
+export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack: () => void; onReview: (targetId: number) => void }) {
   const { message } = App.useApp();
   const overview = useCall(() => api.assessment.overview({ id }), [id]);
   const [importing, setImporting] = useState(false);
   const [verify, setVerify] = useState<VerifyView | undefined>();
   const [exported, setExported] = useState<{ label: string; file: string }[]>([]);
   const [previewing, setPreviewing] = useState<ExportFormat | undefined>();
+  const [checking, setChecking] = useState(false);
 
   if (overview.error) return <Result status="error" title={overview.error.message} extra={<Button onClick={onBack}>返回考评列表</Button>} />;
   const data = overview.data;
+  const websites = (data?.targets ?? []).filter((t) => t.kind === 'website' && t.url);
+  const nextToReview = targetOrder(data?.targets ?? []).find((t) => t.progress.reviewed < t.progress.total) ?? data?.targets[0];
 
   const runExport = async (format: ExportFormat) => {
     try {
@@ -56,6 +63,12 @@ export function AssessmentScreen({ id, onBack }: { id: string; onBack: () => voi
         }
         extra={
           <Space>
+            <Button type="primary" icon={<AuditOutlined />} disabled={!nextToReview} onClick={() => nextToReview && onReview(nextToReview.id)} data-testid="start-review">
+              开始评审
+            </Button>
+            <Button icon={<RadarChartOutlined />} disabled={websites.length === 0} onClick={() => setChecking(true)} data-testid="check-all">
+              自动检查
+            </Button>
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-targets">
               导入考评对象
             </Button>
@@ -63,7 +76,7 @@ export function AssessmentScreen({ id, onBack }: { id: string; onBack: () => voi
               校验数据完整性
             </Button>
             <Dropdown menu={{ items: EXPORT_FORMATS.map((f) => ({ key: f, label: FORMAT_LABELS[f] })), onClick: ({ key }) => setPreviewing(key as ExportFormat) }}>
-              <Button type="primary" icon={<DownloadOutlined />} data-testid="export">
+              <Button icon={<DownloadOutlined />} data-testid="export">
                 导出
               </Button>
             </Dropdown>
@@ -117,15 +130,18 @@ export function AssessmentScreen({ id, onBack }: { id: string; onBack: () => voi
                       { title: '类别', dataIndex: 'classLabel', width: 110, filters: [...new Set((data?.targets ?? []).map((t) => t.classLabel))].map((v) => ({ text: v, value: v })), onFilter: (v, r) => r.classLabel === v },
                       { title: '主管单位', dataIndex: 'unit', width: 200 },
                       { title: '名称 / 网址', render: (_, t) => (t.kind === 'website' ? <Typography.Text copyable={{ text: t.url ?? '' }}>{t.url}</Typography.Text> : `${t.name}（${t.platform ?? ''}）`) },
-                      { title: '问题', dataIndex: 'findings', width: 70 },
+                      { title: '评审进度', width: 100, render: (_, t) => `${t.progress.reviewed}/${t.progress.total}` },
+                      { title: '问题', dataIndex: 'findings', width: 70, render: (n: number, t) => (t.suggested ? <span>{n} <Tag color="orange">{t.suggested} 条建议</Tag></span> : n) },
                       { title: '得分', dataIndex: 'total', width: 90, sorter: (a, b) => (a.total ?? -1) - (b.total ?? -1), render: (v: number | null, t) => (t.veto ? <Tooltip title={t.vetoReasons.join('；')}><Tag color="red">单项否决</Tag></Tooltip> : (v?.toFixed(2) ?? '—')) },
                       { title: '等次', dataIndex: 'grade', width: 90, render: (g: string) => <Tag color={gradeColor(g)}>{g}</Tag> },
                       { title: '类内排名', dataIndex: 'rank', width: 90, render: (r: number | null) => r ?? '—' },
+                      { title: '', width: 70, render: (_, t) => <Button size="small" onClick={() => onReview(t.id)} data-testid={`review-${t.id}`}>评审</Button> },
                     ]}
                   />
               ),
             },
             { key: 'selfeval', label: <span data-testid="tab-selfeval">自评对照</span>, children: <SelfEvalPanel id={id} targets={data?.targets ?? []} /> },
+            { key: 'monitor', label: <span data-testid="tab-monitor">可用性监测</span>, children: <MonitorPanel id={id} /> },
           ]}
         />
       </Card>
@@ -141,6 +157,7 @@ export function AssessmentScreen({ id, onBack }: { id: string; onBack: () => voi
           }}
         />
       )}
+      {checking && <ChecksDialog id={id} targetIds={websites.map((t) => t.id)} title="自动检查全部网站" onClose={() => setChecking(false)} onFinished={() => void overview.reload()} />}
       <ImportTargetsDialog id={id} open={importing} onClose={() => setImporting(false)} onImported={() => void overview.reload()} />
     </div>
   );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleSites } from '../../../electron/services/demo/sample-sites';
 import { serveSampleSite, type RunningSite } from '../../../electron/services/demo/site-server';
 import { countBroken, checkLinks } from '../../../electron/services/checks/link-check';
+import { crawlSite } from '../../../electron/services/checks/crawl';
 import { cli } from '../../helpers/run-cli';
 import { checkFreshness, findDates, freshnessObservations } from '../../../electron/services/checks/freshness';
 import { suggestionsFor } from '../../../electron/services/checks/suggest';
@@ -19,7 +20,7 @@ describe('link availability on the bundled sample sites', () => {
 
   it('finds exactly the broken links the county portal has, home page apart', async () => {
     const county = sites.find((s) => s.site.key === 'county')!;
-    const report = await checkLinks(county.url, { external: false, concurrency: 6 });
+    const report = await checkLinks(await crawlSite(county.url, { concurrency: 6 }), { external: false, concurrency: 6 });
     const { home, other } = countBroken(report);
     expect(home.map((b) => new URL(b.url).pathname).sort()).toEqual(['/images/banner-2019.jpg', '/ztzl/2019cjwm/']);
     expect(other.map((b) => `${new URL(b.page).pathname} → ${new URL(b.url).pathname}`)).toEqual(['/tzgg/1.html → /tzgg/files/cbjf.xlsx']);
@@ -32,7 +33,7 @@ describe('link availability on the bundled sample sites', () => {
     await cli(cwd, 'new', 'a', '--ruleset', 'zhanjiang-2021');
     await cli(cwd, 'targets', 'add', 'a', '--name', '南岭市教育局', '--url', dept.url, '--class', '第二类');
     const before = JSON.parse((await cli(cwd, 'score', 'a', '--json')).stdout).targets[0].total;
-    const checked = await cli(cwd, 'check', 'a', '--json', '--same-site-only');
+    const checked = await cli(cwd, 'check', 'a', '--json', '--same-site-only', '--only', 'links', '--no-screenshots');
     expect(checked.code).toBe(0);
     const { findings } = JSON.parse(checked.stdout) as { findings: { indicator: string; rule: number; count: number; status: string; evidence: { url: string; link: string }[] }[] };
     expect(findings).toEqual([expect.objectContaining({ indicator: '健康情况/可用性', rule: 2, count: 1, status: 'suggested' })]);
@@ -52,13 +53,17 @@ describe('freshness on the bundled sample sites', () => {
   });
   afterAll(async () => Promise.all(sites.map((s) => s.close())));
 
-  it('finds the stale notice column of the county portal and nothing else', async () => {
+  it('finds the stale notice column and the blank column of the county portal, and nothing else', async () => {
     const county = sites.find((s) => s.site.key === 'county')!;
-    const report = await checkFreshness(county.url, today);
+    const report = await checkFreshness(await crawlSite(county.url), today);
     expect(report.homeStale).toBe(false);
     expect(report.columns.filter((c) => c.stale).map((c) => [c.name, c.ageDays])).toEqual([['通知公告', 210]]);
+    expect(report.emptyColumns.map((c) => c.name)).toEqual(['基层政务公开标准目录']);
     const suggestions = suggestionsFor(ruleset('zhanjiang-2021'), { id: 1, kind: 'website', unit: '南岭县', name: '南岭县门户', url: county.url, classId: 'county', attributes: {}, identifier: null, platform: null }, freshnessObservations(report));
-    expect(suggestions.map((s) => [s.indicator, s.rule, s.summary])).toEqual([['发布解读/通知公告', 2, '“通知公告”栏目最新信息日期为 ' + report.columns.find((c) => c.name === '通知公告')!.newest + '，已 210 天未更新']]);
+    expect(suggestions.map((s) => [s.indicator, s.rule, s.summary])).toEqual([
+      ['发布解读/通知公告', 2, '“通知公告”栏目最新信息日期为 ' + report.columns.find((c) => c.name === '通知公告')!.newest + '，已 210 天未更新'],
+      ['发布解读/重点领域与其他栏目', 2, '1 个空白栏目（“基层政务公开标准目录”）'],
+    ]);
   });
 
   it('suggests the 首页不更新 veto when the home page has not changed in two weeks (GBK site)', async () => {

@@ -13,6 +13,27 @@ import { exportDataFromStore } from '../../export/from-store';
 import type { AssessmentStore } from '../../store/types';
 import type { HandlerDeps } from '../handlers';
 import { storeRunner, withUpload, type Upload } from './common';
+import { buildChecklist } from '../../review/checklist';
+import { checklistLeaves } from '../../../../shared/api/review';
+import type { Target } from '../../../../shared/domain/types';
+import type { TargetScore } from '../../../../shared/scoring/types';
+
+/**
+ * The applicable indicators of each target, computed once per kind, class and
+ * attributes: they decide applicability, findings do not.
+ */
+function applicableLeaves(ruleset: Ruleset) {
+  const cache = new Map<string, Set<string>>();
+  return (target: Target, score: TargetScore): Set<string> => {
+    const key = `${target.kind}|${target.classId}|${JSON.stringify(Object.entries(target.attributes).sort())}`;
+    let ids = cache.get(key);
+    if (!ids) {
+      ids = new Set(checklistLeaves(buildChecklist({ ruleset, target, score, findings: [], reviewed: new Set() })).map((l) => l.id));
+      cache.set(key, ids);
+    }
+    return ids;
+  };
+}
 
 /** Annex specs as plain preview tables, one per block. */
 function previewTables(annexes: AnnexSpec[]): PreviewTable[] {
@@ -65,7 +86,14 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
         const info = store.info();
         const scores = new Map(scoreStoredAssessment(store).map((s) => [s.targetId, s]));
         const findingCounts = new Map<number, number>();
-        for (const f of store.listFindings({ status: 'confirmed' })) findingCounts.set(f.targetId, (findingCounts.get(f.targetId) ?? 0) + 1);
+        const suggestedCounts = new Map<number, number>();
+        for (const f of store.listFindings()) {
+          const counts = f.status === 'confirmed' ? findingCounts : f.status === 'suggested' ? suggestedCounts : undefined;
+          counts?.set(f.targetId, (counts.get(f.targetId) ?? 0) + 1);
+        }
+        const reviewed = new Map<number, Set<string>>();
+        for (const r of store.listReviewedIndicators()) reviewed.set(r.targetId, (reviewed.get(r.targetId) ?? new Set()).add(r.indicatorId));
+        const leavesOf = applicableLeaves(ruleset);
         return {
           id: input.id,
           name: info.name,
@@ -90,6 +118,8 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
               rank: s.rank,
               veto: s.veto,
               vetoReasons: s.vetoReasons,
+              suggested: suggestedCounts.get(t.id) ?? 0,
+              progress: progressAgainst(leavesOf(t, s), reviewed.get(t.id)),
             };
           }),
         };
@@ -114,4 +144,10 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
         return { file: relative.split(path.sep).join('/'), bytes };
       }),
   };
+}
+
+function progressAgainst(leaves: Set<string>, reviewed: Set<string> | undefined): { reviewed: number; total: number } {
+  let n = 0;
+  for (const id of reviewed ?? []) if (leaves.has(id)) n++;
+  return { reviewed: n, total: leaves.size };
 }

@@ -1,0 +1,50 @@
+import { KaopingError } from '../../../../shared/errors';
+import { CHECK_NAMES, type CheckName } from '../../../../shared/checks/check-names';
+import { CheckRuns } from '../../checks/check-runs';
+import { DEFAULT_WEBSITE_CHECK } from '../../checks/check-website';
+import { createEvidenceShooter } from '../../checks/evidence-shots';
+import { runChecks } from '../../checks/run-checks';
+import { openInWorkspace } from '../../workspace/workspace';
+import type { HandlerDeps } from '../handlers';
+
+/** Automated checks from the UI: a background run per request, followed by polling, cancellable. */
+export function checksHandlers(deps: HandlerDeps) {
+  const runs = new CheckRuns();
+  const opts = { nativeBinding: deps.nativeBinding, now: deps.now };
+  const known = (runId: string) => {
+    const view = runs.status(runId);
+    if (!view) throw new KaopingError('unknown-run', '找不到该检查任务（可能已过期）');
+    return view;
+  };
+
+  return {
+    'checks/start': async (input: { id: string; targetIds: number[]; only?: CheckName[] }) => {
+      const store = openInWorkspace(deps.workspaceDir, input.id, opts);
+      let targets;
+      try {
+        targets = input.targetIds.map((t) => store.getTarget(t)).filter((t) => t.kind === 'website' && t.url);
+        if (!targets.length) throw new KaopingError('no-websites', '所选对象中没有带网址的网站');
+      } catch (error) {
+        store.close();
+        throw error;
+      }
+      const runId = runs.start(async (progress, signal) => {
+        const shooter = deps.checkScreenshots === false ? undefined : createEvidenceShooter(store);
+        try {
+          const options = { ...DEFAULT_WEBSITE_CHECK, ...deps.checkOptions, only: input.only ?? CHECK_NAMES, now: deps.now?.() ?? new Date() };
+          const result = await runChecks({ store, targets, options, progress, signal, shoot: shooter?.shoot });
+          return result.suggestions.length;
+        } finally {
+          await shooter?.close();
+          store.close();
+        }
+      });
+      return { runId };
+    },
+    'checks/status': async (input: { runId: string }) => known(input.runId),
+    'checks/cancel': async (input: { runId: string }) => {
+      known(input.runId);
+      return runs.cancel(input.runId)!;
+    },
+  };
+}

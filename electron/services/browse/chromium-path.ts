@@ -1,0 +1,72 @@
+/**
+ * Where the system browser lives. puppeteer-core ships no browser: the
+ * workstation drives the Chromium, Chrome or Edge already installed, so
+ * nothing is downloaded and the evaluation office's IT can keep it patched.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { KaopingError } from '../../../shared/errors';
+
+/** What the search depends on, injectable so each platform's list can be tested anywhere. */
+export interface ChromiumSearch {
+  env?: Record<string, string | undefined>;
+  platform?: NodeJS.Platform;
+  exists?: (file: string) => boolean;
+}
+
+const LINUX = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/snap/bin/chromium',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/usr/bin/microsoft-edge',
+  '/usr/bin/microsoft-edge-stable',
+  '/opt/microsoft/msedge/msedge',
+];
+
+const MAC = [
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+];
+
+/** Windows installs per machine (Program Files) and per user (LocalAppData); Edge is always present on Windows 10/11. */
+function windowsCandidates(env: Record<string, string | undefined>): string[] {
+  const roots = [
+    env['PROGRAMFILES'] ?? 'C:\\Program Files',
+    env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)',
+    env['LOCALAPPDATA'],
+  ].filter((r): r is string => Boolean(r));
+  const apps = ['Google\\Chrome\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe', 'Chromium\\Application\\chrome.exe'];
+  return apps.flatMap((app) => roots.map((root) => path.win32.join(root, app)));
+}
+
+/** Every place looked at, in order of preference: explicit settings first. */
+export function chromiumCandidates(search: ChromiumSearch = {}): string[] {
+  const env = search.env ?? process.env;
+  const platform = search.platform ?? process.platform;
+  const explicit = [env['KAOPING_CHROME'], env['CHROME_PATH']].filter((p): p is string => Boolean(p && p.trim())).map((p) => p.trim());
+  const system = platform === 'win32' ? windowsCandidates(env) : platform === 'darwin' ? MAC : LINUX;
+  return [...explicit, ...system];
+}
+
+/**
+ * The browser executable for puppeteer-core: KAOPING_CHROME, CHROME_PATH, then
+ * the usual install locations of Chromium, Chrome and Edge on this platform.
+ * Throws a KaopingError naming what to do when none is installed.
+ */
+export function findChromium(search: ChromiumSearch = {}): string {
+  const exists = search.exists ?? existsSync;
+  const candidates = chromiumCandidates(search);
+  const found = candidates.find((file) => exists(file));
+  if (!found) {
+    throw new KaopingError(
+      'no-chromium',
+      '未找到 Chromium/Chrome/Edge 浏览器：内置浏览器、整页截图和自动检查截图需要它。请安装其中之一，或设置环境变量 KAOPING_CHROME 为浏览器程序的完整路径。',
+      candidates,
+    );
+  }
+  return found;
+}

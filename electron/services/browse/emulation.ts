@@ -1,0 +1,50 @@
+/**
+ * Device presets and zoom for the headless host.
+ *
+ * Zoom works like the desktop app's `setZoomFactor` (browser zoom, Ctrl +/−):
+ * the picture keeps the preset's size in pixels while the page lays out in
+ * `preset / zoom` CSS pixels at a device scale factor of `zoom`. At 200 % a
+ * 1366-pixel screenshot shows a 683-CSS-pixel layout with everything twice as
+ * large, and media queries see the narrower width, as they would for a
+ * reviewer zooming in. (Emulation.setPageScaleFactor would instead magnify a
+ * corner of the unchanged layout, which is not what zoom means to reviewers.)
+ */
+import type { Page } from 'puppeteer-core';
+import { DEVICE_PRESETS, type DevicePreset } from '../../../shared/api/browser';
+import { MOBILE_USER_AGENT } from './policy';
+
+export interface Device {
+  preset: DevicePreset;
+  zoom: number;
+}
+
+export const ZOOM_MIN = 0.25;
+export const ZOOM_MAX = 3;
+
+/** Zoom clamped to what the host supports; anything not a finite number is 100 %. */
+export function clampZoom(zoom: number): number {
+  if (!Number.isFinite(zoom)) return 1;
+  return Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, Math.round(zoom * 100) / 100));
+}
+
+/** The viewport in CSS pixels for a preset at a zoom. */
+export function cssViewport(device: Device): { width: number; height: number } {
+  const p = DEVICE_PRESETS[device.preset];
+  return { width: Math.round(p.width / device.zoom), height: Math.round(p.height / device.zoom) };
+}
+
+/**
+ * Applies the preset to a page: the user agent first (so a reload caused by a
+ * phone/desktop switch already asks for the mobile pages), then the viewport.
+ * puppeteer reloads the page by itself when the mobile flag changes.
+ */
+export async function applyDevice(page: Page, device: Device, desktopUserAgent: string): Promise<void> {
+  const p = DEVICE_PRESETS[device.preset];
+  await page.setUserAgent({ userAgent: p.mobile ? MOBILE_USER_AGENT : desktopUserAgent });
+  await page.setViewport({ ...cssViewport(device), deviceScaleFactor: device.zoom, isMobile: p.mobile, hasTouch: p.mobile });
+}
+
+/** Chromium's own user agent without the "HeadlessChrome" token some sites refuse. */
+export function desktopUserAgent(browserUserAgent: string): string {
+  return browserUserAgent.replace(/HeadlessChrome/gu, 'Chrome');
+}

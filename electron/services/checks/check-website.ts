@@ -1,0 +1,130 @@
+import { checkOf, type CheckName } from '../../../shared/checks/check-names';
+import { crawlSite, type CrawlResult } from './crawl';
+import { checkLinks, linkObservations } from './link-check';
+import { checkFreshness, freshnessObservations, type FreshnessOptions } from './freshness';
+import { checkSitemap, sitemapObservations } from './sitemap';
+import { runPageDetectors, type WordList } from './detectors';
+import { readMetaTags } from './detectors/meta-tags';
+import { checkHttps } from './network/https-check';
+import { checkIpv6 } from './network/ipv6-check';
+import { checkSiteSearch } from './network/site-search';
+import { DEFAULT_LIMITS, type FetchLimits } from './fetch-bounded';
+import type { CheckNote, Observation, Progress } from './types';
+
+export interface WebsiteCheckOptions {
+  only: readonly CheckName[];
+  maxPages: number;
+  maxDepth: number;
+  concurrency: number;
+  /** Also check links to other sites (off where the machine reaches no other host). */
+  external: boolean;
+  /** Crawl paths robots.txt disallows (an official check may). */
+  ignoreRobots: boolean;
+  limits: FetchLimits;
+  /** Total time for the crawl and the link checks of one site. */
+  budgetMs: number;
+  now: Date;
+  wordList?: WordList;
+  freshness?: Pick<FreshnessOptions, 'columnOverrides'>;
+  /** Titles searched on the site (default: four sampled article titles). */
+  searchSample: number;
+}
+
+export const DEFAULT_WEBSITE_CHECK: Omit<WebsiteCheckOptions, 'only' | 'now'> = {
+  maxPages: 200,
+  maxDepth: 3,
+  concurrency: 6,
+  external: true,
+  ignoreRobots: false,
+  limits: DEFAULT_LIMITS,
+  budgetMs: 10 * 60_000,
+  searchSample: 4,
+};
+
+/** Checks that need the site crawled first (the others need only its address). */
+const NEEDS_CRAWL: readonly CheckName[] = ['links', 'freshness', 'footer', 'meta', 'content', 'share', 'sitemap', 'search'];
+
+export interface WebsiteCheckResult {
+  observations: Observation[];
+  notes: CheckNote[];
+  pages: number;
+}
+
+/** Titles of article pages, spread over the crawl, for the site-search test. */
+function sampleTitles(crawl: CrawlResult, n: number): string[] {
+  const titles = crawl.pages
+    .filter((p) => p.kind === 'article' && p.html)
+    .map((p) => readMetaTags(p.html!).articletitle ?? /<title[^>]*>([^<_|-]+)/iu.exec(p.html!)?.[1]?.trim() ?? '')
+    .filter((t) => t.length >= 6);
+  const step = Math.max(1, Math.floor(titles.length / n));
+  return titles.filter((_, i) => i % step === 0).slice(0, n);
+}
+
+/**
+ * Runs the chosen checks on one website: one bounded crawl feeds every
+ * page-based check; the network checks look at the host. Returns what was
+ * observed, with notes for facts no rule scores. Honours the signal between
+ * phases and inside the crawl and link checks.
+ */
+export async function checkWebsite(url: string, options: WebsiteCheckOptions, progress: Progress, signal?: AbortSignal): Promise<WebsiteCheckResult> {
+  const want = new Set(options.only);
+  const observations: Observation[] = [];
+  const notes: CheckNote[] = [];
+  const phases = options.only.length + (options.only.some((c) => NEEDS_CRAWL.includes(c)) ? 2 : 0);
+  let done = 0;
+  const step = (line: string) => progress(line, ++done / Math.max(1, phases));
+  const stopIfCancelled = () => signal?.throwIfAborted();
+
+  let crawl: CrawlResult | undefined;
+  if (options.only.some((c) => NEEDS_CRAWL.includes(c))) {
+    crawl = await crawlSite(url, { maxPages: options.maxPages, maxDepth: options.maxDepth, concurrency: options.concurrency, ignoreRobots: options.ignoreRobots, limits: options.limits, budgetMs: options.budgetMs, signal, onProgress: (line) => progress(line) });
+    notes.push(...crawl.notes);
+    done += 2;
+    progress(`抓取完成：${crawl.pages.length} 个页面`, done / phases);
+  }
+  stopIfCancelled();
+  if (crawl && want.has('links')) {
+    const report = await checkLinks(crawl, { concurrency: options.concurrency, external: options.external, limits: options.limits, budgetMs: options.budgetMs, signal });
+    observations.push(...linkObservations(report));
+    step(`链接可用性：检查 ${report.links.length} 个链接`);
+  }
+  stopIfCancelled();
+  if (crawl && want.has('freshness')) {
+    observations.push(...freshnessObservations(await checkFreshness(crawl, options.now, { ...options.freshness, limits: options.limits })));
+    step('首页与栏目更新：已检查');
+  }
+  const pageChecks = (['footer', 'meta', 'content', 'share', 'domain'] as const).filter((c) => want.has(c));
+  if (pageChecks.length) {
+    const pages = crawl?.pages ?? [{ url, finalUrl: url, status: 0, contentType: '', depth: 0, kind: 'home' as const }];
+    const result = runPageDetectors(pages, { wordList: options.wordList, now: options.now });
+    observations.push(...result.observations.filter((o) => pageChecks.includes(checkOf(o.detect) as (typeof pageChecks)[number])));
+    notes.push(...result.notes.filter((n) => pageChecks.includes(n.check as (typeof pageChecks)[number])));
+    for (const c of pageChecks) step(`${c}：已检查`);
+  }
+  stopIfCancelled();
+  if (want.has('https')) {
+    const r = await checkHttps(url, { timeoutMs: options.limits.timeoutMs });
+    observations.push(...r.observations);
+    notes.push(...r.notes);
+    step('HTTPS 与证书：已检查');
+  }
+  if (want.has('ipv6')) {
+    const r = await checkIpv6(url, { timeoutMs: options.limits.timeoutMs });
+    observations.push(...r.observations);
+    notes.push(...r.notes);
+    step('IPv6：已检查');
+  }
+  stopIfCancelled();
+  if (crawl && want.has('search')) {
+    const home = crawl.pages.find((p) => p.kind === 'home');
+    const r = home?.html ? await checkSiteSearch(home.finalUrl, home.html, sampleTitles(crawl, options.searchSample), { limits: options.limits }) : { observations: [], notes: [{ check: 'search', text: '未抓取到首页，未检查站内搜索', ok: false }] };
+    observations.push(...r.observations);
+    notes.push(...r.notes);
+    step('站内搜索：已检查');
+  }
+  if (crawl && want.has('sitemap')) {
+    observations.push(...sitemapObservations(await checkSitemap(crawl, { concurrency: options.concurrency, limits: options.limits, signal })));
+    step('站点地图：已检查');
+  }
+  return { observations, notes, pages: crawl?.pages.length ?? 0 };
+}

@@ -1,0 +1,66 @@
+import type { Ruleset } from '../../../shared/ruleset/types';
+import type { Target } from '../../../shared/domain/types';
+import type { AssessmentStore } from '../store/types';
+import { checkWebsite, type WebsiteCheckOptions } from './check-website';
+import { storeSuggestions, suggestionsFor, type Suggestion } from './suggest';
+import { wordListFor } from './word-lists';
+import type { Progress } from './types';
+
+/** Takes the screenshots of one suggestion's evidence (element outlined) and stores them; returns their evidence ids. */
+export type EvidenceShooter = (target: Target, suggestion: Suggestion, progress: Progress) => Promise<number[]>;
+
+export interface RunChecksInput {
+  store: AssessmentStore;
+  targets: readonly Target[];
+  options: Omit<WebsiteCheckOptions, 'wordList'>;
+  progress: Progress;
+  signal?: AbortSignal;
+  /** Without one (`--no-screenshots`), suggestions carry their evidence lists only. */
+  shoot?: EvidenceShooter;
+}
+
+export interface RunChecksResult {
+  suggestions: Suggestion[];
+  /** Targets whose checks finished; a cancelled run keeps what it stored. */
+  checked: number;
+  cancelled: boolean;
+}
+
+/**
+ * Checks each website and stores what it suggests, one target at a time, so a
+ * cancelled run keeps the targets already done. Nothing here is scored: every
+ * suggestion waits for a reviewer.
+ */
+export async function runChecks({ store, targets, options, progress, signal, shoot }: RunChecksInput): Promise<RunChecksResult> {
+  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const everyone = store.listTargets();
+  const wordList = options.only.includes('content') ? wordListFor(store.dir) : undefined;
+  const sites = targets.filter((t) => t.kind === 'website' && t.url);
+  const suggestions: Suggestion[] = [];
+  let checked = 0;
+  for (const [i, target] of sites.entries()) {
+    if (signal?.aborted) break;
+    const share = (f = 0) => (i + f) / sites.length;
+    progress(`检查 ${target.name || target.unit}（${target.url}）`, share());
+    let result;
+    try {
+      result = await checkWebsite(target.url!, { ...options, wordList }, (line, f) => progress(`  ${line}`, share(f ?? 0)), signal);
+    } catch (error) {
+      if (signal?.aborted) break;
+      throw error;
+    }
+    for (const note of result.notes) progress(`  ${note.ok ? '✓' : '！'} ${note.text}`);
+    const found = suggestionsFor(ruleset, target, result.observations, everyone);
+    if (shoot) {
+      for (const s of found) {
+        if (signal?.aborted) break;
+        s.evidenceIds = await shoot(target, s, progress);
+      }
+    }
+    storeSuggestions(store, found, options.now.toISOString());
+    suggestions.push(...found);
+    checked++;
+    progress(`  ${found.length} 条建议`, share(1));
+  }
+  return { suggestions, checked, cancelled: signal?.aborted ?? false };
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Checkbox, Modal, Progress, Space, Typography } from 'antd';
+import { CHECKS, CHECK_NAMES, type CheckName } from '../../../shared/checks/check-names';
+import type { CheckRunView } from '../../../shared/api/review';
+import { api } from '../api/client';
+
+/**
+ * Runs the automated checks on some websites with a progress bar and a cancel
+ * button. What they find is stored as suggestions: nothing is scored until a
+ * reviewer confirms it.
+ */
+export function ChecksDialog({ id, targetIds, title, onClose, onFinished }: { id: string; targetIds: number[]; title: string; onClose: () => void; onFinished: () => void }) {
+  const [only, setOnly] = useState<CheckName[]>(CHECK_NAMES);
+  const [run, setRun] = useState<CheckRunView | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    if (!run?.running) return;
+    const timer = setInterval(() => {
+      void api.checks.status({ runId: run.runId }).then((next) => {
+        setRun(next);
+        if (!next.running) onFinished();
+      });
+    }, 700);
+    return () => clearInterval(timer);
+  }, [run?.running, run?.runId, onFinished]);
+
+  const start = async () => {
+    try {
+      setError(undefined);
+      const { runId } = await api.checks.start({ id, targetIds, only });
+      setRun({ runId, running: true, cancelled: false, lines: ['开始检查'], fraction: 0, suggestions: 0, error: null });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={title}
+      width={640}
+      onCancel={onClose}
+      maskClosable={!run?.running}
+      footer={
+        run?.running ? (
+          <Button danger onClick={() => void api.checks.cancel({ runId: run.runId }).then(setRun)} data-testid="checks-cancel">取消检查</Button>
+        ) : run ? (
+          <Button type="primary" onClick={onClose}>关闭</Button>
+        ) : (
+          <Button type="primary" disabled={only.length === 0} onClick={() => void start()} data-testid="checks-start">开始检查（{targetIds.length} 个网站）</Button>
+        )
+      }
+      data-testid="checks-dialog"
+    >
+      {!run && (
+        <Checkbox.Group value={only} onChange={(v) => setOnly(v as CheckName[])} style={{ display: 'grid', gap: 6 }}>
+          {CHECK_NAMES.map((c) => (
+            <Checkbox key={c} value={c}>{CHECKS[c]}</Checkbox>
+          ))}
+        </Checkbox.Group>
+      )}
+      {error && <Alert type="error" showIcon message={error} />}
+      {run && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Progress percent={Math.round(run.fraction * 100)} status={run.error ? 'exception' : run.running ? 'active' : 'success'} data-testid="checks-progress" />
+          <div style={{ maxHeight: 260, overflow: 'auto', background: '#fafafa', padding: 8, fontSize: 12, fontFamily: 'monospace' }}>
+            {run.lines.map((l, i) => (
+              <div key={i}>{l}</div>
+            ))}
+          </div>
+          {!run.running && !run.error && (
+            <Alert type={run.cancelled ? 'warning' : 'success'} showIcon data-testid="checks-result" message={run.cancelled ? `检查已取消，已保存 ${run.suggestions} 条建议` : `检查完成：${run.suggestions} 条建议问题待评审人员确认`} />
+          )}
+          {run.error && <Alert type="error" showIcon message={run.error} />}
+          <Typography.Text type="secondary">自动检查只提出建议，由评审人员逐条确认或驳回后才计分。</Typography.Text>
+        </Space>
+      )}
+    </Modal>
+  );
+}

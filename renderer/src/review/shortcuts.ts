@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+
+/** Every review action with a key, in one table: the help popover and the handler both read it. */
+export const SHORTCUTS = {
+  captureVisible: { keys: 'Alt+S', label: '截图：可视区域' },
+  captureFull: { keys: 'Alt+F', label: '截图：整页' },
+  captureRegion: { keys: 'Alt+R', label: '截图：框选区域' },
+  captureMhtml: { keys: 'Alt+M', label: '保存网页快照（MHTML）' },
+  nextIndicator: { keys: 'Alt+J', label: '下一个指标' },
+  prevIndicator: { keys: 'Alt+K', label: '上一个指标' },
+  nextTarget: { keys: 'Alt+N', label: '下一个考评对象' },
+  prevTarget: { keys: 'Alt+P', label: '上一个考评对象' },
+  confirmSuggestion: { keys: 'Alt+Y', label: '确认当前指标的第一条建议' },
+  dismissSuggestion: { keys: 'Alt+X', label: '驳回当前指标的第一条建议' },
+  markReviewed: { keys: 'Alt+D', label: '标记当前指标已评审' },
+  undo: { keys: 'Ctrl+Z', label: '撤销上一步' },
+} as const;
+
+export type ShortcutAction = keyof typeof SHORTCUTS;
+
+/** Whether a key event matches "Alt+S" / "Ctrl+Z" (Cmd on macOS counts as Ctrl). */
+export function matches(event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>, keys: string): boolean {
+  const parts = keys.split('+');
+  const key = parts.pop()!.toLowerCase();
+  const wantAlt = parts.includes('Alt');
+  const wantCtrl = parts.includes('Ctrl');
+  // Alt+letter produces other characters on some layouts: compare the physical key too.
+  const pressed = event.key.toLowerCase() === key || event.code.toLowerCase() === `key${key}`;
+  return pressed && event.altKey === wantAlt && (event.ctrlKey || event.metaKey) === wantCtrl && !event.shiftKey;
+}
+
+function typingIn(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+}
+
+/**
+ * Listens for the review shortcuts on the window. Ctrl+Z is left to text fields
+ * while the reviewer types in one; Alt shortcuts work everywhere.
+ */
+export function useShortcuts(handlers: Partial<Record<ShortcutAction, () => void>>): void {
+  const ref = useRef(handlers);
+  ref.current = handlers;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      for (const [action, spec] of Object.entries(SHORTCUTS) as [ShortcutAction, (typeof SHORTCUTS)[ShortcutAction]][]) {
+        if (!matches(event, spec.keys)) continue;
+        if (action === 'undo' && typingIn(event.target)) return;
+        const run = ref.current[action];
+        if (!run) return;
+        event.preventDefault();
+        run();
+        return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
