@@ -145,9 +145,10 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
     try {
       const metrics = (await withTimeout(dbg.sendCommand('Page.getLayoutMetrics'), 10_000)) as { cssContentSize: { width: number; height: number } };
       const height = Math.min(Math.ceil(metrics.cssContentSize.height), FULLPAGE_MAX_HEIGHT);
+      const truncated = Math.ceil(metrics.cssContentSize.height) > FULLPAGE_MAX_HEIGHT;
       const width = Math.ceil(metrics.cssContentSize.width);
       const shot = (await withTimeout(dbg.sendCommand('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width, height, scale: 1 } }), 30_000)) as { data: string };
-      return { ...meta, png: Buffer.from(shot.data, 'base64'), viewport: `${width}x${height}` };
+      return { ...meta, png: Buffer.from(shot.data, 'base64'), viewport: `${width}x${height}`, truncated };
     } finally {
       dbg.detach();
     }

@@ -4,6 +4,7 @@ import { EXPORT_FORMATS } from '../export-formats';
 import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, ImportPreview, MonitorStatusView, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView } from './views';
 import type { AccountFormView, CheckRunView, EvidenceView, FindingView, TargetReviewView } from './review';
 import type { BrowserStateView } from './browser';
+import { ANNOTATION_MAX_SHAPES, annotationShapeSchema } from './annotation';
 import { CHECK_NAMES, type CheckName } from '../checks/check-names';
 
 /** An assessment folder name inside the workspace: no separators, no dot-dot. */
@@ -39,10 +40,6 @@ const webUrl = z
   .min(1, '请输入网址')
   .max(2000)
   .refine((u) => /^https?:\/\//iu.test(u) || !/^[a-z][a-z0-9+.-]*:/iu.test(u), '只能打开 http 或 https 网址');
-const shape = z.union([
-  z.object({ type: z.enum(['rect', 'arrow']), x: z.number(), y: z.number(), width: z.number(), height: z.number(), color: z.string().regex(/^#[0-9a-f]{6}$/iu).optional() }).strict(),
-  z.object({ type: z.literal('text'), x: z.number(), y: z.number(), text: z.string().min(1).max(200), color: z.string().regex(/^#[0-9a-f]{6}$/iu).optional() }).strict(),
-]);
 const answer = z.union([z.string().max(2000), z.number(), z.boolean(), z.array(id).max(100), z.null()]);
 
 
@@ -99,7 +96,7 @@ export const contract = {
   'evidence/capture': call(
     z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), findingId: id.optional(), mode: z.enum(['visible', 'fullpage', 'region', 'mhtml']), region: rect.optional() }).strict(),
   ).returns<EvidenceView>(),
-  'evidence/annotate': call(z.object({ id: assessmentId, evidenceId: id, shapes: z.array(shape).min(1).max(50) }).strict()).returns<EvidenceView>(),
+  'evidence/annotate': call(z.object({ id: assessmentId, evidenceId: id, shapes: z.array(annotationShapeSchema).min(1).max(ANNOTATION_MAX_SHAPES) }).strict()).returns<EvidenceView>(),
   'evidence/import': call(
     z
       .object({

@@ -52,15 +52,16 @@ export function captureVisible(page: Page, format: 'png' | 'jpeg' = 'png'): Prom
 /**
  * The whole page (captureBeyondViewport). The picture is capped at
  * FULLPAGE_MAX_HEIGHT pixels tall — at zoom z that is FULLPAGE_MAX_HEIGHT / z
- * CSS pixels of page, rounded up — so memory stays bounded whatever the zoom,
- * and a cut picture is exactly as tall as the cap or a pixel more, which is
- * how the caption knows to say so.
+ * CSS pixels of page, rounded up — so memory stays bounded whatever the zoom;
+ * `truncated` says when the page went on below.
  */
-export async function captureFullPage(page: Page, cdp: CDPSession, zoom: number): Promise<Buffer> {
+export async function captureFullPage(page: Page, cdp: CDPSession, zoom: number): Promise<{ png: Buffer; truncated: boolean }> {
   const { contentWidth, contentHeight } = await layoutMetrics(cdp);
-  const height = Math.min(Math.ceil(contentHeight), Math.ceil(FULLPAGE_MAX_HEIGHT / zoom));
+  const cap = Math.ceil(FULLPAGE_MAX_HEIGHT / zoom);
+  const height = Math.min(Math.ceil(contentHeight), cap);
   const width = Math.min(Math.ceil(contentWidth), FULLPAGE_MAX_WIDTH);
-  return screenshot(page, { type: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width, height, scale: 1 } });
+  const png = await screenshot(page, { type: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width, height, scale: 1 } });
+  return { png, truncated: Math.ceil(contentHeight) > cap };
 }
 
 /**

@@ -179,7 +179,7 @@ export function createPuppeteerHost(options: PuppeteerHostOptions): BrowserHost 
       const viewport = cssViewport(device);
       const meta = { url: tab.url, title: tab.title, viewport: `${viewport.width}x${viewport.height}`, capturedAt: new Date() };
       if (mode === 'visible') return { ...meta, png: await captureVisible(tab.page) };
-      if (mode === 'fullpage') return { ...meta, png: await captureFullPage(tab.page, tab.cdp, device.zoom) };
+      if (mode === 'fullpage') return { ...meta, ...(await captureFullPage(tab.page, tab.cdp, device.zoom)) };
       if (!region) throw new KaopingError('no-region', '区域截图需要先框选区域');
       return { ...meta, png: await captureRegion(tab.page, region, viewport) };
     },

@@ -19,6 +19,8 @@ export interface RawCapture {
   /** CSS pixels of the viewport, e.g. "1366x768". */
   viewport: string;
   capturedAt: Date;
+  /** A full-page picture stopped at FULLPAGE_MAX_HEIGHT: the caption says so. */
+  truncated?: boolean;
 }
 
 export interface RawSnapshot {

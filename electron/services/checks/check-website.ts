@@ -1,6 +1,6 @@
 import { checkOf, type CheckName } from '../../../shared/checks/check-names';
 import { crawlSite, type CrawlResult } from './crawl';
-import { checkLinks, linkObservations } from './link-check';
+import { checkLinks, linkObservations, linkStates, type LinkState } from './link-check';
 import { checkFreshness, freshnessObservations, type FreshnessOptions } from './freshness';
 import { checkSitemap, sitemapObservations } from './sitemap';
 import { runPageDetectors, type WordList } from './detectors';
@@ -76,6 +76,8 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   const stopIfCancelled = () => signal?.throwIfAborted();
 
   let crawl: CrawlResult | undefined;
+  // Links already checked are not asked again by the sitemap check.
+  let known: ReadonlyMap<string, LinkState> | undefined;
   if (options.only.some((c) => NEEDS_CRAWL.includes(c))) {
     crawl = await crawlSite(url, { maxPages: options.maxPages, maxDepth: options.maxDepth, concurrency: options.concurrency, ignoreRobots: options.ignoreRobots, limits: options.limits, budgetMs: options.budgetMs, signal, onProgress: (line) => progress(line) });
     notes.push(...crawl.notes);
@@ -86,6 +88,7 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   if (crawl && want.has('links')) {
     const report = await checkLinks(crawl, { concurrency: options.concurrency, external: options.external, limits: options.limits, budgetMs: options.budgetMs, signal });
     observations.push(...linkObservations(report));
+    known = linkStates(report);
     step(`链接可用性：检查 ${report.links.length} 个链接`);
   }
   stopIfCancelled();
@@ -123,7 +126,7 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
     step('站内搜索：已检查');
   }
   if (crawl && want.has('sitemap')) {
-    observations.push(...sitemapObservations(await checkSitemap(crawl, { concurrency: options.concurrency, limits: options.limits, signal })));
+    observations.push(...sitemapObservations(await checkSitemap(crawl, { concurrency: options.concurrency, limits: options.limits, external: options.external, known, signal })));
     step('站点地图：已检查');
   }
   return { observations, notes, pages: crawl?.pages.length ?? 0 };

@@ -59,7 +59,8 @@ const USER_AGENT = 'Kaoping/0.1 (government website assessment)';
 const DRAIN_LIMIT = 64 * 1024;
 const EMPTY = Buffer.alloc(0);
 
-function failureOf(error: NodeJS.ErrnoException): FetchFailure {
+/** Names why a request got no answer (DNS, refused, a TLS fault …), for every request to a site under review. */
+export function failureOf(error: NodeJS.ErrnoException): FetchFailure {
   const tls = describeTlsFault(error);
   if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return { kind: 'dns', message: error.message };
   if (error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET' || error.code === 'EPIPE') return { kind: 'refused', message: error.message };

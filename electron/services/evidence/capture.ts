@@ -14,7 +14,7 @@ import { sha256 } from '../store/evidence-files';
 import type { AssessmentStore } from '../store/types';
 import { renderAnnotations } from './annotate';
 import { burnCaption } from './caption';
-import { pngSize, sniffImage } from './image-bytes';
+import { sniffImage } from './image-bytes';
 
 export type CaptureMode = 'visible' | 'fullpage' | 'region' | 'mhtml';
 
@@ -80,14 +80,12 @@ export async function captureEvidence(request: CaptureRequest): Promise<Evidence
   if (mode === 'region' && !request.region) throw new KaopingError('no-region', '区域截图需要先框选区域');
   const raw = await host.capture(mode, request.region);
   const at = request.now?.() ?? raw.capturedAt;
-  // Hosts cap whole-page pictures at FULLPAGE_MAX_HEIGHT pixels; one that tall was cut.
-  const cut = mode === 'fullpage' && (pngSize(raw.png)?.height ?? 0) >= FULLPAGE_MAX_HEIGHT;
   const png = await burnCaption(raw.png, {
     url: raw.url,
     capturedAt: at,
     target: request.targetName,
     indicator: request.indicatorPath,
-    note: cut ? `页面过长，整页截图只截取了前 ${FULLPAGE_MAX_HEIGHT} 像素` : undefined,
+    note: raw.truncated ? `页面过长，整页截图只截取了前 ${FULLPAGE_MAX_HEIGHT} 像素` : undefined,
   });
   return keep(
     store,

@@ -2,8 +2,7 @@ import { promises as dns } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import type { FetchLimits, FetchResult } from '../fetch-bounded';
-import { describeTlsFault } from '../tls-faults';
+import { failureOf, type FetchLimits, type FetchResult } from '../fetch-bounded';
 import type { CheckNote, Observation } from '../types';
 import { bareHost, type NetworkCheckResult } from './https-check';
 
@@ -21,11 +20,6 @@ export interface ExchangeOptions {
   insecure?: boolean;
 }
 
-function failureKind(e: NodeJS.ErrnoException): NonNullable<FetchResult['failure']>['kind'] {
-  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return 'dns';
-  if (e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET') return 'refused';
-  return describeTlsFault(e) ? 'tls' : 'other';
-}
 
 /**
  * One HTTP exchange, bounded like a fetchBounded hop (one deadline for the
@@ -59,10 +53,10 @@ export function requestOnce(url: URL, options: ExchangeOptions, limits: FetchLim
         if (size > limits.maxBytes) finish(answer(true));
       });
       res.on('end', () => finish(answer(false)));
-      res.on('error', (e: NodeJS.ErrnoException) => finish(answer(true, { kind: failureKind(e), message: e.message })));
+      res.on('error', (e: NodeJS.ErrnoException) => finish(answer(true, failureOf(e))));
     });
     const timer = setTimeout(() => finish({ status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: 'timeout', message: `超过 ${limits.timeoutMs / 1000} 秒未完成` } }), limits.timeoutMs);
-    req.on('error', (e: NodeJS.ErrnoException) => finish({ status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: failureKind(e), message: describeTlsFault(e)?.message ?? e.message } }));
+    req.on('error', (e: NodeJS.ErrnoException) => finish({ status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: failureOf(e) }));
     req.end(options.body);
   });
 }

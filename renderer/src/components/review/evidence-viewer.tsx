@@ -1,7 +1,7 @@
 import { useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { App, Button, Descriptions, Input, Modal, Segmented, Space, Typography } from 'antd';
 import type { EvidenceView } from '../../../../shared/api/review';
-import type { AnnotationShape } from '../../../../shared/api/annotation';
+import { ANNOTATION_COLOR, ANNOTATION_FONT_SIZE, ANNOTATION_LINE_WIDTH, type AnnotationShape } from '../../../../shared/api/annotation';
 import { api, fileUrl } from '../../api/client';
 import { beijingTime } from '../../format';
 import { useAskReason } from './ask-reason';
@@ -15,16 +15,16 @@ function ShapesOverlay({ shapes, width, height }: { shapes: AnnotationShape[]; w
     <svg viewBox={`0 0 ${width} ${height}`} style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' }}>
       <defs>
         <marker id="head" markerWidth="8" markerHeight="8" refX="6" refY="4" orient="auto">
-          <path d="M0,0 L8,4 L0,8 z" fill="#e00" />
+          <path d="M0,0 L8,4 L0,8 z" fill={ANNOTATION_COLOR} />
         </marker>
       </defs>
       {shapes.map((s, i) =>
         s.type === 'rect' ? (
-          <rect key={i} x={Math.min(s.x, s.x + s.width)} y={Math.min(s.y, s.y + s.height)} width={Math.abs(s.width)} height={Math.abs(s.height)} fill="none" stroke="#e00" strokeWidth={4} />
+          <rect key={i} x={Math.min(s.x, s.x + s.width)} y={Math.min(s.y, s.y + s.height)} width={Math.abs(s.width)} height={Math.abs(s.height)} fill="none" stroke={s.color ?? ANNOTATION_COLOR} strokeWidth={ANNOTATION_LINE_WIDTH} />
         ) : s.type === 'arrow' ? (
-          <line key={i} x1={s.x} y1={s.y} x2={s.x + s.width} y2={s.y + s.height} stroke="#e00" strokeWidth={4} markerEnd="url(#head)" />
+          <line key={i} x1={s.x} y1={s.y} x2={s.x + s.width} y2={s.y + s.height} stroke={s.color ?? ANNOTATION_COLOR} strokeWidth={ANNOTATION_LINE_WIDTH} markerEnd="url(#head)" />
         ) : (
-          <text key={i} x={s.x} y={s.y} fill="#e00" fontSize={24} stroke="#fff" strokeWidth={0.6}>
+          <text key={i} x={s.x} y={s.y} fill={s.color ?? ANNOTATION_COLOR} fontSize={ANNOTATION_FONT_SIZE} stroke="#fff" strokeWidth={0.6}>
             {s.text}
           </text>
         ),
