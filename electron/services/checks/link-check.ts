@@ -55,7 +55,8 @@ export interface LinkReport {
 
 const OK: LinkState = { state: 'ok' };
 const MAX_HOST_TIMEOUTS = 3;
-const FAILURE_LABEL: Record<FetchFailure['kind'], string> = { timeout: '超时', dns: '域名无法解析', refused: '连接被拒绝', redirects: '重定向过多', aborted: '已取消', tls: 'TLS 握手失败', other: '无法访问' };
+const DNS_REASON = '域名无法解析';
+const FAILURE_LABEL: Record<FetchFailure['kind'], string> = { timeout: '超时', dns: DNS_REASON, refused: '连接被拒绝', redirects: '重定向过多', aborted: '已取消', tls: 'TLS 握手失败', other: '无法访问' };
 
 /** A link's state from how its request ended. */
 function stateOf(status: number, failure: FetchFailure | undefined, finalUrl: string): LinkState {
@@ -159,6 +160,24 @@ export async function checkUrls(urls: Iterable<string>, options: Partial<LinkChe
 }
 
 /**
+ * External hosts to treat as unverified because this machine resolves none of
+ * them: a reviewer working offline must not see every outside link called
+ * broken. One unresolvable host among resolvable ones is a real broken link.
+ */
+function offlineHosts(external: readonly string[], states: ReadonlyMap<string, LinkState>): Set<string> {
+  const hosts = new Map<string, boolean>();
+  for (const url of external) {
+    const state = states.get(url);
+    if (!state) continue;
+    const dns = state.state === 'broken' && state.reason.startsWith(DNS_REASON);
+    const host = authorityOf(url);
+    hosts.set(host, (hosts.get(host) ?? true) && dns);
+  }
+  const all = [...hosts.values()];
+  return all.length >= 2 && all.every(Boolean) ? new Set(hosts.keys()) : new Set();
+}
+
+/**
  * Checks every link, image, script, stylesheet and attachment of a crawl,
  * each URL once however many pages it is on; pages the crawl already fetched
  * are not asked again. Given a home page URL instead, crawls it first (the
@@ -180,6 +199,10 @@ export async function checkLinks(source: CrawlResult | string, options: Partial<
     else toCheck.push(link.url);
   }
   const checked = await checkUrls(toCheck, { ...o, budgetMs: Math.max(0, o.budgetMs - (typeof source === 'string' ? Date.now() - started : 0)) });
+  const offline = offlineHosts(toCheck.filter((u) => !sites.has(siteKey(u))), checked);
+  for (const [url, state] of checked) {
+    if (state.state === 'broken' && offline.has(authorityOf(url))) checked.set(url, { state: 'unverified', reason: '本机无法解析任何外部域名（可能未联网），未核实' });
+  }
   const links: LinkReport['links'] = [];
   const tls = new Map<string, TlsFaultHost>();
   let unverified = 0;
@@ -191,6 +214,7 @@ export async function checkLinks(source: CrawlResult | string, options: Partial<
     if (result.state === 'unverified') unverified++;
   }
   const notes: CheckNote[] = [];
+  if (offline.size) notes.push({ check: 'links', text: `本机无法解析 ${offline.size} 个外部域名中的任何一个，可能未联网：外部链接未核实，请联网后重新检查`, ok: false });
   for (const t of tls.values()) notes.push({ check: 'links', text: `${t.host}：${t.reason}，该主机的链接未计为打不开`, ok: false });
   if (unverified) notes.push({ check: 'links', text: `${unverified} 个链接未能确认（服务器繁忙、robots.txt 限制或超出时限），未计为打不开`, ok: false });
   const broken = links.filter((l) => l.result.state === 'broken').length;

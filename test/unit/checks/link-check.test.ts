@@ -57,3 +57,37 @@ describe('link states and where they are reported', () => {
     expect(report.pages).toEqual([`${base}/`, `${base}/a.html`, `${base}/err`]);
   });
 });
+
+describe('working offline', () => {
+  let server: Server;
+  let port = 0;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const body =
+        req.url === '/all-outside'
+          ? '<a href="http://a.invalid/x">外站一</a><a href="http://b.invalid/y">外站二</a>'
+          : `<a href="http://localhost:${port}/ok">本机另一名称</a><a href="http://gone.invalid/z">已停用</a>`;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  const limits = { timeoutMs: 2000, maxBytes: 1024 * 1024, maxRedirects: 3 };
+
+  it('calls outside links unverified, not broken, when no outside name resolves at all', async () => {
+    const report = await checkLinks(`http://127.0.0.1:${port}/all-outside`, { limits, maxDepth: 0 });
+    expect(linkObservations(report)).toEqual([]);
+    expect(report.links.map((l) => l.result.state)).toEqual(['unverified', 'unverified']);
+    expect(report.notes.map((n) => n.text).join('\n')).toContain('可能未联网');
+  });
+
+  it('still calls a dead outside domain broken when other outside names resolve', async () => {
+    const report = await checkLinks(`http://127.0.0.1:${port}/mixed`, { limits, maxDepth: 0 });
+    expect(linkStates(report).get('http://gone.invalid/z')).toMatchObject({ state: 'broken', reason: expect.stringContaining('域名无法解析') });
+    expect(linkStates(report).get(`http://localhost:${port}/ok`)).toEqual({ state: 'ok' });
+  });
+});
