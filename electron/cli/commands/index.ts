@@ -8,6 +8,7 @@ import { findingsAddCommand } from './findings';
 import { scoreCommand } from './score';
 import { verifyCommand } from './verify';
 import { checkCommand } from './check';
+import { demoCommand } from './demo';
 import { monitorCommand } from './monitor';
 import { selfevalDiffCommand, selfevalImportCommand, selfevalTemplateCommand } from './selfeval';
 
@@ -28,4 +29,5 @@ export const commands: readonly CliCommand[] = [
   selfevalDiffCommand,
   exportCommand,
   serveCommand,
+  demoCommand,
 ];

@@ -78,6 +78,14 @@ describe('problem rows', () => {
     expect(row.problem).toBe('首页被篡改；多个栏目长期未更新；留言未回复');
   });
 
+  it('does not repeat a veto finding that the engine’s veto reason already names', () => {
+    const data = small();
+    const id = 'zj-county-1';
+    data.scores.find((s) => s.targetId === id)!.vetoReasons = ['首页不更新：2周以上未更新'];
+    data.findings.push({ id: 'v1', targetId: id, indicatorId: 'veto.site.homepage-stale', indicatorName: '首页不更新', problem: '2周以上未更新', status: 'confirmed', veto: true, evidence: [] });
+    expect(problemRows(data, 'website').find((r) => r.target.id === id)!.problem).toBe('首页不更新：2周以上未更新；多个栏目长期未更新');
+  });
+
   it('applies overrides: edited text, removal with an empty string, and adding a passing target', () => {
     const rows = problemRows(small(), 'website', {
       'zj-county-1': '栏目更新不及时（已核实）',

@@ -17,7 +17,7 @@ function findingPhrase(finding: ExportFinding): string {
   return (finding.problem ?? finding.note ?? finding.indicatorName).trim();
 }
 
-/** Problem phrases for one target, veto reasons first, duplicates removed, joined with "；". */
+/** Problem phrases for one target, veto reasons first, repeats removed, joined with "；". */
 export function problemText(row: ResultRow, findings: readonly ExportFinding[]): string {
   const confirmed = findings.filter((f) => f.targetId === row.target.id && f.status === 'confirmed');
   const phrases = [
@@ -27,7 +27,8 @@ export function problemText(row: ResultRow, findings: readonly ExportFinding[]):
   ]
     .map((p) => p.trim())
     .filter(Boolean);
-  return [...new Set(phrases)].join('；');
+  // A veto reason ("内容不更新：2周以上未更新") already says what its finding says.
+  return phrases.filter((p, i) => !phrases.slice(0, i).some((earlier) => earlier.includes(p))).join('；');
 }
 
 /**
