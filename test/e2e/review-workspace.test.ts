@@ -21,14 +21,17 @@ describe('browser mode: the review workspace', () => {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'kaoping-review-'));
   const shots = path.join(repoRoot, 'test-results');
   let site: RunningSite;
+  let dept: RunningSite;
   let server: Awaited<ReturnType<typeof startServe>>;
   let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     site = await serveSampleSite(sampleSites(new Date()).find((s) => s.key === 'county')!);
+    dept = await serveSampleSite(sampleSites(new Date()).find((s) => s.key === 'department')!);
     await cli(workspace, 'new', '评审', '--ruleset', 'zhanjiang-2021', '--year', '2025', '--name', '2025年度考评');
     await cli(workspace, 'targets', 'add', '评审', '--name', '南岭县人民政府门户网站', '--url', site.url, '--class', '第一类');
+    await cli(workspace, 'targets', 'add', '评审', '--name', '南岭市教育局', '--url', dept.url, '--class', '第二类');
     server = await startServe(workspace);
     browser = await launchChromium();
   });
@@ -36,6 +39,7 @@ describe('browser mode: the review workspace', () => {
     await browser?.close();
     await server?.stop();
     await site?.close();
+    await dept?.close();
   });
 
   it('captures evidence, records a finding with it, rescores, and keeps it all after a reload', async () => {
@@ -105,5 +109,54 @@ describe('browser mode: the review workspace', () => {
     await page.waitForFunction(() => document.body.textContent?.includes('SHA-256 校验一致'));
     await page.screenshot({ path: path.join(shots, 'e2e-review-evidence.png') });
     expect((await cli(workspace, 'verify', '评审')).code).toBe(0);
+  });
+
+  it('runs the checks with progress, and a suggestion scores only once the reviewer confirms it', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1600, height: 1000 });
+    await page.goto(`${server.url}#a=${encodeURIComponent('评审')}&t=2`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-total"]')?.textContent === '100');
+    await page.click('[data-testid="run-checks"]');
+    await clickStable(page, '[data-testid="checks-start"]');
+    await page.waitForSelector('[data-testid="checks-progress"]');
+    await page.waitForSelector('[data-testid="checks-result"]', { timeout: 90_000 });
+    expect(await text(page, '[data-testid="checks-result"]')).toMatch(/检查完成：\d+ 条建议问题待评审人员确认/u);
+    await page.screenshot({ path: path.join(shots, 'e2e-review-checks.png') });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="checks-dialog"]'));
+    // Suggested, not scored.
+    expect(await text(page, '[data-testid="review-total"]')).toBe('100');
+    await clickStable(page, '[data-testid="indicator-basic.health.availability"]');
+    await page.waitForSelector('[data-testid="indicator-panel"] [data-testid^="confirm-"]');
+    await page.keyboard.down('Alt');
+    await page.keyboard.press('KeyY');
+    await page.keyboard.up('Alt');
+    // The notice's attachment link is broken on another page: 1 × 0.1.
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-total"]')?.textContent === '99.9');
+    await page.screenshot({ path: path.join(shots, 'e2e-review-confirmed.png') });
+  });
+
+  it('takes the new-media form with a screenshot and scores the veto it records', async () => {
+    const store = openAssessment(path.join(workspace, '评审'));
+    const account = store.addTarget({ kind: 'account', unit: '南岭县人民政府', name: '南岭发布', url: null, classId: 'account', attributes: {}, identifier: '440823M001WX0001', platform: '微信' });
+    const shot = store.listEvidence().find((e) => e.kind === 'fullpage')!;
+    store.close();
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1600, height: 1000 });
+    await page.goto(`${server.url}#a=${encodeURIComponent('评审')}&t=${account.id}`);
+    await page.waitForSelector('[data-testid="account-form"]');
+    const group = await page.waitForSelector('[data-testid="field-hasInteraction"]');
+    const no = (await group!.$$('label'))[1]!;
+    await no.click();
+    const file = (await page.$('[data-testid="account-form"] .ant-form-item:has([data-testid="field-hasInteraction"]) input[type=file]'))!;
+    await (file as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(path.join(workspace, '评审', shot.file));
+    await page.waitForSelector('[data-testid="account-form"] [data-evidence-id]');
+    await page.click('[data-testid="account-form-save"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-score"]')?.textContent?.includes('单项否决'));
+    await page.screenshot({ path: path.join(shots, 'e2e-review-account.png') });
+    const after = openAssessment(path.join(workspace, '评审'));
+    const [finding] = after.listFindings({ targetId: account.id });
+    after.close();
+    expect([finding!.indicatorId, finding!.rule, finding!.status, finding!.evidenceIds.length]).toEqual(['veto.account.interaction', 1, 'confirmed', 1]);
   });
 });

@@ -1,4 +1,4 @@
-import { checkOf, type CheckName } from '../../../shared/checks/check-names';
+import { CHECKS, checkOf, type CheckName } from '../../../shared/checks/check-names';
 import { crawlSite, type CrawlResult } from './crawl';
 import { checkLinks, linkObservations, linkStates, type LinkState } from './link-check';
 import { checkFreshness, freshnessObservations, type FreshnessOptions } from './freshness';
@@ -102,7 +102,7 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
     const result = runPageDetectors(pages, { wordList: options.wordList, now: options.now });
     observations.push(...result.observations.filter((o) => pageChecks.includes(checkOf(o.detect) as (typeof pageChecks)[number])));
     notes.push(...result.notes.filter((n) => pageChecks.includes(n.check as (typeof pageChecks)[number])));
-    for (const c of pageChecks) step(`${c}：已检查`);
+    for (const c of pageChecks) step(`${CHECKS[c]}：已检查`);
   }
   stopIfCancelled();
   if (want.has('https')) {

@@ -155,7 +155,7 @@ export function ReviewScreen({ id, targetId, onTarget, onBack }: { id: string; t
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '6px 12px', borderBottom: '1px solid #eee', background: '#fff' }}>
         <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack} aria-label="返回考评" />
         <Space direction="vertical" size={0} style={{ minWidth: 0, flex: 1 }}>
-          <Typography.Text strong ellipsis data-testid="review-target-name">{data ? `${data.target.unit} · ${data.target.name}` : '…'}</Typography.Text>
+          <Typography.Text strong ellipsis data-testid="review-target-name">{data ? [data.target.unit, data.target.name].filter((x, i, all) => x && all.indexOf(x) === i).join(' · ') : '…'}</Typography.Text>
           <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>{data?.target.url ?? data?.target.platform ?? ''}</Typography.Text>
         </Space>
         {data && (
@@ -166,7 +166,7 @@ export function ReviewScreen({ id, targetId, onTarget, onBack }: { id: string; t
               <Typography.Text strong style={{ fontSize: 18 }} data-testid="review-total">{points(data.score.total)}</Typography.Text>
             )}
             <Tag color={gradeColor(data.score.grade)}>{data.score.grade}</Tag>
-            <span>类内第 {data.score.rank ?? '—'} 名</span>
+            {data.target.kind === 'website' && <span>类内第 {data.score.rank ?? '—'} 名</span>}
             <span>已评 {data.progress.reviewed}/{data.progress.total}</span>
           </Space>
         )}
