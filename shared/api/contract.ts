@@ -109,6 +109,7 @@ export const contract = {
       })
       .strict(),
   ).returns<EvidenceView>(),
+  'evidence/download': call(z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1).optional(), findingId: id.optional(), url: webUrl }).strict()).returns<EvidenceView>(),
   'evidence/remove': call(z.object({ id: assessmentId, evidenceId: id, reason: reason.min(1, '请填写移除原因') }).strict()).returns<{ removed: number }>(),
   'evidence/verify': call(z.object({ id: assessmentId, evidenceId: id }).strict()).returns<{ ok: boolean; sha256: string; actual: string | null }>(),
 

@@ -4,6 +4,7 @@ import type { AssessmentStore } from '../store/types';
 import { checkWebsite, type WebsiteCheckOptions } from './check-website';
 import { storeSuggestions, suggestionsFor, type Suggestion } from './suggest';
 import { wordListFor } from './word-lists';
+import { readColumnOverrides } from './column-overrides';
 import type { Progress } from './types';
 
 /** Takes the screenshots of one suggestion's evidence (element outlined) and stores them; returns their evidence ids. */
@@ -35,6 +36,7 @@ export async function runChecks({ store, targets, options, progress, signal, sho
   const ruleset = store.rulesetSnapshot() as Ruleset;
   const everyone = store.listTargets();
   const wordList = options.only.includes('content') ? wordListFor(store.dir) : undefined;
+  const freshness = { ...options.freshness, columnOverrides: { ...readColumnOverrides(store.dir), ...options.freshness?.columnOverrides } };
   const sites = targets.filter((t) => t.kind === 'website' && t.url);
   const suggestions: Suggestion[] = [];
   let checked = 0;
@@ -44,7 +46,7 @@ export async function runChecks({ store, targets, options, progress, signal, sho
     progress(`检查 ${target.name || target.unit}（${target.url}）`, share());
     let result;
     try {
-      result = await checkWebsite(target.url!, { ...options, wordList }, (line, f) => progress(`  ${line}`, share(f ?? 0)), signal);
+      result = await checkWebsite(target.url!, { ...options, wordList, freshness }, (line, f) => progress(`  ${line}`, share(f ?? 0)), signal);
     } catch (error) {
       if (signal?.aborted) break;
       throw error;

@@ -1,6 +1,6 @@
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, Popover, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, CameraOutlined, ExpandOutlined, GlobalOutlined, RadarChartOutlined, ScissorOutlined, UndoOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CameraOutlined, ExpandOutlined, GlobalOutlined, PaperClipOutlined, RadarChartOutlined, ScissorOutlined, UndoOutlined } from '@ant-design/icons';
 import { checklistLeaves, type EvidenceView, type FindingView } from '../../../shared/api/review';
 import type { RectView } from '../../../shared/api/browser';
 import { api } from '../api/client';
@@ -15,7 +15,7 @@ import { IndicatorPanel, type FindingDraft, type IndicatorActions } from '../com
 import { EvidenceViewer } from '../components/review/evidence-viewer';
 import { AccountForm } from '../components/review/account-form';
 import { ChecksDialog } from '../components/checks-dialog';
-import { useAskReason } from '../components/review/ask-reason';
+import { useAskReason, useAskText } from '../components/review/ask-reason';
 
 type CaptureMode = 'visible' | 'fullpage' | 'region' | 'mhtml';
 const CAPTURE_LABEL: Record<CaptureMode, string> = { visible: '可视区域截图', fullpage: '整页截图', region: '区域截图', mhtml: '网页快照' };
@@ -28,6 +28,7 @@ const CAPTURE_LABEL: Record<CaptureMode, string> = { visible: '可视区域截�
 export function ReviewScreen({ id, targetId, onTarget, onBack }: { id: string; targetId: number; onTarget: (targetId: number) => void; onBack: () => void }) {
   const { message } = App.useApp();
   const askReason = useAskReason();
+  const askText = useAskText();
   const overview = useCall(() => api.assessment.overview({ id }), [id]);
   const review = useCall(() => api.review.target({ id, targetId }), [id, targetId]);
   const [indicatorId, setIndicatorId] = useState<string | undefined>();
@@ -75,6 +76,16 @@ export function ReviewScreen({ id, targetId, onTarget, onBack }: { id: string; t
     if (mode === 'region' && !region) return setSelecting(true);
     void act(CAPTURE_LABEL[mode], () => api.evidence.capture({ id, targetId, indicatorId: node.id, mode, ...(activeFinding ? { findingId: activeFinding } : {}), ...(region ? { region } : {}) }), (e) => () => api.evidence.remove({ id, evidenceId: e.id, reason: '撤销截图' })).then(
       (e) => e && message.success(`已保存${CAPTURE_LABEL[mode]} #${e.id}${activeFinding ? `，附到问题 #${activeFinding}` : ''}`),
+    );
+  };
+
+  /** Downloads only on the reviewer's request, into the evidence folder. */
+  const download = async () => {
+    if (!data || !node) return;
+    const url = await askText('下载文件为证据', { initial: data.visits[0]?.url ?? data.target.url ?? '', placeholder: '附件或网页的网址', required: '请填写网址' });
+    if (!url) return;
+    await act('下载证据', () => api.evidence.download({ id, targetId, indicatorId: node.id, url, ...(activeFinding ? { findingId: activeFinding } : {}) }), (e) => () => api.evidence.remove({ id, evidenceId: e.id, reason: '撤销下载' })).then(
+      (e) => e && message.success(`已下载为证据 #${e.id}：${e.title ?? ''}`),
     );
   };
 
@@ -175,6 +186,7 @@ export function ReviewScreen({ id, targetId, onTarget, onBack }: { id: string; t
           <Tooltip title={`${CAPTURE_LABEL.fullpage}（${SHORTCUTS.captureFull.keys}）`}><Button icon={<ExpandOutlined />} onClick={() => capture('fullpage')} data-testid="capture-fullpage" /></Tooltip>
           <Tooltip title={`${CAPTURE_LABEL.region}（${SHORTCUTS.captureRegion.keys}）`}><Button icon={<ScissorOutlined />} onClick={() => capture('region')} data-testid="capture-region" /></Tooltip>
           <Tooltip title={`${CAPTURE_LABEL.mhtml}（${SHORTCUTS.captureMhtml.keys}）`}><Button icon={<GlobalOutlined />} onClick={() => capture('mhtml')} data-testid="capture-mhtml" /></Tooltip>
+          <Tooltip title="下载附件或网页为证据"><Button icon={<PaperClipOutlined />} onClick={() => void download()} data-testid="download-evidence" /></Tooltip>
         </Space.Compact>
         <Tooltip title={undo.next ? `撤销：${undo.next}（Ctrl+Z）` : '没有可撤销的操作'}>
           <Button icon={<UndoOutlined />} disabled={!undo.next} onClick={() => void takeBack()} aria-label="撤销" />

@@ -3,8 +3,9 @@ import type { Ruleset } from '../../../../shared/ruleset/types';
 import { resolveIndicator } from '../../../../shared/ruleset/walk';
 import type { FindingStatus } from '../../../../shared/domain/types';
 import { hashStoredFile } from '../../store/evidence-files';
+import { downloadEvidence } from '../../evidence/download';
 import type { AssessmentStore } from '../../store/types';
-import { placesById, targetReview, toFindingView } from '../../review/target-review';
+import { placesById, targetReview, toEvidenceView, toFindingView } from '../../review/target-review';
 import type { HandlerDeps } from '../handlers';
 import { storeRunner } from './common';
 
@@ -54,6 +55,12 @@ export function reviewHandlers(deps: HandlerDeps) {
       withStore(input.id, (store) => {
         store.linkEvidence(input.findingId, input.evidenceId);
         return findingView(store, input.findingId);
+      }),
+    'evidence/download': (input: { id: string; targetId: number; indicatorId?: string; findingId?: number; url: string }) =>
+      withStore(input.id, async (store) => {
+        const target = store.getTarget(input.targetId);
+        const indicatorId = input.indicatorId ? resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, target.kind).indicator.id : undefined;
+        return toEvidenceView(await downloadEvidence({ store, url: input.url, targetId: target.id, indicatorId, findingId: input.findingId }), input.id);
       }),
     'evidence/remove': (input: { id: string; evidenceId: number; reason: string }) =>
       withStore(input.id, (store) => {
