@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Evidence, Finding, Target } from '../../../shared/domain/types';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { classLabel, listIndicators, type IndicatorPlace } from '../../../shared/ruleset/walk';
-import type { TargetScore } from '../../../shared/scoring/types';
 import { checklistLeaves, type ChecklistNode, type EvidenceView, type FindingView, type TargetReviewView } from '../../../shared/api/review';
 import { scoreStoredAssessment } from '../scoring/score-assessment';
 import type { AssessmentStore } from '../store/types';
@@ -55,10 +54,10 @@ export function progressOf(tree: readonly ChecklistNode[]): { reviewed: number; 
 }
 
 /** Everything the review workspace shows for one target, with live scores. */
-export function targetReview(store: AssessmentStore, assessmentId: string, targetId: number, scores: TargetScore[] = scoreStoredAssessment(store)): TargetReviewView {
+export function targetReview(store: AssessmentStore, assessmentId: string, targetId: number): TargetReviewView {
   const ruleset = store.rulesetSnapshot() as Ruleset;
   const target = store.getTarget(targetId);
-  const score = scores.find((s) => s.targetId === targetId)!;
+  const score = scoreStoredAssessment(store, target.classId).find((s) => s.targetId === targetId)!;
   const findings = store.listFindings({ targetId });
   const reviewed = new Set(store.listReviewedIndicators(targetId).map((r) => r.indicatorId));
   const tree = buildChecklist({ ruleset, target, score, findings, reviewed });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checklistLeaves } from '../../../shared/api/review';
 import { freshAssessment } from '../../helpers/assessment';
 import { targetReview } from '../../../electron/services/review/target-review';
+import { scoreStoredAssessment } from '../../../electron/services/scoring/score-assessment';
 
 describe('the review checklist', () => {
   it('puts veto items first and carries live scores, transfers and progress (zhanjiang-2021, 第二类)', () => {
@@ -26,6 +27,10 @@ describe('the review checklist', () => {
     expect(leaves.find((l) => l.id === 'basic.publish.annual-reports')!.weight).toBe(2);
     expect(view.progress).toEqual({ reviewed: 1, total: leaves.length });
     expect(view.score.total).toBeLessThan(100);
+    // Scoring the target's class alone gives what scoring everything gives.
+    store.addTarget({ kind: 'website', unit: '南岭县人民政府', name: '南岭县', url: 'http://www.nanling.gov.cn/', classId: 'county', attributes: {}, identifier: null, platform: null });
+    const whole = scoreStoredAssessment(store).find((s) => s.targetId === site.id)!;
+    expect([targetReview(store, 'a', site.id).score.total, targetReview(store, 'a', site.id).score.rank]).toEqual([whole.total, whole.rank]);
     expect(view.findings.map((f) => [f.indicatorPath, f.status])).toEqual([['健康情况/可用性', 'confirmed'], ['功能设计/“我为政府网站找错”', 'suggested']]);
   });
 

@@ -60,18 +60,18 @@ export function browserHandlers(deps: HandlerDeps) {
     'browser/open': (input: { id: string; targetId: number }) =>
       withStore(input.id, async (store) => {
         const target = store.getTarget(input.targetId);
+        // A target opened again returns to the last page the reviewer saw.
+        const last = store.listVisits(input.targetId, 1)[0]?.url;
+        if (!target.url && !last) throw new KaopingError('no-url', `“${target.name}”没有网址，无法在浏览器中打开`);
         const key = `${input.id}\u0000${input.targetId}`;
         let session = sessionOf.get(key);
-        const home = target.url ?? 'about:blank';
+        const home = target.url ?? last!;
         if (session === undefined) {
           session = sessions.size + 1;
           sessionOf.set(key, session);
           sessions.set(session, { assessmentId: input.id, targetId: input.targetId, home });
         }
         current = session;
-        // A target opened again returns to the last page the reviewer saw.
-        const last = store.listVisits(input.targetId, 1)[0]?.url;
-        if (!target.url && !last) throw new KaopingError('no-url', `“${target.name}”没有网址，无法在浏览器中打开`);
         const state = await browser().open(session, last ?? home);
         return { ...state, targetId: input.targetId };
       }),
