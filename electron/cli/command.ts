@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { KaopingError } from '../../shared/errors';
 
 /** Where a command writes; tests pass buffers, the real CLI passes the process streams. */
 export interface CliIo {
@@ -33,6 +34,19 @@ export interface CliCommand {
 export function optString(ctx: CliContext, key: string): string | undefined {
   const value = ctx.options[key];
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Reads a positive number option (whole numbers only unless `fractions`), or the
+ * default when it is absent; anything else is a Chinese error naming the option.
+ */
+export function optPositive(ctx: CliContext, key: string, fallback: number, { fractions = false, what = `--${key} ` }: { fractions?: boolean; what?: string } = {}): number {
+  const raw = optString(ctx, key);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  const ok = raw.trim() !== '' && Number.isFinite(n) && n > 0 && (fractions || Number.isInteger(n));
+  if (!ok) throw new KaopingError('bad-number', `${what}必须是正${fractions ? '数（可带小数）' : '整数'}，收到“${raw}”`);
+  return n;
 }
 
 /** Reads a boolean flag. */

@@ -1,18 +1,11 @@
-import type { CliCommand, CliContext } from '../command';
-import { optFlag, optString } from '../command';
+import type { CliCommand } from '../command';
+import { optFlag, optPositive, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import { CHECK_NAMES, isCheckName, type CheckName } from '../../../shared/checks/check-names';
 import { DEFAULT_WEBSITE_CHECK } from '../../services/checks/check-website';
 import { runChecks } from '../../services/checks/run-checks';
 import { createEvidenceShooter } from '../../services/checks/evidence-shots';
 import { withStore } from '../open-store';
-
-function positiveInt(ctx: CliContext, key: string, fallback: number): number {
-  const raw = optString(ctx, key);
-  const n = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new KaopingError('bad-number', `--${key} 必须是正整数，收到“${raw}”`);
-  return n;
-}
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -35,8 +28,8 @@ export const checkCommand: CliCommand = {
     const options = {
       ...DEFAULT_WEBSITE_CHECK,
       only: only as CheckName[],
-      maxPages: positiveInt(ctx, 'max-pages', DEFAULT_WEBSITE_CHECK.maxPages),
-      concurrency: positiveInt(ctx, 'concurrency', DEFAULT_WEBSITE_CHECK.concurrency),
+      maxPages: optPositive(ctx, 'max-pages', DEFAULT_WEBSITE_CHECK.maxPages),
+      concurrency: optPositive(ctx, 'concurrency', DEFAULT_WEBSITE_CHECK.concurrency),
       external: !optFlag(ctx, 'same-site-only'),
       ignoreRobots: optFlag(ctx, 'ignore-robots'),
       now: new Date(),

@@ -1,18 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../command';
-import { optString } from '../command';
+import { optPositive, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { resolveIndicator } from '../../../shared/ruleset/walk';
 import { withStore } from '../open-store';
-
-function positiveInt(text: string | undefined, fallback: number, what: string): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!/^\d+$/u.test(text) || !Number.isInteger(n) || n < 1) throw new KaopingError('bad-number', `${what}必须是正整数：${text}`);
-  return n;
-}
 
 export const findingsAddCommand: CliCommand = {
   name: 'findings add',
@@ -23,8 +16,8 @@ export const findingsAddCommand: CliCommand = {
     const targetRef = optString(ctx, 'target');
     const indicatorRef = optString(ctx, 'indicator');
     if (!ctx.args[0] || !targetRef || !indicatorRef) throw new KaopingError('usage', '请指定考评文件夹、--target 和 --indicator');
-    const rule = positiveInt(optString(ctx, 'rule'), 1, '评分细则序号');
-    const count = positiveInt(optString(ctx, 'count'), 1, '次数');
+    const rule = optPositive(ctx, 'rule', 1, { what: '评分细则序号' });
+    const count = optPositive(ctx, 'count', 1, { what: '次数' });
     const evidenceFile = optString(ctx, 'evidence');
     const evidencePath = evidenceFile ? path.resolve(ctx.io.cwd, evidenceFile) : undefined;
     if (evidencePath && !existsSync(evidencePath)) throw new KaopingError('no-file', `证据文件不存在：${evidenceFile}`);

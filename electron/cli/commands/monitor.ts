@@ -1,5 +1,5 @@
-import type { CliCommand, CliContext } from '../command';
-import { optFlag, optString } from '../command';
+import type { CliCommand } from '../command';
+import { optFlag, optPositive, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import { runMonitor } from '../../services/checks/monitor/monitor';
 import { scheduleLength } from '../../services/checks/monitor/schedule';
@@ -8,14 +8,6 @@ import { withStore } from '../open-store';
 
 // A schedule is planned up front per site; this keeps a mistyped number from planning millions of visits.
 const MAX_VISITS = 100_000;
-
-/** A positive number option (fractions allowed), or its default. */
-function positive(ctx: CliContext, key: string, fallback: number): number {
-  const raw = optString(ctx, key);
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new KaopingError('bad-number', `--${key} 必须是正数（可带小数），收到“${raw}”`);
-  return value;
-}
 
 const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
 
@@ -26,9 +18,9 @@ export const monitorCommand: CliCommand = {
   summary: '可用性监测：按计划访问网站首页，超时或出错占比达到 5% 时给出单项否决建议（需评审人员确认后才计分）；--report 只按已有记录统计',
   options: { days: { type: 'string' }, 'per-day': { type: 'string' }, timeout: { type: 'string' }, target: { type: 'string' }, report: { type: 'boolean' }, json: { type: 'boolean' } },
   async run(ctx) {
-    const days = positive(ctx, 'days', 7);
-    const perDay = positive(ctx, 'per-day', 20);
-    const timeout = positive(ctx, 'timeout', 15);
+    const days = optPositive(ctx, 'days', 7, { fractions: true });
+    const perDay = optPositive(ctx, 'per-day', 20, { fractions: true });
+    const timeout = optPositive(ctx, 'timeout', 15, { fractions: true });
     const rounds = scheduleLength(days, perDay);
     if (rounds > MAX_VISITS) throw new KaopingError('bad-number', `--days × --per-day 为 ${rounds} 次，超过上限 ${MAX_VISITS} 次`);
     await withStore(ctx, async (store) => {
