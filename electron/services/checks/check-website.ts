@@ -81,8 +81,8 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   if (options.only.some((c) => NEEDS_CRAWL.includes(c))) {
     crawl = await crawlSite(url, { maxPages: options.maxPages, maxDepth: options.maxDepth, concurrency: options.concurrency, ignoreRobots: options.ignoreRobots, limits: options.limits, budgetMs: options.budgetMs, signal, onProgress: (line) => progress(line) });
     notes.push(...crawl.notes);
+    // The crawler reports its own end; the crawl counts as two phases of the bar.
     done += 2;
-    progress(`抓取完成：${crawl.pages.length} 个页面`, done / phases);
   }
   stopIfCancelled();
   if (crawl && want.has('links')) {
