@@ -2,7 +2,12 @@ import { session, WebContentsView, type BaseWindow, type Session, type WebConten
 import { DEVICE_PRESETS, type BrowserStateView, type DevicePreset, type RectView } from '../../shared/api/browser';
 import type { BrowserHost, OnVisit, RawCapture } from '../services/browse/types';
 import { isWebUrl, MOBILE_USER_AGENT, FULLPAGE_MAX_HEIGHT } from '../services/browse/policy';
+import { untrustedText, untrustedUrl } from '../services/browse/untrusted';
 import { denyAllPermissions } from './harden';
+
+/** The page's address and title as the app may show them: site-controlled, so cleaned and bounded. */
+const urlOf = (wc: WebContents) => untrustedUrl(wc.getURL()) ?? '';
+const titleOf = (wc: WebContents) => untrustedText(wc.getTitle());
 
 /** The partition the sites under review live in: persistent, never the app's own session. */
 export const REVIEW_PARTITION = 'persist:kaoping-review';
@@ -59,8 +64,8 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
     const wc = current?.view.webContents;
     return {
       targetId: current?.session ?? null,
-      url: wc?.getURL() ?? '',
-      title: wc?.getTitle() ?? '',
+      url: wc ? urlOf(wc) : '',
+      title: wc ? titleOf(wc) : '',
       loading: wc?.isLoading() ?? false,
       canGoBack: wc?.navigationHistory.canGoBack() ?? false,
       canGoForward: wc?.navigationHistory.canGoForward() ?? false,
@@ -107,7 +112,7 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
     wc.on('did-navigate', (_e, url, status) => {
       if (status >= 400) tab.error = { kind: 'http', message: `网站返回 HTTP ${status}`, url };
     });
-    wc.on('did-finish-load', () => onVisit(sessionNo, wc.getURL(), wc.getTitle()));
+    wc.on('did-finish-load', () => urlOf(wc) && onVisit(sessionNo, urlOf(wc), titleOf(wc)));
     window.contentView.addChildView(view);
     tabs.set(sessionNo, tab);
     // Too many live pages cost memory: the least recently used one goes.
@@ -134,7 +139,7 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
 
   const capture = async (mode: 'visible' | 'fullpage' | 'region', region?: RectView): Promise<RawCapture> => {
     const wc = current!.view.webContents;
-    const meta = { url: wc.getURL(), title: wc.getTitle(), capturedAt: new Date() };
+    const meta = { url: urlOf(wc), title: titleOf(wc), capturedAt: new Date() };
     if (mode !== 'fullpage') {
       const image = await pageImage(mode === 'region' ? region : undefined);
       const size = image.getSize();
@@ -193,7 +198,7 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
       dbg.attach('1.3');
       try {
         const { data } = (await withTimeout(dbg.sendCommand('Page.captureSnapshot', { format: 'mhtml' }), 30_000)) as { data: string };
-        return { mhtml: Buffer.from(data, 'utf8'), url: wc.getURL(), title: wc.getTitle(), capturedAt: new Date() };
+        return { mhtml: Buffer.from(data, 'utf8'), url: urlOf(wc), title: titleOf(wc), capturedAt: new Date() };
       } finally {
         dbg.detach();
       }
