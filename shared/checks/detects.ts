@@ -62,11 +62,6 @@ export type DetectId = keyof typeof DETECTS;
 
 export const DETECT_IDS = Object.keys(DETECTS) as DetectId[];
 
-/** True for a known observation id (guards ruleset files). */
-export function isDetectId(id: string): id is DetectId {
-  return Object.prototype.hasOwnProperty.call(DETECTS, id);
-}
-
 /**
  * How a rule names an observation: the id alone, or with a threshold
  * (`atLeast`: the rule applies only from that count on — "累计超过（含）5个")

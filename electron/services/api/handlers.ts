@@ -8,7 +8,6 @@ import { browserHandlers } from './handlers/browser';
 import { newMediaHandlers } from './handlers/newmedia';
 import { monitorHandlers } from './handlers/monitor';
 import { checksHandlers } from './handlers/checks';
-import type { WebsiteCheckOptions } from '../checks/check-website';
 import type { BrowserHost, OnVisit } from '../browse/types';
 
 /** What the handler table needs from its host (Electron main or `kaoping serve`). */
@@ -24,10 +23,6 @@ export interface HandlerDeps {
    * desktop app, puppeteer-core on a system Chromium in browser mode.
    */
   browser?: (onVisit: OnVisit) => BrowserHost;
-  /** Overrides of the automated checks' bounds (tests and the demo keep them to loopback). */
-  checkOptions?: Partial<Omit<WebsiteCheckOptions, 'only' | 'now'>>;
-  /** False to skip screenshots of check evidence (no system browser). */
-  checkScreenshots?: boolean;
 }
 
 /**

@@ -4,14 +4,11 @@
  * tall a full-page capture may grow.
  */
 
+import { untrustedUrl } from './untrusted';
+
 /** Only web pages: no file:, data:, javascript: or the app's own schemes. */
 export function isWebUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return untrustedUrl(url) !== null;
 }
 
 /** The phone preset's user agent: sites pick their mobile pages by it. */

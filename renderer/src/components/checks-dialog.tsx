@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Checkbox, Modal, Progress, Space, Typography } from 'antd';
 import { CHECKS, CHECK_NAMES, type CheckName } from '../../../shared/checks/check-names';
 import type { CheckRunView } from '../../../shared/api/review';
@@ -13,17 +13,20 @@ export function ChecksDialog({ id, targetIds, title, onClose, onFinished }: { id
   const [only, setOnly] = useState<CheckName[]>(CHECK_NAMES);
   const [run, setRun] = useState<CheckRunView | undefined>();
   const [error, setError] = useState<string | undefined>();
+  // The parent passes a new callback each render; the poll must not restart for it.
+  const finished = useRef(onFinished);
+  finished.current = onFinished;
 
   useEffect(() => {
     if (!run?.running) return;
     const timer = setInterval(() => {
       void api.checks.status({ runId: run.runId }).then((next) => {
         setRun(next);
-        if (!next.running) onFinished();
+        if (!next.running) finished.current();
       });
     }, 700);
     return () => clearInterval(timer);
-  }, [run?.running, run?.runId, onFinished]);
+  }, [run?.running, run?.runId]);
 
   const start = async () => {
     try {

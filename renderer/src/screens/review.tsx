@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { App, Button, Popover, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, CameraOutlined, ExpandOutlined, GlobalOutlined, PaperClipOutlined, RadarChartOutlined, ScissorOutlined, UndoOutlined } from '@ant-design/icons';
 import { checklistLeaves, type EvidenceView, type FindingView } from '../../../shared/api/review';
@@ -53,7 +53,7 @@ export function ReviewScreen({ id, targetId, onTarget, onBack }: { id: string; t
     if (data && !leaves.some((l) => l.id === indicatorId)) setIndicatorId((leaves.find((l) => !l.reviewed) ?? leaves[0])?.id);
   }, [data, leaves, indicatorId]);
 
-  const refresh = useCallback(() => Promise.all([review.reload(), overview.reload()]), [review, overview]);
+  const refresh = () => Promise.all([review.reload(), overview.reload()]);
   /** Runs an action, shows its error in Chinese, refreshes the scores, and remembers how to undo it. */
   const act = async <T,>(label: string, run: () => Promise<T>, inverse?: (result: T) => () => Promise<unknown>) => {
     setBusy(label);

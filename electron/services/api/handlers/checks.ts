@@ -29,13 +29,13 @@ export function checksHandlers(deps: HandlerDeps) {
         throw error;
       }
       const runId = runs.start(async (progress, signal) => {
-        const shooter = deps.checkScreenshots === false ? undefined : createEvidenceShooter(store);
+        const shooter = createEvidenceShooter(store);
         try {
-          const options = { ...DEFAULT_WEBSITE_CHECK, ...deps.checkOptions, only: input.only ?? CHECK_NAMES, now: deps.now?.() ?? new Date() };
-          const result = await runChecks({ store, targets, options, progress, signal, shoot: shooter?.shoot });
+          const options = { ...DEFAULT_WEBSITE_CHECK, only: input.only ?? CHECK_NAMES, now: deps.now?.() ?? new Date() };
+          const result = await runChecks({ store, targets, options, progress, signal, shoot: shooter.shoot });
           return result.suggestions.length;
         } finally {
-          await shooter?.close();
+          await shooter.close();
           store.close();
         }
       });

@@ -40,35 +40,44 @@ export function BrowserPane({
   const slot = useRef<HTMLDivElement>(null);
   const lastUrl = useRef('');
 
-  const show = useCallback(
-    async (next: Promise<BrowserStateView>) => {
-      try {
-        const s = await next;
-        setState(s);
-        setError(undefined);
-        if (s.url !== lastUrl.current) {
-          lastUrl.current = s.url;
-          setAddress(s.url);
-          onVisited();
-        }
-        if (mode === 'browser' || selecting) setFrame(await api.browser.frame({}));
-      } catch (e) {
-        setError((e as Error).message);
+  // Callbacks and modes the poll reads without restarting: the parent re-renders often.
+  const live = useRef({ onVisited, selecting, polls: 0, seen: '' });
+  live.current = { ...live.current, onVisited, selecting };
+
+  /**
+   * Shows a state the host returned. Browser mode draws a new picture when the
+   * page changed, after the reviewer's own actions, and every fifth poll (for
+   * pages that change by themselves); a region selection keeps its still.
+   */
+  const show = useCallback(async (next: Promise<BrowserStateView>, fromPoll = false) => {
+    try {
+      const s = await next;
+      setState(s);
+      setError(undefined);
+      if (s.url !== lastUrl.current) {
+        lastUrl.current = s.url;
+        setAddress(s.url);
+        live.current.onVisited();
       }
-    },
-    [selecting, onVisited],
-  );
+      const seen = `${s.url}|${s.title}|${s.loading}|${s.preset}|${s.zoom}`;
+      const changed = seen !== live.current.seen;
+      live.current.seen = seen;
+      const due = !fromPoll || changed || ++live.current.polls % 5 === 0;
+      if (mode === 'browser' && !live.current.selecting && due) setFrame(await api.browser.frame({}));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
 
   useEffect(() => {
     lastUrl.current = '';
     void show(api.browser.open({ id, targetId }));
-    // Opened once per target; `show` changes with the selection mode and must not reopen the page.
-  }, [id, targetId]);
+  }, [id, targetId, show]);
 
-  // Pages change on their own (slow loads, scripts): keep the picture and the address current.
+  // Pages change on their own (slow loads, scripts): keep the address, and in browser mode the picture, current.
   useEffect(() => {
     const timer = setInterval(() => {
-      if (document.visibilityState === 'visible' && !covered) void show(api.browser.state({}));
+      if (document.visibilityState === 'visible' && !covered) void show(api.browser.state({}), true);
     }, mode === 'browser' ? 2000 : 1000);
     return () => clearInterval(timer);
   }, [show, covered]);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
-import type { RectView } from '../../../../shared/api/browser';
+import type { InputEventView, RectView } from '../../../../shared/api/browser';
 
 export interface Frame {
   jpegBase64: string;
@@ -24,7 +24,7 @@ export function PageView({
 }: {
   frame: Frame;
   select: boolean;
-  onInput: (event: { type: 'click'; x: number; y: number } | { type: 'scroll'; x: number; y: number; dx: number; dy: number } | { type: 'key'; key: string } | { type: 'text'; text: string }) => void;
+  onInput: (event: InputEventView) => void;
   onRegion: (rect: RectView) => void;
 }) {
   const img = useRef<HTMLImageElement>(null);
