@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-const electronVersion = require('electron/package.json').version;
+// The pinned version (package.json's optionalDependencies; electron-builder.yml pins the same).
+const electronVersion = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')).optionalDependencies.electron;
 const sqliteVersion = require('better-sqlite3/package.json').version;
 const outDir = path.resolve('native/electron');
 const stamp = path.join(outDir, 'stamp.json');

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../command';
-import { optString } from '../command';
+import { optFlag, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import { createHandlers } from '../../services/api/handlers';
 import { startBridge } from '../../services/server/http-bridge';
@@ -9,13 +9,14 @@ import { rendererDir } from '../../services/app-paths';
 import { evidenceFileRoute } from '../../services/workspace/file-route';
 import { createPuppeteerHost } from '../../services/browse/puppeteer-host';
 import type { BrowserHost } from '../../services/browse/types';
+import { openInBrowser } from '../../services/server/open-browser';
 
 /** `kaoping serve`: browser mode — the real UI over loopback HTTP. */
 export const serveCommand: CliCommand = {
   name: 'serve',
-  usage: 'serve [--port N] [--workspace DIR]',
+  usage: 'serve [--port N] [--workspace DIR] [--open]',
   summary: '浏览器模式：在本机回环地址提供考评工作台界面',
-  options: { port: { type: 'string' }, workspace: { type: 'string' } },
+  options: { port: { type: 'string' }, workspace: { type: 'string' }, open: { type: 'boolean' } },
   async run(ctx) {
     const port = Number(optString(ctx, 'port') ?? '0');
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new KaopingError('bad-port', `端口无效：${optString(ctx, 'port')}`);
@@ -38,6 +39,7 @@ export const serveCommand: CliCommand = {
     });
     ctx.io.stdout(`${bridge.url}\n`);
     ctx.io.stderr(`考评工作台已在浏览器模式启动，工作区：${workspaceDir}\n按 Ctrl+C 退出。\n`);
+    if (optFlag(ctx, 'open') && !openInBrowser(bridge.url)) ctx.io.stderr(`本机没有可自动打开的浏览器，请在浏览器中打开上面的地址。\n`);
     await new Promise<void>((resolve) => {
       const stop = () => void Promise.all([bridge.close(), host?.close()]).then(() => resolve());
       process.once('SIGINT', stop);

@@ -1,11 +1,12 @@
 /**
- * How the workstation starts the system Chromium: headless, quiet (no sync,
+ * How the workstation starts Chromium (installed, or the packaged fallback): headless, quiet (no sync,
  * no component updates, no background requests that would muddy what the
  * reviewer sees), Chinese UI language, and no back/forward cache so every
  * return to a page is a real load the visit history can record.
  */
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { findChromium } from './chromium-path';
+import { chromiumEnvironment } from './chromium-fonts';
+import { resolveChromium } from './chromium-path';
 
 /** Flags shared by every launch (the host, checks, tests). */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -34,17 +35,20 @@ export function needsNoSandbox(env: Record<string, string | undefined> = process
 export interface LaunchOptions {
   /** The profile folder: cookies and logins persist here between runs. */
   userDataDir: string;
-  /** Defaults to findChromium(). */
+  /** Defaults to resolveChromium(): an installed browser, else the packaged one. */
   executablePath?: string;
   /** Extra flags (tests only). */
   args?: readonly string[];
 }
 
-/** Starts a headless system Chromium on the given profile. */
+/** Starts a headless Chromium on the given profile, with the packaged Chinese font available to its pages. */
 export async function launchChromium(options: LaunchOptions): Promise<Browser> {
+  const chromium = options.executablePath ? { executablePath: options.executablePath, bundled: false } : await resolveChromium();
   return puppeteer.launch({
-    executablePath: options.executablePath ?? findChromium(),
-    headless: true,
+    executablePath: chromium.executablePath,
+    // The packaged build is Chromium's headless shell.
+    headless: chromium.bundled ? 'shell' : true,
+    env: chromiumEnvironment(),
     userDataDir: options.userDataDir,
     args: [...CHROMIUM_ARGS, ...(needsNoSandbox() ? ['--no-sandbox'] : []), ...(options.args ?? [])],
   });

@@ -1,11 +1,14 @@
 /**
- * Where the system browser lives. puppeteer-core ships no browser: the
- * workstation drives the Chromium, Chrome or Edge already installed, so
- * nothing is downloaded and the evaluation office's IT can keep it patched.
+ * Where the browser lives. puppeteer-core ships no browser: the workstation
+ * drives the Chromium, Chrome or Edge already installed, so nothing is
+ * downloaded and the evaluation office's IT can keep it patched. Where none
+ * is installed (a fresh Linux x64 machine), the Chromium packaged in a
+ * development dependency is used (bundled-chromium.ts).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { KaopingError } from '../../../shared/errors';
+import { bundledChromium, unpackBundledChromium, type BundledChromium } from './bundled-chromium';
 
 /** What the search depends on, injectable so each platform's list can be tested anywhere. */
 export interface ChromiumSearch {
@@ -43,11 +46,16 @@ function windowsCandidates(env: Record<string, string | undefined>): string[] {
   return apps.flatMap((app) => roots.map((root) => path.win32.join(root, app)));
 }
 
+/** KAOPING_CHROME=bundled: skip the installed browsers and use the packaged Chromium. */
+export const BUNDLED = 'bundled';
+
 /** Every place looked at, in order of preference: explicit settings first. */
 export function chromiumCandidates(search: ChromiumSearch = {}): string[] {
   const env = search.env ?? process.env;
   const platform = search.platform ?? process.platform;
-  const explicit = [env['KAOPING_CHROME'], env['CHROME_PATH']].filter((p): p is string => Boolean(p && p.trim())).map((p) => p.trim());
+  const explicit = [env['KAOPING_CHROME'], env['CHROME_PATH']]
+    .map((p) => p?.trim() ?? '')
+    .filter((p) => p !== '' && p !== BUNDLED);
   const system = platform === 'win32' ? windowsCandidates(env) : platform === 'darwin' ? MAC : LINUX;
   return [...explicit, ...system];
 }
@@ -69,4 +77,34 @@ export function findChromium(search: ChromiumSearch = {}): string {
     );
   }
   return found;
+}
+
+export interface ResolvedChromium {
+  executablePath: string;
+  /** The packaged Chromium (a headless shell build) rather than an installed browser. */
+  bundled: boolean;
+}
+
+/**
+ * The browser to start: an installed one (findChromium), else the packaged
+ * Chromium, unpacked on first use. KAOPING_CHROME=bundled asks for the
+ * packaged one directly. Throws the installed-browser error, with a word
+ * about the packaged one, when neither is there.
+ */
+export async function resolveChromium(
+  search: ChromiumSearch & { bundled?: () => BundledChromium | null; unpack?: (chromium: BundledChromium) => Promise<string> } = {},
+): Promise<ResolvedChromium> {
+  const env = search.env ?? process.env;
+  const packaged = (search.bundled ?? bundledChromium)();
+  const unpack = search.unpack ?? ((chromium: BundledChromium) => unpackBundledChromium(chromium));
+  if (env['KAOPING_CHROME']?.trim() === BUNDLED) {
+    if (!packaged) throw new KaopingError('no-chromium', 'KAOPING_CHROME=bundled 要求使用内置 Chromium，但未安装 @sparticuz/chromium（仅 Linux x64，随 npm install 安装）。');
+    return { executablePath: await unpack(packaged), bundled: true };
+  }
+  try {
+    return { executablePath: findChromium(search), bundled: false };
+  } catch (error) {
+    if (!packaged) throw error;
+    return { executablePath: await unpack(packaged), bundled: true };
+  }
 }

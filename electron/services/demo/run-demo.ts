@@ -13,7 +13,7 @@ import { folderNameFor } from '../workspace/workspace';
 import { DEFAULT_WEBSITE_CHECK } from '../checks/check-website';
 import { runChecks } from '../checks/run-checks';
 import { createEvidenceShooter } from '../checks/evidence-shots';
-import { findChromium } from '../browse/chromium-path';
+import { resolveChromium } from '../browse/chromium-path';
 import { launchChromium } from '../browse/chromium-launch';
 import { createPuppeteerHost } from '../browse/puppeteer-host';
 import { captureEvidence } from '../evidence/capture';
@@ -64,7 +64,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const now = options.now ?? new Date();
   const say = options.say;
   // No screenshots are faked: without a browser the demo stops here and says which to install.
-  if (!options.launch) findChromium();
+  if (!options.launch && (await resolveChromium()).bundled) say('本机没有 Chromium/Chrome/Edge：使用随开发依赖安装的内置 Chromium');
   const launch = options.launch ?? ((dir: string) => launchChromium({ userDataDir: dir }));
   const sites: RunningSite[] = await Promise.all(sampleSites(now).map(serveSampleSite));
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'kaoping-demo-'));

@@ -1,14 +1,18 @@
 /**
  * A Chinese font for what we draw on evidence (captions, annotation text).
- * Skia finds the platform's fonts by family name; the first CJK font file that
- * exists is also registered under an alias, as a fallback for installs where
- * the name lookup misses. Without any CJK font the text still renders (as
- * whatever the system falls back to) rather than failing the capture.
+ * The Noto Sans SC that ships with the app (cjk-font-files.ts) comes first,
+ * so evidence looks the same and is legible on every machine. Where that
+ * package is missing, Skia finds the platform's fonts by family name, and the
+ * first system CJK font file that exists is registered under a second alias
+ * for installs where the name lookup misses.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
+import { packagedCjkFont } from './cjk-font-files';
 
+/** The packaged font's family as we register it. */
+const PACKAGED = 'KaopingNotoSansSC';
 const ALIAS = 'KaopingCJK';
 
 /** Simplified-Chinese families by platform, preferred first. */
@@ -47,8 +51,8 @@ function fontFiles(platform: NodeJS.Platform, env: Record<string, string | undef
 let registered: string | null | undefined;
 
 /**
- * Registers the platform's CJK font file once and returns the file used, or
- * null when none of the usual ones is installed.
+ * Registers the packaged font (regular and bold) once, else the platform's
+ * CJK font file, and returns the regular file used, or null when there is none.
  */
 export function registerCjkFont(
   platform: NodeJS.Platform = process.platform,
@@ -56,6 +60,12 @@ export function registerCjkFont(
 ): string | null {
   if (registered !== undefined) return registered;
   registered = null;
+  const packaged = packagedCjkFont();
+  if (packaged && GlobalFonts.registerFromPath(packaged.regular, PACKAGED)) {
+    GlobalFonts.registerFromPath(packaged.bold, PACKAGED);
+    registered = packaged.regular;
+    return registered;
+  }
   for (const file of fontFiles(platform, env)) {
     if (existsSync(file) && GlobalFonts.registerFromPath(file, ALIAS)) {
       registered = file;
@@ -66,12 +76,12 @@ export function registerCjkFont(
 }
 
 /**
- * A canvas `font` value at `px` pixels. The named Simplified-Chinese families
- * come first so that a TTC's first face (often the Japanese one) does not
- * decide the glyph shapes; the alias catches systems where names are not found.
+ * A canvas `font` value at `px` pixels: the packaged font, then the named
+ * Simplified-Chinese families (before any alias of a TTC file, so that its
+ * first face, often the Japanese one, does not decide the glyph shapes).
  */
 export function cjkFont(px: number, weight: 'normal' | 'bold' = 'normal'): string {
   registerCjkFont();
-  const families = [...FAMILIES.map((f) => `"${f}"`), ALIAS, 'sans-serif'].join(', ');
+  const families = [PACKAGED, ...FAMILIES.map((f) => `"${f}"`), ALIAS, 'sans-serif'].join(', ');
   return `${weight === 'bold' ? 'bold ' : ''}${px}px ${families}`;
 }

@@ -64,8 +64,8 @@ describe('page-controlled strings', () => {
 });
 
 describe('CJK font', () => {
-  it('finds the installed Noto CJK font and renders distinct Chinese glyphs, not boxes', () => {
-    if (process.platform === 'linux') expect(registerCjkFont()).toMatch(/NotoSansCJK|wqy/u);
+  it('uses the packaged Noto Sans SC and renders distinct Chinese glyphs, not boxes', () => {
+    expect(registerCjkFont()).toMatch(/NotoSansSC_400Regular\.ttf$/u);
     const glyph = (ch: string) => {
       const canvas = createCanvas(40, 40);
       const ctx = canvas.getContext('2d');
@@ -84,5 +84,20 @@ describe('CJK font', () => {
     expect(inked(ping)).toBeGreaterThan(60);
     // Missing glyphs would all draw the same box.
     expect(Buffer.from(kao).equals(Buffer.from(ping))).toBe(false);
+  });
+
+  it('draws bold captions heavier than regular ones from the packaged bold face', () => {
+    const ink = (weight: 'normal' | 'bold') => {
+      const canvas = createCanvas(80, 40);
+      const ctx = canvas.getContext('2d');
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, 80, 40);
+      ctx.fillStyle = '#000';
+      ctx.font = cjkFont(32, weight);
+      ctx.textBaseline = 'top';
+      ctx.fillText('考评', 2, 2);
+      return ctx.getImageData(0, 0, 80, 40).data.filter((v, i) => i % 4 === 0 && v < 128).length;
+    };
+    expect(ink('bold')).toBeGreaterThan(ink('normal') * 1.15);
   });
 });

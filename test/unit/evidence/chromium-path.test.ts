@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chromiumCandidates, findChromium } from '../../../electron/services/browse/chromium-path';
+import { chromiumCandidates, findChromium, resolveChromium } from '../../../electron/services/browse/chromium-path';
 
 describe('finding the system browser', () => {
   const only = (file: string) => (f: string) => f === file;
@@ -29,7 +30,38 @@ describe('finding the system browser', () => {
     );
   });
 
-  it('finds this machine’s Chromium', () => {
-    if (process.platform === 'linux') expect(findChromium({ env: {} })).toMatch(/chrom/u);
+  it('finds a browser on this machine: an installed one, else the packaged one', async () => {
+    const chromium = await resolveChromium();
+    expect(existsSync(chromium.executablePath)).toBe(true);
+    expect(chromium.executablePath).toMatch(/chrom/iu);
+  });
+});
+
+describe('falling back to the packaged Chromium', () => {
+  const packaged = () => ({ archive: '/pkg/bin/chromium.br', version: '153.0.0' });
+  const unpack = async () => '/cache/kaoping/chromium-153.0.0/chromium';
+
+  it('prefers an installed browser', async () => {
+    const found = await resolveChromium({ env: {}, platform: 'linux', exists: (f) => f === '/usr/bin/chromium', bundled: packaged, unpack });
+    expect(found).toEqual({ executablePath: '/usr/bin/chromium', bundled: false });
+  });
+
+  it('unpacks the packaged one when none is installed', async () => {
+    const found = await resolveChromium({ env: {}, platform: 'linux', exists: () => false, bundled: packaged, unpack });
+    expect(found).toEqual({ executablePath: '/cache/kaoping/chromium-153.0.0/chromium', bundled: true });
+  });
+
+  it('uses the packaged one when KAOPING_CHROME=bundled, even beside an installed browser', async () => {
+    const env = { KAOPING_CHROME: 'bundled' };
+    expect(chromiumCandidates({ env, platform: 'linux' })[0]).toBe('/usr/bin/chromium');
+    const found = await resolveChromium({ env, platform: 'linux', exists: () => true, bundled: packaged, unpack });
+    expect(found.bundled).toBe(true);
+  });
+
+  it('keeps the installed-browser advice when neither is there, and says so for KAOPING_CHROME=bundled', async () => {
+    await expect(resolveChromium({ env: {}, platform: 'linux', exists: () => false, bundled: () => null, unpack })).rejects.toThrow(/KAOPING_CHROME/u);
+    await expect(resolveChromium({ env: { KAOPING_CHROME: 'bundled' }, platform: 'linux', bundled: () => null, unpack })).rejects.toThrow(
+      /内置 Chromium.*@sparticuz\/chromium/u,
+    );
   });
 });
