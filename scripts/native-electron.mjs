@@ -5,6 +5,7 @@
 // Packaging ships that file as an extra resource. Needs Electron's headers (network).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -16,7 +17,19 @@ const outDir = path.resolve('native/electron');
 const stamp = path.join(outDir, 'stamp.json');
 const wanted = JSON.stringify({ electronVersion, sqliteVersion, arch: process.env.npm_config_arch ?? process.arch });
 
+/**
+ * Records the module's SHA-256 inside dist/ (which goes into the asar) so the
+ * app can check the copy beside the asar before loading it
+ * (electron/services/security/native-integrity.ts).
+ */
+function recordIntegrity() {
+  const hash = createHash('sha256').update(readFileSync(path.join(outDir, 'better_sqlite3.node'))).digest('hex');
+  mkdirSync(path.resolve('dist/electron'), { recursive: true });
+  writeFileSync(path.resolve('dist/electron/native-integrity.json'), JSON.stringify({ 'better_sqlite3.node': hash }, null, 2) + '\n');
+}
+
 if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted && existsSync(path.join(outDir, 'better_sqlite3.node'))) {
+  recordIntegrity();
   process.exit(0);
 }
 
@@ -39,3 +52,4 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 mkdirSync(outDir, { recursive: true });
 copyFileSync(path.join(work, 'build/Release/better_sqlite3.node'), path.join(outDir, 'better_sqlite3.node'));
 writeFileSync(stamp, wanted);
+recordIntegrity();

@@ -1,21 +1,15 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { evidenceFileRoute } from '../services/workspace/file-route';
-
-/** Evidence images and exports reach the app's page as kaoping-file://files/<assessment>/{evidence,exports}/… */
-export const FILE_SCHEME = 'kaoping-file';
-
-/** Must run before the app is ready. */
-export function registerFileScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: FILE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-}
+import { realEvidenceFileRoute } from '../services/workspace/real-file-route';
+import { FILE_SCHEME } from './schemes';
 
 /**
  * Serves files of the workspace's assessments by the same allowlist as browser
- * mode (evidence/ and exports/ only); any other path is a 404.
+ * mode (evidence/ and exports/ only), with links resolved: a file whose real
+ * path leaves its assessment's folder is a 404 like any other path outside.
  */
 export function serveWorkspaceFiles(workspaceDir: string): void {
-  const route = evidenceFileRoute(workspaceDir);
+  const route = realEvidenceFileRoute(workspaceDir);
   protocol.handle(FILE_SCHEME, (request) => {
     const url = new URL(request.url);
     // The route decodes the path itself (and refuses .. and encoded separators).

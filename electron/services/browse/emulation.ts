@@ -11,6 +11,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { DEVICE_PRESETS, type DevicePreset } from '../../../shared/api/browser';
+import type { CdpSend } from './cdp';
 import { MOBILE_USER_AGENT } from './policy';
 
 export interface Device {
@@ -37,14 +38,41 @@ export function cssViewport(device: Device): { width: number; height: number } {
  * Applies the preset to a page: the user agent first (so a reload caused by a
  * phone/desktop switch already asks for the mobile pages), then the viewport.
  * puppeteer reloads the page by itself when the mobile flag changes.
+ * Chromium keeps device metrics per DevTools session, so the same metrics are
+ * set on `captureSession` too: pictures taken through it (page-shots.ts) then
+ * come out at the emulated scale.
  */
-export async function applyDevice(page: Page, device: Device, desktopUserAgent: string): Promise<void> {
+export async function applyDevice(page: Page, device: Device, desktopUserAgent: string, captureSession: CdpSend): Promise<void> {
   const p = DEVICE_PRESETS[device.preset];
   await page.setUserAgent({ userAgent: p.mobile ? MOBILE_USER_AGENT : desktopUserAgent });
-  await page.setViewport({ ...cssViewport(device), deviceScaleFactor: device.zoom, isMobile: p.mobile, hasTouch: p.mobile });
+  const viewport = cssViewport(device);
+  await page.setViewport({ ...viewport, deviceScaleFactor: device.zoom, isMobile: p.mobile, hasTouch: p.mobile });
+  await captureSession.send('Emulation.setDeviceMetricsOverride', { ...viewport, deviceScaleFactor: device.zoom, mobile: p.mobile });
 }
 
 /** Chromium's own user agent without the "HeadlessChrome" token some sites refuse. */
 export function desktopUserAgent(browserUserAgent: string): string {
   return browserUserAgent.replace(/HeadlessChrome/gu, 'Chrome');
+}
+
+/**
+ * The desktop view's emulation for a preset in a pane: the page is laid out at
+ * the preset's width and shown scaled down to fit (a 1920 px page in a 1200 px
+ * pane is not cut), its height following the pane's shape. `css` is the
+ * viewport in CSS pixels at the zoom, the figure recorded with each capture.
+ */
+export function fitPresetToPane(
+  device: Device,
+  pane: { width: number; height: number } | null,
+): { screen: { width: number; height: number }; view: { width: number; height: number }; scale: number; css: { width: number; height: number } } {
+  const p = DEVICE_PRESETS[device.preset];
+  const paneWidth = pane && pane.width > 0 ? pane.width : p.width;
+  const paneHeight = pane && pane.height > 0 ? pane.height : p.height;
+  const view = { width: p.width, height: Math.max(1, Math.round((paneHeight * p.width) / paneWidth)) };
+  return {
+    screen: { width: p.width, height: p.height },
+    view,
+    scale: Math.min(1, paneWidth / p.width),
+    css: { width: Math.round(view.width / device.zoom), height: Math.round(view.height / device.zoom) },
+  };
 }

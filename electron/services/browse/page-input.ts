@@ -6,6 +6,7 @@
 import type { CDPSession, KeyInput, Page } from 'puppeteer-core';
 import { KaopingError } from '../../../shared/errors';
 import { delay } from './deadline';
+import { cdpOfSession } from './cdp';
 import { layoutMetrics } from './page-shots';
 import type { InputEvent } from './types';
 
@@ -76,10 +77,10 @@ export async function dispatchInput(
 }
 
 async function scrollAndWait(page: Page, cdp: CDPSession, deltaX: number, deltaY: number): Promise<void> {
-  const before = await layoutMetrics(cdp);
+  const before = await layoutMetrics(cdpOfSession(cdp));
   await page.mouse.wheel({ deltaX, deltaY });
   for (let waited = 0; waited < SCROLL_WAIT_MS; waited += SCROLL_POLL_MS) {
-    const now = await layoutMetrics(cdp);
+    const now = await layoutMetrics(cdpOfSession(cdp));
     if (now.pageX !== before.pageX || now.pageY !== before.pageY) return;
     await delay(SCROLL_POLL_MS);
   }

@@ -8,6 +8,7 @@ import type { Browser } from 'puppeteer-core';
 import { DEVICE_PRESETS, type DevicePreset } from '../../../shared/api/browser';
 import { KaopingError } from '../../../shared/errors';
 import { launchChromium } from './chromium-launch';
+import { cdpOfSession } from './cdp';
 import { applyDevice, clampZoom, cssViewport, desktopUserAgent, type Device } from './emulation';
 import { denyDownloads, denyPermissions } from './lockdown';
 import { captureFullPage, captureMhtml, captureRegion, captureVisible } from './page-shots';
@@ -110,7 +111,7 @@ export function createPuppeteerHost(options: PuppeteerHostOptions): BrowserHost 
     if (want && want.preset === device.preset && want.zoom === device.zoom) return;
     tab.device = { ...device };
     // Switching to or from the phone reloads the page; a failure there shows up in the tab's error.
-    await applyDevice(tab.page, device, userAgent).catch(() => undefined);
+    await applyDevice(tab.page, device, userAgent, cdpOfSession(tab.cdp)).catch(() => undefined);
   };
 
   const evict = async () => {
@@ -178,23 +179,24 @@ export function createPuppeteerHost(options: PuppeteerHostOptions): BrowserHost 
       await tab.sync();
       const viewport = cssViewport(device);
       const meta = { url: tab.url, title: tab.title, viewport: `${viewport.width}x${viewport.height}`, capturedAt: new Date() };
-      if (mode === 'visible') return { ...meta, png: await captureVisible(tab.page) };
-      if (mode === 'fullpage') return { ...meta, ...(await captureFullPage(tab.page, tab.cdp, device.zoom)) };
+      const cdp = cdpOfSession(tab.cdp);
+      if (mode === 'visible') return { ...meta, png: await captureVisible(cdp) };
+      if (mode === 'fullpage') return { ...meta, ...(await captureFullPage(cdp, device.zoom)) };
       if (!region) throw new KaopingError('no-region', '区域截图需要先框选区域');
-      return { ...meta, png: await captureRegion(tab.page, region, viewport) };
+      return { ...meta, png: await captureRegion(cdp, region, viewport) };
     },
 
     async snapshot() {
       const tab = await front();
       await tab.sync();
       const meta = { url: tab.url, title: tab.title, capturedAt: new Date() };
-      return { ...meta, mhtml: await captureMhtml(tab.cdp) };
+      return { ...meta, mhtml: await captureMhtml(cdpOfSession(tab.cdp)) };
     },
 
     async frame() {
       if (!current) return null;
       const tab = await front();
-      const jpeg = await captureVisible(tab.page, 'jpeg');
+      const jpeg = await captureVisible(cdpOfSession(tab.cdp), 'jpeg');
       // The UI asks for a frame after each state poll: a good moment to pick up titles set by scripts.
       await tab.sync();
       return { jpeg, ...cssViewport(device) };

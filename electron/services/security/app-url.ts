@@ -1,7 +1,21 @@
 /**
  * Which URLs are the app's own pages. IPC is answered only for frames showing
- * one of them, and app windows may navigate only among them. Pure, so the
+ * one of them, and app windows may navigate only among them. The desktop app
+ * serves its page from a custom standard scheme (app://kaoping/), never from
+ * file:, so "the app's page" is one exact scheme, host and path. Pure, so the
  * boundary is unit-tested without Electron.
+ */
+
+/** The desktop app's scheme and host (electron/main/app-protocol.ts serves them). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kaoping';
+export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/**
+ * True when `candidate` is the page at `appIndexUrl`: same scheme, host, port
+ * and path, no credentials; only the query and fragment may differ. Hosts are
+ * compared as such, never through `origin` (which is "null" for every URL of
+ * a custom scheme, and would let any host pass).
  */
 export function isAppUrl(candidate: string, appIndexUrl: string): boolean {
   let url: URL;
@@ -12,9 +26,14 @@ export function isAppUrl(candidate: string, appIndexUrl: string): boolean {
   } catch {
     return false;
   }
-  if (url.protocol !== index.protocol) return false;
-  if (url.protocol === 'file:') return url.pathname === index.pathname;
-  return url.origin === index.origin && url.pathname === index.pathname;
+  return (
+    url.protocol === index.protocol &&
+    url.hostname === index.hostname &&
+    url.port === index.port &&
+    url.pathname === index.pathname &&
+    url.username === '' &&
+    url.password === ''
+  );
 }
 
 /** Only http(s) URLs may be opened outside the app, and only when the reviewer asks. */
