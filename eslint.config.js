@@ -4,6 +4,13 @@ import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
 
+/** One error type at every boundary: a reviewer never sees "内部错误" for something we could name. */
+const noPlainErrors = [
+  { selector: "NewExpression[callee.name='Error']", message: 'throw a KaopingError (shared/errors.ts) with a Chinese message naming the file, URL or limit.' },
+  { selector: "CallExpression[callee.name='Error']", message: 'throw a KaopingError (shared/errors.ts) with a Chinese message naming the file, URL or limit.' },
+];
+const noOpenExternal = { selector: "MemberExpression[object.name='shell'][property.name='openExternal']", message: 'open external URLs through hardenWebContents / isSafeExternalUrl only.' };
+
 /** Process boundaries (DESIGN.md): what each folder may import. */
 const boundaries = [
   {
@@ -25,10 +32,12 @@ const boundaries = [
     },
   },
   {
+    files: ['electron/services/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noPlainErrors] },
+  },
+  {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
-    rules: {
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='shell'][property.name='openExternal']", message: 'open external URLs through hardenWebContents / isSafeExternalUrl only.' }],
-    },
+    rules: { 'no-restricted-syntax': ['error', noOpenExternal, ...noPlainErrors] },
   },
 ];
 
@@ -48,7 +57,7 @@ export default tseslint.config(
   ...boundaries,
   {
     files: ['electron/main/harden.ts'],
-    rules: { 'no-restricted-syntax': 'off' },
+    rules: { 'no-restricted-syntax': ['error', ...noPlainErrors] },
   },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

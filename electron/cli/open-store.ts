@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { openAssessment } from '../services/store/open';
 import type { AssessmentStore } from '../services/store/types';
 import type { CliContext } from './command';
 import { KaopingError } from '../../shared/errors';
@@ -8,8 +7,13 @@ import { KaopingError } from '../../shared/errors';
 export function withStore<T>(ctx: CliContext, work: (store: AssessmentStore) => T | Promise<T>): Promise<T> {
   const dir = ctx.args[0];
   if (!dir) throw new KaopingError('usage', '请指定考评文件夹');
-  const store = openAssessment(path.resolve(ctx.io.cwd, dir));
-  return Promise.resolve()
-    .then(() => work(store))
-    .finally(() => store.close());
+  // Loaded here, not at start-up: better-sqlite3 is needed only by commands that open a store.
+  return import('../services/store/open').then(async ({ openAssessment }) => {
+    const store = openAssessment(path.resolve(ctx.io.cwd, dir));
+    try {
+      return await work(store);
+    } finally {
+      store.close();
+    }
+  });
 }

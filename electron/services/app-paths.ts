@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { KaopingError } from '../../shared/errors';
 
 /**
  * The app's root folder (the one holding resources/ and dist/), found by walking
@@ -11,7 +12,7 @@ export function appRoot(start: string = __dirname): string {
   for (;;) {
     if (existsSync(path.join(dir, 'resources', 'rulesets'))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`找不到应用资源目录（resources/rulesets），起点：${start}`);
+    if (parent === dir) throw new KaopingError('no-resources', `找不到应用资源目录（resources/rulesets），起点：${start}`);
     dir = parent;
   }
 }

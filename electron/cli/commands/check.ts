@@ -2,9 +2,6 @@ import type { CliCommand } from '../command';
 import { optFlag, optPositive, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import { CHECK_NAMES, isCheckName, type CheckName } from '../../../shared/checks/check-names';
-import { DEFAULT_WEBSITE_CHECK } from '../../services/checks/check-website';
-import { runChecks } from '../../services/checks/run-checks';
-import { createEvidenceShooter } from '../../services/checks/evidence-shots';
 import { withStore } from '../open-store';
 
 export const checkCommand: CliCommand = {
@@ -25,6 +22,12 @@ export const checkCommand: CliCommand = {
     const only = (optString(ctx, 'only') ?? CHECK_NAMES.join(',')).split(',').map((c) => c.trim()).filter(Boolean);
     const unknown = only.filter((c) => !isCheckName(c));
     if (unknown.length) throw new KaopingError('unknown-check', `未知的检查项：${unknown.join('、')}（可用：${CHECK_NAMES.join('、')}）`);
+    // The crawler, the checks and the screenshot browser load only for this command (fast start for the others).
+    const [{ DEFAULT_WEBSITE_CHECK }, { runChecks }, { createEvidenceShooter }] = await Promise.all([
+      import('../../services/checks/check-website'),
+      import('../../services/checks/run-checks'),
+      import('../../services/checks/evidence-shots'),
+    ]);
     const options = {
       ...DEFAULT_WEBSITE_CHECK,
       only: only as CheckName[],

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { optString } from '../command';
-import { runDemo } from '../../services/demo/run-demo';
 
 /** `kaoping demo`: the whole assessment job on the bundled sample, offline, in one command. */
 export const demoCommand: CliCommand = {
@@ -12,6 +11,7 @@ export const demoCommand: CliCommand = {
   async run(ctx) {
     const out = path.resolve(ctx.io.cwd, optString(ctx, 'out') ?? 'demo-output');
     const started = Date.now();
+    const { runDemo } = await import('../../services/demo/run-demo');
     const result = await runDemo({ out, say: (line) => ctx.io.stderr(`${line}\n`) });
     const lines = ['', '考评结果（湛江 2021 方案，类内排名）：'];
     for (const t of result.targets) {

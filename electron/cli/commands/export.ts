@@ -3,10 +3,9 @@ import path from 'node:path';
 import type { CliCommand } from '../command';
 import { optList, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
-import { EXPORT_FORMATS, FORMAT_EXTENSION, exportAssessment, isExportFormat, type ExportOptions } from '../../services/export/index';
-import { loadExportData } from '../../services/export/input';
-import { exportDataFromDir } from '../../services/export/from-store';
-import { fromScoreReport } from '../../services/export/from-score-report';
+import { EXPORT_FORMATS } from '../../../shared/export-formats';
+import type { ExportOptions } from '../../services/export/index';
+import type { fromScoreReport } from '../../services/export/from-score-report';
 import type { ExportAssessmentData } from '../../services/export/model';
 
 function readOverrides(file: string): Record<string, string> {
@@ -29,7 +28,7 @@ function readOverrides(file: string): Record<string, string> {
  * `--scores report.json` (the output of `kaoping score <dir> --json`) with the document
  * facts the report lacks given as options.
  */
-function dataFromScores(options: Record<string, unknown>, file: string, dir: string): ExportAssessmentData {
+function dataFromScores(options: Record<string, unknown>, file: string, dir: string, fromReport: typeof fromScoreReport): ExportAssessmentData {
   const text = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
   const year = Number(text('year') ?? new Date().getFullYear());
   const quarter = text('quarter') ? Number(text('quarter')) : undefined;
@@ -53,7 +52,7 @@ function dataFromScores(options: Record<string, unknown>, file: string, dir: str
     issuer: text('issuer') ?? '（发文机关）',
     ...(quarter ? { quarter } : {}),
   };
-  return { ...fromScoreReport(raw, meta, file), evidenceRoot: path.join(dir, 'evidence') };
+  return { ...fromReport(raw, meta, file), evidenceRoot: path.join(dir, 'evidence') };
 }
 
 /** `kaoping export <dir> --format F --out FILE`: annexes, circular drafts and evidence packs. */
@@ -78,6 +77,13 @@ export const exportCommand: CliCommand = {
   },
   async run(ctx) {
     const [dirArg] = ctx.args;
+    // Excel, Word and zip writers load only for this command (fast start for the others).
+    const [{ FORMAT_EXTENSION, exportAssessment, isExportFormat }, { loadExportData }, { exportDataFromDir }, { fromScoreReport }] = await Promise.all([
+      import('../../services/export/index'),
+      import('../../services/export/input'),
+      import('../../services/export/from-store'),
+      import('../../services/export/from-score-report'),
+    ]);
     const format = optString(ctx, 'format');
     const outArg = optString(ctx, 'out');
     if (!dirArg) throw new KaopingError('export-usage', '请指定考评目录：kaoping export <考评目录> --format <格式> --out <文件>');
@@ -86,7 +92,7 @@ export const exportCommand: CliCommand = {
     if (!outArg) throw new KaopingError('export-usage', `请用 --out 指定输出文件（${FORMAT_EXTENSION[format]}）`);
     const resolve = (p: string) => path.resolve(ctx.io.cwd, p);
     const scores = optString(ctx, 'scores');
-    const data = scores ? dataFromScores(ctx.options, resolve(scores), resolve(dirArg)) : loadExportData(resolve(dirArg), exportDataFromDir);
+    const data = scores ? dataFromScores(ctx.options, resolve(scores), resolve(dirArg), fromScoreReport) : loadExportData(resolve(dirArg), exportDataFromDir);
     const date = optString(ctx, 'date');
     const printDate = optString(ctx, 'print-date');
     const docNumber = optString(ctx, 'doc-number');

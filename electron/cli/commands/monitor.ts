@@ -1,9 +1,6 @@
 import type { CliCommand } from '../command';
 import { optFlag, optPositive, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
-import { runMonitor } from '../../services/checks/monitor/monitor';
-import { scheduleLength } from '../../services/checks/monitor/schedule';
-import { monitorReport } from '../../services/checks/monitor/report';
 import { withStore } from '../open-store';
 
 // A schedule is planned up front per site; this keeps a mistyped number from planning millions of visits.
@@ -21,6 +18,12 @@ export const monitorCommand: CliCommand = {
     const days = optPositive(ctx, 'days', 7, { fractions: true });
     const perDay = optPositive(ctx, 'per-day', 20, { fractions: true });
     const timeout = optPositive(ctx, 'timeout', 15, { fractions: true });
+    // The monitor's HTTP client and report load only for this command (fast start for the others).
+    const [{ runMonitor }, { scheduleLength }, { monitorReport }] = await Promise.all([
+      import('../../services/checks/monitor/monitor'),
+      import('../../services/checks/monitor/schedule'),
+      import('../../services/checks/monitor/report'),
+    ]);
     const rounds = scheduleLength(days, perDay);
     if (rounds > MAX_VISITS) throw new KaopingError('bad-number', `--days × --per-day 为 ${rounds} 次，超过上限 ${MAX_VISITS} 次`);
     await withStore(ctx, async (store) => {

@@ -4,7 +4,6 @@ import { optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import type { GradeBand } from '../../../shared/domain/types';
 import { loadRuleset } from '../../services/rulesets/load';
-import { createAssessment } from '../../services/store/open';
 
 /** "优秀:90,良好:80,合格:60" → bands, highest first. */
 export function parseGrades(text: string): GradeBand[] {
@@ -29,6 +28,7 @@ export const newCommand: CliCommand = {
     const year = Number(optString(ctx, 'year') ?? new Date().getFullYear());
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new KaopingError('bad-year', `年度无效：${optString(ctx, 'year')}`);
     const grades = optString(ctx, 'grades');
+    const { createAssessment } = await import('../../services/store/open');
     const store = createAssessment(path.resolve(ctx.io.cwd, dir), {
       name: optString(ctx, 'name') ?? `${year}年度${ruleset.name}`,
       year,

@@ -4,9 +4,6 @@ import type { CliCommand } from '../command';
 import { optFlag, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import type { Ruleset } from '../../../shared/ruleset/types';
-import { buildTemplate } from '../../services/selfeval/template';
-import { importSelfEvaluations } from '../../services/selfeval/import-selfeval';
-import { selfEvalDiff, writeDiffWorkbook } from '../../services/selfeval/diff';
 import { withStore } from '../open-store';
 
 /** A file name from a unit's name that every file system accepts. */
@@ -30,6 +27,7 @@ export const selfevalTemplateCommand: CliCommand = {
       if (!single) mkdirSync(target, { recursive: true });
       for (const t of targets) {
         const file = single ? target : path.join(target, `${safeName(t.unit)}_自查自评表.xlsx`);
+        const { buildTemplate } = await import('../../services/selfeval/template');
         await (await buildTemplate(ruleset, store.info(), t)).xlsx.writeFile(file);
         ctx.io.stdout(`${file}\n`);
       }
@@ -45,6 +43,7 @@ export const selfevalImportCommand: CliCommand = {
     const [, ...inputs] = ctx.args;
     if (!ctx.args[0] || inputs.length === 0) throw new KaopingError('usage', '请指定考评文件夹和自评表文件或文件夹');
     return withStore(ctx, async (store) => {
+      const { importSelfEvaluations } = await import('../../services/selfeval/import-selfeval');
       const results = await importSelfEvaluations(store, inputs.map((p) => path.resolve(ctx.io.cwd, p)));
       for (const r of results) {
         if (r.ok) ctx.io.stdout(`已导入：${path.basename(r.file)} → ${r.target}（${r.scores} 项自评得分）\n`);
@@ -67,6 +66,7 @@ export const selfevalDiffCommand: CliCommand = {
   options: { json: { type: 'boolean' }, out: { type: 'string' } },
   async run(ctx) {
     await withStore(ctx, async (store) => {
+      const { selfEvalDiff, writeDiffWorkbook } = await import('../../services/selfeval/diff');
       const rows = selfEvalDiff(store);
       const out = optString(ctx, 'out');
       if (out) await writeDiffWorkbook(rows, store.info().name, path.resolve(ctx.io.cwd, out));

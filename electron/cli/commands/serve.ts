@@ -3,13 +3,7 @@ import path from 'node:path';
 import type { CliCommand } from '../command';
 import { optFlag, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
-import { createHandlers } from '../../services/api/handlers';
-import { startBridge } from '../../services/server/http-bridge';
-import { rendererDir } from '../../services/app-paths';
-import { evidenceFileRoute } from '../../services/workspace/file-route';
-import { createPuppeteerHost } from '../../services/browse/puppeteer-host';
 import type { BrowserHost } from '../../services/browse/types';
-import { openInBrowser } from '../../services/server/open-browser';
 
 /** `kaoping serve`: browser mode — the real UI over loopback HTTP. */
 export const serveCommand: CliCommand = {
@@ -22,6 +16,15 @@ export const serveCommand: CliCommand = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new KaopingError('bad-port', `端口无效：${optString(ctx, 'port')}`);
     const workspaceDir = path.resolve(ctx.io.cwd, optString(ctx, 'workspace') ?? '.');
     mkdirSync(workspaceDir, { recursive: true });
+    // The handler table, the bridge and the review browser load only for this command (fast start for the others).
+    const [{ createHandlers }, { startBridge }, { rendererDir }, { evidenceFileRoute }, { createPuppeteerHost }, { openInBrowser }] = await Promise.all([
+      import('../../services/api/handlers'),
+      import('../../services/server/http-bridge'),
+      import('../../services/app-paths'),
+      import('../../services/workspace/file-route'),
+      import('../../services/browse/puppeteer-host'),
+      import('../../services/server/open-browser'),
+    ]);
     let host: BrowserHost | undefined;
     const handlers = createHandlers({
       workspaceDir,

@@ -6,7 +6,6 @@ import type { Ruleset } from '../../../shared/ruleset/types';
 import { classLabel, resolveClass } from '../../../shared/ruleset/walk';
 import { normalizeSiteUrl } from '../../../shared/text/url';
 import { withStore } from '../open-store';
-import { importTargets } from '../../services/import/targets/import-targets';
 
 export const targetsAddCommand: CliCommand = {
   name: 'targets add',
@@ -65,6 +64,7 @@ export const targetsImportCommand: CliCommand = {
     const file = ctx.args[1];
     if (!ctx.args[0] || !file) throw new KaopingError('usage', '请指定考评文件夹和名单文件');
     await withStore(ctx, async (store) => {
+      const { importTargets } = await import('../../services/import/targets/import-targets');
       const { added, warnings } = await importTargets(store, path.resolve(ctx.io.cwd, file));
       for (const w of warnings) ctx.io.stderr(`提示：${w}\n`);
       const websites = added.filter((t) => t.kind === 'website').length;

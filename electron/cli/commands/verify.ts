@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { KaopingError } from '../../../shared/errors';
-import { verifyAssessment } from '../../services/store/open';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
@@ -9,6 +8,7 @@ export const verifyCommand: CliCommand = {
   summary: '校验历史记录哈希链和全部证据文件的 SHA-256',
   async run(ctx) {
     if (!ctx.args[0]) throw new KaopingError('usage', '请指定考评文件夹');
+    const { verifyAssessment } = await import('../../services/store/open');
     const report = verifyAssessment(path.resolve(ctx.io.cwd, ctx.args[0]));
     if (report.ok) {
       ctx.io.stdout(`校验通过：历史记录 ${report.historyEntries} 条，证据文件 ${report.evidenceFiles} 个，均未被改动。\n`);

@@ -89,7 +89,7 @@ export async function renderExport(data: ExportAssessmentData, format: ExportFor
   const preview = previewExport(data, format, options);
   if (preview.kind === 'document') return renderOfficialDocx(preview.document);
   if (preview.kind === 'workbook') return renderAnnexWorkbook(preview.sheets);
-  throw new Error(`unreachable export kind for ${format}`);
+  throw new KaopingError('export-format', `未知的导出格式：${format}`);
 }
 
 /**

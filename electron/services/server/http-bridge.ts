@@ -3,6 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { APP_CSP } from '../../../shared/api/csp';
+import { KaopingError } from '../../../shared/errors';
 import { dispatch, type Handlers } from '../api/dispatch';
 import { resolveInside, sendFile } from './static-files';
 
@@ -41,7 +42,7 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(new Error('请求过大'));
+        reject(new KaopingError('body-too-large', '请求过大'));
         req.destroy();
       } else chunks.push(chunk);
     });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { KaopingError } from '../../../shared/errors';
 
 /**
  * Versioned schema: migration N brings user_version N−1 to N. They run on open,
@@ -80,12 +81,23 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
     `),
 ];
 
-/** Brings the database to the latest version; returns the version it was at. */
+/**
+ * Brings the database to the latest version; returns the version it was at.
+ * All steps run in one transaction: a step that fails leaves the file as it
+ * was, and the reviewer is told which step, in Chinese.
+ */
 export function migrate(db: Database.Database): number {
   const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > MIGRATIONS.length) throw new Error(`考评文件版本 ${from} 比本软件（${MIGRATIONS.length}）新，请升级软件`);
+  if (from > MIGRATIONS.length) throw new KaopingError('store-too-new', `考评文件版本 ${from} 比本软件（${MIGRATIONS.length}）新，请升级软件`);
   db.transaction(() => {
-    for (let v = from; v < MIGRATIONS.length; v++) MIGRATIONS[v]!(db);
+    for (let v = from; v < MIGRATIONS.length; v++) {
+      try {
+        MIGRATIONS[v]!(db);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new KaopingError('store-migration', `考评文件从版本 ${v} 升级到 ${v + 1} 失败，文件未改动：${reason}`);
+      }
+    }
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   })();
   return from;

@@ -156,4 +156,16 @@ describe('migrations', () => {
     db.close();
     expect(() => openAssessment(dir)).toThrow(/比本软件/);
   });
+  it('reports a failed upgrade step in Chinese and leaves the file as it was', () => {
+    const { dir, store } = freshAssessment();
+    store.close();
+    // Claim version 2 while migration 3's tables already exist: re-running it must fail.
+    const db = new Database(path.join(dir, 'assessment.sqlite'));
+    db.pragma('user_version = 2');
+    db.close();
+    expect(() => openAssessment(dir)).toThrow(expect.objectContaining({ name: 'KaopingError', code: 'store-migration', message: expect.stringMatching(/^考评文件从版本 2 升级到 3 失败，文件未改动/u) }));
+    const after = new Database(path.join(dir, 'assessment.sqlite'));
+    expect(after.pragma('user_version', { simple: true })).toBe(2);
+    after.close();
+  });
 });
