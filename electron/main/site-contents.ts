@@ -7,7 +7,8 @@ const SHORTCUT_KEYS = new Set(['s', 'f', 'r', 'm', 'j', 'k', 'n', 'p', 'y', 'x',
 /**
  * Rules for a reviewed site's webContents. A popup (window.open, target=_blank)
  * opens in the same view, and only right after the reviewer clicked or typed
- * (a user gesture); <webview> never attaches; a beforeunload prompt cannot
+ * (a user gesture); the view navigates and redirects to http(s) pages only
+ * (never to file:, app:// or the evidence scheme); <webview> never attaches; a beforeunload prompt cannot
  * keep the reviewer on a page (JS dialogs are off in the view's preferences);
  * the app's shortcuts pressed while the site has focus reach the app's page.
  */
@@ -18,6 +19,11 @@ export function hardenSiteContents(contents: WebContents, appContents: WebConten
     if (isWebUrl(url) && gesture.hasUserGesture()) void contents.loadURL(url);
     return { action: 'deny' };
   });
+  for (const event of ['will-navigate', 'will-redirect'] as const) {
+    contents.on(event as 'will-navigate', (e, url) => {
+      if (!isWebUrl(url)) e.preventDefault();
+    });
+  }
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.on('will-prevent-unload', (event) => event.preventDefault());
   contents.on('before-input-event', (event, input) => {

@@ -63,6 +63,15 @@ describe('a reviewed site’s webContents', () => {
     },
   );
 
+  it('navigates and follows redirects to web pages only', () => {
+    expect(emitPreventable(site, 'will-navigate', 'https://www.gov.cn/zhengce/')).toBe(false);
+    expect(emitPreventable(site, 'will-redirect', 'http://www.nanling.gov.cn/')).toBe(false);
+    for (const url of ['file:///etc/passwd', 'app://kaoping/index.html', 'kaoping-file://files/a/evidence/x.png', 'javascript:alert(1)', 'chrome://settings']) {
+      expect(emitPreventable(site, 'will-navigate', url)).toBe(true);
+      expect(emitPreventable(site, 'will-redirect', url)).toBe(true);
+    }
+  });
+
   it('never attaches a <webview> and never lets beforeunload keep the reviewer on a page', () => {
     expect(emitPreventable(site, 'will-attach-webview', {}, {})).toBe(true);
     expect(emitPreventable(site, 'will-prevent-unload')).toBe(true);
