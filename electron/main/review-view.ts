@@ -1,5 +1,5 @@
 import { session, WebContentsView, type BaseWindow, type Session, type WebContents } from 'electron';
-import type { BrowserStateView, RectView } from '../../shared/api/browser';
+import { DEVICE_PRESETS, type BrowserStateView, type RectView } from '../../shared/api/browser';
 import { KaopingError } from '../../shared/errors';
 import { clampZoom, fitPresetToPane, type Device } from '../services/browse/emulation';
 import { captureFullPage, captureMhtml, captureRegion, captureVisible } from '../services/browse/page-shots';
@@ -74,7 +74,7 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
   const emulate = (tab: Tab) => {
     const wc = tab.view.webContents;
     const { screen, view, scale } = fit();
-    const mobile = device.preset === 'mobile';
+    const { mobile } = DEVICE_PRESETS[device.preset];
     wc.enableDeviceEmulation({ screenPosition: mobile ? 'mobile' : 'desktop', screenSize: screen, viewPosition: { x: 0, y: 0 }, deviceScaleFactor: 0, viewSize: view, scale });
     wc.setUserAgent(mobile ? MOBILE_USER_AGENT : reviewSession.getUserAgent());
     wc.setZoomFactor(device.zoom);
