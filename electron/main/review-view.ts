@@ -170,6 +170,7 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
       return state();
     },
     async setDevice(preset, zoom) {
+      if (!(preset in DEVICE_PRESETS)) throw new KaopingError('bad-device', `未知的设备类型：${String(preset)}`);
       device = { preset, zoom: clampZoom(zoom) };
       if (current) {
         emulate(current);

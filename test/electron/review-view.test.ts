@@ -49,6 +49,12 @@ describe('the desktop view’s captures', () => {
     expect(view.webContents.loadURL).toHaveBeenCalledWith('http://127.0.0.1:9/');
   });
 
+  it('records the phone preset’s viewport at the zoom, as the headless host does', async () => {
+    const { host } = await openHost(100);
+    await host.setDevice('mobile', 2);
+    expect((await host.capture('visible')).viewport).toBe('195x422');
+  });
+
   it('takes a full page through the debugger, records the emulated viewport, and detaches', async () => {
     const { host, dbg } = await openHost(3000);
     const shot = await host.capture('fullpage');
@@ -96,5 +102,6 @@ describe('the desktop view’s captures', () => {
     const host = createViewHost(new FakeWindow() as never, new FakeWebContents() as never, () => undefined);
     await expect(host.capture('visible')).rejects.toThrow('还没有打开网页');
     await expect(host.open(1, 'file:///etc/passwd')).rejects.toThrow('只能打开 http 或 https 网址');
+    await expect(host.setDevice('tv' as never, 1)).rejects.toThrow('未知的设备类型：tv');
   });
 });
