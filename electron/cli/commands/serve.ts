@@ -17,11 +17,11 @@ export const serveCommand: CliCommand = {
     const workspaceDir = path.resolve(ctx.io.cwd, optString(ctx, 'workspace') ?? '.');
     mkdirSync(workspaceDir, { recursive: true });
     // The handler table, the bridge and the review browser load only for this command (fast start for the others).
-    const [{ createHandlers }, { startBridge }, { rendererDir }, { evidenceFileRoute }, { createPuppeteerHost }, { openInBrowser }] = await Promise.all([
+    const [{ createHandlers }, { startBridge }, { rendererDir }, { realEvidenceFileRoute }, { createPuppeteerHost }, { openInBrowser }] = await Promise.all([
       import('../../services/api/handlers'),
       import('../../services/server/http-bridge'),
       import('../../services/app-paths'),
-      import('../../services/workspace/file-route'),
+      import('../../services/workspace/real-file-route'),
       import('../../services/browse/puppeteer-host'),
       import('../../services/server/open-browser'),
     ]);
@@ -37,7 +37,8 @@ export const serveCommand: CliCommand = {
       handlers,
       rendererDir: rendererDir(),
       port,
-      fileRoute: evidenceFileRoute(workspaceDir),
+      // Links are resolved: a file whose real path leaves its assessment's folder is a 404, as in the desktop app.
+      fileRoute: realEvidenceFileRoute(workspaceDir),
       onInternalError: (error) => ctx.io.stderr(`内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
     });
     ctx.io.stdout(`${bridge.url}\n`);
