@@ -119,6 +119,8 @@ export interface ReviewRequest {
   outcome: string;
   createdAt: string;
   closedAt: string | null;
+  /** The day the office received the request ("YYYY-MM-DD", China time). */
+  receivedOn: string | null;
 }
 
 export interface HistoryEntry {
@@ -155,4 +157,40 @@ export interface Visit {
   url: string;
   title: string;
   at: string;
+}
+
+/** What accepting a disputed indicator changed: the target's score and rank before and after, and the finding changes made. */
+export interface ReviewEffect {
+  totalBefore: number | null;
+  totalAfter: number | null;
+  rankBefore: number | null;
+  rankAfter: number | null;
+  indicatorBefore: number;
+  indicatorAfter: number;
+  /** In Chinese: "撤回问题 #12（第1条 ×3）", "问题 #13 次数 3→1", "补记问题 #20（第2条 ×1）". */
+  changes: string[];
+}
+
+/** One disputed indicator of a review request and the reviewer's decision on it. */
+export interface ReviewRequestItem {
+  requestId: number;
+  indicatorId: string;
+  /** The score the unit asks for on this indicator; null: the indicator's full weight. */
+  requested: number | null;
+  decision: 'accepted' | 'rejected' | null;
+  decisionReason: string;
+  effect: ReviewEffect | null;
+  decidedAt: string | null;
+}
+
+/** A preliminary result (初步考评结果反馈单) sent to a target's unit on a day. */
+export interface FeedbackSending {
+  id: number;
+  targetId: number;
+  /** "YYYY-MM-DD": the window for review requests counts from this day. */
+  sentOn: string;
+  /** The document's file name. */
+  file: string;
+  sha256: string;
+  createdAt: string;
 }

@@ -11,6 +11,8 @@ import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { monitorCommand } from './monitor';
 import { selfevalDiffCommand, selfevalImportCommand, selfevalTemplateCommand } from './selfeval';
+import { feedbackCommand } from './feedback';
+import { reviewRequestAddCommand, reviewRequestDecideCommand, reviewRequestExportCommand, reviewRequestListCommand } from './review-request';
 
 /** Every CLI command, one module each. Add a command by importing it here. */
 export const commands: readonly CliCommand[] = [
@@ -30,4 +32,9 @@ export const commands: readonly CliCommand[] = [
   exportCommand,
   serveCommand,
   demoCommand,
+  feedbackCommand,
+  reviewRequestAddCommand,
+  reviewRequestListCommand,
+  reviewRequestDecideCommand,
+  reviewRequestExportCommand,
 ];

@@ -79,6 +79,27 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
         reviewer TEXT NOT NULL, updated_at TEXT NOT NULL
       );
     `),
+  // The feedback and review round (反馈与复核): when each target's preliminary result
+  // was sent, and each review request's disputed indicators, attachments and decisions.
+  (db) =>
+    db.exec(`
+      ALTER TABLE review_request ADD COLUMN received_on TEXT;
+      CREATE TABLE review_request_item (
+        request_id INTEGER NOT NULL REFERENCES review_request(id), indicator_id TEXT NOT NULL,
+        requested REAL, decision TEXT CHECK (decision IN ('accepted','rejected')),
+        decision_reason TEXT NOT NULL DEFAULT '', effect_json TEXT, decided_at TEXT,
+        PRIMARY KEY (request_id, indicator_id)
+      );
+      CREATE TABLE review_request_evidence (
+        request_id INTEGER NOT NULL REFERENCES review_request(id), evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+        PRIMARY KEY (request_id, evidence_id)
+      );
+      CREATE TABLE feedback_sent (
+        id INTEGER PRIMARY KEY, target_id INTEGER NOT NULL REFERENCES target(id), sent_on TEXT NOT NULL,
+        file TEXT NOT NULL, sha256 TEXT NOT NULL, created_at TEXT NOT NULL
+      );
+      CREATE INDEX feedback_sent_target ON feedback_sent(target_id, sent_on);
+    `),
 ];
 
 /**

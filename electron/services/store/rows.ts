@@ -90,8 +90,9 @@ export interface ReviewRow {
   outcome: string;
   created_at: string;
   closed_at: string | null;
+  received_on: string | null;
 }
-export const toReview = (r: ReviewRow): ReviewRequest => ({ id: r.id, targetId: r.target_id, reason: r.reason, status: r.status, outcome: r.outcome, createdAt: r.created_at, closedAt: r.closed_at });
+export const toReview = (r: ReviewRow): ReviewRequest => ({ id: r.id, targetId: r.target_id, reason: r.reason, status: r.status, outcome: r.outcome, createdAt: r.created_at, closedAt: r.closed_at, receivedOn: r.received_on });
 
 /** The state of a finding that the history records and verification compares. */
 export const findingState = (f: Finding) => ({ targetId: f.targetId, indicatorId: f.indicatorId, rule: f.rule, count: f.count, status: f.status, note: f.note, evidenceIds: f.evidenceIds });

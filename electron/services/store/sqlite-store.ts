@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { KaopingError } from '../../../shared/errors';
-import type { AssessmentInfo, Evidence, Finding, FindingStatus, HistoryEntry, MonitorAttempt, NewEvidence, NewFinding, NewMonitorAttempt, NewTarget, ReviewRequest, SelfEvalScore, Target, Visit } from '../../../shared/domain/types';
+import type { AssessmentInfo, Evidence, FeedbackSending, Finding, FindingStatus, HistoryEntry, MonitorAttempt, NewEvidence, NewFinding, NewMonitorAttempt, NewTarget, ReviewEffect, ReviewRequest, ReviewRequestItem, SelfEvalScore, Target, Visit } from '../../../shared/domain/types';
 import { matchKey } from '../../../shared/text/normalize';
 import { normalizeSiteUrl } from '../../../shared/text/url';
 import { canonicalJson, chainHash, GENESIS } from './history-chain';
 import { storeEvidenceFile } from './evidence-files';
 import { findingState, toEvidence, toFinding, toReview, toTarget, type EvidenceRow, type FindingRow, type ReviewRow, type TargetRow } from './rows';
-import type { AssessmentStore, OpenOptions } from './types';
+import type { AssessmentStore, NewReviewRequest, OpenOptions } from './types';
 
 const FINDING_SELECT = `SELECT f.*, (SELECT group_concat(evidence_id) FROM finding_evidence fe WHERE fe.finding_id = f.id) AS evidence_ids FROM finding f`;
 
@@ -361,6 +361,85 @@ export class SqliteStore implements AssessmentStore {
       prevHash: r.prev_hash as string,
       hash: r.hash as string,
     }));
+  }
+
+  openReviewRequest(request: NewReviewRequest): ReviewRequest {
+    return this.transaction(() => {
+      this.getTarget(request.targetId);
+      const id = Number(
+        this.db.prepare("INSERT INTO review_request (target_id, reason, status, created_at, received_on) VALUES (?, ?, 'open', ?, ?)").run(request.targetId, request.reason, this.stamp(), request.receivedOn).lastInsertRowid,
+      );
+      const item = this.db.prepare('INSERT INTO review_request_item (request_id, indicator_id, requested) VALUES (?, ?, ?)');
+      for (const i of request.items) item.run(id, i.indicatorId, i.requested);
+      const attach = this.db.prepare('INSERT INTO review_request_evidence (request_id, evidence_id) VALUES (?, ?)');
+      for (const e of request.attachmentIds) attach.run(id, this.getEvidence(e).id);
+      const created = this.getReviewRequest(id);
+      this.log('review.open', `review:${id}`, null, { ...created, items: request.items, attachmentIds: request.attachmentIds }, request.reason);
+      return created;
+    });
+  }
+
+  getReviewRequest(id: number): ReviewRequest {
+    const row = this.db.prepare('SELECT * FROM review_request WHERE id = ?').get(id) as ReviewRow | undefined;
+    if (!row) throw new KaopingError('unknown-review', `找不到复核申请：${id}`);
+    return toReview(row);
+  }
+
+  listReviewItems(requestId?: number): ReviewRequestItem[] {
+    const rows = (requestId === undefined
+      ? this.db.prepare('SELECT * FROM review_request_item ORDER BY request_id, rowid').all()
+      : this.db.prepare('SELECT * FROM review_request_item WHERE request_id = ? ORDER BY rowid').all(requestId)) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      requestId: r.request_id as number,
+      indicatorId: r.indicator_id as string,
+      requested: r.requested as number | null,
+      decision: r.decision as ReviewRequestItem['decision'],
+      decisionReason: r.decision_reason as string,
+      effect: r.effect_json ? (JSON.parse(r.effect_json as string) as ReviewEffect) : null,
+      decidedAt: r.decided_at as string | null,
+    }));
+  }
+
+  listReviewAttachments(requestId: number): number[] {
+    return (this.db.prepare('SELECT evidence_id FROM review_request_evidence WHERE request_id = ? ORDER BY evidence_id').all(requestId) as { evidence_id: number }[]).map((r) => r.evidence_id);
+  }
+
+  decideReviewItem(requestId: number, indicatorId: string, decision: 'accepted' | 'rejected', reason: string, effect: ReviewEffect | null): ReviewRequestItem {
+    if (!reason.trim()) throw new KaopingError('reason-required', '复核决定必须填写理由');
+    return this.transaction(() => {
+      const request = this.getReviewRequest(requestId);
+      const before = this.listReviewItems(requestId).find((i) => i.indicatorId === indicatorId);
+      if (!before) throw new KaopingError('unknown-review-item', `复核申请 #${requestId} 没有对指标 ${indicatorId} 提出异议`);
+      if (before.decision) throw new KaopingError('review-decided', `复核申请 #${requestId} 的这一指标已决定（${before.decision === 'accepted' ? '采纳' : '不予采纳'}），不能再次决定`);
+      this.db
+        .prepare('UPDATE review_request_item SET decision = ?, decision_reason = ?, effect_json = ?, decided_at = ? WHERE request_id = ? AND indicator_id = ?')
+        .run(decision, reason, effect ? JSON.stringify(effect) : null, this.stamp(), requestId, indicatorId);
+      const items = this.listReviewItems(requestId);
+      const after = items.find((i) => i.indicatorId === indicatorId)!;
+      this.log('review.decide', `review:${requestId}`, before, after, reason);
+      if (items.every((i) => i.decision)) {
+        const status = items.some((i) => i.decision === 'accepted') ? 'accepted' : 'rejected';
+        const outcome = items.map((i) => `${i.indicatorId}：${i.decision === 'accepted' ? '采纳' : '不予采纳'}`).join('；');
+        this.db.prepare('UPDATE review_request SET status = ?, outcome = ?, closed_at = ? WHERE id = ?').run(status, outcome, this.stamp(), requestId);
+        this.log('review.close', `review:${requestId}`, request, this.getReviewRequest(requestId), outcome);
+      }
+      return after;
+    });
+  }
+
+  recordFeedbackSent(rows: Omit<FeedbackSending, 'id' | 'createdAt'>[]): void {
+    this.transaction(() => {
+      const insert = this.db.prepare('INSERT INTO feedback_sent (target_id, sent_on, file, sha256, created_at) VALUES (?, ?, ?, ?, ?)');
+      for (const r of rows) insert.run(this.getTarget(r.targetId).id, r.sentOn, r.file, r.sha256, this.stamp());
+      this.log('feedback.sent', 'feedback', null, rows, `发送初步考评结果 ${rows.length} 份`);
+    });
+  }
+
+  listFeedbackSent(targetId?: number): FeedbackSending[] {
+    const rows = (targetId === undefined
+      ? this.db.prepare('SELECT * FROM feedback_sent ORDER BY sent_on, id').all()
+      : this.db.prepare('SELECT * FROM feedback_sent WHERE target_id = ? ORDER BY sent_on, id').all(targetId)) as Record<string, unknown>[];
+    return rows.map((r) => ({ id: r.id as number, targetId: r.target_id as number, sentOn: r.sent_on as string, file: r.file as string, sha256: r.sha256 as string, createdAt: r.created_at as string }));
   }
 
   /** Records the creation of the assessment itself as the chain's first entry. */

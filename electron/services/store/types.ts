@@ -10,6 +10,9 @@ import type {
   NewFinding,
   NewTarget,
   ReviewRequest,
+  ReviewEffect,
+  ReviewRequestItem,
+  FeedbackSending,
   SelfEvalScore,
   Target,
   Visit,
@@ -103,8 +106,29 @@ export interface AssessmentStore {
   putAccountReview(targetId: number, answers: unknown): void;
   getAccountReview(targetId: number): { answers: unknown; reviewer: string; updatedAt: string } | null;
 
+  /** The feedback and review round: a request with its disputed indicators and attachments, in one transaction. */
+  openReviewRequest(request: NewReviewRequest): ReviewRequest;
+  getReviewRequest(id: number): ReviewRequest;
+  listReviewItems(requestId?: number): ReviewRequestItem[];
+  listReviewAttachments(requestId: number): number[];
+  /** Records the decision on one disputed indicator; the request closes when every indicator is decided. */
+  decideReviewItem(requestId: number, indicatorId: string, decision: 'accepted' | 'rejected', reason: string, effect: ReviewEffect | null): ReviewRequestItem;
+  /** Records that preliminary results were sent (one row per target). */
+  recordFeedbackSent(rows: Omit<FeedbackSending, 'id' | 'createdAt'>[]): void;
+  listFeedbackSent(targetId?: number): FeedbackSending[];
+
   history(): HistoryEntry[];
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
   close(): void;
+}
+
+export interface NewReviewRequest {
+  targetId: number;
+  reason: string;
+  /** "YYYY-MM-DD". */
+  receivedOn: string;
+  items: { indicatorId: string; requested: number | null }[];
+  /** Evidence ids of the unit's attachments (already stored as evidence). */
+  attachmentIds: number[];
 }

@@ -1,0 +1,78 @@
+import type { ReviewItemView, ReviewRequestView } from '../../../shared/api/review-requests';
+import type { ReviewRequest, Target } from '../../../shared/domain/types';
+import type { Ruleset } from '../../../shared/ruleset/types';
+import { classLabel, listIndicators } from '../../../shared/ruleset/walk';
+import type { TargetScore } from '../../../shared/scoring/types';
+import { scoreStoredAssessment } from '../scoring/score-assessment';
+import type { AssessmentStore } from '../store/types';
+import { requestWindow } from './window';
+
+/** Scores differ by float noise after rational rounding; a hundredth is the smallest step shown. */
+const EPSILON = 0.005;
+
+/** Every review request with its window, its self-evaluation comparison and its decisions. */
+export function reviewRequestViews(store: AssessmentStore, filter: { targetId?: number } = {}): ReviewRequestView[] {
+  const requests = store.listReviewRequests(filter.targetId);
+  if (requests.length === 0) return [];
+  const scores = new Map(scoreStoredAssessment(store).map((s) => [s.targetId, s]));
+  return requests.map((r) => buildView(store, r, store.getTarget(r.targetId), scores.get(r.targetId)));
+}
+
+/** One request's view (scores its target's class only). */
+export function reviewRequestView(store: AssessmentStore, id: number): ReviewRequestView {
+  const request = store.getReviewRequest(id);
+  const target = store.getTarget(request.targetId);
+  const score = scoreStoredAssessment(store, target.classId).find((s) => s.targetId === target.id);
+  return buildView(store, request, target, score);
+}
+
+function buildView(store: AssessmentStore, r: ReviewRequest, target: Target, score: TargetScore | undefined): ReviewRequestView {
+  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const paths = new Map(listIndicators(ruleset, target.kind).map((p) => [p.indicator.id, p]));
+  const self = new Map(store.listSelfEvalScores(target.id).map((s) => [s.indicatorId, s.score]));
+  const results = new Map((score?.indicators ?? []).map((i) => [i.indicatorId, i]));
+  const items: ReviewItemView[] = store.listReviewItems(r.id).map((item) => {
+    const place = paths.get(item.indicatorId);
+    const result = results.get(item.indicatorId);
+    const max = result?.weight ?? place?.indicator.weight ?? 0;
+    const requested = item.requested ?? max;
+    const claimed = self.get(item.indicatorId) ?? null;
+    return {
+      indicatorId: item.indicatorId,
+      indicatorPath: place?.path ?? item.indicatorId,
+      max,
+      requested,
+      self: claimed,
+      reviewer: result?.score ?? 0,
+      contradictsSelfEval: claimed !== null && requested > claimed + EPSILON,
+      decision: item.decision,
+      decisionReason: item.decisionReason,
+      effect: item.effect,
+    };
+  });
+  const window = requestWindow(store, target.id, r.receivedOn);
+  const attachments = store.listReviewAttachments(r.id).map((id) => {
+    const e = store.getEvidence(id);
+    return { evidenceId: e.id, title: e.title ?? e.file, file: e.file, sha256: e.sha256 };
+  });
+  return {
+    id: r.id,
+    targetId: target.id,
+    unit: target.unit,
+    targetName: target.kind === 'website' ? target.name || target.unit : `${target.name}（${target.platform ?? ''}）`,
+    classLabel: classLabel(ruleset, target.classId),
+    reason: r.reason,
+    receivedOn: r.receivedOn,
+    sentOn: window.sentOn,
+    deadline: window.deadline,
+    workingDay: window.workingDay,
+    inTime: window.inTime,
+    windowNote: window.note,
+    contradictsSelfEval: items.some((i) => i.contradictsSelfEval),
+    status: r.status,
+    attachments,
+    items,
+    createdAt: r.createdAt,
+    closedAt: r.closedAt,
+  };
+}
