@@ -121,6 +121,8 @@ describe('kaoping verify: tamper evidence', () => {
 const UNDO: Record<number, string> = {
   2: 'DROP TABLE selfeval_score; DROP TABLE review_request; DROP INDEX evidence_target;',
   3: 'DROP TABLE monitor_attempt; DROP TABLE indicator_review; DROP TABLE visit; DROP TABLE account_review;',
+  // The feedback and review round.
+  4: 'DROP TABLE review_request_item; DROP TABLE review_request_evidence; DROP TABLE feedback_sent; ALTER TABLE review_request DROP COLUMN received_on;',
 };
 
 describe('migrations', () => {
