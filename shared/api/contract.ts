@@ -6,6 +6,7 @@ import type { AccountFormView, CheckRunView, EvidenceView, FindingView, TargetRe
 import type { BrowserStateView } from './browser';
 import { ANNOTATION_MAX_SHAPES, annotationShapeSchema } from './annotation';
 import { CHECK_NAMES, type CheckName } from '../checks/check-names';
+import type { FeedbackResultView, ReviewRequestView } from './review-requests';
 
 /** An assessment folder name inside the workspace: no separators, no dot-dot. */
 export const assessmentId = z
@@ -40,6 +41,8 @@ const webUrl = z
   .min(1, '请输入网址')
   .max(2000)
   .refine((u) => /^https?:\/\//iu.test(u) || !/^[a-z][a-z0-9+.-]*:/iu.test(u), '只能打开 http 或 https 网址');
+/** A calendar day "YYYY-MM-DD" (sending and receiving dates of the review round). */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, '日期应为 YYYY-MM-DD');
 const answer = z.union([z.string().max(2000), z.number(), z.boolean(), z.array(id).max(100), z.null()]);
 
 
@@ -147,6 +150,37 @@ export const contract = {
   // The new-media review form of one account.
   'newmedia/form': call(ofTarget).returns<AccountFormView>(),
   'newmedia/save': call(z.object({ id: assessmentId, targetId: id, answers: z.record(z.string().max(40), answer) }).strict()).returns<AccountFormView>(),
+
+  // The feedback and review round (反馈与复核): preliminary results per unit, review requests, decisions through findings.
+  'feedback/create': call(z.object({ id: assessmentId, sentOn: isoDay.optional() }).strict()).returns<FeedbackResultView>(),
+  'reviewRequests/list': call(byId).returns<ReviewRequestView[]>(),
+  'reviewRequests/add': call(
+    z
+      .object({
+        id: assessmentId,
+        targetId: id,
+        indicators: z.array(z.string().min(1).max(200)).min(1, '请至少选择一个有异议的指标').max(50),
+        reason: z.string().trim().min(1, '请填写单位提出复核的理由').max(2000),
+        receivedOn: isoDay.optional(),
+        attachments: z.array(z.object({ fileName: z.string().min(1).max(200), contentBase64: z.string().max(28_000_000, '附件过大（最大 20 MB）') }).strict()).max(10).optional(),
+      })
+      .strict(),
+  ).returns<ReviewRequestView>(),
+  'reviewRequests/decide': call(
+    z
+      .object({
+        id: assessmentId,
+        requestId: id,
+        indicatorId: z.string().min(1).max(200),
+        decision: z.enum(['accepted', 'rejected']),
+        reason: z.string().trim().min(1, '请填写决定理由').max(2000),
+        withdraw: z.array(id).max(100).optional(),
+        setCount: z.array(z.object({ findingId: id, count: id.max(100000) }).strict()).max(100).optional(),
+        add: z.array(z.object({ rule: id, count: id.max(100000), note: note.optional() }).strict()).max(20).optional(),
+      })
+      .strict(),
+  ).returns<ReviewRequestView>(),
+  'reviewRequests/exportOutcomes': call(byId).returns<ExportResult>(),
 } as const;
 
 

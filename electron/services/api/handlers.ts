@@ -8,6 +8,7 @@ import { browserHandlers } from './handlers/browser';
 import { newMediaHandlers } from './handlers/newmedia';
 import { monitorHandlers } from './handlers/monitor';
 import { checksHandlers } from './handlers/checks';
+import { reviewRequestHandlers } from './handlers/review-requests';
 import type { BrowserHost, OnVisit } from '../browse/types';
 
 /** What the handler table needs from its host (Electron main or `kaoping serve`). */
@@ -40,5 +41,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...newMediaHandlers(deps),
     ...monitorHandlers(deps),
     ...checksHandlers(deps),
+    ...reviewRequestHandlers(deps),
   };
 }

@@ -49,7 +49,7 @@ function cell(text: string, opts: { bold?: boolean; width?: number; align?: 'lef
   });
 }
 
-function table(widths: number[], rows: string[][], header = true): Table {
+function table(widths: number[], rows: string[][], align: ('left' | 'center')[], header = true): Table {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -59,7 +59,7 @@ function table(widths: number[], rows: string[][], header = true): Table {
         new TableRow({
           tableHeader: header && i === 0,
           cantSplit: true,
-          children: r.map((text, c) => cell(text, { bold: header && i === 0, width: widths[c], align: c === 0 && !(header && i === 0) ? 'left' : 'center' })),
+          children: r.map((text, c) => cell(text, { bold: header && i === 0, width: widths[c], align: header && i === 0 ? 'center' : align[c] })),
         }),
     ),
   });
@@ -80,7 +80,7 @@ function scoreTable(t: FeedbackTarget): Table {
   rows.push(['暂计总分', '', s.veto ? '—（单项否决）' : show(s.total)]);
   if (s.grade) rows.push(['暂定等次', '', s.grade]);
   if (s.rank !== null && !s.veto) rows.push([`类内暂列名次（${t.classLabel}）`, '', String(s.rank)]);
-  return table([5600, 1400, 1844], rows);
+  return table([5600, 1400, 1844], rows, ['left', 'center', 'center']);
 }
 
 function findingTable(f: FeedbackFinding, n: number): Table {
@@ -93,11 +93,12 @@ function findingTable(f: FeedbackFinding, n: number): Table {
     ['评审说明', f.finding.note || '—'],
     ['证据', f.evidence.length ? f.evidence.map((e) => `#${e.id}`).join('、') : '无'],
   ];
-  return table([1600, 7244], rows, false);
+  return table([1600, 7244], rows, ['left', 'left'], false);
 }
 
 async function evidenceBlocks(e: Evidence, opts: FeedbackDocOptions): Promise<Paragraph[]> {
-  const caption = `证据 #${e.id}　${e.url ? `网址：${e.url}　` : ''}取证时间：${formatChinaDateTime(e.capturedAt)}（北京时间）\nSHA-256：${e.sha256}`;
+  // 小五 (9 pt) keeps the 64-digit hash on one line.
+  const caption: [string, number][] = [[`证据 #${e.id}　取证时间：${formatChinaDateTime(e.capturedAt)}（北京时间）`, SIZE.wu], ...(e.url ? [[`网址：${e.url}`, SIZE.wu] as [string, number]] : []), [`SHA-256：${e.sha256}`, 18]];
   const bytes = readFileSync(opts.evidencePath(e));
   const images = await docImages(bytes);
   const out: Paragraph[] = [];
@@ -118,12 +119,12 @@ async function evidenceBlocks(e: Evidence, opts: FeedbackDocOptions): Promise<Pa
       if (images.length > 1) out.push(small(`（整页截图第 ${i + 1}/${images.length} 段）`));
     });
   }
-  for (const line of caption.split('\n')) out.push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: { after: 0 }, children: [run(line, 'fangsong', SIZE.wu)] }));
+  for (const [line, size] of caption) out.push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: { after: 0 }, children: [run(line, 'fangsong', size)] }));
   return out;
 }
 
 async function targetBlocks(t: FeedbackTarget, index: number, opts: FeedbackDocOptions): Promise<(Paragraph | Table)[]> {
-  const out: (Paragraph | Table)[] = [heading(`${chineseNumeral(index)}、${t.label}（${t.classLabel}）`, 1)];
+  const out: (Paragraph | Table)[] = [new Paragraph({ spacing: { before: 240, after: 0 }, children: [] }), heading(`${chineseNumeral(index)}、${t.label}（${t.classLabel}）`, 1)];
   if (t.target.url) out.push(small(`网址：${t.target.url}`));
   if (t.target.kind === 'account' && t.target.identifier) out.push(small(`新媒体标识码：${t.target.identifier}`));
   out.push(small('（一）暂计得分', { before: 120, bold: true }), scoreTable(t));
