@@ -11,6 +11,7 @@ import { SelfEvalPanel } from '../components/selfeval-panel';
 import { ExportPreviewDialog } from '../components/export-preview-dialog';
 import { ChecksDialog } from '../components/checks-dialog';
 import { MonitorPanel } from '../components/monitor-panel';
+import { ReviewRequestsPanel } from '../components/review-requests-panel';
 import { targetOrder } from '../components/review/target-list';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -26,7 +27,7 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
 
 
 /** One open assessment: its targets with live scores, import, verification and exports. */
-export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack: () => void; onReview: (targetId: number) => void }) {
+export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack: () => void; onReview: (targetId: number, indicatorId?: string) => void }) {
   const { message } = App.useApp();
   const overview = useCall(() => api.assessment.overview({ id }), [id]);
   const [importing, setImporting] = useState(false);
@@ -142,6 +143,7 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
             },
             { key: 'selfeval', label: <span data-testid="tab-selfeval">自评对照</span>, children: <SelfEvalPanel id={id} targets={data?.targets ?? []} /> },
             { key: 'monitor', label: <span data-testid="tab-monitor">可用性监测</span>, children: <MonitorPanel id={id} /> },
+            { key: 'review-requests', label: <span data-testid="tab-review-requests">反馈与复核</span>, children: <ReviewRequestsPanel id={id} targets={data?.targets ?? []} onReview={onReview} onChanged={() => void overview.reload()} /> },
           ]}
         />
       </Card>

@@ -25,7 +25,7 @@ const CAPTURE_LABEL: Record<CaptureMode, string> = { visible: '可视区域截�
  * ruleset as a checklist on the right. Every change reloads the target's live
  * score; every change can be undone through the same API.
  */
-export function ReviewScreen({ id, targetId, onTarget, onBack }: { id: string; targetId: number; onTarget: (targetId: number) => void; onBack: () => void }) {
+export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack }: { id: string; targetId: number; initialIndicator?: string; onTarget: (targetId: number) => void; onBack: () => void }) {
   const { message } = App.useApp();
   const askReason = useAskReason();
   const askText = useAskText();
@@ -44,11 +44,11 @@ export function ReviewScreen({ id, targetId, onTarget, onBack }: { id: string; t
   const node = leaves.find((l) => l.id === indicatorId);
   const order = useMemo(() => targetOrder(overview.data?.targets ?? []), [overview.data]);
 
-  // A new target starts at its first indicator not yet reviewed.
+  // A new target starts at the indicator it was opened at (a disputed one, from 反馈与复核), else its first not yet reviewed.
   useEffect(() => {
-    setIndicatorId(undefined);
+    setIndicatorId(initialIndicator);
     setActiveFinding(undefined);
-  }, [targetId]);
+  }, [targetId, initialIndicator]);
   useEffect(() => {
     if (data && !leaves.some((l) => l.id === indicatorId)) setIndicatorId((leaves.find((l) => !l.reviewed) ?? leaves[0])?.id);
   }, [data, leaves, indicatorId]);
