@@ -41,8 +41,9 @@ describe('kaoping demo', () => {
     store.close();
     // County portal (第一类): 可用性 −0.4 (2 home links × 0.2) −0.1 (1 other link), 通知公告 −1.5 (6 months stale),
     // 重点领域与其他栏目 −1 (an empty column), 内容安全 −0.5 (共合国), 站内搜索 −0.5 (1 of 4 titles not found),
-    // 站点地图 −1 (none), 政策解读 −1 (text only, recorded by hand) = 100 − 6 = 94.
-    expect([byName.get('南岭县人民政府')!.total, byName.get('南岭县人民政府')!.grade]).toEqual([94, '优秀']);
+    // 站点地图 −1 (none), 政策解读 −1 (text only, recorded by hand) = 100 − 6 = 94 preliminary; the review round
+    // withdraws the 政策解读 deduction (the county's attachment shows a chart version): 95 final.
+    expect([byName.get('南岭县人民政府')!.total, byName.get('南岭县人民政府')!.grade]).toEqual([95, '优秀']);
     // Education bureau (第二类, no 政策文件 column, so 领导信息 carries 1 + 1 points): 可用性 −0.1, 网站标识 −1,
     // 找错 −2 (5 × 0.5 capped at 2), 页面标签 −1.5 (3 × 0.5 + 2 × 0.5 capped at 1.5), 站内搜索 −1.5, 站点地图 −1,
     // 领导信息 −2 (recorded by hand), 政务新媒体/内容更新 −1 (one quiet week of its WeChat account) = 100 − 10.1 = 89.9.
@@ -50,7 +51,7 @@ describe('kaoping demo', () => {
     // Its WeChat account last posted 20 days ago: the 2-week veto.
     expect([byName.get('南岭市教育局微信')!.veto, byName.get('南岭市教育局微信')!.grade]).toEqual([true, '不合格']);
     expect(byName.get('南岭县人民政府微信')!.grade).toBe('合格');
-    expect(run.stdout).toContain('南岭县人民政府：94.00，优秀，类内第 1 名');
+    expect(run.stdout).toContain('南岭县人民政府：95.00，优秀，类内第 1 名');
     expect(run.stdout).toContain('南岭市教育局：89.90，良好，类内第 1 名');
     expect(run.stdout).toContain('南岭市教育局·微信“南岭教育”：单项否决，不合格');
     expect(run.stderr).toMatch(/确认 南岭县人民政府 健康情况\/可用性 第1条 ×2：.*——逐条打开清单中的链接，均返回 404/u);
@@ -72,7 +73,7 @@ describe('kaoping demo', () => {
 
   it('writes both annexes, both circulars, the evidence pack and the self-evaluation diff', async () => {
     const chaozhou = await rowsOf(exported('考评结果附件_潮州格式.xlsx'));
-    expect(chaozhou.some((r) => r.includes('南岭县人民政府') && r.includes('94'))).toBe(true);
+    expect(chaozhou.some((r) => r.includes('南岭县人民政府') && r.includes('95'))).toBe(true);
     expect(chaozhou.some((r) => r.includes('南岭市教育局') && r.includes('89.9'))).toBe(true);
     const zhanjiang = await rowsOf(exported('突出问题清单_湛江格式.xlsx'));
     const account = zhanjiang.find((r) => r.includes('南岭教育'))!;
@@ -89,6 +90,19 @@ describe('kaoping demo', () => {
     // Files in the pack are named by their SHA-256: each still hashes to its name.
     for (const [name, bytes] of files) expect(sha(bytes), name).toBe(/([0-9a-f]{64})\.\w+$/u.exec(name)![1]);
     expect(Object.keys(pack)).toEqual(expect.arrayContaining(['index.xlsx', 'index.html']));
+
+    // The review round: preliminary results with the county's 94 (before its request), the request's outcome sheet.
+    const feedback = unzipSync(readFileSync(exported('初步考评结果反馈单/' + readdirSync(exported('初步考评结果反馈单')).find((f) => f.endsWith('.zip'))!)));
+    const countyDoc = Object.entries(feedback).find(([name]) => name.startsWith('南岭县人民政府'))![1];
+    const countyXml = strFromU8(unzipSync(countyDoc)['word/document.xml']!).replace(/<[^>]+>/gu, '');
+    expect(countyXml).toContain('初步考评结果反馈单');
+    expect(countyXml).toContain('南岭发布');
+    expect(countyXml).toMatch(/暂计总分94/u);
+    expect(Object.keys(unzipSync(countyDoc)).filter((n) => n.startsWith('word/media/')).length).toBeGreaterThan(3);
+    const outcomes = await rowsOf(exported('复核申请处理结果.xlsx'));
+    expect(outcomes.find((r) => r.includes('发布解读/政策解读'))).toMatch(/采纳\|.*\|94\|95\|/u);
+    expect(outcomes.find((r) => r.includes('健康情况/可用性'))).toContain('不予采纳');
+    expect(run.stderr).toMatch(/采纳 发布解读\/政策解读——.*总分 94 → 95/u);
 
     const diff = await rowsOf(exported('自评与评审得分对照.xlsx'));
     const availability = diff.find((r) => r.includes('可用性') && r.includes('南岭县人民政府'))!;

@@ -25,6 +25,7 @@ import { exportAssessment, type ExportFormat } from '../export/index';
 import { exportDataFromStore } from '../export/from-store';
 import { scoreStoredAssessment } from '../scoring/score-assessment';
 import { sampleSites } from './sample-sites';
+import { runReviewRound } from './demo-review-round';
 import { serveSampleSite, type RunningSite } from './site-server';
 import { ACCOUNT_FORM, CONFIRM_REASONS, DEMO_ACCOUNTS, demoAssessment, MANUAL_FINDINGS, SELF_EVALUATION } from './demo-script';
 
@@ -90,7 +91,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await selfEvaluate(store, ruleset, scratch, say);
 
     const exportsDir = path.join(assessmentDir, 'exports');
-    const files: DemoResult['files'] = [];
+    // Preliminary results out, the county's review request decided: the annexes and circulars below carry the final scores.
+    const files: DemoResult['files'] = await runReviewRound(store, exportsDir, now, say);
     const data = exportDataFromStore(store);
     for (const [format, label, name] of EXPORTS) {
       const file = path.join(exportsDir, name);
