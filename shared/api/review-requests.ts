@@ -56,6 +56,9 @@ export interface ReviewRequestView {
 /** Outcome of writing the preliminary results. */
 export interface FeedbackResultView {
   sentOn: string;
+  /** The last day for review requests, or null with `windowNote` saying why (a year the calendar lacks). */
+  deadline: string | null;
+  windowNote: string;
   folder: string;
   zip: string;
   files: { unit: string; file: string; targets: number; sha256: string }[];

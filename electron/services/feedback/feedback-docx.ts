@@ -65,8 +65,8 @@ function table(widths: number[], rows: string[][], align: ('left' | 'center')[],
   });
 }
 
-function small(text: string, opts: { before?: number; bold?: boolean } = {}): Paragraph {
-  return new Paragraph({ spacing: { before: opts.before ?? 0, after: 60 }, children: [run(text, opts.bold ? 'heiti' : 'fangsong', SMALL)] });
+function small(text: string, opts: { before?: number; bold?: boolean; size?: number } = {}): Paragraph {
+  return new Paragraph({ spacing: { before: opts.before ?? 0, after: 60 }, children: [run(text, opts.bold ? 'heiti' : 'fangsong', opts.size ?? SMALL)] });
 }
 
 function scoreTable(t: FeedbackTarget): Table {
@@ -103,7 +103,7 @@ async function evidenceBlocks(e: Evidence, opts: FeedbackDocOptions): Promise<Pa
   const images = await docImages(bytes);
   const out: Paragraph[] = [];
   if (!images) {
-    out.push(small(`${e.title ?? e.file}（${e.kind === 'mhtml' ? '网页快照' : '文件'}，随证据包提供）`, { before: 120 }));
+    out.push(small(`${e.title ?? e.file}（${e.kind === 'mhtml' ? '网页快照' : '文件'}，随证据包提供）`, { before: 120, size: SIZE.wu }));
   } else {
     images.forEach((img, i) => {
       const width = Math.min(MAX_IMAGE_PX, img.width);

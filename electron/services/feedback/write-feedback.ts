@@ -28,11 +28,13 @@ export async function writeFeedback(store: AssessmentStore, folder: string, sent
   if (units.length === 0) throw new KaopingError('no-targets', '没有考评对象，无法生成初步考评结果反馈单');
   const info = store.info();
   let deadline: string | null = null;
+  let windowNote = '';
   try {
     deadline = addWorkingDays(sentOn, info.reviewWindowDays).deadline;
   } catch (error) {
     // Outside the calendar's years the document states the rule without a date rather than a guessed one.
     if (!isKaopingError(error)) throw error;
+    windowNote = error.message;
   }
   mkdirSync(folder, { recursive: true });
   const zip: Zippable = {};
@@ -53,5 +55,5 @@ export async function writeFeedback(store: AssessmentStore, folder: string, sent
   const zipFile = path.join(folder, `${safeName(info.name)}_初步考评结果反馈单.zip`);
   writeAtomic(zipFile, zipSync(zip));
   store.recordFeedbackSent(sent);
-  return { sentOn, folder, zip: zipFile, files };
+  return { sentOn, deadline, windowNote, folder, zip: zipFile, files };
 }

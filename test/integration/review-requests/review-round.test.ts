@@ -152,3 +152,21 @@ describe('the feedback and review round', () => {
     expect(existsSync(path.join(cwd, 'feedback'))).toBe(true);
   });
 });
+
+describe('a year the holiday calendar lacks', () => {
+  it('writes the preliminary results without a guessed deadline and says why; the request window stays unknown', async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'kaoping-review-year-'));
+    await cli(cwd, 'new', 'a', '--ruleset', 'zhanjiang-2021', '--year', '2099');
+    await cli(cwd, 'targets', 'add', 'a', '--name', '南岭市教育局', '--url', 'http://jyj.nanling.gov.cn', '--class', '第二类');
+    const sent = await cli(cwd, 'feedback', 'a', '--out', 'fb', '--sent', '2099-12-30');
+    expect(sent.code).toBe(0);
+    expect(sent.stderr).toMatch(/没有 2099 年的法定节假日与调休安排/u);
+    const xml = strFromU8(unzipSync(readFileSync(sent.stdout.trim().split('\n')[0]!))['word/document.xml']!);
+    expect(xml).toContain('3 个工作日内');
+    expect(xml).not.toContain('前）');
+    await cli(cwd, 'review-request', 'add', 'a', '--target', '南岭市教育局', '--indicator', '健康情况/可用性', '--reason', '异议', '--received', '2100-01-04');
+    const [r] = await list(cwd);
+    expect(r).toMatchObject({ sentOn: '2099-12-30', deadline: null, inTime: null });
+    expect(r!.windowNote).toContain('chinese-days');
+  });
+});
