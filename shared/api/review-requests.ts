@@ -49,6 +49,8 @@ export interface ReviewRequestView {
   status: 'open' | 'accepted' | 'rejected';
   attachments: ReviewAttachmentView[];
   items: ReviewItemView[];
+  /** The history entries of this request: its own (opened, decided, closed) and the finding changes made on accepting it. */
+  history: { seq: number; at: string; actor: string; action: string; subject: string; reason: string }[];
   createdAt: string;
   closedAt: string | null;
 }

@@ -1,5 +1,5 @@
 import type { ReviewItemView, ReviewRequestView } from '../../../shared/api/review-requests';
-import type { ReviewRequest, Target } from '../../../shared/domain/types';
+import type { HistoryEntry, ReviewRequest, Target } from '../../../shared/domain/types';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { classLabel, listIndicators } from '../../../shared/ruleset/walk';
 import type { TargetScore } from '../../../shared/scoring/types';
@@ -15,7 +15,8 @@ export function reviewRequestViews(store: AssessmentStore, filter: { targetId?: 
   const requests = store.listReviewRequests(filter.targetId);
   if (requests.length === 0) return [];
   const scores = new Map(scoreStoredAssessment(store).map((s) => [s.targetId, s]));
-  return requests.map((r) => buildView(store, r, store.getTarget(r.targetId), scores.get(r.targetId)));
+  const history = store.history();
+  return requests.map((r) => buildView(store, r, store.getTarget(r.targetId), scores.get(r.targetId), history));
 }
 
 /** One request's view (scores its target's class only). */
@@ -23,10 +24,18 @@ export function reviewRequestView(store: AssessmentStore, id: number): ReviewReq
   const request = store.getReviewRequest(id);
   const target = store.getTarget(request.targetId);
   const score = scoreStoredAssessment(store, target.classId).find((s) => s.targetId === target.id);
-  return buildView(store, request, target, score);
+  return buildView(store, request, target, score, store.history());
 }
 
-function buildView(store: AssessmentStore, r: ReviewRequest, target: Target, score: TargetScore | undefined): ReviewRequestView {
+/** The request's own entries and the finding changes whose reason names it (decide.ts writes "复核申请 #N 采纳：…"). */
+function requestHistory(history: HistoryEntry[], id: number): ReviewRequestView['history'] {
+  const tag = `复核申请 #${id} `;
+  return history
+    .filter((h) => h.subject === `review:${id}` || h.reason.startsWith(tag))
+    .map((h) => ({ seq: h.seq, at: h.at, actor: h.actor, action: h.action, subject: h.subject, reason: h.reason }));
+}
+
+function buildView(store: AssessmentStore, r: ReviewRequest, target: Target, score: TargetScore | undefined, history: HistoryEntry[]): ReviewRequestView {
   const ruleset = store.rulesetSnapshot() as Ruleset;
   const paths = new Map(listIndicators(ruleset, target.kind).map((p) => [p.indicator.id, p]));
   const self = new Map(store.listSelfEvalScores(target.id).map((s) => [s.indicatorId, s.score]));
@@ -72,6 +81,7 @@ function buildView(store: AssessmentStore, r: ReviewRequest, target: Target, sco
     status: r.status,
     attachments,
     items,
+    history: requestHistory(history, r.id),
     createdAt: r.createdAt,
     closedAt: r.closedAt,
   };

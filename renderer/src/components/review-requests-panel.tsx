@@ -17,6 +17,8 @@ function WindowTag({ r }: { r: ReviewRequestView }) {
   return r.inTime ? <Tag color="green">期限内（第 {r.workingDay} 个工作日）</Tag> : <Tag color="red">逾期（第 {r.workingDay} 个工作日）</Tag>;
 }
 
+const HISTORY_LABEL: Record<string, string> = { 'review.open': '登记申请', 'review.decide': '作出决定', 'review.close': '申请办结', 'finding.update': '修改问题', 'finding.add': '补记问题' };
+
 const STATUS = { open: ['待决定', 'gold'], accepted: ['已采纳', 'green'], rejected: ['不予采纳', 'default'] } as const;
 
 /** The form a unit's request is entered with: target, disputed indicators, reason, day received, attachments. */
@@ -134,6 +136,18 @@ export function ReviewRequestsPanel({ id, targets, onReview, onChanged }: { id: 
         dataSource={requests.data ?? []}
         locale={{ emptyText: '尚无复核申请' }}
         pagination={{ pageSize: 30 }}
+        expandable={{
+          // The history entries of the request, the finding changes made on accepting it included.
+          expandedRowRender: (r) => (
+            <ul style={{ margin: 0 }} data-testid={`rr-history-${r.id}`}>
+              {r.history.map((h) => (
+                <li key={h.seq}>
+                  #{h.seq} {h.at.slice(0, 19).replace('T', ' ')} {h.actor} {HISTORY_LABEL[h.action] ?? h.action} {h.subject.startsWith('finding:') ? `问题 #${h.subject.slice(8)}` : ''} {h.reason}
+                </li>
+              ))}
+            </ul>
+          ),
+        }}
         columns={[
           { title: '编号', dataIndex: 'id', width: 60 },
           { title: '单位 / 对象', width: 200, render: (_, r) => <span>{r.unit}<br /><Typography.Text type="secondary">{r.targetName}（{r.classLabel}）</Typography.Text></span> },

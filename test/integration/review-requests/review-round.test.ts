@@ -120,6 +120,9 @@ describe('the feedback and review round', () => {
     expect(r1!.items[0]!.effect!.changes[0]).toMatch(/^撤回问题 #1（第1条 ×3）$/u);
     expect(r2!.status).toBe('rejected');
     expect(r3!.status).toBe('rejected');
+    // The request's history: opened, the finding withdrawn on its account, decided, closed.
+    expect(r1!.history.map((h) => h.action)).toEqual(['review.open', 'finding.update', 'review.decide', 'review.close']);
+    expect(r1!.history[1]).toMatchObject({ subject: 'finding:1', reason: '复核申请 #1 采纳：复核确认链接已恢复且为临时维护' });
     const after = JSON.parse((await cli(cwd, 'score', 'a', '--json')).stdout) as { targets: { name: string; total: number; rank: number }[] };
     expect(after.targets.find((t) => t.name.startsWith('南岭'))).toMatchObject({ total: 100, rank: 1 });
     expect(after.targets.find((t) => t.name.startsWith('北岭'))).toMatchObject({ rank: 2 });
