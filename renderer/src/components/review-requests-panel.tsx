@@ -4,6 +4,7 @@ import { DownloadOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/ic
 import type { FeedbackResultView, ReviewItemView, ReviewRequestView } from '../../../shared/api/review-requests';
 import type { TargetRow } from '../../../shared/api/views';
 import { checklistLeaves } from '../../../shared/api/review';
+import { formatChinaDateTime } from '../../../shared/format/date';
 import { api, fileUrl } from '../api/client';
 import { readAsBase64 } from '../read-file';
 import { useCall } from '../use-call';
@@ -142,7 +143,7 @@ export function ReviewRequestsPanel({ id, targets, onReview, onChanged }: { id: 
             <ul style={{ margin: 0 }} data-testid={`rr-history-${r.id}`}>
               {r.history.map((h) => (
                 <li key={h.seq}>
-                  #{h.seq} {h.at.slice(0, 19).replace('T', ' ')} {h.actor} {HISTORY_LABEL[h.action] ?? h.action} {h.subject.startsWith('finding:') ? `问题 #${h.subject.slice(8)}` : ''} {h.reason}
+                  #{h.seq} {formatChinaDateTime(h.at)} {h.actor} {HISTORY_LABEL[h.action] ?? h.action} {h.subject.startsWith('finding:') ? `问题 #${h.subject.slice(8)}` : ''} {h.reason}
                 </li>
               ))}
             </ul>
