@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, ElementHandle } from 'puppeteer-core';
 import { launchChromium } from '../helpers/chromium';
 import { repoRoot, startServe } from '../helpers/cli-process';
 import { cli } from '../helpers/run-cli';
@@ -49,6 +49,28 @@ describe('browser mode: feedback and review requests', () => {
     await clickStable(page, '.ant-modal-confirm .ant-btn-primary');
     await page.waitForFunction(() => document.body.textContent?.includes('排名 2 → 1'));
     await page.screenshot({ path: path.join(shots, 'e2e-review-requests.png') });
+
+    // Preliminary results from the tab (sent today: the window still counts from the first sending).
+    await clickStable(page, '[data-testid="feedback-create"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="feedback-result"]')?.textContent?.includes('已生成 2 个单位的反馈单'));
+
+    // A request entered through the dialog, with an attachment.
+    await clickStable(page, '[data-testid="rr-add"]');
+    await clickStable(page, '.ant-modal [data-testid="rr-target"]');
+    await page.keyboard.type('北岭县');
+    await page.keyboard.press('Enter');
+    await clickStable(page, '.ant-modal [data-testid="rr-indicators"]');
+    await page.waitForFunction(() => [...document.querySelectorAll('.ant-select-item-option')].some((o) => o.textContent?.includes('健康情况/可用性')));
+    await page.keyboard.type('可用性');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.type('[data-testid="rr-reason"]', '补充说明：链接已恢复');
+    const file = path.join(workspace, '补充说明.txt');
+    writeFileSync(file, '链接已恢复');
+    const input = (await page.$('.ant-modal input[type=file]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+    await clickStable(page, '.ant-modal-footer .ant-btn-primary');
+    await page.waitForFunction(() => document.body.textContent?.includes('补充说明：链接已恢复') && document.body.textContent?.includes('复核申请附件：补充说明.txt'));
 
     await page.$eval('[data-testid="rr-item-2"] a', (a) => (a as HTMLElement).click());
     await page.waitForFunction(() => document.querySelector('[data-testid="indicator-path"]')?.textContent?.includes('健康情况/可用性'));

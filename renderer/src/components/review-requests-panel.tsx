@@ -54,7 +54,7 @@ function AddRequestDialog({ id, targets, open, onClose, onAdded }: { id: string;
           <Select showSearch optionFilterProp="label" onChange={(v: number) => { setTargetId(v); form.setFieldValue('indicators', []); }} options={targets.map((t) => ({ value: t.id, label: t.kind === 'website' ? t.unit : `${t.unit}·${t.platform ?? ''}“${t.name}”` }))} data-testid="rr-target" />
         </Form.Item>
         <Form.Item name="indicators" label="有异议的指标" rules={[{ required: true, message: '请至少选择一个指标' }]}>
-          <Select mode="multiple" loading={leaves.loading} options={(leaves.data ?? []).map((l) => ({ value: l.id, label: `${l.path}${l.score !== null && l.weight !== null ? `（${l.score}/${l.weight}）` : ''}` }))} data-testid="rr-indicators" />
+          <Select mode="multiple" optionFilterProp="label" loading={leaves.loading} options={(leaves.data ?? []).map((l) => ({ value: l.id, label: `${l.path}${l.score !== null && l.weight !== null ? `（${l.score}/${l.weight}）` : ''}` }))} data-testid="rr-indicators" />
         </Form.Item>
         <Form.Item name="reason" label="单位的理由" rules={[{ required: true, whitespace: true, message: '请填写理由' }]}>
           <Input.TextArea rows={3} data-testid="rr-reason" />
