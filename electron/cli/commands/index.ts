@@ -11,6 +11,8 @@ import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { monitorCommand } from './monitor';
 import { selfevalDiffCommand, selfevalImportCommand, selfevalTemplateCommand } from './selfeval';
+import { reviewDoneCommand, reviewUndoCommand } from './review';
+import { settingsCommand } from './settings';
 
 /** Every CLI command, one module each. Add a command by importing it here. */
 export const commands: readonly CliCommand[] = [
@@ -30,4 +32,7 @@ export const commands: readonly CliCommand[] = [
   exportCommand,
   serveCommand,
   demoCommand,
+  reviewDoneCommand,
+  reviewUndoCommand,
+  settingsCommand,
 ];

@@ -79,6 +79,8 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
         reviewer TEXT NOT NULL, updated_at TEXT NOT NULL
       );
     `),
+  // Document, period and ranking settings of the assessment (issue 14).
+  (db) => db.exec(`ALTER TABLE assessment ADD COLUMN settings_json TEXT NOT NULL DEFAULT '{}'`),
 ];
 
 /**
