@@ -130,3 +130,12 @@ export interface MonitorStatusView {
   /** Per website: attempts so far, failures and the failure ratio (the veto line is 5%). */
   targets: { targetId: number; name: string; attempts: number; failures: number; ratio: number }[];
 }
+
+/** One assessment setting as the settings dialog edits it (the same keys as `kaoping settings --set`). */
+export interface SettingRowView {
+  key: string;
+  label: string;
+  hint: string;
+  /** '' when unset (the default applies). */
+  value: string;
+}

@@ -11,6 +11,13 @@ import { exportAssessment, FORMAT_EXTENSION, previewExport, type ExportPreview }
 import type { AnnexSpec } from '../../export/table-spec';
 import { exportDataFromStore } from '../../export/from-store';
 import { incompleteCount } from '../../export/compute/results';
+import { applySetting, describeSettings, SETTING_KEYS } from '../../../../shared/settings/assessment-settings';
+import type { SettingRowView } from '../../../../shared/api/views';
+
+function settingRows(store: AssessmentStore): SettingRowView[] {
+  const rows = describeSettings(store.info(), store.rulesetSnapshot() as Ruleset);
+  return rows.map((r) => ({ ...r, hint: SETTING_KEYS.find((k) => k.key === r.key)?.hint ?? '' }));
+}
 import type { AssessmentStore } from '../../store/types';
 import type { HandlerDeps } from '../handlers';
 import { storeRunner, withUpload, type Upload } from './common';
@@ -116,6 +123,16 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
       withStore(input.id, (store) => {
         const data = exportDataFromStore(store);
         return toPreviewView(previewExport(data, input.format), incompleteCount(data));
+      }),
+    'assessment/settings': (input: { id: string }) => withStore(input.id, (store) => settingRows(store)),
+    'assessment/updateSettings': (input: { id: string; values: Record<string, string> }) =>
+      withStore(input.id, (store) => {
+        const ruleset = store.rulesetSnapshot() as Ruleset;
+        // All or nothing: every value is checked before anything is written.
+        let info = store.info();
+        for (const [key, value] of Object.entries(input.values)) info = { ...info, ...applySetting(info, ruleset, key, value) };
+        store.updateInfo({ name: info.name, region: info.region, issuer: info.issuer, gradeBands: info.gradeBands, settings: info.settings });
+        return settingRows(store);
       }),
     'exports/create': (input: { id: string; format: ExportFormat }) =>
       withStore(input.id, async (store) => {
