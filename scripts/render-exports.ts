@@ -91,10 +91,11 @@ if (!process.argv.includes('--no-demo')) {
   const demoOut = path.join(work, 'demo');
   const demo = await runDemo({ out: demoOut, say: () => undefined });
   const data = exportDataFromDir(demo.assessmentDir)!;
+  // Annex 2 of the Chaozhou annex shows the veto-only accounts by name and platform.
   const DEMO: { format: ExportFormat; page: number }[] = [
     { format: 'circular-chaozhou', page: 1 },
     { format: 'circular-zhanjiang', page: 1 },
-    { format: 'annex-chaozhou', page: 1 },
+    { format: 'annex-chaozhou', page: 2 },
     { format: 'annex-zhanjiang', page: 1 },
     { format: 'detail', page: 1 },
   ];
