@@ -15,6 +15,8 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { exportAssessment, FORMAT_EXTENSION, type ExportFormat } from '../electron/services/export/index';
 import { loadExportData } from '../electron/services/export/input';
+import { exportDataFromDir } from '../electron/services/export/from-store';
+import { runDemo } from '../electron/services/demo/run-demo';
 import { chaozhouSample, writeSampleDir, zhanjiangSample } from '../test/fixtures/export/samples';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -55,8 +57,24 @@ const zj = zhanjiangSample();
 writeSampleDir(zjDir, zj.data, zj.files);
 const env = { ...process.env, FONTCONFIG_FILE: path.join(root, 'scripts', 'render', 'fonts.conf'), HOME: path.join(work, 'home') };
 
+/** Converts one exported file to PDF and PNG pages; keeps page `page` as docs/renders/<name>.png. */
+function render(file: string, name: string, page: number, started: number): void {
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', path.dirname(file), file], { env, stdio: 'ignore', timeout: 180_000 });
+  const pdf = file.replace(/\.\w+$/u, '.pdf');
+  const prefix = path.join(path.dirname(file), `${name}-page`);
+  execFileSync('pdftoppm', ['-r', dpi, '-png', pdf, prefix]);
+  const pages = readdirSync(path.dirname(file))
+    .filter((f) => f.startsWith(`${name}-page`) && f.endsWith('.png'))
+    .sort();
+  const chosen = pages[Math.min(page, pages.length) - 1]!;
+  copyFileSync(path.join(path.dirname(file), chosen), path.join(outDir, `${name}.png`));
+  console.log(`${name}: ${pages.length} 页，${Date.now() - started} ms → docs/renders/${name}.png（全部页面：${prefix}-*.png）`);
+}
+
 for (const { format, sample, page } of PLAN) {
-  const data = loadExportData(sample === 'chaozhou' ? czDir : zjDir);
+  const base = loadExportData(sample === 'chaozhou' ? czDir : zjDir);
+  // The seeds' own facts: seed 002 dated 2020-04-03; seed 004 the second quarter, sampled 1 April – 5 July.
+  const data = sample === 'zhanjiang' ? { ...base, meta: { ...base.meta, period: 'q2' } } : base;
   const file = path.join(work, `${format}${FORMAT_EXTENSION[format]}`);
   const started = Date.now();
   await exportAssessment(data, format, file, {
@@ -65,16 +83,28 @@ for (const { format, sample, page } of PLAN) {
     docNumber: sample === 'chaozhou' ? '潮府办函〔2020〕12号' : '湛府办〔2021〕16号',
     rectifyDeadline: '2021-07-15',
   });
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, file], { env, stdio: 'ignore', timeout: 180_000 });
-  const pdf = file.replace(/\.\w+$/u, '.pdf');
-  const prefix = path.join(work, `${format}-page`);
-  execFileSync('pdftoppm', ['-r', dpi, '-png', pdf, prefix]);
-  const pages = readdirSync(work)
-    .filter((f) => f.startsWith(`${format}-page`) && f.endsWith('.png'))
-    .sort();
-  const chosen = pages[Math.min(page, pages.length) - 1]!;
-  copyFileSync(path.join(work, chosen), path.join(outDir, `${format}.png`));
-  console.log(`${format}: ${pages.length} 页，${Date.now() - started} ms → docs/renders/${format}.png`);
+  render(file, format, page, started);
+}
+
+// The demo (南岭市 under the Zhanjiang scheme, every target reviewed) as `npm run demo` writes it.
+if (!process.argv.includes('--no-demo')) {
+  const demoOut = path.join(work, 'demo');
+  const demo = await runDemo({ out: demoOut, say: () => undefined });
+  const data = exportDataFromDir(demo.assessmentDir)!;
+  // Annex 2 of the Chaozhou annex shows the veto-only accounts by name and platform.
+  const DEMO: { format: ExportFormat; page: number }[] = [
+    { format: 'circular-chaozhou', page: 1 },
+    { format: 'circular-zhanjiang', page: 1 },
+    { format: 'annex-chaozhou', page: 2 },
+    { format: 'annex-zhanjiang', page: 1 },
+    { format: 'detail', page: 1 },
+  ];
+  for (const { format, page } of DEMO) {
+    const file = path.join(demoOut, `demo-${format}${FORMAT_EXTENSION[format]}`);
+    const started = Date.now();
+    await exportAssessment(data, format, file, { date: '2025-07-08' });
+    render(file, `demo-${format}`, page, started);
+  }
 }
 
 // The evidence pack is a zip: render its index.html listing as text for the record.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { EXPORT_FORMATS } from '../export-formats';
-import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, ImportPreview, MonitorStatusView, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView } from './views';
+import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, ImportPreview, MonitorStatusView, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView, SettingRowView } from './views';
 import type { AccountFormView, CheckRunView, EvidenceView, FindingView, TargetReviewView } from './review';
 import type { BrowserStateView } from './browser';
 import { ANNOTATION_MAX_SHAPES, annotationShapeSchema } from './annotation';
@@ -61,6 +61,12 @@ export const contract = {
         name: z.string().trim().min(1, '请填写考评名称').max(100),
         year: z.number().int().min(2000).max(2100),
         rulesetId: z.string().min(1),
+        // Issue 14: the document facts and grade lines known at creation (all optional).
+        region: z.string().trim().max(40).optional(),
+        issuer: z.string().trim().max(60).optional(),
+        grades: z.string().trim().max(500).optional(),
+        period: z.string().trim().max(40).optional(),
+        monitoringDate: z.string().trim().max(10).optional(),
       })
       .strict(),
   ).returns<AssessmentSummary>(),
@@ -181,6 +187,9 @@ export const contract = {
       .strict(),
   ).returns<ReviewRequestView>(),
   'reviewRequests/exportOutcomes': call(byId).returns<ExportResult>(),
+  // Assessment settings (issue 14): period, sampling window, document facts, grade lines, ranking, numbers.
+  'assessment/settings': call(byId).returns<SettingRowView[]>(),
+  'assessment/updateSettings': call(z.object({ id: assessmentId, values: z.record(z.string().max(40), z.string().max(2000)) }).strict()).returns<SettingRowView[]>(),
 } as const;
 
 

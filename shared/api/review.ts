@@ -83,8 +83,10 @@ export interface ScoreSummary {
   basic: number | null;
   bonus: number;
   negative: number;
-  grade: string;
+  /** null while the target is not fully reviewed (the total is then 暂计). */
+  grade: string | null;
   rank: number | null;
+  complete: boolean;
   veto: boolean;
   vetoReasons: string[];
 }

@@ -34,9 +34,12 @@ export interface TargetRow {
   platform: string | null;
   identifier: string | null;
   findings: number;
+  /** Provisional (暂计) while `complete` is false. */
   total: number | null;
-  grade: string;
+  /** null until every applicable indicator is reviewed. */
+  grade: string | null;
   rank: number | null;
+  complete: boolean;
   veto: boolean;
   vetoReasons: string[];
   /** Suggestions from checks waiting for the reviewer. */
@@ -53,6 +56,8 @@ export interface AssessmentOverview {
   gradeBands: { name: string; min: number }[];
   gradesConfigurable: boolean;
   targets: TargetRow[];
+  /** Targets not yet fully reviewed: their scores are provisional. */
+  incomplete: number;
 }
 
 export interface ImportPreview {
@@ -108,10 +113,14 @@ export interface PreviewTable {
 }
 
 /** What an export will hold, shown before the file is written. */
-export type ExportPreviewView =
+export type ExportPreviewView = (
   | { kind: 'tables'; tables: PreviewTable[] }
   | { kind: 'document'; title: string; lines: string[]; tables: PreviewTable[] }
-  | { kind: 'files'; files: { target: string; indicator: string; path: string; url: string; sha256: string; matches: boolean }[] };
+  | { kind: 'files'; files: { target: string; indicator: string; path: string; url: string; sha256: string; matches: boolean }[] }
+) & {
+  /** Targets not yet fully reviewed: the UI asks before writing such an export. */
+  incomplete: number;
+};
 
 /** Availability monitoring of an assessment's websites. */
 export interface MonitorStatusView {
@@ -120,4 +129,13 @@ export interface MonitorStatusView {
   nextAt: string | null;
   /** Per website: attempts so far, failures and the failure ratio (the veto line is 5%). */
   targets: { targetId: number; name: string; attempts: number; failures: number; ratio: number }[];
+}
+
+/** One assessment setting as the settings dialog edits it (the same keys as `kaoping settings --set`). */
+export interface SettingRowView {
+  key: string;
+  label: string;
+  hint: string;
+  /** '' when unset (the default applies). */
+  value: string;
 }

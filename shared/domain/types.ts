@@ -13,6 +13,53 @@ export interface GradeBand {
   min: number;
 }
 
+/** Grade lines of one assessment: general, per kind and per class (the more specific wins). */
+export interface GradeLines {
+  all?: GradeBand[];
+  byKind?: Partial<Record<TargetKind, GradeBand[]>>;
+  byClass?: Record<string, GradeBand[]>;
+}
+
+/**
+ * An assessment's document and ranking settings (appended; every field optional,
+ * so assessments from earlier versions read as `{}` and take the defaults).
+ */
+export interface AssessmentSettings {
+  /** 'annual', 'q1'…'q4', or a custom period name (2021年上半年). */
+  period?: string;
+  /** Sampling window (ISO dates): "注：检查采样时间为…". */
+  samplingFrom?: string;
+  samplingTo?: string;
+  /** 整改报送期限 (ISO date). */
+  rectifyBy?: string;
+  /** 监测时间点 (ISO date). */
+  monitoringDate?: string;
+  docNumber?: string;
+  /** 主送机关 (ending in a full-width colon). */
+  addressee?: string;
+  /** 抄送 (without the "抄送：" label). */
+  copyTo?: string;
+  /** 印发机关. */
+  printedBy?: string;
+  /** 发文机关署名. */
+  signature?: string;
+  /** 成文日期 and 印发日期 (ISO dates). */
+  date?: string;
+  printDate?: string;
+  /** 公开方式 (主动公开, 依申请公开, 不予公开). */
+  publicity?: string;
+  /** The circular title with manual line breaks ("|" or newline); automatic when absent. */
+  title?: string;
+  /** Region short name for 抄送 items such as "驻湛各部队" (the region's first character when absent). */
+  regionShort?: string;
+  /** Grade lines per kind and class, over the ruleset's. */
+  grades?: Omit<GradeLines, 'all'>;
+  /** Equal totals: 'shared' (1,1,3) or 'sequential' (1,2,3). */
+  ties?: 'shared' | 'sequential';
+  /** Scores in documents: 'trim' prints 85.62, 78.1, 71 (seed 002); 'fixed2' prints 78.10, 71.00. */
+  numbers?: 'trim' | 'fixed2';
+}
+
 export interface AssessmentInfo {
   name: string;
   year: number;
@@ -22,6 +69,7 @@ export interface AssessmentInfo {
   gradeBands: GradeBand[];
   reviewWindowDays: number;
   createdAt: string;
+  settings: AssessmentSettings;
 }
 
 export interface Target {

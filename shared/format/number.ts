@@ -19,3 +19,11 @@ export function formatPercent(part: number, whole: number, places = 1): string {
 export function formatScore(value: number): string {
   return String(roundTo(value, 2));
 }
+
+/** How documents print scores: 'trim' as seed 002 does (85.62, 78.1, 71), 'fixed2' always two decimals (78.10, 71.00). */
+export type ScoreStyle = 'trim' | 'fixed2';
+
+/** A score in the assessment's style. */
+export function formatScoreAs(value: number, style: ScoreStyle = 'trim'): string {
+  return style === 'fixed2' ? roundTo(value, 2).toFixed(2) : formatScore(value);
+}

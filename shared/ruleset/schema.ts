@@ -48,6 +48,8 @@ const indicator: z.ZodType<Indicator> = z.lazy(() =>
     .strict(),
 );
 
+const gradeBands = z.array(z.object({ name: z.string().min(1), min: z.number() }).strict()).min(1);
+
 const section = z.object({ id: z.string(), name: z.string(), max: z.number().nonnegative(), appliesTo: applicability.optional(), indicators: z.array(indicator) }).strict();
 
 const part = z
@@ -77,6 +79,7 @@ export const rulesetSchema: z.ZodType<Ruleset> = z
             name: z.string(),
             kind: z.enum(['website', 'account']),
             defaults: z.record(z.string(), z.boolean()).optional(),
+            title: z.string().min(1).optional(),
           })
           .strict(),
       )
@@ -91,8 +94,12 @@ export const rulesetSchema: z.ZodType<Ruleset> = z
         failName: z.string(),
         configurable: z.boolean(),
         note: z.string().optional(),
+        byKind: z.object({ website: gradeBands.optional(), account: gradeBands.optional() }).strict().optional(),
+        byClass: z.record(z.string(), gradeBands).optional(),
       })
       .strict(),
     accountScoring: z.enum(['scored', 'veto-only']).optional(),
+    ranking: z.object({ ties: z.enum(['shared', 'sequential']).optional() }).strict().optional(),
+    accountResults: z.enum(['account', 'unit']).optional(),
   })
   .strict();

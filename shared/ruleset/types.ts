@@ -86,6 +86,11 @@ export interface TargetClass {
   label: string;
   /** Full name: 各县（市、区）政府门户网站. */
   name: string;
+  /**
+   * The name documents use for the class, free of any one city's place names
+   * (县（市、区）政府（管委会）门户网站); `name` when absent.
+   */
+  title?: string;
   kind: TargetKind;
   /** Attribute defaults of the class (e.g. hasExternalServices: false for 第三类). */
   defaults?: Record<string, boolean>;
@@ -126,7 +131,29 @@ export interface Ruleset {
     /** True where the seed names grades without cut-offs: the bands are our default. */
     configurable: boolean;
     note?: string;
+    /** Grade lines for one kind of target (websites and new media are graded differently in seed 002). */
+    byKind?: Partial<Record<TargetKind, GradeBand[]>>;
+    /** Grade lines for one class (by class id); they win over `byKind`. */
+    byClass?: Record<string, GradeBand[]>;
   };
   /** How accounts are judged where the ruleset scores them only by vetoes. */
   accountScoring?: 'scored' | 'veto-only';
+  /** The ranking rule; sequential ties when absent (seed 002). */
+  ranking?: RankingRule;
+  /**
+   * 'unit': a unit's accounts roll up to one result per unit (the mean of their
+   * section scores, vetoed when any account is), as seed 002's annex 2 lists them.
+   */
+  accountResults?: AccountResults;
 }
+
+export type TieRule = 'shared' | 'sequential';
+
+/** How the classes are ranked (appended; rulesets without it rank as seed 002 does). */
+export interface RankingRule {
+  /** Equal totals: 'shared' ranks 1,1,3 (并列); 'sequential' ranks 1,2,3 in list order, as seed 002 prints. */
+  ties?: TieRule;
+}
+
+/** How account results reach documents (appended; 'account' when absent). */
+export type AccountResults = 'account' | 'unit';

@@ -2,6 +2,8 @@ import type { Ruleset, Indicator, Rule, Section, TargetClass } from '../ruleset/
 import { applies, listIndicators, type IndicatorPlace } from '../ruleset/walk';
 import { add, cmp, div, frac, min as fmin, mul, round2, show, sub, sum, times, ZERO, type Fraction } from './fraction';
 import type { Explanation, IndicatorResult, ScoreOptions, ScoringFinding, ScoringTarget, SectionResult, TargetScore } from './types';
+import { gradeBandsFor } from './grades';
+import { rankInClasses, tieRule } from './rank';
 
 interface Effective {
   place: IndicatorPlace;
@@ -108,7 +110,7 @@ interface Scored {
 }
 
 /** Targets of one kind, class and attributes share their weights: computed once per scoring run. */
-type WeightCache = Map<string, { eff: Map<string, Effective>; bySection: Map<Section, Effective[]> }>;
+type WeightCache = Map<string, { eff: Map<string, Effective>; bySection: Map<Section, Effective[]>; applicable: string[] }>;
 
 function weightsFor(cache: WeightCache, ruleset: Ruleset, target: ScoringTarget, cls: TargetClass | undefined) {
   const key = `${target.kind}|${target.classId}|${JSON.stringify(Object.entries(target.attributes).sort())}`;
@@ -117,7 +119,10 @@ function weightsFor(cache: WeightCache, ruleset: Ruleset, target: ScoringTarget,
     const eff = effectiveWeights(ruleset, target, cls);
     const bySection = new Map<Section, Effective[]>();
     for (const e of eff.values()) groupPush(bySection, e.place.section, e);
-    hit = { eff, bySection };
+    const vetoOnly = target.kind === 'account' && ruleset.accountScoring === 'veto-only';
+    // What a reviewer must walk: the applicable indicators the engine scores (vetoes only for veto-only accounts).
+    const applicable = [...eff.values()].filter((e) => e.applicable && (!vetoOnly || e.place.part.kind === 'veto')).map((e) => e.place.indicator.id);
+    hit = { eff, bySection, applicable };
     cache.set(key, hit);
   }
   return hit;
@@ -131,7 +136,7 @@ function groupPush<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function scoreTarget(ruleset: Ruleset, target: ScoringTarget, findings: ScoringFinding[], options: ScoreOptions, cache: WeightCache): Scored {
   const cls = ruleset.classes.find((c) => c.id === target.classId);
-  const { bySection } = weightsFor(cache, ruleset, target, cls);
+  const { bySection, applicable } = weightsFor(cache, ruleset, target, cls);
   const byIndicator = new Map<string, ScoringFinding[]>();
   for (const f of findings) groupPush(byIndicator, f.indicatorId, f);
 
@@ -221,9 +226,14 @@ function scoreTarget(ruleset: Ruleset, target: ScoringTarget, findings: ScoringF
     negative = partTotals.negative.present ? fmin(partTotals.negative.raw, partTotals.negative.partMax) : ZERO;
   }
   const exactTotal = basic === null ? null : sub(add(basic, bonus), negative);
-  const bands = [...(options.gradeBands ?? ruleset.grades.bands)].sort((a, b) => b.min - a.min);
-  let grade = ruleset.grades.failName;
-  if (!veto) {
+  const bands = gradeBandsFor(ruleset, { ...options.gradeLines, ...(options.gradeBands ? { all: options.gradeBands } : {}) }, target.kind, target.classId);
+  const reviewedIds = options.reviewed?.get(target.id);
+  const reviewedCount = options.reviewed ? applicable.filter((id) => reviewedIds?.has(id)).length : applicable.length;
+  // A veto decides the target (the seed: 不再对其他指标进行评分); otherwise every applicable indicator must be walked.
+  const complete = veto || reviewedCount === applicable.length;
+  let grade: string | null = ruleset.grades.failName;
+  if (!complete) grade = null;
+  else if (!veto) {
     if (exactTotal === null) grade = '合格';
     else if (ruleset.thresholds.pass === undefined || cmp(exactTotal, frac(ruleset.thresholds.pass)) >= 0) {
       grade = bands.find((band) => cmp(exactTotal, frac(band.min)) >= 0)?.name ?? ruleset.grades.failName;
@@ -246,6 +256,8 @@ function scoreTarget(ruleset: Ruleset, target: ScoringTarget, findings: ScoringF
       total: veto || exactTotal === null ? null : round2(exactTotal),
       grade,
       rank: null,
+      complete,
+      progress: { reviewed: reviewedCount, total: applicable.length },
       explanation,
     },
   };
@@ -261,15 +273,21 @@ export function scoreTargets(ruleset: Ruleset, targets: ScoringTarget[], finding
   for (const f of findings) groupPush(byTarget, f.targetId, f);
   const cache: WeightCache = new Map();
   const scored = targets.map((t) => scoreTarget(ruleset, t, byTarget.get(t.id) ?? [], options, cache));
-  const classes = new Map<string, Scored[]>();
-  for (const s of scored) groupPush(classes, s.score.classId, s);
-  for (const members of classes.values()) {
-    const ranked = members.filter((m) => m.exactTotal !== null).sort((a, b) => cmp(b.exactTotal!, a.exactTotal!));
-    ranked.forEach((m, i) => {
-      const prev = ranked[i - 1];
-      m.score.rank = prev && cmp(prev.exactTotal!, m.exactTotal!) === 0 ? prev.score.rank : i + 1;
-    });
-    for (const m of members) if (m.score.veto) m.score.rank = ranked.length + 1;
-  }
+  const vetoOnly = (s: Scored) => s.score.kind === 'account' && ruleset.accountScoring === 'veto-only';
+  const ranks = rankInClasses(
+    scored,
+    (s) => ({ classId: s.score.classId, total: s.exactTotal, veto: s.score.veto, complete: s.score.complete, rankable: !vetoOnly(s) }),
+    tieRule(options.ties, ruleset),
+  );
+  for (const s of scored) s.score.rank = ranks.get(s) ?? null;
   return scored.map((s) => s.score);
+}
+
+/**
+ * The indicator ids a reviewer must walk for one target before its score is final:
+ * the applicable ones after weight transfers (vetoes only for veto-only accounts).
+ */
+export function applicableIndicatorIds(ruleset: Ruleset, target: ScoringTarget): string[] {
+  const cls = ruleset.classes.find((c) => c.id === target.classId);
+  return weightsFor(new Map(), ruleset, target, cls).applicable;
 }

@@ -1,4 +1,5 @@
-import type { GradeBand, TargetKind } from '../domain/types';
+import type { GradeBand, GradeLines, TargetKind } from '../domain/types';
+import type { TieRule } from '../ruleset/types';
 
 export interface ScoringTarget {
   id: number;
@@ -6,6 +7,8 @@ export interface ScoringTarget {
   kind: TargetKind;
   classId: string;
   attributes: Record<string, boolean>;
+  /** 主管单位, for rolling accounts up to their unit. */
+  unit?: string;
 }
 
 /** A confirmed finding: only confirmed findings reach the engine. */
@@ -62,14 +65,30 @@ export interface TargetScore {
   basic: number | null;
   bonus: number;
   negative: number;
-  /** null when vetoed (and for veto-only accounts). */
+  /** null when vetoed (and for veto-only accounts). Provisional (暂计) while `complete` is false. */
   total: number | null;
-  grade: string;
+  /** null until the target is complete. */
+  grade: string | null;
+  /** Within the class, over complete targets; null while incomplete and for veto-only accounts. */
   rank: number | null;
+  /** Every applicable indicator reviewed, or the target decided by a veto. */
+  complete: boolean;
+  /** Applicable indicators reviewed, of those that apply. */
+  progress: { reviewed: number; total: number };
   explanation: Explanation[];
 }
 
 export interface ScoreOptions {
-  /** The assessment's grade bands (configurable per assessment); the ruleset's by default. */
+  /** The assessment's general grade bands (configurable per assessment); the ruleset's by default. */
   gradeBands?: GradeBand[];
+  /** The assessment's grade lines per kind and class (see grades.ts for which wins). */
+  gradeLines?: Omit<GradeLines, 'all'>;
+  /**
+   * Reviewed indicator ids per target id. When given, a target whose applicable
+   * indicators are not all reviewed is provisional: no grade, no rank. When absent
+   * (hand-computed fixtures, benchmarks) every target counts as reviewed.
+   */
+  reviewed?: ReadonlyMap<number, ReadonlySet<string>>;
+  /** Tie rule over the ruleset's. */
+  ties?: TieRule;
 }

@@ -60,7 +60,10 @@ describe('browser mode: the assessment screen', () => {
     // The preview shows the annex before any file is written: classes as tables, units ranked.
     await page.waitForFunction(() => document.querySelector('[data-testid="export-preview"]')?.textContent?.includes('赤坎区人民政府'));
     await page.screenshot({ path: path.join(shots, 'e2e-export-preview.png') });
+    // Nothing is reviewed yet: the preview says so and writing asks once more.
+    expect(await page.$eval('[data-testid="export-incomplete"]', (el) => el.textContent)).toContain('尚有 280 个考评对象未评审完毕');
     await page.click('[data-testid="export-confirm"]');
+    await clickStable(page, '[data-testid="export-incomplete-confirm"]');
     const link = await page.waitForSelector('[data-testid="export-link"]');
     const href = await link!.evaluate((a) => (a as HTMLAnchorElement).href);
     const response = await fetch(href);

@@ -6,6 +6,7 @@ import type { Browser } from 'puppeteer-core';
 import { clickStable } from '../helpers/click';
 import { launchChromium } from '../helpers/chromium';
 import { repoRoot, startServe } from '../helpers/cli-process';
+import { openAssessment } from '../../electron/services/store/open';
 
 // The real UI, built by `npm test`'s build step, served by `kaoping serve` and
 // driven in Debian's Chromium: create an assessment, reload, see it persisted.
@@ -41,6 +42,10 @@ describe('browser mode: creating an assessment', () => {
     await page.type('[data-testid="assessment-name-input"]', '2025年度政府网站考评');
     await page.click('[data-testid="ruleset-select"]');
     await clickStable(page, '.ant-select-item-option[title*="湛江"]');
+    // Issue 14: the document facts and per-kind grade lines are set at creation.
+    await page.type('[data-testid="assessment-region-input"]', '南岭市');
+    await page.type('[data-testid="assessment-issuer-input"]', '南岭市人民政府办公室');
+    await page.type('[data-testid="assessment-grades-input"]', '网站=优秀:85,良好:75,合格:60;新媒体=合格:60');
     const shots = path.join(repoRoot, 'test-results');
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: path.join(shots, 'e2e-create-dialog.png') });
@@ -57,5 +62,20 @@ describe('browser mode: creating an assessment', () => {
     const folders = readdirSync(workspace);
     expect(folders).toHaveLength(1);
     expect(existsSync(path.join(workspace, folders[0]!, 'assessment.sqlite'))).toBe(true);
+
+    // 考评设置: the quarter and sampling window, saved through the dialog.
+    await page.click('[data-testid="assessment-name"]');
+    await page.waitForSelector('[data-testid="settings"]');
+    await page.click('[data-testid="settings"]');
+    await page.waitForSelector('[data-testid="setting-period"]');
+    await page.type('[data-testid="setting-period"]', 'q2');
+    await page.type('[data-testid="setting-sampling"]', '2025-04-01~2025-07-05');
+    await page.click('[data-testid="settings-save"]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="setting-period"]'));
+    const store = openAssessment(path.join(workspace, folders[0]!));
+    const info = store.info();
+    store.close();
+    expect([info.region, info.issuer]).toEqual(['南岭市', '南岭市人民政府办公室']);
+    expect(info.settings).toMatchObject({ period: 'q2', samplingFrom: '2025-04-01', samplingTo: '2025-07-05', grades: { byKind: { website: [{ name: '优秀', min: 85 }, { name: '良好', min: 75 }, { name: '合格', min: 60 }], account: [{ name: '合格', min: 60 }] } } });
   });
 });

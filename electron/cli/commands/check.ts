@@ -1,3 +1,4 @@
+import { monitoringInstant } from '../../../shared/settings/assessment-settings';
 import type { CliCommand } from '../command';
 import { optFlag, optPositive, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
@@ -38,6 +39,8 @@ export const checkCommand: CliCommand = {
       now: new Date(),
     };
     await withStore(ctx, async (store) => {
+      // Freshness is judged at the assessment's 监测时间点 when one is set.
+      options.now = monitoringInstant(store.info().settings, options.now);
       const ref = optString(ctx, 'target');
       const targets = (ref ? [store.findTarget(ref)] : store.listTargets()).filter((t) => t.kind === 'website' && t.url);
       if (!targets.length) throw new KaopingError('no-websites', ref ? `“${ref}”不是有网址的网站` : '考评中没有可检查的网站（网站需有网址）');

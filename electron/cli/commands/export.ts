@@ -78,11 +78,12 @@ export const exportCommand: CliCommand = {
   async run(ctx) {
     const [dirArg] = ctx.args;
     // Excel, Word and zip writers load only for this command (fast start for the others).
-    const [{ FORMAT_EXTENSION, exportAssessment, isExportFormat }, { loadExportData }, { exportDataFromDir }, { fromScoreReport }] = await Promise.all([
+    const [{ FORMAT_EXTENSION, exportAssessment, isExportFormat }, { loadExportData }, { exportDataFromDir }, { fromScoreReport }, { incompleteCount }] = await Promise.all([
       import('../../services/export/index'),
       import('../../services/export/input'),
       import('../../services/export/from-store'),
       import('../../services/export/from-score-report'),
+      import('../../services/export/compute/results'),
     ]);
     const format = optString(ctx, 'format');
     const outArg = optString(ctx, 'out');
@@ -92,7 +93,13 @@ export const exportCommand: CliCommand = {
     if (!outArg) throw new KaopingError('export-usage', `请用 --out 指定输出文件（${FORMAT_EXTENSION[format]}）`);
     const resolve = (p: string) => path.resolve(ctx.io.cwd, p);
     const scores = optString(ctx, 'scores');
-    const data = scores ? dataFromScores(ctx.options, resolve(scores), resolve(dirArg), fromScoreReport) : loadExportData(resolve(dirArg), exportDataFromDir);
+    let data = scores ? dataFromScores(ctx.options, resolve(scores), resolve(dirArg), fromScoreReport) : loadExportData(resolve(dirArg), exportDataFromDir);
+    const quarter = optString(ctx, 'quarter');
+    if (quarter && !scores) {
+      // An assessment folder's own period setting, overridden for this export.
+      if (!/^[1-4]$/u.test(quarter)) throw new KaopingError('export-quarter', `季度应为 1–4：${quarter}`);
+      data = { ...data, meta: { ...data.meta, quarter: Number(quarter), period: `q${quarter}` } };
+    }
     const date = optString(ctx, 'date');
     const printDate = optString(ctx, 'print-date');
     const docNumber = optString(ctx, 'doc-number');
@@ -111,6 +118,8 @@ export const exportCommand: CliCommand = {
       ...(targets.length > 0 ? { targetIds: targets } : {}),
     };
     const out = resolve(outArg);
+    const incomplete = incompleteCount(data);
+    if (incomplete) ctx.io.stderr(`注意：${incomplete} 个考评对象尚未评审完毕，导出文件中其得分标为“暂计”，不定等次、不排名\n`);
     const size = await exportAssessment(data, format, out, options);
     ctx.io.stdout(`${out}\n`);
     ctx.io.stderr(`已导出 ${format}：${out}（${(size / 1024).toFixed(1)} KB）\n`);

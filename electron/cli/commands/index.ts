@@ -13,6 +13,8 @@ import { monitorCommand } from './monitor';
 import { selfevalDiffCommand, selfevalImportCommand, selfevalTemplateCommand } from './selfeval';
 import { feedbackCommand } from './feedback';
 import { reviewRequestAddCommand, reviewRequestDecideCommand, reviewRequestExportCommand, reviewRequestListCommand } from './review-request';
+import { reviewDoneCommand, reviewUndoCommand } from './review';
+import { settingsCommand } from './settings';
 
 /** Every CLI command, one module each. Add a command by importing it here. */
 export const commands: readonly CliCommand[] = [
@@ -37,4 +39,7 @@ export const commands: readonly CliCommand[] = [
   reviewRequestListCommand,
   reviewRequestDecideCommand,
   reviewRequestExportCommand,
+  reviewDoneCommand,
+  reviewUndoCommand,
+  settingsCommand,
 ];

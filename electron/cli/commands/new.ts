@@ -2,22 +2,13 @@ import path from 'node:path';
 import type { CliCommand } from '../command';
 import { optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
-import type { GradeBand } from '../../../shared/domain/types';
+import { parseGradeLines } from '../../../shared/settings/grade-lines';
 import { loadRuleset } from '../../services/rulesets/load';
 
-/** "优秀:90,良好:80,合格:60" → bands, highest first. */
-export function parseGrades(text: string): GradeBand[] {
-  const bands = text.split(/[,，]/u).map((part) => {
-    const m = /^\s*([^:：]+)[:：]\s*(\d+(?:\.\d+)?)\s*$/u.exec(part);
-    if (!m) throw new KaopingError('bad-grades', `等次设置“${part}”格式有误，应为“优秀:90,良好:80,合格:60”`);
-    return { name: m[1]!.trim(), min: Number(m[2]) };
-  });
-  return bands.sort((a, b) => b.min - a.min);
-}
 
 export const newCommand: CliCommand = {
   name: 'new',
-  usage: 'new <dir> --ruleset <id> [--name <text>] [--year <YYYY>] [--grades "优秀:90,良好:80,合格:60"]',
+  usage: 'new <dir> --ruleset <id> [--name <text>] [--year <YYYY>] [--region 地区] [--issuer 发文机关] [--grades "优秀:90,良好:80,合格:60" 或 "网站=…;新媒体=…;第一类=…"]',
   summary: '新建考评文件夹',
   options: { ruleset: { type: 'string' }, name: { type: 'string' }, year: { type: 'string' }, grades: { type: 'string' }, region: { type: 'string' }, issuer: { type: 'string' } },
   async run(ctx) {
@@ -29,12 +20,14 @@ export const newCommand: CliCommand = {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new KaopingError('bad-year', `年度无效：${optString(ctx, 'year')}`);
     const grades = optString(ctx, 'grades');
     const { createAssessment } = await import('../../services/store/open');
+    const lines = grades ? parseGradeLines(grades, ruleset) : {};
     const store = createAssessment(path.resolve(ctx.io.cwd, dir), {
       name: optString(ctx, 'name') ?? `${year}年度${ruleset.name}`,
       year,
       rulesetId: ruleset.id,
       rulesetSnapshot: ruleset,
-      gradeBands: grades ? parseGrades(grades) : ruleset.grades.bands,
+      gradeBands: lines.all ?? ruleset.grades.bands,
+      settings: lines.byKind || lines.byClass ? { grades: { ...(lines.byKind ? { byKind: lines.byKind } : {}), ...(lines.byClass ? { byClass: lines.byClass } : {}) } } : {},
       region: optString(ctx, 'region'),
       issuer: optString(ctx, 'issuer'),
     });

@@ -24,6 +24,7 @@ import { selfEvalDiff, writeDiffWorkbook } from '../selfeval/diff';
 import { exportAssessment, type ExportFormat } from '../export/index';
 import { exportDataFromStore } from '../export/from-store';
 import { scoreStoredAssessment } from '../scoring/score-assessment';
+import { setReviewDone } from '../review/review-done';
 import { sampleSites } from './sample-sites';
 import { runReviewRound } from './demo-review-round';
 import { serveSampleSite, type RunningSite } from './site-server';
@@ -43,7 +44,7 @@ export interface DemoResult {
   assessmentDir: string;
   files: { label: string; path: string }[];
   /** Websites by unit, accounts as 单位·平台“账号”. */
-  targets: { label: string; total: number | null; grade: string; rank: number | null; veto: boolean }[];
+  targets: { label: string; total: number | null; grade: string | null; rank: number | null; veto: boolean }[];
 }
 
 const EXPORTS: [ExportFormat, string, string][] = [
@@ -89,6 +90,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await recordByHand(store, sites, scratch, launch, now, say);
     fillAccountForm(store, now, say);
     await selfEvaluate(store, ruleset, scratch, say);
+    // The reviewer has walked every applicable indicator of every target: only now are the scores final.
+    for (const t of store.listTargets()) setReviewDone(store, t, undefined, true, '演示：逐项评审完毕');
+    say(`  标记评审完毕：${store.listTargets().length} 个考评对象的全部适用指标`);
 
     const exportsDir = path.join(assessmentDir, 'exports');
     // Preliminary results out, the county's review request decided: the annexes and circulars below carry the final scores.

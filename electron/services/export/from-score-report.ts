@@ -22,12 +22,14 @@ const reportSchema = z.object({
       platform: z.string().optional(),
       veto: z.boolean(),
       vetoReasons: z.array(z.string()).default([]),
-      sections: z.array(z.object({ name: z.string(), score: z.number().nullable(), max: z.number() })).default([]),
+      sections: z.array(z.object({ id: z.string().optional(), part: z.enum(['basic', 'bonus', 'negative']).optional(), name: z.string(), score: z.number().nullable(), max: z.number() })).default([]),
       basic: z.number().nullable().default(0),
       bonus: z.number().nullable().default(0),
       total: z.number().nullable(),
       grade: z.string().nullable().default(null),
       rank: z.number().int().nullable().default(null),
+      complete: z.boolean().optional(),
+      progress: z.object({ reviewed: z.number(), total: z.number() }).optional(),
     }),
   ),
 });
@@ -54,9 +56,12 @@ export function fromScoreReport(raw: unknown, meta: ExportMeta, source = '评分
     }
     const sections: Record<string, number> = {};
     for (const s of t.sections) {
-      let section = cls.sections.find((x) => x.name === s.name);
+      // Annex columns are the basic part's sections; bonus sections are in `bonus` already.
+      // Reports with ids are matched by id, so 运维保障 (basic) and 运维保障 (bonus) stay apart.
+      if (s.part && s.part !== 'basic') continue;
+      let section = s.id ? cls.sections.find((x) => x.id === s.id) : cls.sections.find((x) => x.name === s.name);
       if (!section) {
-        section = { id: `s${cls.sections.length + 1}`, name: s.name, max: s.max };
+        section = { id: s.id ?? `s${cls.sections.length + 1}`, name: s.name, max: s.max };
         cls.sections.push(section);
       }
       sections[section.id] = s.score ?? 0;
@@ -81,6 +86,8 @@ export function fromScoreReport(raw: unknown, meta: ExportMeta, source = '评分
       total: t.total ?? 0,
       grade: t.veto ? '不合格' : t.grade,
       rank: t.rank,
+      ...(t.complete !== undefined ? { complete: t.complete } : {}),
+      ...(t.progress ? { progress: t.progress } : {}),
     });
   }
   data.classes = [...classes.values()];

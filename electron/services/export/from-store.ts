@@ -5,7 +5,10 @@
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { listIndicators } from '../../../shared/ruleset/walk';
 import type { TargetKind as DomainKind } from '../../../shared/domain/types';
-import { scoreStoredAssessment } from '../scoring/score-assessment';
+import { scoreOptionsOf, scoreStoredAssessment } from '../scoring/score-assessment';
+import { rollUpUnits } from '../../../shared/scoring/units';
+import type { Explanation, TargetScore } from '../../../shared/scoring/types';
+import type { ExportScore } from './model';
 import { isAssessmentDir, openAssessment } from '../store/open';
 import type { AssessmentStore, OpenOptions } from '../store/types';
 import type { ExportAssessmentData, ExportClass, ExportEvidence, ExportFinding, TargetKind } from './model';
@@ -19,10 +22,16 @@ export function exportDataFromStore(store: AssessmentStore): ExportAssessmentDat
   const scores = scoreStoredAssessment(store);
   const places = new Map(listIndicators(ruleset).map((p) => [p.indicator.id, p]));
 
+  const targets = store.listTargets();
+  const unitOf = new Map(targets.map((t) => [t.id, t.unit]));
+  const vetoOnly = ruleset.accountScoring === 'veto-only';
+  const byUnit = ruleset.accountResults === 'unit';
   const classes: ExportClass[] = ruleset.classes.map((c) => ({
     id: c.id,
-    name: c.name,
+    name: c.title ?? c.name,
     kind: kindOf(c.kind),
+    ...(c.kind === 'account' && vetoOnly ? { vetoOnly: true } : {}),
+    ...(c.kind === 'account' && byUnit ? { byUnit: true } : {}),
     sections:
       c.kind === 'account' && ruleset.accountScoring === 'veto-only'
         ? []
@@ -32,6 +41,7 @@ export function exportDataFromStore(store: AssessmentStore): ExportAssessmentDat
   const evidenceById = new Map<number, ExportEvidence>(
     store.listEvidence().map((e) => [e.id, { id: String(e.id), path: e.file.replace(/^evidence\//u, ''), url: e.url ?? '', capturedAt: e.capturedAt, sha256: e.sha256, ...(e.title ? { title: e.title } : {}), kind: e.kind }]),
   );
+  const points = findingPoints(scores);
   const findings: ExportFinding[] = store.listFindings().map((f) => {
     const place = places.get(f.indicatorId);
     const rule = place?.indicator.rules.find((r) => r.n === f.rule);
@@ -45,16 +55,30 @@ export function exportDataFromStore(store: AssessmentStore): ExportAssessmentDat
       ...(rule?.problem || place ? { problem: rule?.problem ?? place!.indicator.name } : {}),
       ...(f.note ? { note: f.note } : {}),
       occurrences: f.count,
+      ...(points.has(f.id) ? { points: points.get(f.id)! } : {}),
       status: f.status,
       veto: place?.part.kind === 'veto',
       evidence: f.evidenceIds.map((id) => evidenceById.get(id)).filter((e): e is ExportEvidence => Boolean(e)),
     };
   });
 
+  const settings = info.settings;
+  const units = byUnit ? rollUpUnits(ruleset, scores, (id) => unitOf.get(id) ?? '', { ...scoreOptionsOf(store) }) : [];
   return {
-    meta: { name: info.name, year: info.year, region: info.region, issuer: info.issuer || '（发文机关）' },
+    meta: {
+      name: info.name,
+      year: info.year,
+      region: info.region,
+      issuer: info.issuer || '（发文机关）',
+      ...(settings.period ? { period: settings.period } : {}),
+      ...(/^q[1-4]$/u.test(settings.period ?? '') ? { quarter: Number(settings.period!.slice(1)) } : {}),
+      ...(settings.samplingFrom ? { periodStart: settings.samplingFrom } : {}),
+      ...(settings.samplingTo ? { periodEnd: settings.samplingTo } : {}),
+      settings,
+    },
     classes,
-    targets: store.listTargets().map((t) => ({
+    ...(units.length ? { units: units.map((u) => ({ id: `unit:${u.classId}:${u.unit}`, classId: u.classId, unit: u.unit, accountIds: u.accountIds.map(String), score: exportScore({ ...u, explanation: [] }, `unit:${u.classId}:${u.unit}`) })) } : {}),
+    targets: targets.map((t) => ({
       id: String(t.id),
       kind: kindOf(t.kind),
       classId: t.classId,
@@ -64,18 +88,7 @@ export function exportDataFromStore(store: AssessmentStore): ExportAssessmentDat
       ...(t.platform ? { platform: t.platform } : {}),
       ...(t.identifier ? { identifier: t.identifier } : {}),
     })),
-    scores: scores.map((s) => ({
-      targetId: String(s.targetId),
-      veto: s.veto,
-      vetoReasons: s.vetoReasons,
-      sections: Object.fromEntries(s.sections.filter((x) => x.part === 'basic').map((x) => [x.id, x.score])),
-      basic: s.basic ?? 0,
-      bonus: s.bonus,
-      total: s.total ?? 0,
-      grade: s.grade,
-      rank: s.rank,
-      explanation: s.explanation.map((e) => e.text),
-    })),
+    scores: scores.map((s) => exportScore(s, String(s.targetId))),
     findings,
     indicatorScores: scores.flatMap((s) =>
       s.indicators.map((i) => ({
@@ -101,4 +114,35 @@ export function exportDataFromDir(dir: string, opts: OpenOptions = {}): ExportAs
   } finally {
     store.close();
   }
+}
+
+type ScoreLike = Pick<TargetScore, 'veto' | 'vetoReasons' | 'sections' | 'basic' | 'bonus' | 'total' | 'grade' | 'rank' | 'complete' | 'progress'> & { explanation: Explanation[] };
+
+/** The engine's (or a unit's) result as the formats read it. */
+function exportScore(s: ScoreLike, targetId: string): ExportScore {
+  return {
+    targetId,
+    veto: s.veto,
+    vetoReasons: s.vetoReasons,
+    sections: Object.fromEntries(s.sections.filter((x) => x.part === 'basic').map((x) => [x.id, x.score])),
+    basic: s.basic ?? 0,
+    bonus: s.bonus,
+    total: s.total ?? 0,
+    grade: s.grade,
+    rank: s.rank,
+    complete: s.complete,
+    progress: s.progress,
+    explanation: s.explanation.map((e) => e.text),
+  };
+}
+
+/** Points each finding moved (deductions as positive numbers), read from the engine's explanation lines. */
+function findingPoints(scores: readonly TargetScore[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const visit = (e: Explanation) => {
+    if (e.children?.length) e.children.forEach(visit);
+    else if (e.points !== undefined && e.findingIds?.length === 1) out.set(e.findingIds[0]!, Math.abs(e.points));
+  };
+  for (const s of scores) s.explanation.forEach(visit);
+  return out;
 }

@@ -6,11 +6,18 @@
 
 export type TargetKind = 'website' | 'newmedia';
 
+import type { AssessmentSettings } from '../../../shared/domain/types';
+
 /** One target class (e.g. 县区门户网站), ranked and titled separately in the annexes. */
 export interface ExportClass {
   id: string;
+  /** The name documents print (the ruleset's class title, free of place names). */
   name: string;
   kind: TargetKind;
+  /** Accounts judged on vetoes only: no scores, no rank; lists name account and platform. */
+  vetoOnly?: boolean;
+  /** Accounts roll up to their unit (seed 002 annex 2): `units` holds the results. */
+  byUnit?: boolean;
   /** 一级指标 columns of the annex, in ruleset order. */
   sections: ExportSection[];
 }
@@ -48,10 +55,13 @@ export interface ExportScore {
   basic: number;
   bonus: number;
   total: number;
-  /** 优秀 / 良好 / 合格 / 不合格, or null where the ruleset has no grades. */
+  /** 优秀 / 良好 / 合格 / 不合格; null where the ruleset has no grades or the target is not fully reviewed. */
   grade: string | null;
-  /** Rank within class, 1-based. */
+  /** Rank within class, 1-based; null while incomplete and for veto-only accounts. */
   rank: number | null;
+  /** False while the target is not fully reviewed: its total is provisional (暂计). Absent means complete. */
+  complete?: boolean;
+  progress?: { reviewed: number; total: number };
   /** One line per rule applied, for the detail export. */
   explanation?: string[];
 }
@@ -113,6 +123,19 @@ export interface ExportMeta {
   /** Sampling period (ISO dates) for inspection notes. */
   periodStart?: string;
   periodEnd?: string;
+  /** 'annual', 'q1'…'q4' or a custom period name; `quarter` (or annual) when absent. */
+  period?: string;
+  /** The assessment's document settings (主送, 抄送, 文号, dates, 公开方式, numbers …). */
+  settings?: AssessmentSettings;
+}
+
+/** One unit's rolled-up new-media result (classes with `byUnit`). */
+export interface ExportUnit {
+  id: string;
+  classId: string;
+  unit: string;
+  accountIds: string[];
+  score: ExportScore;
 }
 
 export interface ExportAssessmentData {
@@ -122,6 +145,8 @@ export interface ExportAssessmentData {
   scores: ExportScore[];
   findings: ExportFinding[];
   indicatorScores?: ExportIndicatorScore[];
+  /** Unit results of `byUnit` classes. */
+  units?: ExportUnit[];
   /** Absolute folder that evidence paths are relative to. */
   evidenceRoot?: string;
 }

@@ -4,6 +4,8 @@
  * so an annex in the circular and the annex workbook always show the same table.
  */
 
+import type { ScoreStyle } from '../../../shared/format/number';
+
 export type Cell = string | number | null;
 export type Align = 'left' | 'center' | 'right';
 
@@ -12,7 +14,7 @@ export interface TableColumn {
   /** Relative width hint in characters; the writers fit it to the page. */
   width: number;
   align?: Align;
-  /** Numbers in this column are written with two decimals. */
+  /** Numbers in this column are scores, printed in the annex's `scoreStyle`. */
   decimals?: boolean;
 }
 
@@ -21,6 +23,8 @@ export interface TableBlock {
   caption?: string;
   columns: TableColumn[];
   rows: Cell[][];
+  /** Written as one merged row when there are no rows (an empty list says "无"). */
+  emptyText?: string;
 }
 
 export interface AnnexSpec {
@@ -34,4 +38,8 @@ export interface AnnexSpec {
   note?: string;
   /** Excel sheet name (≤ 31 characters). */
   sheetName: string;
+  /** How score columns print: 'trim' (85.62, 78.1, 71; the default) or 'fixed2'. */
+  scoreStyle?: ScoreStyle;
+  /** A red line under the title, e.g. that some targets are not fully reviewed. */
+  warning?: string;
 }

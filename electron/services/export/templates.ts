@@ -31,6 +31,8 @@ const circularTemplate = z.object({
   annexNote: z.string().optional(),
   signature: z.string(),
   note: z.string().optional(),
+  /** Where 公开方式 goes: under the date (seed 002) or above the 版记 (seed 004). */
+  notePlacement: z.enum(['afterDate', 'colophon']).optional(),
   copyTo: z.string().optional(),
   printedBy: z.string(),
 });

@@ -64,7 +64,7 @@ export function targetReview(store: AssessmentStore, assessmentId: string, targe
   const places = placesById(ruleset);
   return {
     target: targetInfo(ruleset, target),
-    score: { total: score.total, basic: score.basic, bonus: score.bonus, negative: score.negative, grade: score.grade, rank: score.rank, veto: score.veto, vetoReasons: score.vetoReasons },
+    score: { total: score.total, basic: score.basic, bonus: score.bonus, negative: score.negative, grade: score.grade, rank: score.rank, complete: score.complete, veto: score.veto, vetoReasons: score.vetoReasons },
     tree,
     findings: findings.map((f) => toFindingView(f, places)),
     evidence: store.listEvidence({ targetId }).map((e) => toEvidenceView(e, assessmentId)),

@@ -3,15 +3,39 @@ import { scoreTargets } from '../../../shared/scoring/engine';
 import type { TargetScore } from '../../../shared/scoring/types';
 import type { AssessmentStore } from '../store/types';
 
+/** Reviewed indicator ids per target, as the engine takes them. */
+export function reviewedByTarget(store: AssessmentStore): Map<number, Set<string>> {
+  const reviewed = new Map<number, Set<string>>();
+  for (const r of store.listReviewedIndicators()) reviewed.set(r.targetId, (reviewed.get(r.targetId) ?? new Set()).add(r.indicatorId));
+  return reviewed;
+}
+
+/** The engine's options from the assessment: grade lines, tie rule and review progress. */
+export function scoreOptionsOf(store: AssessmentStore) {
+  const info = store.info();
+  return {
+    gradeBands: info.gradeBands,
+    ...(info.settings.grades ? { gradeLines: info.settings.grades } : {}),
+    ...(info.settings.ties ? { ties: info.settings.ties } : {}),
+    reviewed: reviewedByTarget(store),
+  };
+}
+
 /**
  * Scores a stored assessment from its ruleset snapshot and its confirmed findings
  * only. Ranks are within a class, so `classId` scores that class alone (one
- * target's view needs no more).
+ * target's view needs no more). A target not fully reviewed comes back provisional.
  */
 export function scoreStoredAssessment(store: AssessmentStore, classId?: string): TargetScore[] {
   const ruleset = store.rulesetSnapshot() as Ruleset;
-  const targets = store.listTargets().filter((t) => classId === undefined || t.classId === classId).map((t) => ({ id: t.id, name: t.kind === 'website' ? t.name || t.unit : t.name, kind: t.kind, classId: t.classId, attributes: t.attributes }));
+  const targets = store
+    .listTargets()
+    .filter((t) => classId === undefined || t.classId === classId)
+    .map((t) => ({ id: t.id, name: t.kind === 'website' ? t.name || t.unit : t.name, kind: t.kind, classId: t.classId, attributes: t.attributes, unit: t.unit }));
   const ids = new Set(targets.map((t) => t.id));
-  const findings = store.listFindings({ status: 'confirmed' }).filter((f) => ids.has(f.targetId)).map((f) => ({ id: f.id, targetId: f.targetId, indicatorId: f.indicatorId, rule: f.rule, count: f.count, note: f.note, evidenceIds: f.evidenceIds }));
-  return scoreTargets(ruleset, targets, findings, { gradeBands: store.info().gradeBands });
+  const findings = store
+    .listFindings({ status: 'confirmed' })
+    .filter((f) => ids.has(f.targetId))
+    .map((f) => ({ id: f.id, targetId: f.targetId, indicatorId: f.indicatorId, rule: f.rule, count: f.count, note: f.note, evidenceIds: f.evidenceIds }));
+  return scoreTargets(ruleset, targets, findings, scoreOptionsOf(store));
 }

@@ -100,6 +100,8 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
       );
       CREATE INDEX feedback_sent_target ON feedback_sent(target_id, sent_on);
     `),
+  // Document, period and ranking settings of the assessment (issue 14).
+  (db) => db.exec(`ALTER TABLE assessment ADD COLUMN settings_json TEXT NOT NULL DEFAULT '{}'`),
 ];
 
 /**

@@ -35,7 +35,7 @@ export function createAssessment(dir: string, init: CreateInit, opts: OpenOption
   const store = new SqliteStore(dir, db, opts);
   const createdAt = (opts.now ?? (() => new Date()))().toISOString();
   store.transaction(() => {
-    db.prepare('INSERT INTO assessment (id, name, year, region, issuer, ruleset_id, ruleset_json, grades_json, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO assessment (id, name, year, region, issuer, ruleset_id, ruleset_json, grades_json, created_at, settings_json) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       init.name,
       init.year,
       init.region ?? '',
@@ -44,6 +44,7 @@ export function createAssessment(dir: string, init: CreateInit, opts: OpenOption
       canonicalJson(init.rulesetSnapshot),
       JSON.stringify(init.gradeBands),
       createdAt,
+      JSON.stringify(init.settings ?? {}),
     );
     store.logCreation(init.rulesetSnapshot);
   });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { KaopingError } from '../../../shared/errors';
-import type { AssessmentInfo, Evidence, FeedbackSending, Finding, FindingStatus, HistoryEntry, MonitorAttempt, NewEvidence, NewFinding, NewMonitorAttempt, NewTarget, ReviewEffect, ReviewRequest, ReviewRequestItem, SelfEvalScore, Target, Visit } from '../../../shared/domain/types';
+import type { AssessmentInfo, AssessmentSettings, Evidence, FeedbackSending, Finding, FindingStatus, HistoryEntry, MonitorAttempt, NewEvidence, NewFinding, NewMonitorAttempt, NewTarget, ReviewEffect, ReviewRequest, ReviewRequestItem, SelfEvalScore, Target, Visit } from '../../../shared/domain/types';
 import { matchKey } from '../../../shared/text/normalize';
 import { normalizeSiteUrl } from '../../../shared/text/url';
 import { canonicalJson, chainHash, GENESIS } from './history-chain';
@@ -56,6 +56,7 @@ export class SqliteStore implements AssessmentStore {
       gradeBands: JSON.parse(r.grades_json as string) as AssessmentInfo['gradeBands'],
       reviewWindowDays: r.review_window_days as number,
       createdAt: r.created_at as string,
+      settings: parseSettings(r.settings_json as string | undefined),
     };
   }
 
@@ -63,13 +64,13 @@ export class SqliteStore implements AssessmentStore {
     return JSON.parse((this.db.prepare('SELECT ruleset_json FROM assessment WHERE id = 1').get() as { ruleset_json: string }).ruleset_json);
   }
 
-  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays'>>): void {
+  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays' | 'settings'>>): void {
     this.transaction(() => {
       const before = this.info();
       const after = { ...before, ...patch };
       this.db
-        .prepare('UPDATE assessment SET name = ?, region = ?, issuer = ?, grades_json = ?, review_window_days = ? WHERE id = 1')
-        .run(after.name, after.region, after.issuer, JSON.stringify(after.gradeBands), after.reviewWindowDays);
+        .prepare('UPDATE assessment SET name = ?, region = ?, issuer = ?, grades_json = ?, review_window_days = ?, settings_json = ? WHERE id = 1')
+        .run(after.name, after.region, after.issuer, JSON.stringify(after.gradeBands), after.reviewWindowDays, JSON.stringify(after.settings));
       this.log('assessment.update', 'assessment', before, after);
     });
   }
@@ -314,10 +315,16 @@ export class SqliteStore implements AssessmentStore {
     return rows.map((r) => ({ id: r.id as number, targetId: r.target_id as number, at: r.at as string, ok: r.ok === 1, status: r.status as number, ms: r.ms as number, error: r.error as string }));
   }
 
-  setIndicatorReviewed(targetId: number, indicatorId: string, reviewed: boolean): void {
-    this.getTarget(targetId);
-    if (reviewed) this.db.prepare('INSERT OR REPLACE INTO indicator_review (target_id, indicator_id, reviewer, reviewed_at) VALUES (?, ?, ?, ?)').run(targetId, indicatorId, this.actor, this.stamp());
-    else this.db.prepare('DELETE FROM indicator_review WHERE target_id = ? AND indicator_id = ?').run(targetId, indicatorId);
+  setIndicatorReviewed(targetId: number, indicatorId: string, reviewed: boolean, reason = ''): void {
+    this.transaction(() => {
+      this.getTarget(targetId);
+      const was = Boolean(this.db.prepare('SELECT 1 FROM indicator_review WHERE target_id = ? AND indicator_id = ?').get(targetId, indicatorId));
+      if (was === reviewed) return;
+      if (reviewed) this.db.prepare('INSERT INTO indicator_review (target_id, indicator_id, reviewer, reviewed_at) VALUES (?, ?, ?, ?)').run(targetId, indicatorId, this.actor, this.stamp());
+      else this.db.prepare('DELETE FROM indicator_review WHERE target_id = ? AND indicator_id = ?').run(targetId, indicatorId);
+      // Review progress decides whether a score is final (grade, rank), so it is history.
+      this.log(reviewed ? 'review.done' : 'review.undo', `target:${targetId}/${indicatorId}`, { reviewed: was }, { reviewed }, reason);
+    });
   }
 
   listReviewedIndicators(targetId?: number): { targetId: number; indicatorId: string }[] {
@@ -457,5 +464,16 @@ function safeUser(): string {
     return os.userInfo().username;
   } catch {
     return '评审人员';
+  }
+}
+
+/** Settings as stored; a damaged or missing value reads as no settings (the defaults). */
+function parseSettings(json: string | undefined): AssessmentSettings {
+  if (!json) return {};
+  try {
+    const value = JSON.parse(json) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as AssessmentSettings) : {};
+  } catch {
+    return {};
   }
 }

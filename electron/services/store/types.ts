@@ -36,6 +36,7 @@ export interface CreateInit {
   region?: string;
   issuer?: string;
   gradeBands: AssessmentInfo['gradeBands'];
+  settings?: AssessmentInfo['settings'];
 }
 
 export interface VerifyReport {
@@ -55,7 +56,7 @@ export interface AssessmentStore {
   readonly dir: string;
   info(): AssessmentInfo;
   rulesetSnapshot(): unknown;
-  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays'>>): void;
+  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays' | 'settings'>>): void;
 
   listTargets(): Target[];
   getTarget(id: number): Target;
@@ -95,7 +96,8 @@ export interface AssessmentStore {
   listMonitorAttempts(targetId?: number): MonitorAttempt[];
 
   /** Review progress: which indicators of a target the reviewer has walked. */
-  setIndicatorReviewed(targetId: number, indicatorId: string, reviewed: boolean): void;
+  /** Logged in the history (review.done / review.undo): progress decides whether a score is final. */
+  setIndicatorReviewed(targetId: number, indicatorId: string, reviewed: boolean, reason?: string): void;
   listReviewedIndicators(targetId?: number): { targetId: number; indicatorId: string }[];
 
   /** Pages opened for a target in the embedded browser, newest first. */

@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { AssessmentInfo } from '../../../shared/domain/types';
+import { applySetting } from '../../../shared/settings/assessment-settings';
 import { KaopingError } from '../../../shared/errors';
 import type { AssessmentSummary } from '../../../shared/api/views';
 import { createAssessment, isAssessmentDir, openAssessment } from '../store/open';
@@ -46,11 +48,24 @@ export function folderNameFor(workspaceDir: string, name: string, year: number):
 }
 
 /** Creates an assessment folder in the workspace with a snapshot of the ruleset. */
-export function createInWorkspace(workspaceDir: string, input: { name: string; year: number; rulesetId: string }, opts: OpenOptions = {}): AssessmentSummary {
+export function createInWorkspace(
+  workspaceDir: string,
+  input: { name: string; year: number; rulesetId: string; region?: string; issuer?: string; grades?: string; period?: string; monitoringDate?: string },
+  opts: OpenOptions = {},
+): AssessmentSummary {
   const ruleset = loadRuleset(input.rulesetId);
+  // Grade lines, period and monitoring date go through the same checks as `kaoping settings`, before any folder exists.
+  let info: AssessmentInfo = { name: input.name, year: input.year, region: input.region ?? '', issuer: input.issuer ?? '', rulesetId: ruleset.id, gradeBands: ruleset.grades.bands, reviewWindowDays: 3, createdAt: '', settings: {} };
+  for (const [key, value] of [['grades', input.grades], ['period', input.period], ['monitoring-date', input.monitoringDate]] as const) {
+    if (value) info = { ...info, ...applySetting(info, ruleset, key, value) };
+  }
   mkdirSync(workspaceDir, { recursive: true });
   const id = folderNameFor(workspaceDir, input.name, input.year);
-  const store = createAssessment(path.join(workspaceDir, id), { name: input.name, year: input.year, rulesetId: ruleset.id, rulesetSnapshot: ruleset, gradeBands: ruleset.grades.bands }, opts);
+  const store = createAssessment(
+    path.join(workspaceDir, id),
+    { name: input.name, year: input.year, rulesetId: ruleset.id, rulesetSnapshot: ruleset, gradeBands: info.gradeBands, region: info.region, issuer: info.issuer, settings: info.settings },
+    opts,
+  );
   try {
     return summarise(id, store);
   } finally {

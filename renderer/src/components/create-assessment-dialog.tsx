@@ -8,9 +8,23 @@ interface Values {
   name: string;
   year: number;
   rulesetId: string;
+  region?: string;
+  issuer?: string;
+  grades?: string;
+  period?: string;
+  monitoringDate?: string;
 }
 
-/** 新建考评: name, year and ruleset; the host creates the assessment folder. */
+/** Drops empty optional fields: the host then takes the ruleset's defaults. */
+function filled(values: Values): Values {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as unknown as Values;
+}
+
+/**
+ * 新建考评: name, year, ruleset, and what the documents need from the start — region,
+ * issuer, period, monitoring date and grade lines (per kind and class); the host
+ * creates the assessment folder. Everything but the ruleset can be changed later in 考评设置.
+ */
 export function CreateAssessmentDialog(props: { open: boolean; onClose: () => void; onCreated: (a: AssessmentSummary) => void }) {
   const [form] = Form.useForm<Values>();
   const rulesets = useCall(() => api.rulesets.list({}), []);
@@ -21,7 +35,7 @@ export function CreateAssessmentDialog(props: { open: boolean; onClose: () => vo
     const values = await form.validateFields();
     setSaving(true);
     try {
-      const created = await api.assessments.create(values);
+      const created = await api.assessments.create(filled(values));
       form.resetFields();
       setError(undefined);
       props.onCreated(created);
@@ -51,6 +65,32 @@ export function CreateAssessmentDialog(props: { open: boolean; onClose: () => vo
             placeholder="选择考评方案"
             options={(rulesets.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
           />
+        </Form.Item>
+        <Form.Item name="region" label="地区" extra="用于通报标题、考评对象名单等（如：南岭市）">
+          <Input placeholder="例如：南岭市" data-testid="assessment-region-input" />
+        </Form.Item>
+        <Form.Item name="issuer" label="发文机关" extra="发文机关标志、署名与印发机关的默认值">
+          <Input placeholder="例如：南岭市人民政府办公室" data-testid="assessment-issuer-input" />
+        </Form.Item>
+        <Form.Item name="period" label="检查期间" extra="年度考评选“年度”；季度检查选季度；也可自定义（如：上半年）">
+          <Select
+            data-testid="assessment-period-select"
+            allowClear
+            placeholder="年度"
+            options={[
+              { value: 'annual', label: '年度' },
+              { value: 'q1', label: '第一季度' },
+              { value: 'q2', label: '第二季度' },
+              { value: 'q3', label: '第三季度' },
+              { value: 'q4', label: '第四季度' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="monitoringDate" label="监测时间点" rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/u, message: '日期格式为 YYYY-MM-DD' }]}>
+          <Input placeholder="YYYY-MM-DD" style={{ width: 160 }} data-testid="assessment-monitoring-input" />
+        </Form.Item>
+        <Form.Item name="grades" label="等次分数线" extra="留空用考评方案的分数线。可按类型、类别分别设置：网站=优秀:80,良好:70,合格:60;新媒体=优秀:95,良好:90,合格:85;第一类=…">
+          <Input placeholder="优秀:90,良好:80,合格:60" data-testid="assessment-grades-input" />
         </Form.Item>
       </Form>
     </Modal>

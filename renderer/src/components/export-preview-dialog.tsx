@@ -1,4 +1,4 @@
-import { Alert, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, App, Modal, Table, Tag, Typography } from 'antd';
 import type { ExportPreviewView, PreviewTable } from '../../../shared/api/views';
 import type { ExportFormat } from '../../../shared/export-formats';
 import { api } from '../api/client';
@@ -16,7 +16,7 @@ function TablePreview({ table }: { table: PreviewTable }) {
         scroll={{ y: 240 }}
         rowKey={(_, i) => String(i)}
         dataSource={table.rows.slice(0, 200).map((row) => Object.fromEntries(row.map((v, i) => [String(i), v])))}
-        columns={table.headers.map((h, i) => ({ title: h, dataIndex: String(i), render: (v: unknown) => (typeof v === 'number' ? v.toFixed(2).replace(/\.00$/u, '') : String(v ?? '')) }))}
+        columns={table.headers.map((h, i) => ({ title: h, dataIndex: String(i), render: (v: unknown) => (typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v ?? '')) }))}
       />
     </div>
   );
@@ -55,12 +55,29 @@ function PreviewBody({ preview }: { preview: ExportPreviewView }) {
   );
 }
 
-/** Shows what an export will hold before the file is written. */
+/**
+ * Shows what an export will hold before the file is written; when some targets are
+ * not fully reviewed it says how many, and asks again before writing.
+ */
 export function ExportPreviewDialog(props: { id: string; format: ExportFormat; label: string; onClose: () => void; onExport: () => void }) {
   const preview = useCall(() => api.exports.preview({ id: props.id, format: props.format }), [props.id, props.format]);
+  const { modal } = App.useApp();
+  const incomplete = preview.data?.incomplete ?? 0;
+  const confirm = () => {
+    if (!incomplete) return props.onExport();
+    modal.confirm({
+      title: '评审尚未完成',
+      content: `尚有 ${incomplete} 个考评对象未评审完毕，文件中其得分将标为“暂计”，不定等次、不排名。仍要导出吗？`,
+      okText: '仍然导出',
+      cancelText: '取消',
+      okButtonProps: { 'data-testid': 'export-incomplete-confirm' } as never,
+      onOk: props.onExport,
+    });
+  };
   return (
-    <Modal open width={1000} title={`预览：${props.label}`} okText="导出文件" cancelText="关闭" onCancel={props.onClose} onOk={props.onExport} okButtonProps={{ 'data-testid': 'export-confirm' } as never}>
+    <Modal open width={1000} title={`预览：${props.label}`} okText="导出文件" cancelText="关闭" onCancel={props.onClose} onOk={confirm} okButtonProps={{ 'data-testid': 'export-confirm' } as never}>
       {preview.error && <Alert type="error" showIcon message={preview.error.message} />}
+      {incomplete > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="export-incomplete" message={`尚有 ${incomplete} 个考评对象未评审完毕：其得分为暂计，不定等次、不排名。`} />}
       <div data-testid="export-preview">{preview.data && <PreviewBody preview={preview.data} />}</div>
     </Modal>
   );

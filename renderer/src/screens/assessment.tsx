@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Dropdown, Result, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, AuditOutlined, DownloadOutlined, RadarChartOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, AuditOutlined, DownloadOutlined, RadarChartOutlined, SafetyCertificateOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import type { TargetRow, VerifyView } from '../../../shared/api/views';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
 import { api, fileUrl } from '../api/client';
 import { useCall } from '../use-call';
-import { gradeColor } from '../format';
+import { gradeColor, points } from '../format';
+import { SettingsDialog } from '../components/settings-dialog';
 import { ImportTargetsDialog } from '../components/import-targets-dialog';
 import { SelfEvalPanel } from '../components/selfeval-panel';
 import { ExportPreviewDialog } from '../components/export-preview-dialog';
@@ -35,6 +36,7 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
   const [exported, setExported] = useState<{ label: string; file: string }[]>([]);
   const [previewing, setPreviewing] = useState<ExportFormat | undefined>();
   const [checking, setChecking] = useState(false);
+  const [editingSettings, setEditingSettings] = useState(false);
 
   if (overview.error) return <Result status="error" title={overview.error.message} extra={<Button onClick={onBack}>返回考评列表</Button>} />;
   const data = overview.data;
@@ -73,6 +75,9 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-targets">
               导入考评对象
             </Button>
+            <Button icon={<SettingOutlined />} onClick={() => setEditingSettings(true)} data-testid="settings">
+              考评设置
+            </Button>
             <Button icon={<SafetyCertificateOutlined />} onClick={() => api.assessment.verify({ id }).then(setVerify, (e: Error) => message.error(e.message))} data-testid="verify">
               校验数据完整性
             </Button>
@@ -110,6 +115,15 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
             }
           />
         )}
+        {data && data.incomplete > 0 && data.targets.length > 0 && (
+          <Alert
+            style={{ marginBottom: 16 }}
+            type="warning"
+            showIcon
+            data-testid="incomplete-alert"
+            message={`尚有 ${data.incomplete} 个考评对象未评审完毕：其得分为暂计，不定等次、不参与排名；导出的文件会注明。`}
+          />
+        )}
         {data?.gradesConfigurable && (
           <Typography.Paragraph type="secondary">
             等次分数线：{data.gradeBands.map((b) => `${b.name} ≥ ${b.min}`).join('，')}（考评方案未规定分数线，此为可修改的默认值）
@@ -133,8 +147,25 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
                       { title: '名称 / 网址', render: (_, t) => (t.kind === 'website' ? <Typography.Text copyable={{ text: t.url ?? '' }}>{t.url}</Typography.Text> : `${t.name}（${t.platform ?? ''}）`) },
                       { title: '评审进度', width: 100, render: (_, t) => `${t.progress.reviewed}/${t.progress.total}` },
                       { title: '问题', dataIndex: 'findings', width: 70, render: (n: number, t) => (t.suggested ? <span>{n} <Tag color="orange">{t.suggested} 条建议</Tag></span> : n) },
-                      { title: '得分', dataIndex: 'total', width: 90, sorter: (a, b) => (a.total ?? -1) - (b.total ?? -1), render: (v: number | null, t) => (t.veto ? <Tooltip title={t.vetoReasons.join('；')}><Tag color="red">单项否决</Tag></Tooltip> : (v?.toFixed(2) ?? '—')) },
-                      { title: '等次', dataIndex: 'grade', width: 90, render: (g: string) => <Tag color={gradeColor(g)}>{g}</Tag> },
+                      {
+                        title: '得分',
+                        dataIndex: 'total',
+                        width: 110,
+                        sorter: (a, b) => (a.total ?? -1) - (b.total ?? -1),
+                        render: (v: number | null, t) =>
+                          t.veto ? (
+                            <Tooltip title={t.vetoReasons.join('；')}>
+                              <Tag color="red">单项否决</Tag>
+                            </Tooltip>
+                          ) : t.complete ? (
+                            points(v)
+                          ) : (
+                            <Tooltip title="尚未评审完毕：得分为暂计，不定等次、不排名">
+                              <span data-testid={`provisional-${t.id}`}>暂计 {points(v)}</span>
+                            </Tooltip>
+                          ),
+                      },
+                      { title: '等次', dataIndex: 'grade', width: 90, render: (g: string | null) => (g ? <Tag color={gradeColor(g)}>{g}</Tag> : '—') },
                       { title: '类内排名', dataIndex: 'rank', width: 90, render: (r: number | null) => r ?? '—' },
                       { title: '', width: 70, render: (_, t) => <Button size="small" onClick={() => onReview(t.id)} data-testid={`review-${t.id}`}>评审</Button> },
                     ]}
@@ -156,6 +187,16 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
           onExport={() => {
             void runExport(previewing);
             setPreviewing(undefined);
+          }}
+        />
+      )}
+      {editingSettings && (
+        <SettingsDialog
+          id={id}
+          onClose={() => setEditingSettings(false)}
+          onSaved={() => {
+            setEditingSettings(false);
+            void overview.reload();
           }}
         />
       )}

@@ -176,7 +176,7 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
             ) : (
               <Typography.Text strong style={{ fontSize: 18 }} data-testid="review-total">{points(data.score.total)}</Typography.Text>
             )}
-            <Tag color={gradeColor(data.score.grade)}>{data.score.grade}</Tag>
+            {data.score.complete ? <Tag color={gradeColor(data.score.grade ?? '')}>{data.score.grade}</Tag> : <Tag color="orange">暂计（{data.progress.reviewed}/{data.progress.total}）</Tag>}
             {data.target.kind === 'website' && <span>类内第 {data.score.rank ?? '—'} 名</span>}
             <span>已评 {data.progress.reviewed}/{data.progress.total}</span>
           </Space>

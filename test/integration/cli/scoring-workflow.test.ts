@@ -24,12 +24,18 @@ describe('kaoping new / targets add / findings add / score', () => {
     await cli(cwd, 'findings', 'add', 'a', '--target', 'https://www.beiling.gov.cn/', '--indicator', '单项否决/首页不更新');
     await cli(cwd, 'findings', 'add', 'a', '--target', '南岭市档案馆', '--indicator', '健康情况/内容安全', '--count', '2');
 
+    // Issue 14: a score is final (graded, ranked) only once the reviewer marks the review done.
+    const provisional = await cli(cwd, 'score', 'a', '--json');
+    expect(provisional.stderr).toContain('2 个考评对象尚未评审完毕'); // the vetoed one is decided by its veto
+    expect(JSON.parse(provisional.stdout).targets[0]).toMatchObject({ total: 99.4, grade: null, rank: null, complete: false });
+    for (const t of ['南岭县人民政府门户网站', '北岭县人民政府门户网站', '南岭市档案馆']) expect((await cli(cwd, 'review', 'done', 'a', '--target', t)).code).toBe(0);
+
     const scored = await cli(cwd, 'score', 'a', '--json');
     expect(scored.code).toBe(0);
     const { targets } = JSON.parse(scored.stdout) as { targets: Record<string, unknown>[] };
     // 南岭县: 100 − 3 × 0.2 = 99.4, rank 1 of 第一类
     expect(targets[0]).toMatchObject({ name: '南岭县人民政府门户网站', class: '第一类', veto: false, basic: 99.4, bonus: 0, total: 99.4, grade: '优秀', rank: 1 });
-    expect(targets[0]!.sections).toContainEqual({ name: '健康情况', score: 19.4, max: 20 });
+    expect(targets[0]!.sections).toContainEqual({ id: 'basic.health', part: 'basic', name: '健康情况', score: 19.4, max: 20 });
     // 北岭县: vetoed, total null, ranked last
     expect(targets[1]).toMatchObject({ veto: true, total: null, grade: '不合格', rank: 2, vetoReasons: ['首页不更新：首页2周以上未更新'] });
     // 档案馆 (第三类, out of 85): (85 − 1) × 100 / 85 = 98.82

@@ -48,7 +48,7 @@ describe('problem rows', () => {
     ]);
   });
 
-  it('puts veto reasons first, then veto findings, then other confirmed findings, skipping unconfirmed ones', () => {
+  it('puts veto findings first, then other confirmed findings, skipping unconfirmed ones', () => {
     const data = small();
     const id = 'zj-county-1';
     data.scores.find((s) => s.targetId === id)!.vetoReasons = ['首页被篡改'];
@@ -75,7 +75,12 @@ describe('problem rows', () => {
       },
     );
     const row = problemRows(data, 'website').find((r) => r.target.id === id)!;
-    expect(row.problem).toBe('首页被篡改；多个栏目长期未更新；留言未回复');
+    // The findings' short phrases, veto findings first; the engine's "指标：细则" veto reasons are not
+    // repeated beside them (they read "站点无法访问：站点无法访问" in a list).
+    expect(row.problem).toBe('多个栏目长期未更新；留言未回复');
+    // Without findings (a score report), the veto reasons' short part stands in.
+    const bare = { ...data, findings: [] };
+    expect(problemRows(bare, 'website').find((r) => r.target.id === id)!.problem).toBe('首页被篡改');
   });
 
   it('does not repeat a veto finding that the engine’s veto reason already names', () => {
@@ -83,7 +88,7 @@ describe('problem rows', () => {
     const id = 'zj-county-1';
     data.scores.find((s) => s.targetId === id)!.vetoReasons = ['首页不更新：2周以上未更新'];
     data.findings.push({ id: 'v1', targetId: id, indicatorId: 'veto.site.homepage-stale', indicatorName: '首页不更新', problem: '2周以上未更新', status: 'confirmed', veto: true, evidence: [] });
-    expect(problemRows(data, 'website').find((r) => r.target.id === id)!.problem).toBe('首页不更新：2周以上未更新；多个栏目长期未更新');
+    expect(problemRows(data, 'website').find((r) => r.target.id === id)!.problem).toBe('多个栏目长期未更新；2周以上未更新');
   });
 
   it('applies overrides: edited text, removal with an empty string, and adding a passing target', () => {
@@ -110,7 +115,8 @@ describe('export preview', () => {
     });
     expect(doc.kind).toBe('document');
     if (doc.kind !== 'document') return;
-    expect(doc.document.title).toBe('湛江市人民政府办公室关于2021年第二季度全市政府网站与政务新媒体检查情况的通报');
+    // Broken at a word boundary into a trapezoid (GB/T 9704: 词意完整).
+    expect(doc.document.title).toBe('湛江市人民政府办公室关于2021年第二季度\n全市政府网站与政务新媒体检查情况的通报');
     expect(doc.document.date).toBe('2021年7月8日');
     expect(doc.document.annexes[0]!.blocks[0]!.rows[0]).toEqual([1, '赤坎区人民政府网', '赤坎区人民政府', '已整改']);
   });

@@ -45,13 +45,17 @@ describe('annex-chaozhou workbook', () => {
     expect(rowValues(nm, 30)).toEqual([26, '饶平县公安局', 0, 70, 15, 0, 85]);
   });
 
-  it('styles cells officially: fonts, borders, 2-decimal scores, fitted widths', async () => {
+  it('styles cells officially: fonts, borders, scores as the seed prints them (or two decimals when set), fitted widths', async () => {
     const ws = (await read(await renderExport(chaozhouSample(), 'annex-chaozhou'))).worksheets[0]!;
     expect(ws.getCell('A2').font.name).toBe('宋体');
     expect(ws.getCell('A4').font.bold).toBe(true);
     expect(ws.getCell('B5').font.name).toBe('仿宋');
-    expect(ws.getCell('D5').numFmt).toBe('0.00');
-    expect(ws.getCell('M5').numFmt).toBe('0.00');
+    // Seed 002 prints 85.62, 78.1, 71: General format, values rounded to 2 decimals.
+    expect(ws.getCell('D5').numFmt ?? 'General').not.toBe('0.00');
+    expect(ws.getCell('M7').value).toBe(78.1);
+    const data = chaozhouSample();
+    const fixed = (await read(await renderExport({ ...data, meta: { ...data.meta, settings: { numbers: 'fixed2' } } }, 'annex-chaozhou'))).worksheets[0]!;
+    expect(fixed.getCell('M5').numFmt).toBe('0.00');
     expect(ws.getCell('B5').border.left?.style).toBe('thin');
     // 单位名称 holds seven Han characters: at least 14 width units.
     expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(14);
@@ -110,7 +114,9 @@ describe('targets and detail workbooks', () => {
     const summary = wb.getWorksheet('得分汇总')!;
     // 计分说明 has three lines for a passing target: the row is sized for them.
     const passing = summary.getRow(5);
-    expect(String(passing.getCell(11).value).split('\n')).toHaveLength(3);
+    // Column 11 is 评审进度 (the sample gives no progress: complete), 12 计分说明.
+    expect(passing.getCell(11).value).toBe('已完成');
+    expect(String(passing.getCell(12).value).split('\n')).toHaveLength(3);
     expect(passing.height).toBeGreaterThanOrEqual(45);
     const ev = wb.getWorksheet('问题与证据')!;
     const header = rowValues(ev, 3);

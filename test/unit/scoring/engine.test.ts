@@ -76,10 +76,12 @@ describe('scoring engine on zhanjiang-2021 (hand-computed from seed 000, annex 2
     expect(scores[1]).toMatchObject({ veto: false, total: 99.8, grade: '优秀', rank: 1 });
   });
 
-  it('ties share a rank and the next rank skips', () => {
+  it('ties follow list order by default (1,2,3 as seed 002 prints 14 units at 100), or share a rank when set (1,1,3)', () => {
     const t = [1, 2, 3].map((id) => ({ ...county, id, name: `县${id}` }));
-    const scores = scoreTargets(zj, t, [finding(t[2]!, '可用性', 1)]);
-    expect(scores.map((s) => s.rank)).toEqual([1, 1, 3]);
+    const findings = [finding(t[2]!, '可用性', 1)];
+    expect(scoreTargets(zj, t, findings).map((s) => s.rank)).toEqual([1, 2, 3]);
+    expect(scoreTargets(zj, t, findings, { ties: 'shared' }).map((s) => s.rank)).toEqual([1, 1, 3]);
+    expect(scoreTargets({ ...zj, ranking: { ties: 'shared' } }, t, findings).map((s) => s.rank)).toEqual([1, 1, 3]);
   });
 
   it('accounts are judged by vetoes only in this scheme', () => {

@@ -123,6 +123,7 @@ const UNDO: Record<number, string> = {
   3: 'DROP TABLE monitor_attempt; DROP TABLE indicator_review; DROP TABLE visit; DROP TABLE account_review;',
   // The feedback and review round.
   4: 'DROP TABLE review_request_item; DROP TABLE review_request_evidence; DROP TABLE feedback_sent; ALTER TABLE review_request DROP COLUMN received_on;',
+  5: 'ALTER TABLE assessment DROP COLUMN settings_json;',
 };
 
 describe('migrations', () => {

@@ -10,30 +10,17 @@ import { verifyAssessment } from '../../store/open';
 import { exportAssessment, FORMAT_EXTENSION, previewExport, type ExportPreview } from '../../export/index';
 import type { AnnexSpec } from '../../export/table-spec';
 import { exportDataFromStore } from '../../export/from-store';
+import { incompleteCount } from '../../export/compute/results';
+import { applySetting, describeSettings, SETTING_KEYS } from '../../../../shared/settings/assessment-settings';
+import type { SettingRowView } from '../../../../shared/api/views';
+
+function settingRows(store: AssessmentStore): SettingRowView[] {
+  const rows = describeSettings(store.info(), store.rulesetSnapshot() as Ruleset);
+  return rows.map((r) => ({ ...r, hint: SETTING_KEYS.find((k) => k.key === r.key)?.hint ?? '' }));
+}
 import type { AssessmentStore } from '../../store/types';
 import type { HandlerDeps } from '../handlers';
 import { storeRunner, withUpload, type Upload } from './common';
-import { buildChecklist } from '../../review/checklist';
-import { checklistLeaves } from '../../../../shared/api/review';
-import type { Target } from '../../../../shared/domain/types';
-import type { TargetScore } from '../../../../shared/scoring/types';
-
-/**
- * The applicable indicators of each target, computed once per kind, class and
- * attributes: they decide applicability, findings do not.
- */
-function applicableLeaves(ruleset: Ruleset) {
-  const cache = new Map<string, Set<string>>();
-  return (target: Target, score: TargetScore): Set<string> => {
-    const key = `${target.kind}|${target.classId}|${JSON.stringify(Object.entries(target.attributes).sort())}`;
-    let ids = cache.get(key);
-    if (!ids) {
-      ids = new Set(checklistLeaves(buildChecklist({ ruleset, target, score, findings: [], reviewed: new Set() })).map((l) => l.id));
-      cache.set(key, ids);
-    }
-    return ids;
-  };
-}
 
 /** Annex specs as plain preview tables, one per block. */
 function previewTables(annexes: AnnexSpec[]): PreviewTable[] {
@@ -43,17 +30,17 @@ function previewTables(annexes: AnnexSpec[]): PreviewTable[] {
 }
 
 /** The exporter's preview in the shape the UI shows. */
-function toPreviewView(preview: ExportPreview): ExportPreviewView {
+function toPreviewView(preview: ExportPreview, incomplete: number): ExportPreviewView {
   switch (preview.kind) {
     case 'workbook':
-      return { kind: 'tables', tables: previewTables(preview.sheets) };
+      return { kind: 'tables', tables: previewTables(preview.sheets), incomplete };
     case 'document': {
       const d = preview.document;
-      const lines = [d.issuerMark, d.docNumber, d.title, d.addressee ?? '', ...d.body.map((b) => ('lead' in b && b.lead ? `${b.lead}${b.text}` : b.text)), ...d.attachments.map((a, i) => `附件${i + 1}：${a}`), d.signature, d.date, d.note ?? ''];
-      return { kind: 'document', title: d.title, lines: lines.filter(Boolean), tables: previewTables(d.annexes) };
+      const lines = [d.issuerMark, d.docNumber, ...d.title.split('\n'), d.addressee ?? '', ...d.body.map((b) => ('lead' in b && b.lead ? `${b.lead}${b.text}` : b.text)), ...d.attachments.map((a, i) => `附件${i + 1}：${a}`), d.signature, d.date, d.note ?? ''];
+      return { kind: 'document', title: d.title.replace(/\n/gu, ''), lines: lines.filter(Boolean), tables: previewTables(d.annexes), incomplete };
     }
     case 'evidence':
-      return { kind: 'files', files: preview.files.map(({ target, indicator, path: p, url, sha256, matches }) => ({ target, indicator, path: p, url, sha256, matches })) };
+      return { kind: 'files', files: preview.files.map(({ target, indicator, path: p, url, sha256, matches }) => ({ target, indicator, path: p, url, sha256, matches })), incomplete };
   }
 }
 
@@ -91,9 +78,6 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
           const counts = f.status === 'confirmed' ? findingCounts : f.status === 'suggested' ? suggestedCounts : undefined;
           counts?.set(f.targetId, (counts.get(f.targetId) ?? 0) + 1);
         }
-        const reviewed = new Map<number, Set<string>>();
-        for (const r of store.listReviewedIndicators()) reviewed.set(r.targetId, (reviewed.get(r.targetId) ?? new Set()).add(r.indicatorId));
-        const leavesOf = applicableLeaves(ruleset);
         return {
           id: input.id,
           name: info.name,
@@ -116,12 +100,14 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
               total: s.total,
               grade: s.grade,
               rank: s.rank,
+              complete: s.complete,
               veto: s.veto,
               vetoReasons: s.vetoReasons,
               suggested: suggestedCounts.get(t.id) ?? 0,
-              progress: progressAgainst(leavesOf(t, s), reviewed.get(t.id)),
+              progress: s.progress,
             };
           }),
+          incomplete: [...scores.values()].filter((s) => !s.complete).length,
         };
       }),
     'assessment/verify': (input: { id: string }) => Promise.resolve(verifyAssessment(path.join(deps.workspaceDir, path.basename(input.id)), opts)),
@@ -133,7 +119,21 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
         const { warnings } = await withUpload(input, (file) => importTargets(store, file));
         return { ...checked, warnings };
       }),
-    'exports/preview': (input: { id: string; format: ExportFormat }) => withStore(input.id, (store) => toPreviewView(previewExport(exportDataFromStore(store), input.format))),
+    'exports/preview': (input: { id: string; format: ExportFormat }) =>
+      withStore(input.id, (store) => {
+        const data = exportDataFromStore(store);
+        return toPreviewView(previewExport(data, input.format), incompleteCount(data));
+      }),
+    'assessment/settings': (input: { id: string }) => withStore(input.id, (store) => settingRows(store)),
+    'assessment/updateSettings': (input: { id: string; values: Record<string, string> }) =>
+      withStore(input.id, (store) => {
+        const ruleset = store.rulesetSnapshot() as Ruleset;
+        // All or nothing: every value is checked before anything is written.
+        let info = store.info();
+        for (const [key, value] of Object.entries(input.values)) info = { ...info, ...applySetting(info, ruleset, key, value) };
+        store.updateInfo({ name: info.name, region: info.region, issuer: info.issuer, gradeBands: info.gradeBands, settings: info.settings });
+        return settingRows(store);
+      }),
     'exports/create': (input: { id: string; format: ExportFormat }) =>
       withStore(input.id, async (store) => {
         const stamp = (deps.now?.() ?? new Date()).toISOString().replace(/[-:]/gu, '').slice(0, 15);
@@ -146,8 +146,3 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
   };
 }
 
-function progressAgainst(leaves: Set<string>, reviewed: Set<string> | undefined): { reviewed: number; total: number } {
-  let n = 0;
-  for (const id of reviewed ?? []) if (leaves.has(id)) n++;
-  return { reviewed: n, total: leaves.size };
-}

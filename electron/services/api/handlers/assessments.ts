@@ -8,6 +8,7 @@ export function assessmentHandlers(deps: HandlerDeps) {
   return {
     'rulesets/list': async () => listRulesets().map((r) => ({ id: r.id, name: r.name })),
     'assessments/list': async () => listWorkspace(deps.workspaceDir, opts),
-    'assessments/create': async (input: { name: string; year: number; rulesetId: string }) => createInWorkspace(deps.workspaceDir, input, opts),
+    'assessments/create': async (input: { name: string; year: number; rulesetId: string; region?: string; issuer?: string; grades?: string; period?: string; monitoringDate?: string }) =>
+      createInWorkspace(deps.workspaceDir, input, opts),
   };
 }

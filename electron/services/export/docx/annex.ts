@@ -5,7 +5,7 @@
  */
 import { AlignmentType, LineRuleType, Paragraph } from 'docx';
 import type { AnnexSpec } from '../table-spec';
-import { LINE_PITCH, SIZE } from './layout';
+import { LINE_PITCH, RED, SIZE } from './layout';
 import { run } from './blocks';
 import { tableMarker, tableXml } from './table-xml';
 
@@ -26,6 +26,9 @@ export function annexChildren(spec: AnnexSpec, tables: string[]): Paragraph[] {
   if (spec.subtitle) {
     out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, ...grid }, children: [run(spec.subtitle, 'kaiti')] }));
   }
+  if (spec.warning) {
+    out.push(new Paragraph({ spacing: { before: 0, ...grid }, children: [run(spec.warning, 'fangsong', SIZE.si, RED)] }));
+  }
   spec.blocks.forEach((block, i) => {
     if (block.caption) {
       out.push(
@@ -39,7 +42,7 @@ export function annexChildren(spec: AnnexSpec, tables: string[]): Paragraph[] {
       out.push(new Paragraph({ spacing: { before: 0, ...grid }, children: [] }));
     }
     out.push(new Paragraph({ children: [run(tableMarker(tables.length))] }));
-    tables.push(tableXml(block));
+    tables.push(tableXml(block, spec.scoreStyle));
   });
   // Always end with a real paragraph: it carries the section break (sectPr), which must
   // not sit on a table placeholder that finalizeDocx replaces.

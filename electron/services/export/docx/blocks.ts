@@ -50,9 +50,11 @@ export function issuerMark(text: string, topMm = 35): Paragraph {
  * as a bottom border (paragraph borders span the 版心, as the standard requires).
  */
 export function docNumberWithRule(text: string): Paragraph {
+  // Without a 文号 there is no empty line for one: the rule sits a line under the 标志.
+  const spacing = text ? { before: 2 * LINE_PITCH, after: 0, ...GRID_LINE } : { before: LINE_PITCH, after: 0, line: 20, lineRule: LineRuleType.EXACT };
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: 2 * LINE_PITCH, after: 0, ...GRID_LINE },
+    spacing,
     border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } },
     children: text ? [run(text)] : [],
   });
@@ -149,4 +151,13 @@ export function note(text: string, beforeLines = 1, beforeTwips?: number): Parag
 /** An empty grid line. */
 export function blankLine(): Paragraph {
   return new Paragraph({ spacing: { before: 0, after: 0, ...GRID_LINE }, children: [] });
+}
+
+/** A red drafter's note (e.g. provisional scores), set like body text. */
+export function warningParagraph(text: string): Paragraph {
+  return new Paragraph({
+    indent: { firstLine: 2 * CHAR_SAN, firstLineChars: 200 },
+    spacing: { before: 0, after: 0, ...GRID_LINE },
+    children: [run(text, 'fangsong', SIZE.san, RED)],
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { Document, DocumentGridType, Packer, Paragraph, Table, type ISectionOptions } from 'docx';
 import type { AnnexSpec } from '../table-spec';
-import { addressee, attachmentNote, bodyParagraph, docNumberWithRule, heading, issuerMark, note, signatureAndDate, title } from './blocks';
+import { addressee, attachmentNote, bodyParagraph, docNumberWithRule, heading, issuerMark, note, signatureAndDate, title, warningParagraph } from './blocks';
 import { annexChildren } from './annex';
 import { colophon, colophonHeight, type ColophonOptions } from './colophon';
 import { FOOTER_DISTANCE, pageNumberFooters } from './footer';
@@ -17,12 +17,14 @@ export type BodyBlock =
   | { kind: 'heading1'; text: string }
   | { kind: 'heading2'; text: string }
   /** A body paragraph; `lead` is a run-in level-2 heading set in 楷体. */
-  | { kind: 'paragraph'; text: string; lead?: string };
+  | { kind: 'paragraph'; text: string; lead?: string }
+  /** A red line for the drafter (e.g. scores still provisional); remove before issuing. */
+  | { kind: 'warning'; text: string };
 
 export interface OfficialDocSpec {
   /** 发文机关标志, e.g. "湛江市人民政府办公室文件". */
   issuerMark: string;
-  /** 发文字号, e.g. "湛府办〔2021〕16号" (empty to leave a blank for the office). */
+  /** 发文字号, e.g. "湛府办〔2021〕16号" (empty: no 文号 line, the red rule follows the 标志). */
   docNumber: string;
   title: string;
   addressee?: string;
@@ -34,6 +36,8 @@ export interface OfficialDocSpec {
   date: string;
   /** 附注 / 公开方式 line, e.g. "公开方式：主动公开". */
   note?: string;
+  /** 'afterDate': one line under the 成文日期 (seed 002); 'colophon': right above the 版记 (seed 004, the default). */
+  notePlacement?: 'afterDate' | 'colophon';
   colophon?: ColophonOptions;
   annexes: AnnexSpec[];
   /** Document properties. */
@@ -68,6 +72,7 @@ function section(children: ISectionOptions['children'], grid = true): ISectionOp
 function bodyBlock(block: BodyBlock): Paragraph {
   if (block.kind === 'heading1') return heading(block.text, 1);
   if (block.kind === 'heading2') return heading(block.text, 2);
+  if (block.kind === 'warning') return warningParagraph(block.text);
   return bodyParagraph(block.text, block.lead);
 }
 
@@ -77,11 +82,12 @@ function bodyBlock(block: BodyBlock): Paragraph {
  */
 function lastPage(spec: OfficialDocSpec): ISectionOptions['children'] {
   const tableHeight = spec.colophon ? colophonHeight(spec.colophon) : 0;
-  const noteHeight = spec.note ? LINE_PITCH : 0;
+  const noteHere = spec.note && spec.notePlacement !== 'afterDate' ? spec.note : undefined;
+  const noteHeight = noteHere ? LINE_PITCH : 0;
   // A little slack for rule widths so the table never spills onto another page.
   const before = Math.max(0, mm(225) - tableHeight - noteHeight - 120);
   const children: (Paragraph | Table)[] = [];
-  if (spec.note) children.push(note(spec.note, 0, before));
+  if (noteHere) children.push(note(noteHere, 0, before));
   else
     children.push(new Paragraph({ spacing: { before: before - LINE_PITCH, after: 0, line: LINE_PITCH, lineRule: 'exact' }, children: [] }));
   if (spec.colophon) children.push(colophon(spec.colophon));
@@ -102,10 +108,11 @@ export function buildOfficialDocument(spec: OfficialDocSpec): { document: Docume
     ...spec.body.map(bodyBlock),
     ...attachmentNote(spec.attachments),
     ...signatureAndDate(spec.signature, spec.date),
+    ...(spec.note && spec.notePlacement === 'afterDate' ? [note(spec.note, 1)] : []),
   ];
   const sections: ISectionOptions[] = [section(main)];
   for (const annex of spec.annexes) sections.push(section(annexChildren(annex, tables), false));
-  if (spec.note || spec.colophon) sections.push(section(lastPage(spec), false));
+  if ((spec.note && spec.notePlacement !== 'afterDate') || spec.colophon) sections.push(section(lastPage(spec), false));
   const document = new Document({
     creator: spec.creator ?? '考评工作台',
     title: spec.title,

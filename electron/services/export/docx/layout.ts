@@ -42,6 +42,8 @@ export const SIZE = {
   /** 四号 14 pt */ si: 28,
   /** 小四 12 pt */ xiaosi: 24,
   /** 五号 10.5 pt */ wu: 21,
+  /** 小五 9 pt */ xiaowu: 18,
+  /** 六号 7.5 pt */ liu: 15,
 } as const;
 
 /** One 三号 character in twips: indents of "空二字" are two of these. */

@@ -1,11 +1,14 @@
 /**
  * Zhanjiang problem lists (seed 004, 附件1/2): sites and accounts with prominent
- * problems, with the quarter as subtitle and the sampling period as a note.
+ * problems, with the period as subtitle and the sampling window as a note; an
+ * empty list says "无".
  */
-import { chineseNumeral, formatChineseDateRange } from '../../../../shared/format/date';
+import { platformAsWritten } from '../../../../shared/format/platform';
 import type { ExportAssessmentData, TargetKind } from '../model';
 import type { AnnexSpec, TableBlock } from '../table-spec';
 import { problemRows, type ProblemOverrides } from '../compute/problems';
+import { periodTitle, samplingWindow } from '../compute/period';
+import { incompleteWarning } from '../compute/results';
 
 export const ZHANJIANG_ANNEX_TITLES: Record<TargetKind, string> = {
   website: '检查发现存在突出问题的政府网站名单',
@@ -24,6 +27,7 @@ export function zhanjiangBlock(data: ExportAssessmentData, kind: TargetKind, ove
         { header: '存在的突出问题', width: 22, align: 'left' },
       ],
       rows: rows.map((r, i) => [i + 1, r.target.name, r.target.unit, r.problem]),
+      emptyText: '无',
     };
   }
   return {
@@ -34,20 +38,20 @@ export function zhanjiangBlock(data: ExportAssessmentData, kind: TargetKind, ove
       { header: '第三方平台', width: 8 },
       { header: '存在的突出问题', width: 20, align: 'left' },
     ],
-    rows: rows.map((r, i) => [i + 1, r.target.name, r.target.unit, r.target.platform ?? '', r.problem]),
+    rows: rows.map((r, i) => [i + 1, r.target.name, r.target.unit, platformAsWritten(r.target.platform), r.problem]),
+    emptyText: '无',
   };
 }
 
-/** "（2021年第二季度）" or "（2021年度）". */
+/** "（2021年第二季度）", "（2021年度）" or the custom period. */
 export function periodSubtitle(data: ExportAssessmentData): string {
-  const { year, quarter } = data.meta;
-  return quarter ? `（${year}年第${chineseNumeral(quarter)}季度）` : `（${year}年度）`;
+  return `（${periodTitle(data.meta)}）`;
 }
 
-/** "注：检查采样时间为2021年4月1日至7月5日", or undefined without a period. */
+/** "注：检查采样时间为2021年4月1日至7月5日", or undefined without a sampling window. */
 export function samplingNote(data: ExportAssessmentData): string | undefined {
-  const { periodStart, periodEnd } = data.meta;
-  return periodStart && periodEnd ? `注：检查采样时间为${formatChineseDateRange(periodStart, periodEnd)}` : undefined;
+  const window = samplingWindow(data.meta);
+  return window ? `注：检查采样时间为${window}` : undefined;
 }
 
 export interface ZhanjiangAnnexOptions {
@@ -57,9 +61,10 @@ export interface ZhanjiangAnnexOptions {
   note?: string;
 }
 
-/** Both lists (an empty list is still written: the office reports "none found" that way). */
+/** Both lists (an empty list is still written, saying "无"). */
 export function zhanjiangAnnexes(data: ExportAssessmentData, options: ZhanjiangAnnexOptions = {}): AnnexSpec[] {
   const kinds: TargetKind[] = ['website', 'newmedia'];
+  const warning = incompleteWarning(data);
   return kinds.map((kind, i) => {
     const title = options.titles?.[kind] ?? ZHANJIANG_ANNEX_TITLES[kind];
     const note = options.note ?? samplingNote(data);
@@ -69,6 +74,7 @@ export function zhanjiangAnnexes(data: ExportAssessmentData, options: ZhanjiangA
       subtitle: options.subtitle ?? periodSubtitle(data),
       blocks: [zhanjiangBlock(data, kind, options.overrides)],
       ...(note ? { note } : {}),
+      ...(warning ? { warning } : {}),
       sheetName: `附件${i + 1} ${kind === 'website' ? '问题网站名单' : '问题新媒体名单'}`,
     };
   });

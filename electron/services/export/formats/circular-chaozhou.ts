@@ -7,9 +7,9 @@ import { chineseNumeral } from '../../../../shared/format/date';
 import type { BodyBlock, OfficialDocSpec } from '../docx/document';
 import type { ExportAssessmentData } from '../model';
 import { loadTemplate, fill, phrase, type CircularTemplate, type Vars } from '../templates';
-import { GRADE_ORDER, gradeCounts, resultsByClass, type ClassResults } from '../compute/results';
+import { GRADE_ORDER, gradeCounts, isComplete, listName, resultsByClass, type ClassResults } from '../compute/results';
 import { chaozhouAnnexes } from './annex-chaozhou';
-import { circularSpec, nameList, paragraphs, type CircularOptions } from './circular-common';
+import { circularSpec, commonVars, nameList, paragraphs, type CircularOptions } from './circular-common';
 
 /** Units with a section score under 60% of its maximum, per section — "在…方面" sentences. */
 function sectionWeaknesses(template: CircularTemplate, classes: readonly ClassResults[]): string {
@@ -18,7 +18,8 @@ function sectionWeaknesses(template: CircularTemplate, classes: readonly ClassRe
   for (const { cls, rows } of classes) {
     for (const section of cls.sections) {
       if (seen.has(section.name) || section.max <= 0) continue;
-      const weak = rows.filter((r) => (r.score.sections[section.id] ?? 0) < section.max * 0.6).map((r) => r.target.unit || r.target.name);
+      // Vetoed and provisional scores say nothing about a section's weakness.
+      const weak = rows.filter((r) => isComplete(r.score) && !r.score.veto && (r.score.sections[section.id] ?? 0) < section.max * 0.6).map((r) => r.target.unit || r.target.name);
       if (weak.length === 0) continue;
       seen.add(section.name);
       sentences.push(phrase(template, 'sectionWeakness', { section: section.name, targets: nameList(weak, '、', 3) }));
@@ -35,13 +36,15 @@ function gradeListBlocks(template: CircularTemplate, classes: readonly ClassResu
       text: phrase(template, 'classHeading', { ordinal: chineseNumeral(i + 1), className: cls.name, count: rows.length }),
     });
     for (const grade of GRADE_ORDER) {
-      const names = rows.filter((r) => (r.score.veto ? '不合格' : r.score.grade) === grade).map((r) => r.target.unit || r.target.name);
+      const names = rows.filter((r) => isComplete(r.score) && (r.score.veto ? '不合格' : r.score.grade) === grade).map((r) => listName(r.target));
       if (names.length === 0) continue;
       out.push({
         kind: 'paragraph',
         text: phrase(template, 'gradeLine', { grade, names: nameList(names, phrase(template, 'nameSeparator')) }),
       });
     }
+    const open = rows.filter((r) => !isComplete(r.score));
+    if (open.length) out.push({ kind: 'paragraph', text: `尚未评审完毕（暂未评定等次）：${nameList(open.map((r) => listName(r.target)), phrase(template, 'nameSeparator'))}。` });
   });
   return out;
 }
@@ -54,7 +57,12 @@ export function chaozhouVars(
   annexCount: number,
 ): Vars {
   const classCounts = classes
-    .map(({ cls, rows }) => phrase(template, 'classCountItem', { className: cls.name, count: rows.length }))
+    .map(({ cls, rows }) => {
+      if (!cls.byUnit) return phrase(template, 'classCountItem', { className: cls.name, count: rows.length });
+      // Seed 002: "全市政务新媒体 43 个（26 个市、县部门）".
+      const accounts = data.targets.filter((t) => t.classId === cls.id).length;
+      return `${phrase(template, 'classCountItem', { className: cls.name, count: accounts })}（${rows.length}个单位）`;
+    })
     .join(phrase(template, 'classCountSeparator'));
   const gradeSentences = classes
     .map(({ cls, rows }) => {
@@ -69,7 +77,8 @@ export function chaozhouVars(
     })
     .join('');
   const anyFail = classes.some(({ rows }) => rows.some((r) => r.score.veto || r.score.grade === '不合格'));
-  const base: Vars = { issuer: data.meta.issuer, year: data.meta.year, region: data.meta.region, classCounts };
+  const anyOpen = classes.some(({ rows }) => rows.some((r) => !isComplete(r.score)));
+  const base: Vars = { ...commonVars(data), issuer: data.meta.issuer, year: data.meta.year, region: data.meta.region, classCounts };
   return {
     ...base,
     targetSummary: phrase(template, 'targetSummary', base),
@@ -78,7 +87,8 @@ export function chaozhouVars(
     gradeNames: GRADE_ORDER.join('、'),
     gradeCount: chineseNumeral(GRADE_ORDER.length),
     gradeCountSentences: gradeSentences,
-    noFailSentence: anyFail ? '' : phrase(template, 'noFailSentence'),
+    // "全市无不合格…" only when every result is final.
+    noFailSentence: anyFail || anyOpen ? '' : phrase(template, 'noFailSentence'),
     annexRange: Array.from({ length: annexCount }, (_, i) => i + 1).join('、'),
   };
 }
@@ -97,5 +107,5 @@ export function chaozhouCircular(data: ExportAssessmentData, options: CircularOp
     if (section.generated === 'gradeLists') body.push(...gradeListBlocks(template, classes));
     if (section.after) body.push(...paragraphs(section.after, vars, template.file));
   }
-  return circularSpec(template, vars, body, annexes, options);
+  return circularSpec(template, vars, body, annexes, options, data);
 }

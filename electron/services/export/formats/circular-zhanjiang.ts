@@ -1,67 +1,64 @@
 /**
- * The Zhanjiang quarterly-inspection circular (seed 004): counts and pass rates per
- * class, the main problems naming the units, fixed text from
+ * The Zhanjiang inspection circular (seed 004): counts and pass rates per class,
+ * the main problems naming the units, fixed text from
  * resources/templates/circular-zhanjiang.json, the two problem lists as annexes.
+ * The period (annual, quarter, custom), sampling window and rectification deadline
+ * come from the assessment's settings.
  */
-import { chineseNumeral, formatChineseDateRange, formatChineseMonthDay } from '../../../../shared/format/date';
+import { chineseNumeral, formatChineseMonthDay } from '../../../../shared/format/date';
 import { formatPercent } from '../../../../shared/format/number';
 import type { BodyBlock, OfficialDocSpec } from '../docx/document';
 import type { ExportAssessmentData, TargetKind } from '../model';
 import { fill, loadTemplate, phrase, type CircularTemplate, type Vars } from '../templates';
-import { passed, resultsByClass, resultsOfKind, type ResultRow } from '../compute/results';
+import { isComplete, passed, resultsByClass, resultsOfKind, type ResultRow } from '../compute/results';
 import { problemRows, type ProblemOverrides, type ProblemRow } from '../compute/problems';
+import { periodTitle, samplingInBody, samplingWindow } from '../compute/period';
 import { zhanjiangAnnexes } from './annex-zhanjiang';
-import { circularSpec, nameList, paragraphs, type CircularOptions } from './circular-common';
+import { circularSpec, commonVars, documentDate, nameList, paragraphs, type CircularOptions } from './circular-common';
 
 const KIND_NAME: Record<TargetKind, string> = { website: '政府网站', newmedia: '政务新媒体' };
 
+/** Pass rate over the targets whose results are final. */
 function rate(rows: readonly ResultRow[]): string {
-  return formatPercent(rows.filter((r) => passed(r.score)).length, rows.length);
+  const final = rows.filter((r) => isComplete(r.score));
+  return formatPercent(final.filter((r) => passed(r.score)).length, final.length);
 }
 
-function periodVars(data: ExportAssessmentData): Vars {
-  const { periodStart, periodEnd } = data.meta;
-  if (!periodStart || !periodEnd) return { period: '本季度', periodFull: '本季度' };
-  const full = formatChineseDateRange(periodStart, periodEnd);
-  const sameYear = periodStart.slice(0, 4) === periodEnd.slice(0, 4);
-  return { period: sameYear ? `${formatChineseMonthDay(periodStart)}至${formatChineseMonthDay(periodEnd)}` : full, periodFull: full };
+/** A phrase of the template, or `fallback` where an edited template predates it. */
+function optionalPhrase(template: CircularTemplate, key: string, fallback: string, vars: Vars = {}): string {
+  return template.phrases[key] === undefined ? fill(fallback, vars, template.file) : phrase(template, key, vars);
 }
 
 /** Computes the template variables of the Zhanjiang circular. */
-export function zhanjiangVars(
-  template: CircularTemplate,
-  data: ExportAssessmentData,
-  options: CircularOptions,
-  websiteProblems: readonly ProblemRow[],
-): Vars {
+export function zhanjiangVars(template: CircularTemplate, data: ExportAssessmentData, options: CircularOptions, websiteProblems: readonly ProblemRow[]): Vars {
   const websiteClasses = resultsByClass(data, 'website').filter((c) => c.rows.length > 0);
   const websites = resultsOfKind(data, 'website');
-  const accounts = resultsOfKind(data, 'newmedia');
-  const classCounts = websiteClasses
-    .map(({ cls, rows }) => phrase(template, 'classCountItem', { className: cls.name, count: rows.length }))
-    .join(phrase(template, 'classCountSeparator'));
-  const classRates = websiteClasses
-    .map(({ cls, rows }) => phrase(template, 'classPassRateItem', { className: cls.name, rate: rate(rows) }))
-    .join(phrase(template, 'classPassRateSeparator'));
+  const accounts = resultsOfKind(data, 'newmedia', { accounts: true });
+  const classCounts = websiteClasses.map(({ cls, rows }) => phrase(template, 'classCountItem', { className: cls.name, count: rows.length })).join(phrase(template, 'classCountSeparator'));
+  const classRates = websiteClasses.map(({ cls, rows }) => phrase(template, 'classPassRateItem', { className: cls.name, rate: rate(rows) })).join(phrase(template, 'classPassRateSeparator'));
   const problems = nameList(
     websiteProblems.flatMap((p) => p.problem.split('；')),
     phrase(template, 'problemSummarySeparator'),
     3,
   );
-  const now = (options.now ?? (() => new Date()))();
-  const date = options.date ? new Date(options.date) : now;
-  const deadline = options.rectifyDeadline ?? new Date(date.getTime() + 7 * 86400_000).toISOString();
+  const date = new Date(documentDate(data, options));
+  const deadline = options.rectifyDeadline ?? data.meta.settings?.rectifyBy ?? new Date(date.getTime() + 7 * 86400_000).toISOString();
+  const title = periodTitle(data.meta);
   return {
+    ...commonVars(data),
     issuer: data.meta.issuer,
     year: data.meta.year,
     region: data.meta.region,
     quarterCn: chineseNumeral(data.meta.quarter ?? 1),
-    ...periodVars(data),
+    periodTitle: title,
+    period: samplingInBody(data.meta),
+    periodFull: samplingWindow(data.meta) ?? title,
     websiteCount: websites.length,
     websiteClassCounts: classCounts,
     websitePassRate: rate(websites),
-    websiteClassPassRates:
-      websiteClasses.length > 1 ? `${phrase(template, 'classPassRatePrefix')}${classRates}${phrase(template, 'classPassRateSuffix')}` : '',
+    websiteClassPassRates: websiteClasses.length > 1 ? `${phrase(template, 'classPassRatePrefix')}${classRates}${phrase(template, 'classPassRateSuffix')}` : '',
+    // No problem found: the sentence says none rather than inventing one.
+    websiteProblemClause: problems ? optionalPhrase(template, 'websiteProblemClause', '，但仍存在{{problems}}等问题', { problems }) : '',
     websiteProblemSummary: problems || phrase(template, 'problemSummaryNone'),
     newmediaCount: accounts.length,
     newmediaPassRate: rate(accounts),
@@ -69,11 +66,21 @@ export function zhanjiangVars(
   };
 }
 
+/**
+ * 主要问题: a paragraph per kind with problems, numbered in order; the kinds with
+ * none are said once, together ("本次检查未发现存在突出问题的政府网站和政务新媒体。").
+ */
 function problemBlocks(template: CircularTemplate, websites: readonly ProblemRow[], accounts: readonly ProblemRow[]): BodyBlock[] {
   const sep = phrase(template, 'problemItemSeparator');
-  const block = (kind: TargetKind, rows: readonly ProblemRow[]): BodyBlock => {
-    const lead = phrase(template, kind === 'website' ? 'websiteProblemsLead' : 'newmediaProblemsLead');
-    if (rows.length === 0) return { kind: 'paragraph', lead, text: phrase(template, 'noProblemsText', { kindName: KIND_NAME[kind] }) };
+  const out: BodyBlock[] = [];
+  const none: string[] = [];
+  for (const [kind, rows] of [['website', websites], ['newmedia', accounts]] as const) {
+    if (rows.length === 0) {
+      none.push(KIND_NAME[kind]);
+      continue;
+    }
+    const ordinal = chineseNumeral(out.length + 1);
+    const lead = phrase(template, kind === 'website' ? 'websiteProblemsLead' : 'newmediaProblemsLead', { ordinal });
     const items = rows
       .map((r) =>
         phrase(template, kind === 'website' ? 'websiteProblemItem' : 'newmediaProblemItem', {
@@ -84,13 +91,10 @@ function problemBlocks(template: CircularTemplate, websites: readonly ProblemRow
         }),
       )
       .join(sep);
-    return {
-      kind: 'paragraph',
-      lead,
-      text: phrase(template, kind === 'website' ? 'websiteProblemsText' : 'newmediaProblemsText', { count: rows.length, items }),
-    };
-  };
-  return [block('website', websites), block('newmedia', accounts)];
+    out.push({ kind: 'paragraph', lead, text: phrase(template, kind === 'website' ? 'websiteProblemsText' : 'newmediaProblemsText', { count: rows.length, items }) });
+  }
+  if (none.length) out.push({ kind: 'paragraph', text: phrase(template, 'noProblemsText', { kindName: none.join('和') }) });
+  return out;
 }
 
 /** Builds the circular's document spec. */
@@ -105,7 +109,7 @@ export function zhanjiangCircular(data: ExportAssessmentData, options: CircularO
     overrides,
     titles,
     ...(template.annexSubtitle ? { subtitle: fill(template.annexSubtitle, vars, template.file) } : {}),
-    ...(template.annexNote && data.meta.periodStart ? { note: fill(template.annexNote, vars, template.file) } : {}),
+    ...(template.annexNote && data.meta.periodStart && data.meta.periodEnd ? { note: fill(template.annexNote, vars, template.file) } : {}),
   });
   const body: BodyBlock[] = [];
   for (const section of template.sections) {
@@ -114,5 +118,5 @@ export function zhanjiangCircular(data: ExportAssessmentData, options: CircularO
     if (section.generated === 'problems') body.push(...problemBlocks(template, websites, accounts));
     if (section.after) body.push(...paragraphs(section.after, vars, template.file));
   }
-  return circularSpec(template, vars, body, annexes, options);
+  return circularSpec(template, vars, body, annexes, options, data);
 }

@@ -6,31 +6,36 @@
 import { formatChinaDateTime } from '../../../../shared/format/date';
 import type { ExportAssessmentData } from '../model';
 import type { AnnexSpec } from '../table-spec';
-import { resultsByClass } from '../compute/results';
+import { gradeText, incompleteWarning, isComplete, rankCell, resultsByClass, scoreStyleOf } from '../compute/results';
 
 const STATUS: Record<string, string> = { confirmed: '已确认', suggested: '待确认', dismissed: '已驳回' };
 
 export function detailSheets(data: ExportAssessmentData): AnnexSpec[] {
   const targetName = new Map(data.targets.map((t) => [t.id, t.name]));
-  const summaryRows = resultsByClass(data).flatMap(({ cls, rows }) =>
+  // Every target as scored (accounts one by one, even where documents roll them up to units).
+  const summaryRows = resultsByClass(data, undefined, { accounts: true }).flatMap(({ cls, rows }) =>
     rows.map(({ target, score }) => [
       cls.name,
-      score.rank,
+      rankCell(score),
       target.name,
       target.unit,
       score.veto ? '是' : '否',
       score.vetoReasons.join('；'),
-      score.basic,
-      score.bonus,
-      score.total,
-      score.grade ?? '',
+      cls.vetoOnly ? null : score.basic,
+      cls.vetoOnly ? null : score.bonus,
+      cls.vetoOnly || score.veto ? null : score.total,
+      gradeText(score),
+      isComplete(score) ? '已完成' : `暂计（${score.progress?.reviewed ?? 0}/${score.progress?.total ?? 0}）`,
       (score.explanation ?? []).join('\n'),
     ]),
   );
+  const warning = incompleteWarning(data);
+  const common = { scoreStyle: scoreStyleOf(data), ...(warning ? { warning } : {}) };
   const summary: AnnexSpec = {
     label: '',
     title: `${data.meta.name}得分汇总`,
     sheetName: '得分汇总',
+    ...common,
     blocks: [
       {
         columns: [
@@ -44,6 +49,7 @@ export function detailSheets(data: ExportAssessmentData): AnnexSpec[] {
           { header: '加分', width: 6, decimals: true },
           { header: '总分', width: 6, decimals: true },
           { header: '等次', width: 4 },
+          { header: '评审进度', width: 8 },
           { header: '计分说明', width: 40, align: 'left' },
         ],
         rows: summaryRows,
@@ -54,6 +60,7 @@ export function detailSheets(data: ExportAssessmentData): AnnexSpec[] {
     label: '',
     title: '指标得分明细',
     sheetName: '指标明细',
+    ...common,
     blocks: [
       {
         columns: [
@@ -93,6 +100,7 @@ export function detailSheets(data: ExportAssessmentData): AnnexSpec[] {
     label: '',
     title: '问题与证据',
     sheetName: '问题与证据',
+    ...common,
     blocks: [
       {
         columns: [

@@ -13,8 +13,9 @@ import {
   LABEL_FONT,
   LEFT,
   RIGHT,
-  SCORE_FORMAT,
+  scoreCell,
   SUBTITLE_FONT,
+  WARNING_FONT,
   TITLE_FONT,
   a4PageSetup,
   PAGE_FOOTER,
@@ -39,7 +40,7 @@ export function annexColumnWidths(spec: AnnexSpec): number[] {
     block.columns.forEach((column, i) => {
       // Headers may wrap onto two lines, so they count half.
       widths[i]!.push(Math.ceil(cellWidth(column.header) / 2), column.width);
-      for (const values of block.rows) widths[i]!.push(cellWidth(values[i] ?? null, column.decimals));
+      for (const values of block.rows) widths[i]!.push(cellWidth(values[i] ?? null, column.decimals, spec.scoreStyle));
     });
   }
   return widths.map((list) => fitColumnWidth(list));
@@ -67,7 +68,7 @@ type AnyWorksheet = ExcelJS.Worksheet;
 export function addAnnexSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: AnnexSpec): void {
   const widths = annexColumnWidths(spec);
   const columnCount = widths.length;
-  const firstHeaderRow = 2 + (spec.subtitle ? 1 : 0) + (spec.blocks[0]?.caption ? 1 : 0) + 1;
+  const firstHeaderRow = 2 + (spec.subtitle ? 1 : 0) + (spec.warning ? 1 : 0) + (spec.blocks[0]?.caption ? 1 : 0) + 1;
   const pageSetup = a4PageSetup(
     widths.reduce((a, b) => a + b, 0),
     spec.blocks.length ? `${firstHeaderRow}:${firstHeaderRow}` : undefined,
@@ -88,6 +89,7 @@ export function addAnnexSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: Anne
   let row = 2;
   mergedTitle(ws, row++, columnCount, spec.title, TITLE_FONT, 32);
   if (spec.subtitle) mergedTitle(ws, row++, columnCount, spec.subtitle, SUBTITLE_FONT, 20);
+  if (spec.warning) mergedTitle(ws, row++, columnCount, spec.warning, WARNING_FONT, 20, { ...LEFT, wrapText: false });
 
   spec.blocks.forEach((block, b) => {
     if (block.caption) {
@@ -107,15 +109,28 @@ export function addAnnexSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: Anne
       block.columns.forEach((column, i) => {
         const cell = r.getCell(i + 1);
         const value = values[i] ?? null;
-        cell.value = value;
+        if (column.decimals && typeof value === 'number') {
+          const score = scoreCell(value, spec.scoreStyle ?? 'trim');
+          cell.value = score.value;
+          if (score.numFmt) cell.numFmt = score.numFmt;
+        } else cell.value = value;
         cell.font = BODY_FONT;
         cell.border = BORDER;
         cell.alignment = aligns[i]!;
-        if (column.decimals && typeof value === 'number') cell.numFmt = SCORE_FORMAT;
       });
       // Rows are written before any viewer measures them: size wrapped text explicitly.
       const lines = rowLines(values, widths);
       if (lines > 1) r.height = 15 * lines;
+      r.commit();
+    }
+    if (block.rows.length === 0 && block.emptyText) {
+      ws.mergeCells(row, 1, row, block.columns.length);
+      const r = ws.getRow(row++);
+      const cell = r.getCell(1);
+      cell.value = block.emptyText;
+      cell.font = BODY_FONT;
+      cell.border = BORDER;
+      cell.alignment = CENTER;
       r.commit();
     }
     // A blank row between blocks; the note takes the one after the last block.

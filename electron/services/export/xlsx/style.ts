@@ -5,6 +5,7 @@
  * text, two-decimal numbers and A4 print setup with repeated header rows.
  */
 import type { Alignment, Borders, Cell, Font, PageSetup, Worksheet } from 'exceljs';
+import { formatScoreAs, roundTo, type ScoreStyle } from '../../../../shared/format/number';
 
 export const XLSX_FONTS = { title: '宋体', header: '宋体', body: '仿宋' } as const;
 
@@ -22,8 +23,15 @@ export const CENTER: Partial<Alignment> = { horizontal: 'center', vertical: 'mid
 export const LEFT: Partial<Alignment> = { horizontal: 'left', vertical: 'middle', wrapText: true, indent: 1 };
 export const RIGHT: Partial<Alignment> = { horizontal: 'right', vertical: 'middle', wrapText: true };
 
-/** Number format for scores: always two decimals. */
+/** Number format for scores in the 'fixed2' style: always two decimals. */
 export const SCORE_FORMAT = '0.00';
+
+/** A score cell's value and number format: 'trim' stores the rounded value under General (85.62, 78.1, 71). */
+export function scoreCell(value: number, style: ScoreStyle): { value: number; numFmt?: string } {
+  return style === 'fixed2' ? { value, numFmt: SCORE_FORMAT } : { value: roundTo(value, 2) };
+}
+
+export const WARNING_FONT: Partial<Font> = { name: '仿宋', size: 11, color: { argb: 'FFFF0000' } };
 
 /** Display width of text in Excel width units: CJK and full-width forms count 2, others 1. */
 export function displayWidth(text: string): number {
@@ -36,9 +44,9 @@ export function displayWidth(text: string): number {
 }
 
 /** Longest line of a cell value's text. */
-export function cellWidth(value: unknown, decimals = false): number {
+export function cellWidth(value: unknown, decimals = false, style: ScoreStyle = 'trim'): number {
   if (value === null || value === undefined) return 0;
-  const text = typeof value === 'number' && decimals ? value.toFixed(2) : String(value);
+  const text = typeof value === 'number' && decimals ? formatScoreAs(value, style) : String(value);
   return Math.max(...text.split('\n').map(displayWidth));
 }
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Badge, Empty, Input, Progress, Select, Space, Tag, Typography } from 'antd';
 import type { TargetRow } from '../../../../shared/api/views';
-import { gradeColor } from '../../format';
+import { gradeColor, points } from '../../format';
 
 interface Group {
   key: string;
@@ -79,14 +79,14 @@ export function TargetList({ targets, selected, onSelect }: { targets: TargetRow
                   <Typography.Text ellipsis style={{ maxWidth: 170 }} title={t.kind === 'website' ? t.unit : t.name}>
                     {t.kind === 'website' ? t.unit : `${t.platform ?? ''}·${t.name}`}
                   </Typography.Text>
-                  {t.veto ? <Tag color="red">否决</Tag> : <span>{t.total === null ? '—' : t.total.toFixed(2)}</span>}
+                  {t.veto ? <Tag color="red">否决</Tag> : <span title={t.complete ? undefined : '未评审完毕：得分为暂计'}>{t.complete ? '' : '暂计 '}{points(t.total)}</span>}
                 </div>
                 <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
                   <Progress percent={t.progress.total ? Math.round((t.progress.reviewed / t.progress.total) * 100) : 0} size="small" showInfo={false} style={{ flex: 1, margin: 0 }} />
                   <Typography.Text type="secondary" style={{ fontSize: 11 }}>
                     {t.progress.reviewed}/{t.progress.total}
                   </Typography.Text>
-                  {t.grade && !t.veto && <Tag color={gradeColor(t.grade)} style={{ marginInlineEnd: 0 }}>{t.grade}</Tag>}
+                  {t.grade && !t.veto && t.complete && <Tag color={gradeColor(t.grade)} style={{ marginInlineEnd: 0 }}>{t.grade}</Tag>}
                   {t.suggested > 0 && <Badge count={t.suggested} color="orange" title="待确认的建议" />}
                 </div>
               </div>
