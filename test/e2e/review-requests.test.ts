@@ -22,6 +22,9 @@ describe('browser mode: feedback and review requests', () => {
     await cli(workspace, 'targets', 'add', 'a', '--name', '北岭县人民政府门户网站', '--url', 'www.beiling.gov.cn', '--class', '第一类');
     await cli(workspace, 'findings', 'add', 'a', '--target', '南岭县人民政府门户网站', '--indicator', '健康情况/可用性', '--count', '3');
     await cli(workspace, 'findings', 'add', 'a', '--target', '北岭县人民政府门户网站', '--indicator', '健康情况/可用性', '--count', '2');
+    // Ranks are given to fully reviewed targets only.
+    await cli(workspace, 'review', 'done', 'a', '--target', '南岭县人民政府门户网站');
+    await cli(workspace, 'review', 'done', 'a', '--target', '北岭县人民政府门户网站');
     await cli(workspace, 'feedback', 'a', '--out', 'a/exports/feedback', '--sent', '2022-09-30');
     await cli(workspace, 'review-request', 'add', 'a', '--target', '南岭县人民政府门户网站', '--indicator', '健康情况/可用性', '--reason', '链接为临时维护', '--received', '2022-10-10');
     await cli(workspace, 'review-request', 'add', 'a', '--target', '北岭县人民政府门户网站', '--indicator', '健康情况/可用性', '--reason', '链接正常', '--received', '2022-10-11');

@@ -42,6 +42,8 @@ describe('the feedback and review round', () => {
     expect((await cli(cwd, 'findings', 'add', 'a', '--target', '南岭县人民政府门户网站', '--indicator', '健康情况/可用性', '--count', '3', '--note', '首页“新闻中心”等 3 个链接打不开', '--evidence', shot)).code).toBe(0);
     await cli(cwd, 'findings', 'add', 'a', '--target', '北岭县人民政府门户网站', '--indicator', '健康情况/可用性', '--count', '2');
     await cli(cwd, 'findings', 'add', 'a', '--target', '东岭县人民政府门户网站', '--indicator', '健康情况/内容安全', '--count', '2', '--note', '错敏字 2 处');
+    // Ranks are given to fully reviewed targets only: the reviewer has walked all three.
+    for (const name of ['南岭县人民政府门户网站', '北岭县人民政府门户网站', '东岭县人民政府门户网站']) expect((await cli(cwd, 'review', 'done', 'a', '--target', name)).code).toBe(0);
     const store = openAssessment(dir);
     try {
       store.addTarget({ kind: 'account', unit: '南岭县人民政府', name: '南岭发布', url: null, classId: 'account', attributes: {}, identifier: 'NL-0001', platform: '微信' });
