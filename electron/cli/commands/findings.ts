@@ -6,6 +6,7 @@ import { KaopingError } from '../../../shared/errors';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { resolveIndicator } from '../../../shared/ruleset/walk';
 import { withStore } from '../open-store';
+import { importFindings } from '../../services/import/findings/import-findings';
 
 export const findingsAddCommand: CliCommand = {
   name: 'findings add',
@@ -36,6 +37,20 @@ export const findingsAddCommand: CliCommand = {
         return store.addFinding({ targetId: target.id, indicatorId: place.indicator.id, rule, count, note: optString(ctx, 'note') ?? '', status: 'confirmed', evidenceIds: evidence ? [evidence.id] : [] });
       });
       ctx.io.stdout(`${finding.id}\n`);
+    });
+  },
+};
+
+export const findingsImportCommand: CliCommand = {
+  name: 'findings import',
+  usage: 'findings import <dir> <问题表.xlsx|.csv>',
+  summary: '从表格批量导入已确认的问题（考评对象、指标、评分细则、次数、说明）；任一错误则整份不导入',
+  async run(ctx) {
+    const [dir, file] = ctx.args;
+    if (!dir || !file) throw new KaopingError('usage', '请指定考评文件夹和问题表文件');
+    await withStore(ctx, async (store) => {
+      const added = await importFindings(store, path.resolve(ctx.io.cwd, file));
+      ctx.io.stdout(`已导入 ${added.length} 条问题（编号 ${added[0]!.id}–${added[added.length - 1]!.id}）\n`);
     });
   },
 };

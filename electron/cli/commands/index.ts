@@ -4,7 +4,7 @@ import { exportCommand } from './export';
 import { rulesetsCommand } from './rulesets';
 import { newCommand } from './new';
 import { targetsAddCommand, targetsImportCommand, targetsListCommand } from './targets';
-import { findingsAddCommand } from './findings';
+import { findingsAddCommand, findingsImportCommand } from './findings';
 import { scoreCommand } from './score';
 import { verifyCommand } from './verify';
 import { checkCommand } from './check';
@@ -24,6 +24,7 @@ export const commands: readonly CliCommand[] = [
   targetsImportCommand,
   targetsListCommand,
   findingsAddCommand,
+  findingsImportCommand,
   scoreCommand,
   verifyCommand,
   checkCommand,

@@ -369,6 +369,10 @@ export class SqliteStore implements AssessmentStore {
       hash: r.hash as string,
     }));
   }
+  recordEvent(action: string, subject: string, after: unknown, reason = ''): void {
+    this.transaction(() => this.log(action, subject, null, after, reason));
+  }
+
 
   openReviewRequest(request: NewReviewRequest): ReviewRequest {
     return this.transaction(() => {

@@ -120,6 +120,8 @@ export interface AssessmentStore {
   listFeedbackSent(targetId?: number): FeedbackSending[];
 
   history(): HistoryEntry[];
+  /** Records an event that changes no table (e.g. a whole-file import) in the history chain. */
+  recordEvent(action: string, subject: string, after: unknown, reason?: string): void;
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
   close(): void;

@@ -22,7 +22,7 @@ export interface ParsedTargets {
 
 type Layout = { kind: 'website'; unit: number; url: number; name: number | null } | { kind: 'account'; unit: number; code: number; name: number; type: number };
 
-const columnLetter = (i: number): string => (i >= 26 ? columnLetter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
+export const columnLetter = (i: number): string => (i >= 26 ? columnLetter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
 
 function findColumn(cells: string[], ...names: string[]): number {
   return cells.findIndex((c) => names.some((n) => matchKey(c) === matchKey(n) || matchKey(c).includes(matchKey(n))));
