@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { optFlag, optString } from '../command';
@@ -25,10 +25,11 @@ export const selfevalTemplateCommand: CliCommand = {
       const target = path.resolve(ctx.io.cwd, out);
       const single = ref !== undefined && target.toLowerCase().endsWith('.xlsx');
       if (!single) mkdirSync(target, { recursive: true });
+      const { templateStamper } = await import('../../services/selfeval/template');
+      const stamp = await templateStamper(ruleset, store.info());
       for (const t of targets) {
         const file = single ? target : path.join(target, `${safeName(t.unit)}_自查自评表.xlsx`);
-        const { buildTemplate } = await import('../../services/selfeval/template');
-        await (await buildTemplate(ruleset, store.info(), t)).xlsx.writeFile(file);
+        writeFileSync(file, stamp(t));
         ctx.io.stdout(`${file}\n`);
       }
     });

@@ -1,8 +1,8 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import type { SelfEvalImportView } from '../../../../shared/api/views';
-import { buildTemplate } from '../../selfeval/template';
+import { templateStamper } from '../../selfeval/template';
 import { importSelfEvaluations } from '../../selfeval/import-selfeval';
 import { selfEvalDiff, writeDiffWorkbook } from '../../selfeval/diff';
 import type { HandlerDeps } from '../handlers';
@@ -18,7 +18,7 @@ export function selfEvalHandlers(deps: HandlerDeps) {
         const relative = path.posix.join(input.id, 'exports', `${target.unit.replace(/[\\/:*?"<>|\s]+/gu, '_')}_自查自评表.xlsx`);
         const out = path.join(deps.workspaceDir, relative);
         mkdirSync(path.dirname(out), { recursive: true });
-        await (await buildTemplate(store.rulesetSnapshot() as Ruleset, store.info(), target)).xlsx.writeFile(out);
+        writeFileSync(out, (await templateStamper(store.rulesetSnapshot() as Ruleset, store.info()))(target));
         return { file: relative, bytes: statSync(out).size };
       }),
     'selfeval/import': (input: Upload) =>
