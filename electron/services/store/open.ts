@@ -18,7 +18,25 @@ function connect(dir: string, opts: OpenOptions): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * better-sqlite3 compiles a statement on every prepare(); the store issues a
+ * fixed set of SQL texts, so each is compiled once per connection. Reuse is
+ * safe because the store only runs statements to completion (run/get/all,
+ * never a pending iterate()) and never switches a statement's mode
+ * (pluck, raw, expand), which would carry over to the next caller.
+ */
+function cacheStatements(db: Database.Database): void {
+  const compile = db.prepare.bind(db);
+  const compiled = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = compiled.get(sql);
+    if (!statement) compiled.set(sql, (statement = compile(sql)));
+    return statement;
+  }) as typeof db.prepare;
 }
 
 /** True when the folder holds an assessment. */

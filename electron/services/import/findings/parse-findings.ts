@@ -36,7 +36,11 @@ export class TargetIndex {
       if (t.kind === 'website') keys.add(`n:${matchKey(t.unit)}`);
       if (t.identifier) keys.add(`c:${t.identifier.toUpperCase()}`);
       if (t.url) keys.add(`u:${t.url.replace(/\/+$/u, '')}`);
-      for (const k of keys) this.byKey.set(k, [...(this.byKey.get(k) ?? []), t]);
+      for (const k of keys) {
+        const list = this.byKey.get(k);
+        if (list) list.push(t);
+        else this.byKey.set(k, [t]);
+      }
     }
   }
 
