@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { EXPORT_FORMATS } from '../export-formats';
-import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, ImportPreview, MonitorStatusView, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView, SettingRowView } from './views';
+import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, FindingsImportView, ImportPreview, MonitorStatusView, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView, SettingRowView } from './views';
 import type { AccountFormView, CheckRunView, EvidenceView, FindingView, TargetReviewView } from './review';
 import type { BrowserStateView } from './browser';
 import { ANNOTATION_MAX_SHAPES, annotationShapeSchema } from './annotation';
@@ -101,6 +101,8 @@ export const contract = {
       .strict(),
   ).returns<FindingView>(),
   'findings/delete': call(z.object({ id: assessmentId, findingId: id, reason }).strict()).returns<{ deleted: number }>(),
+  'findings/previewImport': call(upload).returns<FindingsImportView>(),
+  'findings/import': call(upload).returns<FindingsImportView>(),
   'findings/linkEvidence': call(z.object({ id: assessmentId, findingId: id, evidenceId: id }).strict()).returns<FindingView>(),
   'evidence/capture': call(
     z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), findingId: id.optional(), mode: z.enum(['visible', 'fullpage', 'region', 'mhtml']), region: rect.optional() }).strict(),

@@ -68,6 +68,14 @@ export interface ImportPreview {
   warnings: string[];
 }
 
+/** A findings spreadsheet: what it would add (or added), and every error by sheet, row and column. */
+export interface FindingsImportView {
+  ok: boolean;
+  findings: number;
+  targets: number;
+  errors: string[];
+}
+
 export interface VerifyView {
   ok: boolean;
   historyEntries: number;

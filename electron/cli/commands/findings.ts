@@ -6,7 +6,6 @@ import { KaopingError } from '../../../shared/errors';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { resolveIndicator } from '../../../shared/ruleset/walk';
 import { withStore } from '../open-store';
-import { importFindings } from '../../services/import/findings/import-findings';
 
 export const findingsAddCommand: CliCommand = {
   name: 'findings add',
@@ -49,6 +48,7 @@ export const findingsImportCommand: CliCommand = {
     const [dir, file] = ctx.args;
     if (!dir || !file) throw new KaopingError('usage', '请指定考评文件夹和问题表文件');
     await withStore(ctx, async (store) => {
+      const { importFindings } = await import('../../services/import/findings/import-findings');
       const added = await importFindings(store, path.resolve(ctx.io.cwd, file));
       ctx.io.stdout(`已导入 ${added.length} 条问题（编号 ${added[0]!.id}–${added[added.length - 1]!.id}）\n`);
     });

@@ -8,6 +8,7 @@ import { useCall } from '../use-call';
 import { gradeColor, points } from '../format';
 import { SettingsDialog } from '../components/settings-dialog';
 import { ImportTargetsDialog } from '../components/import-targets-dialog';
+import { ImportFindingsDialog } from '../components/import-findings-dialog';
 import { SelfEvalPanel } from '../components/selfeval-panel';
 import { ExportPreviewDialog } from '../components/export-preview-dialog';
 import { ChecksDialog } from '../components/checks-dialog';
@@ -32,6 +33,7 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
   const { message } = App.useApp();
   const overview = useCall(() => api.assessment.overview({ id }), [id]);
   const [importing, setImporting] = useState(false);
+  const [importingFindings, setImportingFindings] = useState(false);
   const [verify, setVerify] = useState<VerifyView | undefined>();
   const [exported, setExported] = useState<{ label: string; file: string }[]>([]);
   const [previewing, setPreviewing] = useState<ExportFormat | undefined>();
@@ -74,6 +76,9 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
             </Button>
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-targets">
               导入考评对象
+            </Button>
+            <Button icon={<UploadOutlined />} onClick={() => setImportingFindings(true)} data-testid="import-findings">
+              导入问题
             </Button>
             <Button icon={<SettingOutlined />} onClick={() => setEditingSettings(true)} data-testid="settings">
               考评设置
@@ -202,6 +207,15 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
       )}
       {checking && <ChecksDialog id={id} targetIds={websites.map((t) => t.id)} title="自动检查全部网站" onClose={() => setChecking(false)} onFinished={() => void overview.reload()} />}
       <ImportTargetsDialog id={id} open={importing} onClose={() => setImporting(false)} onImported={() => void overview.reload()} />
+      <ImportFindingsDialog
+        id={id}
+        open={importingFindings}
+        onClose={() => setImportingFindings(false)}
+        onImported={(count) => {
+          message.success(`已导入 ${count} 条问题`);
+          void overview.reload();
+        }}
+      />
     </div>
   );
 }
