@@ -1,4 +1,5 @@
 import type { Ruleset, Indicator, Rule, Section, TargetClass } from '../ruleset/types';
+import type { GradeBand } from '../domain/types';
 import { applies, listIndicators, type IndicatorPlace } from '../ruleset/walk';
 import { add, cmp, div, frac, min as fmin, mul, round2, show, sub, sum, times, ZERO, type Fraction } from './fraction';
 import type { Explanation, IndicatorResult, ScoreOptions, ScoringFinding, ScoringTarget, SectionResult, TargetScore } from './types';
@@ -80,11 +81,11 @@ function ruleSummary(rule: Rule): string {
 
 interface IndicatorOutcome {
   value: Fraction;
-  explanation: Explanation;
+  explanation?: Explanation;
 }
 
 /** Scores one indicator: the sum of its findings' values, never beyond its weight. */
-function scoreIndicator(indicator: Indicator, eff: Effective, findings: ScoringFinding[], bonus: boolean): IndicatorOutcome {
+function scoreIndicator(indicator: Indicator, eff: Effective, findings: ScoringFinding[], bonus: boolean, explain: boolean): IndicatorOutcome {
   const lines: Explanation[] = [];
   const values: Fraction[] = [];
   for (const f of findings) {
@@ -92,25 +93,28 @@ function scoreIndicator(indicator: Indicator, eff: Effective, findings: ScoringF
     if (!rule) continue;
     const v = ruleValue(rule, eff.weight, f.count);
     values.push(v);
+    if (!explain) continue;
     const sign = bonus ? '+' : '−';
     const times = f.count > 1 || rule.kind === 'per-occurrence' || rule.kind === 'per-occurrence-bonus' ? ` ${f.count} 处` : '';
     lines.push({ text: `第${rule.n}条 ${sign}${show(v)}：${ruleSummary(rule)}${times}${evidenceText(f)}${f.note ? `。${f.note}` : ''}`, points: round2(bonus ? v : sub(ZERO, v)), findingIds: [f.id] });
   }
   const raw = sum(values);
   const value = fmin(raw, eff.weight);
+  if (!explain) return { value };
   const capped = cmp(raw, eff.weight) > 0;
   const sign = bonus ? '+' : '−';
   const head = `${indicator.name} ${sign}${show(value)}${capped ? `，封顶 ${show(eff.weight)} 分` : ''}${eff.transferNote ? `（${eff.transferNote}）` : ''}`;
   return { value, explanation: { text: head, points: round2(bonus ? value : sub(ZERO, value)), findingIds: findings.map((f) => f.id), children: lines } };
 }
 
-interface Scored {
+/** A target's score before ranking, with the exact total ranking compares. */
+export interface Scored {
   score: TargetScore;
   exactTotal: Fraction | null;
 }
 
 /** Targets of one kind, class and attributes share their weights: computed once per scoring run. */
-type WeightCache = Map<string, { eff: Map<string, Effective>; bySection: Map<Section, Effective[]>; applicable: string[] }>;
+type WeightCache = Map<string, { eff: Map<string, Effective>; bySection: Map<Section, Effective[]>; full: Map<Section, { max: Fraction; full: Fraction }>; applicable: string[]; bands?: GradeBand[] }>;
 
 function weightsFor(cache: WeightCache, ruleset: Ruleset, target: ScoringTarget, cls: TargetClass | undefined) {
   const key = `${target.kind}|${target.classId}|${JSON.stringify(Object.entries(target.attributes).sort())}`;
@@ -122,7 +126,13 @@ function weightsFor(cache: WeightCache, ruleset: Ruleset, target: ScoringTarget,
     const vetoOnly = target.kind === 'account' && ruleset.accountScoring === 'veto-only';
     // What a reviewer must walk: the applicable indicators the engine scores (vetoes only for veto-only accounts).
     const applicable = [...eff.values()].filter((e) => e.applicable && (!vetoOnly || e.place.part.kind === 'veto')).map((e) => e.place.indicator.id);
-    hit = { eff, bySection, applicable };
+    // A section's maximum and its score with nothing found, so totals need to look only at indicators with findings.
+    const full = new Map<Section, { max: Fraction; full: Fraction }>();
+    for (const [section, list] of bySection) {
+      const max = sum(list.map((e) => e.weight));
+      full.set(section, { max, full: list[0]!.place.part.kind === 'basic' ? max : ZERO });
+    }
+    hit = { eff, bySection, full, applicable };
     cache.set(key, hit);
   }
   return hit;
@@ -136,7 +146,9 @@ function groupPush<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function scoreTarget(ruleset: Ruleset, target: ScoringTarget, findings: ScoringFinding[], options: ScoreOptions, cache: WeightCache): Scored {
   const cls = ruleset.classes.find((c) => c.id === target.classId);
-  const { bySection, applicable } = weightsFor(cache, ruleset, target, cls);
+  const weights = weightsFor(cache, ruleset, target, cls);
+  const { bySection, full: sectionFull, applicable } = weights;
+  const explain = options.detail !== false;
   const byIndicator = new Map<string, ScoringFinding[]>();
   for (const f of findings) groupPush(byIndicator, f.indicatorId, f);
 
@@ -162,7 +174,7 @@ function scoreTarget(ruleset: Ruleset, target: ScoringTarget, findings: ScoringF
             if (!e.applicable) continue;
             const rule = e.place.indicator.rules.find((r) => r.n === f.rule);
             vetoReasons.push(`${e.place.indicator.name}${rule ? `：${ruleSummary(rule)}` : ''}`);
-            explanation.push({ text: `单项否决：${e.place.indicator.name}${rule ? `（第${rule.n}条 ${ruleSummary(rule)}）` : ''}${evidenceText(f)}`, findingIds: [f.id] });
+            if (explain) explanation.push({ text: `单项否决：${e.place.indicator.name}${rule ? `（第${rule.n}条 ${ruleSummary(rule)}）` : ''}${evidenceText(f)}`, findingIds: [f.id] });
           }
         }
         continue;
@@ -172,7 +184,17 @@ function scoreTarget(ruleset: Ruleset, target: ScoringTarget, findings: ScoringF
       let secValue = ZERO;
       let secMax = ZERO;
       const secLines: Explanation[] = [];
-      for (const e of inSection) {
+      if (!explain) {
+        // Totals only: start from the section's full marks and apply the indicators with findings.
+        ({ max: secMax, full: secValue } = sectionFull.get(section)!);
+        for (const e of inSection) {
+          const list = e.applicable ? byIndicator.get(e.place.indicator.id) : undefined;
+          if (!list) continue;
+          const { value } = scoreIndicator(e.place.indicator, e, list, bonus, false);
+          secValue = part.kind === 'basic' ? sub(secValue, value) : add(secValue, value);
+        }
+      }
+      for (const e of explain ? inSection : []) {
         const list = e.applicable ? byIndicator.get(e.place.indicator.id) : undefined;
         secMax = add(secMax, e.weight);
         if (!list && !e.transferNote) {
@@ -182,7 +204,7 @@ function scoreTarget(ruleset: Ruleset, target: ScoringTarget, findings: ScoringF
           indicators.push({ indicatorId: e.place.indicator.id, path: e.place.path, applicable: e.applicable, weight: round2(e.weight), score: round2(full), change: 0 });
           continue;
         }
-        const outcome = scoreIndicator(e.place.indicator, e, list ?? [], bonus);
+        const outcome = scoreIndicator(e.place.indicator, e, list ?? [], bonus, explain);
         const score = part.kind === 'basic' ? sub(e.weight, outcome.value) : outcome.value;
         indicators.push({
           indicatorId: e.place.indicator.id,
@@ -194,7 +216,7 @@ function scoreTarget(ruleset: Ruleset, target: ScoringTarget, findings: ScoringF
           explanation: outcome.explanation,
         });
         secValue = add(secValue, score);
-        secLines.push(outcome.explanation);
+        if (outcome.explanation) secLines.push(outcome.explanation);
       }
       sections.push({ id: section.id, name: section.name, part: part.kind, score: round2(secValue), max: round2(secMax) });
       const t = partTotals[part.kind];
@@ -202,7 +224,7 @@ function scoreTarget(ruleset: Ruleset, target: ScoringTarget, findings: ScoringF
       t.max = add(t.max, secMax);
       t.partMax = frac(part.max);
       t.present = true;
-      if (secLines.length) explanation.push({ text: `${section.name}（${show(secValue)}/${show(secMax)}）`, points: round2(part.kind === 'basic' ? sub(secValue, secMax) : secValue), children: secLines });
+      if (explain && secLines.length) explanation.push({ text: `${section.name}（${show(secValue)}/${show(secMax)}）`, points: round2(part.kind === 'basic' ? sub(secValue, secMax) : secValue), children: secLines });
     }
   }
 
@@ -215,18 +237,19 @@ function scoreTarget(ruleset: Ruleset, target: ScoringTarget, findings: ScoringF
     basic = b.raw;
     if (ruleset.normaliseBasic && b.present && cmp(b.max, b.partMax) < 0 && b.max.n > 0) {
       basic = div(mul(b.raw, b.partMax), b.max);
-      explanation.push({ text: `基础性指标以 ${show(b.max)} 分为满分，得分 ${show(b.raw)} × ${show(b.partMax)}/${show(b.max)} = ${show(basic)}` });
+      if (explain) explanation.push({ text: `基础性指标以 ${show(b.max)} 分为满分，得分 ${show(b.raw)} × ${show(b.partMax)}/${show(b.max)} = ${show(basic)}` });
     }
     bonus = partTotals.bonus.present ? fmin(partTotals.bonus.raw, partTotals.bonus.partMax) : ZERO;
     const threshold = ruleset.thresholds.bonusOnlyAbove;
     if (threshold !== undefined && cmp(basic, frac(threshold)) <= 0 && bonus.n > 0) {
-      explanation.push({ text: `基础得分 ${show(basic)} 未超过 ${threshold} 分，加分 ${show(bonus)} 不计入` });
+      if (explain) explanation.push({ text: `基础得分 ${show(basic)} 未超过 ${threshold} 分，加分 ${show(bonus)} 不计入` });
       bonus = ZERO;
     }
     negative = partTotals.negative.present ? fmin(partTotals.negative.raw, partTotals.negative.partMax) : ZERO;
   }
   const exactTotal = basic === null ? null : sub(add(basic, bonus), negative);
-  const bands = gradeBandsFor(ruleset, { ...options.gradeLines, ...(options.gradeBands ? { all: options.gradeBands } : {}) }, target.kind, target.classId);
+  // Grade lines depend on kind and class only, and options are fixed for a run: one lookup per weight group.
+  const bands = (weights.bands ??= gradeBandsFor(ruleset, { ...options.gradeLines, ...(options.gradeBands ? { all: options.gradeBands } : {}) }, target.kind, target.classId));
   const reviewedIds = options.reviewed?.get(target.id);
   const reviewedCount = options.reviewed ? applicable.filter((id) => reviewedIds?.has(id)).length : applicable.length;
   // A veto decides the target (the seed: 不再对其他指标进行评分); otherwise every applicable indicator must be walked.
@@ -264,15 +287,18 @@ function scoreTarget(ruleset: Ruleset, target: ScoringTarget, findings: ScoringF
 }
 
 /**
- * Scores every target against the ruleset from the confirmed findings only.
- * Pure and deterministic: the same inputs always give the same numbers, ranks
- * and explanations.
+ * Scores targets without ranking them: what a cache keeps per target, so that a
+ * change to one target rescored alone can be re-ranked against the others.
  */
-export function scoreTargets(ruleset: Ruleset, targets: ScoringTarget[], findings: ScoringFinding[], options: ScoreOptions = {}): TargetScore[] {
+export function scoreUnranked(ruleset: Ruleset, targets: readonly ScoringTarget[], findings: readonly ScoringFinding[], options: ScoreOptions = {}): Scored[] {
   const byTarget = new Map<number, ScoringFinding[]>();
   for (const f of findings) groupPush(byTarget, f.targetId, f);
   const cache: WeightCache = new Map();
-  const scored = targets.map((t) => scoreTarget(ruleset, t, byTarget.get(t.id) ?? [], options, cache));
+  return targets.map((t) => scoreTarget(ruleset, t, byTarget.get(t.id) ?? [], options, cache));
+}
+
+/** Sets every scored target's rank within its class (the order given decides sequential ties). */
+export function rankScored(ruleset: Ruleset, scored: readonly Scored[], options: Pick<ScoreOptions, 'ties'> = {}): void {
   const vetoOnly = (s: Scored) => s.score.kind === 'account' && ruleset.accountScoring === 'veto-only';
   const ranks = rankInClasses(
     scored,
@@ -280,6 +306,16 @@ export function scoreTargets(ruleset: Ruleset, targets: ScoringTarget[], finding
     tieRule(options.ties, ruleset),
   );
   for (const s of scored) s.score.rank = ranks.get(s) ?? null;
+}
+
+/**
+ * Scores every target against the ruleset from the confirmed findings only.
+ * Pure and deterministic: the same inputs always give the same numbers, ranks
+ * and explanations.
+ */
+export function scoreTargets(ruleset: Ruleset, targets: ScoringTarget[], findings: ScoringFinding[], options: ScoreOptions = {}): TargetScore[] {
+  const scored = scoreUnranked(ruleset, targets, findings, options);
+  rankScored(ruleset, scored, options);
   return scored.map((s) => s.score);
 }
 

@@ -91,4 +91,9 @@ export interface ScoreOptions {
   reviewed?: ReadonlyMap<number, ReadonlySet<string>>;
   /** Tie rule over the ruleset's. */
   ties?: TieRule;
+  /**
+   * Per-indicator results and the explanation tree (default true). Lists that
+   * show totals only turn it off: at 10,000 targets they are most of the work.
+   */
+  detail?: boolean;
 }
