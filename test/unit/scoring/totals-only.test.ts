@@ -9,7 +9,7 @@ import { ruleset } from '../../helpers/rulesets';
 // scoring to the last digit, for every ruleset, part and class.
 describe.each(['zhanjiang-2021', 'guoban-2019', 'guoban-supervision-2019', 'zengdu-2023'])('totals without detail (%s)', (id) => {
   const rs = ruleset(id);
-  const places = listIndicators(rs);
+  const placesOf = { website: listIndicators(rs, 'website'), account: listIndicators(rs, 'account') };
   const classes = rs.classes.map((c) => c);
   const attributes = [...new Set(JSON.stringify(rs).match(/"(has[A-Za-z]+|is[A-Z][A-Za-z]+)"/gu)?.map((m) => m.slice(1, -1)) ?? [])];
 
@@ -27,13 +27,15 @@ describe.each(['zhanjiang-2021', 'guoban-2019', 'guoban-supervision-2019', 'zeng
           });
           const findings: ScoringFinding[] = raw.flatMap((t, i) =>
             t.findings.flatMap((f, k) => {
-              const pool = places.filter((p) => listIndicators(rs, targets[i]!.kind).includes(p));
+              const pool = placesOf[targets[i]!.kind];
               if (pool.length === 0) return [];
               const place = pool[f.place % pool.length]!;
               return [{ id: i * 100 + k + 1, targetId: i + 1, indicatorId: place.indicator.id, rule: place.indicator.rules[f.rule % place.indicator.rules.length]!.n, count: f.count, note: '', evidenceIds: [] }];
             }),
           );
           const full = scoreTargets(rs, targets, findings);
+          // The property means nothing unless findings reach the scored parts.
+          if (findings.length) expect(full.some((s) => s.veto || s.explanation.length > 0)).toBe(true);
           const lean = scoreTargets(rs, targets, findings, { detail: false });
           expect(lean).toEqual(full.map((s) => ({ ...s, indicators: [], explanation: [] })));
         },
