@@ -369,6 +369,20 @@ export class SqliteStore implements AssessmentStore {
       hash: r.hash as string,
     }));
   }
+  historyHead(): number {
+    return (this.db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM history').get() as { seq: number }).seq;
+  }
+
+  historySince(seq: number) {
+    return (this.db.prepare('SELECT seq, action, subject, before_json, after_json FROM history WHERE seq > ? ORDER BY seq').all(seq) as Record<string, unknown>[]).map((r) => ({
+      seq: r.seq as number,
+      action: r.action as string,
+      subject: r.subject as string,
+      before: JSON.parse(r.before_json as string) as unknown,
+      after: JSON.parse(r.after_json as string) as unknown,
+    }));
+  }
+
   recordEvent(action: string, subject: string, after: unknown, reason = ''): void {
     this.transaction(() => this.log(action, subject, null, after, reason));
   }

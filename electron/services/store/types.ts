@@ -120,6 +120,10 @@ export interface AssessmentStore {
   listFeedbackSent(targetId?: number): FeedbackSending[];
 
   history(): HistoryEntry[];
+  /** The sequence number of the newest history entry (0 when there is none). */
+  historyHead(): number;
+  /** History entries after sequence number `seq`, oldest first: what a cache needs to catch up. */
+  historySince(seq: number): Pick<HistoryEntry, 'seq' | 'action' | 'subject' | 'before' | 'after'>[];
   /** Records an event that changes no table (e.g. a whole-file import) in the history chain. */
   recordEvent(action: string, subject: string, after: unknown, reason?: string): void;
   /** Runs `work` in one transaction (nested calls join the outer one). */

@@ -1,0 +1,108 @@
+import type { Ruleset } from '../../../shared/ruleset/types';
+import { rankScored, scoreUnranked, type Scored } from '../../../shared/scoring/engine';
+import type { ScoreOptions, ScoringTarget, TargetScore } from '../../../shared/scoring/types';
+import type { HistoryEntry, Target } from '../../../shared/domain/types';
+import type { AssessmentStore } from '../store/types';
+import { scoreOptionsOf } from './score-assessment';
+
+type Change = Pick<HistoryEntry, 'action' | 'subject' | 'before' | 'after'>;
+
+/** Actions that change nothing a score depends on. */
+const NO_SCORE_EFFECT = new Set(['evidence.add', 'evidence.remove', 'selfeval.put', 'review.open', 'review.close', 'findings.import']);
+
+/**
+ * The targets whose score a recorded change can move, or 'all' when it can move
+ * any (settings, grade lines, targets added or edited, a new ruleset version,
+ * and every action this function does not know: unknown means rescore all).
+ */
+export function targetsChangedBy(change: Change): number[] | 'all' {
+  if (NO_SCORE_EFFECT.has(change.action)) return [];
+  if (change.action.startsWith('finding.')) {
+    const ids = [change.before, change.after].map((s) => (s && typeof s === 'object' ? (s as { targetId?: unknown }).targetId : undefined));
+    if (ids.every((id) => id === undefined || typeof id === 'number') && ids.some((id) => id !== undefined)) return [...new Set(ids.filter((id): id is number => id !== undefined))];
+    return 'all';
+  }
+  const reviewed = /^review\.(done|undo)$/u.test(change.action) ? /^target:(\d+)\//u.exec(change.subject) : null;
+  return reviewed ? [Number(reviewed[1])] : 'all';
+}
+
+const toScoring = (t: Target): ScoringTarget => ({ id: t.id, name: t.kind === 'website' ? t.name || t.unit : t.name, kind: t.kind, classId: t.classId, attributes: t.attributes, unit: t.unit });
+
+/**
+ * Every target's total, grade and rank for one open assessment, kept current
+ * from the history chain: each call catches up on the entries recorded since
+ * the last one (by this process or any other), rescoring only the targets they
+ * touch and re-ranking only their classes. Totals only; a target's detail is
+ * scored on demand.
+ */
+export class ScoreCache {
+  private head = -1;
+  private ruleset!: Ruleset;
+  private options!: ScoreOptions;
+  private readonly scored = new Map<number, Scored>();
+  private readonly classes = new Map<string, Scored[]>();
+
+  constructor(private readonly store: AssessmentStore) {}
+
+  /** Every target's score in target order, ranked within its class. */
+  all(): TargetScore[] {
+    this.sync();
+    return [...this.scored.values()].map((s) => s.score);
+  }
+
+  /** One target's score (totals only), ranked within its class. */
+  get(targetId: number): TargetScore {
+    this.sync();
+    const hit = this.scored.get(targetId);
+    if (hit) return hit.score;
+    this.store.getTarget(targetId); // names an unknown target in its error
+    this.rebuild();
+    return this.scored.get(targetId)!.score;
+  }
+
+  private sync(): void {
+    if (this.head < 0) return this.rebuild();
+    const changes = this.store.historySince(this.head);
+    if (changes.length === 0) return;
+    const touched = new Set<number>();
+    for (const change of changes) {
+      const ids = targetsChangedBy(change);
+      if (ids === 'all') return this.rebuild();
+      for (const id of ids) touched.add(id);
+    }
+    this.head = changes[changes.length - 1]!.seq;
+    if (touched.size > 0) this.rescore([...touched]);
+  }
+
+  private rebuild(): void {
+    this.head = this.store.historyHead();
+    this.ruleset = this.store.rulesetSnapshot() as Ruleset;
+    const { reviewed, ...options } = scoreOptionsOf(this.store);
+    this.options = { ...options, detail: false };
+    const targets = this.store.listTargets().map(toScoring);
+    const findings = this.store.listFindings({ status: 'confirmed' });
+    this.scored.clear();
+    this.classes.clear();
+    for (const s of scoreUnranked(this.ruleset, targets, findings, { ...this.options, reviewed })) {
+      this.scored.set(s.score.targetId, s);
+      const members = this.classes.get(s.score.classId);
+      if (members) members.push(s);
+      else this.classes.set(s.score.classId, [s]);
+    }
+    rankScored(this.ruleset, [...this.scored.values()], this.options);
+  }
+
+  private rescore(ids: number[]): void {
+    const targets = ids.filter((id) => this.scored.has(id)).map((id) => toScoring(this.store.getTarget(id)));
+    const findings = targets.flatMap((t) => this.store.listFindings({ targetId: t.id, status: 'confirmed' }));
+    const reviewed = new Map(targets.map((t) => [t.id, new Set(this.store.listReviewedIndicators(t.id).map((r) => r.indicatorId))]));
+    const classes = new Set<string>();
+    for (const fresh of scoreUnranked(this.ruleset, targets, findings, { ...this.options, reviewed })) {
+      const old = this.scored.get(fresh.score.targetId)!;
+      // Replace in place so the class list keeps target order (it decides sequential ties).
+      Object.assign(old, fresh);
+      classes.add(fresh.score.classId);
+    }
+    for (const classId of classes) rankScored(this.ruleset, this.classes.get(classId)!, this.options);
+  }
+}
