@@ -11,6 +11,7 @@ import { checksHandlers } from './handlers/checks';
 import { reviewRequestHandlers } from './handlers/review-requests';
 import { findingsImportHandlers } from './handlers/findings-import';
 import type { BrowserHost, OnVisit } from '../browse/types';
+import { OpenAssessments } from './open-assessments';
 
 /** What the handler table needs from its host (Electron main or `kaoping serve`). */
 export interface HandlerDeps {
@@ -25,13 +26,16 @@ export interface HandlerDeps {
    * desktop app, puppeteer-core on a system Chromium in browser mode.
    */
   browser?: (onVisit: OnVisit) => BrowserHost;
+  /** Assessments kept open between calls; createHandlers makes one when the host gives none. */
+  assessments?: OpenAssessments;
 }
 
 /**
  * The one handler table behind the API contract. Each feature contributes its
  * handlers; both transports (IPC and the HTTP bridge) dispatch into this table.
  */
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createHandlers(hostDeps: HandlerDeps): Handlers {
+  const deps = { ...hostDeps, assessments: hostDeps.assessments ?? new OpenAssessments(hostDeps.workspaceDir, { nativeBinding: hostDeps.nativeBinding, now: hostDeps.now }) };
   return {
     ...appHandlers(deps),
     ...assessmentHandlers(deps),

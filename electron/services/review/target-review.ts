@@ -3,7 +3,8 @@ import type { Evidence, Finding, Target } from '../../../shared/domain/types';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { classLabel, listIndicators, type IndicatorPlace } from '../../../shared/ruleset/walk';
 import { checklistLeaves, type ChecklistNode, type EvidenceView, type FindingView, type TargetReviewView } from '../../../shared/api/review';
-import { scoreStoredAssessment } from '../scoring/score-assessment';
+import type { ScoreCache } from '../scoring/score-cache';
+import { applicableIndicatorIds } from '../../../shared/scoring/engine';
 import type { AssessmentStore } from '../store/types';
 import { buildChecklist } from './checklist';
 
@@ -53,11 +54,22 @@ export function progressOf(tree: readonly ChecklistNode[]): { reviewed: number; 
   return { reviewed: leaves.filter((l) => l.reviewed).length, total: leaves.length };
 }
 
+/**
+ * A target's review progress without scoring anything: the applicable
+ * indicators the engine would score, and how many the reviewer has walked.
+ */
+export function reviewProgress(store: AssessmentStore, targetId: number): { reviewed: number; total: number } {
+  const target = store.getTarget(targetId);
+  const ids = applicableIndicatorIds(store.rulesetSnapshot() as Ruleset, { id: target.id, name: target.name, kind: target.kind, classId: target.classId, attributes: target.attributes });
+  const reviewed = new Set(store.listReviewedIndicators(targetId).map((r) => r.indicatorId));
+  return { reviewed: ids.filter((id) => reviewed.has(id)).length, total: ids.length };
+}
+
 /** Everything the review workspace shows for one target, with live scores. */
-export function targetReview(store: AssessmentStore, assessmentId: string, targetId: number): TargetReviewView {
+export function targetReview(store: AssessmentStore, assessmentId: string, targetId: number, scores: ScoreCache): TargetReviewView {
   const ruleset = store.rulesetSnapshot() as Ruleset;
   const target = store.getTarget(targetId);
-  const score = scoreStoredAssessment(store, target.classId).find((s) => s.targetId === targetId)!;
+  const score = scores.detail(targetId);
   const findings = store.listFindings({ targetId });
   const reviewed = new Set(store.listReviewedIndicators(targetId).map((r) => r.indicatorId));
   const tree = buildChecklist({ ruleset, target, score, findings, reviewed });

@@ -60,6 +60,16 @@ export class ScoreCache {
     return this.scored.get(targetId)!.score;
   }
 
+  /** One target scored in full (per-indicator results, explanations) with its rank from the cache. */
+  detail(targetId: number): TargetScore {
+    const rank = this.get(targetId).rank;
+    const target = toScoring(this.store.getTarget(targetId));
+    const findings = this.store.listFindings({ targetId, status: 'confirmed' });
+    const reviewed = new Map([[targetId, new Set(this.store.listReviewedIndicators(targetId).map((r) => r.indicatorId))]]);
+    const [scored] = scoreUnranked(this.ruleset, [target], findings, { ...this.options, detail: true, reviewed });
+    return { ...scored!.score, rank };
+  }
+
   private sync(): void {
     if (this.head < 0) return this.rebuild();
     const changes = this.store.historySince(this.head);

@@ -369,6 +369,10 @@ export class SqliteStore implements AssessmentStore {
       hash: r.hash as string,
     }));
   }
+  findingCounts() {
+    return this.db.prepare('SELECT target_id AS targetId, status, count(*) AS count FROM finding GROUP BY target_id, status').all() as { targetId: number; status: FindingStatus; count: number }[];
+  }
+
   historyHead(): number {
     return (this.db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM history').get() as { seq: number }).seq;
   }

@@ -120,6 +120,8 @@ export interface AssessmentStore {
   listFeedbackSent(targetId?: number): FeedbackSending[];
 
   history(): HistoryEntry[];
+  /** How many findings each target has, per status (for lists: no finding rows are read). */
+  findingCounts(): { targetId: number; status: FindingStatus; count: number }[];
   /** The sequence number of the newest history entry (0 when there is none). */
   historyHead(): number;
   /** History entries after sequence number `seq`, oldest first: what a cache needs to catch up. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checklistLeaves } from '../../../shared/api/review';
 import { freshAssessment } from '../../helpers/assessment';
-import { targetReview } from '../../../electron/services/review/target-review';
+import { reviewProgress, targetReview } from '../../../electron/services/review/target-review';
+import { ScoreCache } from '../../../electron/services/scoring/score-cache';
 import { scoreStoredAssessment } from '../../../electron/services/scoring/score-assessment';
 
 describe('the review checklist', () => {
@@ -12,7 +13,8 @@ describe('the review checklist', () => {
     store.addFinding({ targetId: site.id, indicatorId: 'basic.design.jiucuo', rule: 2, count: 2, status: 'suggested', source: 'jiucuo.other' });
     store.setIndicatorReviewed(site.id, 'basic.health.availability', true);
 
-    const view = targetReview(store, 'a', site.id);
+    const scores = new ScoreCache(store);
+    const view = targetReview(store, 'a', site.id, scores);
     expect(view.tree.map((n) => n.name)).toEqual(['单项否决指标', '基础性指标', '引导性指标']);
     const leaves = checklistLeaves(view.tree);
     const availability = leaves.find((l) => l.id === 'basic.health.availability')!;
@@ -26,11 +28,13 @@ describe('the review checklist', () => {
     expect(leaves.some((l) => l.id === 'basic.publish.overview')).toBe(false);
     expect(leaves.find((l) => l.id === 'basic.publish.annual-reports')!.weight).toBe(2);
     expect(view.progress).toEqual({ reviewed: 1, total: leaves.length });
+    // What mark-reviewed returns, counted without scoring, agrees with the checklist.
+    expect(reviewProgress(store, site.id)).toEqual(view.progress);
     expect(view.score.total).toBeLessThan(100);
     // Scoring the target's class alone gives what scoring everything gives.
     store.addTarget({ kind: 'website', unit: '南岭县人民政府', name: '南岭县', url: 'http://www.nanling.gov.cn/', classId: 'county', attributes: {}, identifier: null, platform: null });
     const whole = scoreStoredAssessment(store).find((s) => s.targetId === site.id)!;
-    expect([targetReview(store, 'a', site.id).score.total, targetReview(store, 'a', site.id).score.rank]).toEqual([whole.total, whole.rank]);
+    expect([targetReview(store, 'a', site.id, scores).score.total, targetReview(store, 'a', site.id, scores).score.rank]).toEqual([whole.total, whole.rank]);
     expect(view.findings.map((f) => [f.indicatorPath, f.status])).toEqual([['健康情况/可用性', 'confirmed'], ['功能设计/“我为政府网站找错”', 'suggested']]);
   });
 
@@ -38,8 +42,9 @@ describe('the review checklist', () => {
     const { store } = freshAssessment();
     const account = store.addTarget({ kind: 'account', unit: '南岭市教育局', name: '南岭教育', url: null, classId: 'account', attributes: {}, identifier: '440800M001WX0001', platform: '微信' });
     store.addFinding({ targetId: account.id, indicatorId: 'veto.account.stale', rule: 1, count: 1, status: 'confirmed' });
-    const view = targetReview(store, 'a', account.id);
+    const view = targetReview(store, 'a', account.id, new ScoreCache(store));
     expect(view.tree.map((n) => n.name)).toEqual(['单项否决指标']);
+    expect(reviewProgress(store, account.id)).toEqual(view.progress);
     expect(checklistLeaves(view.tree).map((l) => l.name)).toEqual(['安全、泄密事故等严重问题', '内容不更新', '互动回应差']);
     expect(view.score.veto).toBe(true);
     expect(checklistLeaves(view.tree).find((l) => l.name === '内容不更新')!.note).toContain('已认定单项否决');

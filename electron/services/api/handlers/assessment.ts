@@ -4,7 +4,6 @@ import type { Ruleset } from '../../../../shared/ruleset/types';
 import { classLabel } from '../../../../shared/ruleset/walk';
 import type { AssessmentOverview, ExportPreviewView, ImportPreview, PreviewTable } from '../../../../shared/api/views';
 import type { ExportFormat } from '../../../../shared/export-formats';
-import { scoreStoredAssessment } from '../../scoring/score-assessment';
 import { describeIssue, importTargets, previewTargets } from '../../import/targets/import-targets';
 import { verifyAssessment } from '../../store/open';
 import { exportAssessment, FORMAT_EXTENSION, previewExport, type ExportPreview } from '../../export/index';
@@ -68,15 +67,15 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
 
   return {
     'assessment/overview': (input: { id: string }) =>
-      withStore(input.id, (store): AssessmentOverview => {
+      withStore(input.id, (store, open): AssessmentOverview => {
         const ruleset = store.rulesetSnapshot() as Ruleset;
         const info = store.info();
-        const scores = new Map(scoreStoredAssessment(store).map((s) => [s.targetId, s]));
+        const scores = new Map(open.scores.all().map((s) => [s.targetId, s]));
         const findingCounts = new Map<number, number>();
         const suggestedCounts = new Map<number, number>();
-        for (const f of store.listFindings()) {
-          const counts = f.status === 'confirmed' ? findingCounts : f.status === 'suggested' ? suggestedCounts : undefined;
-          counts?.set(f.targetId, (counts.get(f.targetId) ?? 0) + 1);
+        for (const c of store.findingCounts()) {
+          const counts = c.status === 'confirmed' ? findingCounts : c.status === 'suggested' ? suggestedCounts : undefined;
+          counts?.set(c.targetId, c.count);
         }
         return {
           id: input.id,

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { openInWorkspace } from '../../workspace/workspace';
 import type { AssessmentStore } from '../../store/types';
+import { ScoreCache } from '../../scoring/score-cache';
+import type { OpenAssessment } from '../open-assessments';
 import type { HandlerDeps } from '../handlers';
 
 export interface Upload {
@@ -11,13 +13,21 @@ export interface Upload {
   contentBase64: string;
 }
 
-/** Runs `work` on one assessment of the workspace, closing it afterwards. */
+/**
+ * Runs `work` on one assessment of the workspace. A host (createHandlers)
+ * keeps assessments open with their score cache; handler tables made without
+ * one open and close the store around each call.
+ */
 export function storeRunner(deps: HandlerDeps) {
   const opts = { nativeBinding: deps.nativeBinding, now: deps.now };
-  return async <T>(id: string, work: (store: AssessmentStore) => T | Promise<T>): Promise<T> => {
+  return async <T>(id: string, work: (store: AssessmentStore, open: OpenAssessment) => T | Promise<T>): Promise<T> => {
+    if (deps.assessments) {
+      const open = deps.assessments.get(id);
+      return await work(open.store, open);
+    }
     const store = openInWorkspace(deps.workspaceDir, id, opts);
     try {
-      return await work(store);
+      return await work(store, { store, scores: new ScoreCache(store) });
     } finally {
       store.close();
     }

@@ -5,7 +5,7 @@ import type { FindingStatus } from '../../../../shared/domain/types';
 import { hashStoredFile } from '../../store/evidence-files';
 import { downloadEvidence } from '../../evidence/download';
 import type { AssessmentStore } from '../../store/types';
-import { placesById, targetReview, toEvidenceView, toFindingView } from '../../review/target-review';
+import { placesById, reviewProgress, targetReview, toEvidenceView, toFindingView } from '../../review/target-review';
 import type { HandlerDeps } from '../handlers';
 import { storeRunner } from './common';
 
@@ -22,12 +22,12 @@ export function reviewHandlers(deps: HandlerDeps) {
   const findingView = (store: AssessmentStore, findingId: number) => toFindingView(store.getFinding(findingId), placesById(store.rulesetSnapshot() as Ruleset));
 
   return {
-    'review/target': (input: { id: string; targetId: number }) => withStore(input.id, (store) => targetReview(store, input.id, input.targetId)),
+    'review/target': (input: { id: string; targetId: number }) => withStore(input.id, (store, open) => targetReview(store, input.id, input.targetId, open.scores)),
     'review/markReviewed': (input: { id: string; targetId: number; indicatorId: string; reviewed: boolean }) =>
       withStore(input.id, (store) => {
         resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, store.getTarget(input.targetId).kind);
         store.setIndicatorReviewed(input.targetId, input.indicatorId, input.reviewed);
-        return targetReview(store, input.id, input.targetId).progress;
+        return reviewProgress(store, input.targetId);
       }),
     'findings/add': (input: { id: string; targetId: number; indicatorId: string; rule: number; count: number; note?: string; evidenceIds?: number[] }) =>
       withStore(input.id, (store) => {
