@@ -17,8 +17,9 @@ export const serveCommand: CliCommand = {
     const workspaceDir = path.resolve(ctx.io.cwd, optString(ctx, 'workspace') ?? '.');
     mkdirSync(workspaceDir, { recursive: true });
     // The handler table, the bridge and the review browser load only for this command (fast start for the others).
-    const [{ createHandlers }, { startBridge }, { rendererDir }, { realEvidenceFileRoute }, { createPuppeteerHost }, { openInBrowser }] = await Promise.all([
+    const [{ createHandlers }, { closeOpenAssessments }, { startBridge }, { rendererDir }, { realEvidenceFileRoute }, { createPuppeteerHost }, { openInBrowser }] = await Promise.all([
       import('../../services/api/handlers'),
+      import('../../services/api/open-assessments'),
       import('../../services/server/http-bridge'),
       import('../../services/app-paths'),
       import('../../services/workspace/real-file-route'),
@@ -45,7 +46,11 @@ export const serveCommand: CliCommand = {
     ctx.io.stderr(`考评工作台已在浏览器模式启动，工作区：${workspaceDir}\n按 Ctrl+C 退出。\n`);
     if (optFlag(ctx, 'open') && !openInBrowser(bridge.url)) ctx.io.stderr(`本机没有可自动打开的浏览器，请在浏览器中打开上面的地址。\n`);
     await new Promise<void>((resolve) => {
-      const stop = () => void Promise.all([bridge.close(), host?.close()]).then(() => resolve());
+      const stop = () =>
+        void Promise.all([bridge.close(), host?.close()]).then(() => {
+          closeOpenAssessments();
+          resolve();
+        });
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
