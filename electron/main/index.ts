@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { isKaopingError, KaopingError } from '../../shared/errors';
+import { closeOpenAssessments } from '../services/api/open-assessments';
 import { createHandlers } from '../services/api/handlers';
 import { APP_INDEX_URL } from '../services/security/app-url';
 import { NATIVE_MANIFEST, verifyNativeModule } from '../services/security/native-integrity';
@@ -78,6 +79,8 @@ if (!app.requestSingleInstanceLock()) {
     if (contents.session !== reviewSession()) hardenWebContents(contents, APP_INDEX_URL);
   });
   app.on('window-all-closed', () => app.quit());
+  // Assessments stay open between calls; close them so SQLite checkpoints its WAL on the way out.
+  app.on('will-quit', () => closeOpenAssessments());
 
   void app
     .whenReady()
