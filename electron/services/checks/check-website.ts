@@ -1,7 +1,7 @@
 import { CHECKS, checkOf, type CheckName } from '../../../shared/checks/check-names';
 import { crawlSite, type CrawlResult } from './crawl';
 import { checkLinks, linkObservations, linkStates, type LinkState } from './link-check';
-import { checkFreshness, freshnessObservations, type FreshnessOptions } from './freshness';
+import { checkFreshness, freshnessNotes, freshnessObservations, type FreshnessOptions } from './freshness';
 import { checkSitemap, sitemapObservations } from './sitemap';
 import { runPageDetectors, type WordList } from './detectors';
 import { readMetaTags } from './detectors/meta-tags';
@@ -24,6 +24,8 @@ export interface WebsiteCheckOptions {
   /** Total time for the crawl and the link checks of one site. */
   budgetMs: number;
   now: Date;
+  /** The assessment's monitoring date (监测时间点): freshness is judged at this day; default `now`. */
+  asOf?: Date;
   wordList?: WordList;
   freshness?: Pick<FreshnessOptions, 'columnOverrides'>;
   /** Titles searched on the site (default: four sampled article titles). */
@@ -93,7 +95,9 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   }
   stopIfCancelled();
   if (crawl && want.has('freshness')) {
-    observations.push(...freshnessObservations(await checkFreshness(crawl, options.now, { ...options.freshness, limits: options.limits })));
+    const report = await checkFreshness(crawl, options.asOf ?? options.now, { ...options.freshness, limits: options.limits });
+    observations.push(...freshnessObservations(report));
+    notes.push(...freshnessNotes(report));
     step('首页与栏目更新：已检查');
   }
   const pageChecks = (['footer', 'meta', 'content', 'share', 'domain'] as const).filter((c) => want.has(c));

@@ -77,3 +77,11 @@ export interface DetectorResult {
   observations: Observation[];
   notes: CheckNote[];
 }
+
+/** The HTML a browser acts on: HTML comments and commented-out script lines (a disabled badge) left out. */
+export function liveHtml(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/gu, '')
+    .replace(/(<script\b[^<>]*>)([\s\S]*?)(<\/script\s*>|$)/giu, (_, open: string, body: string, close: string) => open + body.replace(/^\s*\/\/.*$/gmu, '') + close);
+}
+
