@@ -147,6 +147,10 @@ export const contract = {
   // The new-media review form of one account.
   'newmedia/form': call(ofTarget).returns<AccountFormView>(),
   'newmedia/save': call(z.object({ id: assessmentId, targetId: id, answers: z.record(z.string().max(40), answer) }).strict()).returns<AccountFormView>(),
+
+  // The monitoring date (监测时间点) freshness is judged at: stored on the assessment.
+  'checks/monitoringDate': call(byId).returns<{ date: string | null; today: string }>(),
+  'checks/setMonitoringDate': call(z.object({ id: assessmentId, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u) }).strict()).returns<{ date: string }>(),
 } as const;
 
 

@@ -22,6 +22,8 @@ export interface AssessmentInfo {
   gradeBands: GradeBand[];
   reviewWindowDays: number;
   createdAt: string;
+  /** 监测时间点 (YYYY-MM-DD): the day freshness is judged at; null until set or first checked. */
+  monitoringDate: string | null;
 }
 
 export interface Target {

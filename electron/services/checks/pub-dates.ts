@@ -108,6 +108,13 @@ export function rowDate(rowText: string, href: string, asOf: Date): Date | null 
   return null;
 }
 
+/** Whether the text of a list row carries a date, full or a bare month and day ([03-05]). */
+export function hasRowDate(text: string): boolean {
+  FULL_DATE.lastIndex = 0;
+  SHORT_DATE.lastIndex = 0;
+  return FULL_DATE.test(text) || SHORT_DATE.test(text);
+}
+
 /** Rows of a list: list items, table rows, definition entries (nested rows are read as their own rows). */
 const ROW = /<(li|tr|dd)\b[^<>]*>([\s\S]{0,4000}?)(?=<\/\1\s*>|<\1\b)/giu;
 const HREF = /<a\b[^<>]*\bhref\s*=\s*["']?([^"'\s<>]+)/iu;

@@ -79,6 +79,8 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
         reviewer TEXT NOT NULL, updated_at TEXT NOT NULL
       );
     `),
+  // The assessment's monitoring date (监测时间点): freshness is judged at this day, so runs on different days agree.
+  (db) => db.exec('ALTER TABLE assessment ADD COLUMN monitoring_date TEXT'),
 ];
 
 /**

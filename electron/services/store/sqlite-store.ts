@@ -56,6 +56,7 @@ export class SqliteStore implements AssessmentStore {
       gradeBands: JSON.parse(r.grades_json as string) as AssessmentInfo['gradeBands'],
       reviewWindowDays: r.review_window_days as number,
       createdAt: r.created_at as string,
+      monitoringDate: (r.monitoring_date as string | null | undefined) ?? null,
     };
   }
 
@@ -63,13 +64,13 @@ export class SqliteStore implements AssessmentStore {
     return JSON.parse((this.db.prepare('SELECT ruleset_json FROM assessment WHERE id = 1').get() as { ruleset_json: string }).ruleset_json);
   }
 
-  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays'>>): void {
+  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays' | 'monitoringDate'>>): void {
     this.transaction(() => {
       const before = this.info();
       const after = { ...before, ...patch };
       this.db
-        .prepare('UPDATE assessment SET name = ?, region = ?, issuer = ?, grades_json = ?, review_window_days = ? WHERE id = 1')
-        .run(after.name, after.region, after.issuer, JSON.stringify(after.gradeBands), after.reviewWindowDays);
+        .prepare('UPDATE assessment SET name = ?, region = ?, issuer = ?, grades_json = ?, review_window_days = ?, monitoring_date = ? WHERE id = 1')
+        .run(after.name, after.region, after.issuer, JSON.stringify(after.gradeBands), after.reviewWindowDays, after.monitoringDate);
       this.log('assessment.update', 'assessment', before, after);
     });
   }

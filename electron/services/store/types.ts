@@ -52,7 +52,7 @@ export interface AssessmentStore {
   readonly dir: string;
   info(): AssessmentInfo;
   rulesetSnapshot(): unknown;
-  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays'>>): void;
+  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays' | 'monitoringDate'>>): void;
 
   listTargets(): Target[];
   getTarget(id: number): Target;
