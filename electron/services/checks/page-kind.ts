@@ -5,6 +5,8 @@ import type { PageKind } from './types';
 const DATE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/gu;
 /** A label that introduces the publication date of an article ("发布时间：2025-06-28"); group 1 is set for the unambiguous ones. */
 const PUB_LABEL = /(发布|发文|成文|印发)?(?:时间|日期)\s*[:：]?\s*(?:<[^<>]{0,300}>\s*)*(?:19|20)\d{2}\s*[-/.年]/gu;
+/** The pager of a list with nothing in it (TRS writes createPageHTML even for an empty column). */
+const EMPTY_LIST = /createPageHTML\s*\(|共\s*0\s*(?:条|页)|<totalrecord>\s*0\s*</iu;
 /** Rows of a list: list items, table rows, definition entries. */
 const ROW = /<(li|tr|dd)\b[^<>]*>([\s\S]{0,4000}?)(?=<\/\1\s*>|<\1\b)/giu;
 const META = (name: string) => new RegExp(`<meta\\s[^<>]*name\\s*=\\s*["']?${name}["'\\s>]`, 'iu');
@@ -135,6 +137,8 @@ export function classifyPage(url: string, html: string, isHome: boolean, hints: 
   if (rows.length >= 3) return 'column';
   const paginated = PAGINATION.test(main);
   if (paginated && (rows.length >= 1 || linked >= 3)) return 'column';
+  // A list template's pager over no items at all: a blank column.
+  if (linked === 0 && EMPTY_LIST.test(main)) return 'column';
   if (hints.inNavigation && linked >= 3 && rows.length >= 1) return 'column';
   const lone = loneDates(main, rows);
   if (heading.end >= 0) {

@@ -151,3 +151,13 @@ export function publicationDates(html: string, asOf: Date): Date[] {
   const dates = [...datedItems(html, asOf).map((i) => i.date), ...datesInText(contentText(html), asOf)];
   return dates.sort((a, b) => b.getTime() - a.getTime());
 }
+
+/**
+ * The date a page shows as its own: an article's is the first date of its
+ * content (under its title; related links come later), a list's or a home
+ * page's is its newest item. Null when the page shows none.
+ */
+export function pageDate(html: string, kind: 'home' | 'column' | 'article' | 'other', asOf: Date): Date | null {
+  if (kind === 'article') return datesInText(contentText(html), asOf)[0] ?? null;
+  return publicationDates(html, asOf)[0] ?? null;
+}
