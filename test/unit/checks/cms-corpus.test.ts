@@ -73,8 +73,13 @@ function score(): Score[] {
       const said = d.says(p);
       const truth = d.truth(p.t);
       if (said && truth) s.tp++;
-      else if (said) (s.fp++, s.misses.push(`FP ${p.t.file}`));
-      else if (truth) (s.fn++, s.misses.push(`FN ${p.t.file}`));
+      else if (said) {
+        s.fp++;
+        s.misses.push(`FP ${p.t.file}`);
+      } else if (truth) {
+        s.fn++;
+        s.misses.push(`FN ${p.t.file}`);
+      }
     }
     return s;
   });
