@@ -2,7 +2,7 @@ import { crawlSite, type CrawlOptions, type CrawlResult } from './crawl';
 import { decodeHtml, DEFAULT_LIMITS, fetchBounded, type FetchLimits } from './fetch-bounded';
 import { anchorText, authorityOf, extractLinks, siteKey } from './extract-links';
 import { HostLimiter } from './host-limiter';
-import { classifyPage } from './page-kind';
+import { classifyPage, isEmptyList } from './page-kind';
 import { beijingDay, datedItems, daysBefore, isoDay, publicationDates } from './pub-dates';
 import type { CheckNote, EvidenceItem, Observation } from './types';
 
@@ -221,10 +221,14 @@ export async function checkFreshness(source: CrawlResult | string, asOf: Date, o
   };
 }
 
-/** What a reader sees of a page's body, whitespace removed. */
+/** The breadcrumb trail ("当前位置：首页 > 政务公开 > …"): it names the page, so it differs on every page of a template. */
+const BREADCRUMB = /<(div|p|span|td|nav)\b[^<>]*\b(?:class|id)\s*=\s*["']?[^"'<>]*(?:position|location|crumb|weizhi|dqwz)[^<>]*>[\s\S]{0,2000}?<\/\1\s*>/giu;
+
+/** What a reader sees of a page's body, whitespace and the breadcrumb trail removed. */
 function visibleText(html: string): string {
   return html
     .replace(/<head\b[\s\S]*?(?:<\/head\s*>|$)|<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)/giu, '')
+    .replace(BREADCRUMB, '')
     .replace(/<[^<>]*>|&nbsp;|\s+/gu, '');
 }
 
@@ -269,6 +273,11 @@ async function blankColumns(
     if (overrides.get(url) === 'ignore' || articles.has(url)) continue;
     const html = await htmlOf(url);
     if (html === undefined || publicationDates(html, day).length > 0 || OWN_ELEMENT.test(html)) continue;
+    // A list template's pager over nothing is blank by its structure.
+    if (isEmptyList(html)) {
+      out.push({ name, url });
+      continue;
+    }
     const base = finalOf(url);
     const own = extractLinks(html, base).some((l) => l.tag !== 'link' && l.tag !== 'script' && l.url !== base && l.url !== url && (crawl.links.get(l.url)?.foundOn.length ?? 0) < chromeAt);
     if (own) continue;

@@ -90,6 +90,12 @@ const MAX_READ = 512 * 1024;
 /** Publication labels looked at, at most (a page made of labels costs no more). */
 const MAX_LABELS = 20;
 
+/** A list template with its pager and no item at all (TRS writes createPageHTML even for an empty column). */
+export function isEmptyList(html: string): boolean {
+  const main = withoutFooter(html.slice(0, MAX_READ));
+  return EMPTY_LIST.test(main) && listRows(main).dated.length === 0 && !/<(li|tr|dd)\b[^<>]*>\s*(?:<[^<>]*>\s*)*<a\b[^<>]*href[^<>]*>[^<]{8,}/iu.test(main.slice(main.search(EMPTY_LIST) - 3000));
+}
+
 /** What the site says of a page beyond its HTML. */
 export interface PageHints {
   /** The site's navigation links to it (a column's name on the menu). */
