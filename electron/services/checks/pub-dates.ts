@@ -13,7 +13,9 @@ const SHORT_DATE = /(?<![\d\-/.年:：])(\d{1,2})\s*(?:-|\/|月)\s*(\d{1,2})\s*�
 /** What precedes a clock or a copyright line rather than a publication date. */
 const CLOCK_BEFORE = /(?:今天是|今日是?|今天|当前时间|现在时间|现在是|北京时间|©|&copy;|copyright|版权所有)[\s:：]*$/iu;
 /** A weekday right after the date (with an optional time) marks a clock. */
-const CLOCK_AFTER = /^\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:星期|周|礼拜)[一二三四五六日天]/u;
+const CLOCK_AFTER = /^[\s.,，、]*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:星期|周|礼拜)[一二三四五六日天]/u;
+/** A publication label right before a date. */
+const PUB_BEFORE = /(?:发布|发文|成文|印发|更新)?(?:时间|日期)\s*[:：]\s*$/u;
 /** Elements that hold a clock or weather widget (not the list's "date" spans). */
 const CLOCK_ELEMENT = /<(\w+)\b[^<>]*\b(?:id|class)\s*=\s*["']?[^"'<>]*(?:clock|today|localtime|nowtime|currenttime|curtime|jintian|weather|tianqi)[^"'<>]*["']?[^<>]*>[\s\S]{0,200}?<\/\1\s*>/giu;
 /** The start of a footer (its update date and copyright say nothing about the page). */
@@ -67,6 +69,8 @@ function visibleText(html: string): string {
 
 /** Whether the date at [start, end) of `text` is a clock or a copyright year rather than a publication date. */
 function isClock(text: string, start: number, end: number): boolean {
+  // "发布时间：2024年3月5日 星期二" is a publication date that names its weekday.
+  if (PUB_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return false;
   return CLOCK_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || CLOCK_AFTER.test(text.slice(end, end + 24));
 }
 
@@ -148,8 +152,8 @@ export function datedItems(html: string, asOf: Date): ListItem[] {
  * clock, a copyright line, the footer, or a date after the monitoring date.
  */
 export function publicationDates(html: string, asOf: Date): Date[] {
-  const dates = [...datedItems(html, asOf).map((i) => i.date), ...datesInText(contentText(html), asOf)];
-  return dates.sort((a, b) => b.getTime() - a.getTime());
+  const dates = new Map([...datedItems(html, asOf).map((i) => i.date), ...datesInText(contentText(html), asOf)].map((d) => [d.getTime(), d]));
+  return [...dates.values()].sort((a, b) => b.getTime() - a.getTime());
 }
 
 /**
