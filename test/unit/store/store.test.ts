@@ -121,6 +121,7 @@ describe('kaoping verify: tamper evidence', () => {
 const UNDO: Record<number, string> = {
   2: 'DROP TABLE selfeval_score; DROP TABLE review_request; DROP INDEX evidence_target;',
   3: 'DROP TABLE monitor_attempt; DROP TABLE indicator_review; DROP TABLE visit; DROP TABLE account_review;',
+  4: 'ALTER TABLE assessment DROP COLUMN monitoring_date;',
 };
 
 describe('migrations', () => {
