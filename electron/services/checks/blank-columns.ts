@@ -5,7 +5,8 @@ import { isEmptyList } from './page-kind';
 import { publicationDates } from './pub-dates';
 
 /** The breadcrumb trail ("当前位置：首页 > 政务公开 > …"): it names the page, so it differs on every page of a template. */
-const BREADCRUMB = /<(div|p|span|td|nav)\b[^<>]*\b(?:class|id)\s*=\s*["']?[^"'<>]*(?:position|location|crumb|weizhi|dqwz)[^<>]*>[\s\S]{0,2000}?<\/\1\s*>/giu;
+const BREADCRUMB =
+  /<(div|p|span|td|nav)\b[^<>]*\b(?:class|id)\s*=\s*["']?[^"'<>]*(?:position|location|crumb|weizhi|dqwz)[^<>]*>[\s\S]{0,2000}?<\/\1\s*>/giu;
 
 /** What a reader sees of a page's body, whitespace and the breadcrumb trail removed. */
 function visibleText(html: string): string {
@@ -49,7 +50,12 @@ export async function blankColumns(
   // With few pages nothing tells the site's furniture apart, so every link counts as content.
   const chromeAt = withHtml.length >= 4 ? Math.max(3, Math.ceil(withHtml.length / 2)) : Infinity;
   const candidates = new Map<string, string>();
-  for (const p of crawl.pages) if (p.kind === 'column' && p.status < 400) candidates.set(p.url, p.linkText ?? /<meta\s[^<>]*name=["']?ColumnName["']?\s[^<>]*content=["']([^"']+)/iu.exec(p.html ?? '')?.[1] ?? p.url);
+  for (const p of crawl.pages)
+    if (p.kind === 'column' && p.status < 400)
+      candidates.set(
+        p.url,
+        p.linkText ?? /<meta\s[^<>]*name=["']?ColumnName["']?\s[^<>]*content=["']([^"']+)/iu.exec(p.html ?? '')?.[1] ?? p.url,
+      );
   for (const c of dated) if (!candidates.has(c.url)) candidates.set(c.url, c.name);
   const out: { name: string; url: string }[] = [];
   for (const [url, name] of candidates) {
@@ -62,7 +68,14 @@ export async function blankColumns(
       continue;
     }
     const base = finalOf(url);
-    const own = extractLinks(html, base).some((l) => l.tag !== 'link' && l.tag !== 'script' && l.url !== base && l.url !== url && (crawl.links.get(l.url)?.foundOn.length ?? 0) < chromeAt);
+    const own = extractLinks(html, base).some(
+      (l) =>
+        l.tag !== 'link' &&
+        l.tag !== 'script' &&
+        l.url !== base &&
+        l.url !== url &&
+        (crawl.links.get(l.url)?.foundOn.length ?? 0) < chromeAt,
+    );
     if (own) continue;
     // Compared with up to three other pages of the site; the closest template decides.
     const text = visibleText(html).replaceAll(name, '');

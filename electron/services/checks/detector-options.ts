@@ -11,7 +11,8 @@ export function detectOptions(ruleset: Ruleset, detect: DetectId): DetectOptions
   const out: DetectOptions = {};
   for (const { indicator } of listIndicators(ruleset)) {
     for (const rule of indicator.rules) {
-      for (const spec of rule.detects ?? []) if (typeof spec !== 'string' && spec.check === detect && spec.options) Object.assign(out, spec.options);
+      for (const spec of rule.detects ?? [])
+        if (typeof spec !== 'string' && spec.check === detect && spec.options) Object.assign(out, spec.options);
     }
   }
   return out;

@@ -17,7 +17,8 @@ const CLOCK_AFTER = /^[\s.,，、]*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:星期|周
 /** A publication label right before a date. */
 const PUB_BEFORE = /(?:发布|发文|成文|印发|更新)?(?:时间|日期)\s*[:：]\s*$/u;
 /** Elements that hold a clock or weather widget (not the list's "date" spans). */
-const CLOCK_ELEMENT = /<(\w+)\b[^<>]*\b(?:id|class)\s*=\s*["']?[^"'<>]*(?:clock|today|localtime|nowtime|currenttime|curtime|jintian|weather|tianqi)[^"'<>]*["']?[^<>]*>[\s\S]{0,200}?<\/\1\s*>/giu;
+const CLOCK_ELEMENT =
+  /<(\w+)\b[^<>]*\b(?:id|class)\s*=\s*["']?[^"'<>]*(?:clock|today|localtime|nowtime|currenttime|curtime|jintian|weather|tianqi)[^"'<>]*["']?[^<>]*>[\s\S]{0,200}?<\/\1\s*>/giu;
 /** The start of a footer (its update date and copyright say nothing about the page). */
 const FOOTER = /<(?:footer|div|table|p|section)\b[^<>]*\b(?:class|id)\s*=\s*["']?[^"'<>]*(?:foot|bottom|copyright|banquan)/giu;
 
@@ -61,7 +62,9 @@ export function contentText(html: string): string {
 function visibleText(html: string): string {
   return html
     .replace(/<head\b[\s\S]*?(?:<\/head\s*>|$)|<style\b[\s\S]*?(?:<\/style\s*>|$)|<!--[\s\S]*?(?:-->|$)/giu, ' ')
-    .replace(/<script\b([^<>]*)>([\s\S]*?)(?:<\/script\s*>|$)/giu, (_, attrs: string, inner: string) => (/type\s*=\s*["']?text\/xml/iu.test(attrs) ? inner.replace(/<!\[CDATA\[|\]\]>/gu, ' ') : ' '))
+    .replace(/<script\b([^<>]*)>([\s\S]*?)(?:<\/script\s*>|$)/giu, (_, attrs: string, inner: string) =>
+      /type\s*=\s*["']?text\/xml/iu.test(attrs) ? inner.replace(/<!\[CDATA\[|\]\]>/gu, ' ') : ' ',
+    )
     .replace(CLOCK_ELEMENT, ' ')
     .replace(/<[^<>]*>/gu, ' ')
     .replace(/&nbsp;|&#160;|&#12288;/gu, ' ');
@@ -152,7 +155,9 @@ export function datedItems(html: string, asOf: Date): ListItem[] {
  * clock, a copyright line, the footer, or a date after the monitoring date.
  */
 export function publicationDates(html: string, asOf: Date): Date[] {
-  const dates = new Map([...datedItems(html, asOf).map((i) => i.date), ...datesInText(contentText(html), asOf)].map((d) => [d.getTime(), d]));
+  const dates = new Map(
+    [...datedItems(html, asOf).map((i) => i.date), ...datesInText(contentText(html), asOf)].map((d) => [d.getTime(), d]),
+  );
   return [...dates.values()].sort((a, b) => b.getTime() - a.getTime());
 }
 

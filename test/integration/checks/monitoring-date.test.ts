@@ -22,7 +22,16 @@ describe('the monitoring date (监测时间点)', () => {
 
   const assessment = () => {
     const { dir, store } = freshAssessment();
-    store.addTarget({ kind: 'website', unit: '南岭县人民政府', name: '南岭县门户', url: county.url, classId: 'county', attributes: {}, identifier: null, platform: null });
+    store.addTarget({
+      kind: 'website',
+      unit: '南岭县人民政府',
+      name: '南岭县门户',
+      url: county.url,
+      classId: 'county',
+      attributes: {},
+      identifier: null,
+      platform: null,
+    });
     store.close();
     return dir;
   };
@@ -55,7 +64,12 @@ describe('the monitoring date (监测时间点)', () => {
     const store = openAssessment(dir);
     expect(store.info().monitoringDate).toBe(later);
     // The change is in the hash-chained history.
-    expect(store.history().filter((h) => h.action === 'assessment.update').map((h) => (h.after as { monitoringDate: string }).monitoringDate)).toEqual([later]);
+    expect(
+      store
+        .history()
+        .filter((h) => h.action === 'assessment.update')
+        .map((h) => (h.after as { monitoringDate: string }).monitoringDate),
+    ).toEqual([later]);
     store.close();
   });
 

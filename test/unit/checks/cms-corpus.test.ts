@@ -41,7 +41,10 @@ const pages = manifest.pages.map((t) => {
 });
 type Corpus = typeof pages;
 
-const footerItem = (key: string, options: FooterOptions = {}) => (p: Corpus[number]) => FOOTER_ITEMS.find((i) => i.key === key)!.present(footerRegion(docOf(p.page)), options);
+const footerItem =
+  (key: string, options: FooterOptions = {}) =>
+  (p: Corpus[number]) =>
+    FOOTER_ITEMS.find((i) => i.key === key)!.present(footerRegion(docOf(p.page)), options);
 
 /** Presence detectors: what each says of a page, and the truth it is scored against. */
 const PRESENCE: { name: string; says: (p: Corpus[number]) => boolean; truth: (t: Truth) => boolean }[] = [
@@ -55,7 +58,11 @@ const PRESENCE: { name: string; says: (p: Corpus[number]) => boolean; truth: (t:
   { name: '公安机关备案标识', says: footerItem('police'), truth: (t) => t.police },
   { name: '主办单位', says: footerItem('sponsor'), truth: (t) => t.sponsor },
   { name: '联系方式（默认：电话或邮箱）', says: footerItem('contact'), truth: (t) => t.contact },
-  { name: '联系方式（contactLink：联系我们链接也算）', says: footerItem('contact', { contactLink: true }), truth: (t) => t.contactWithLink },
+  {
+    name: '联系方式（contactLink：联系我们链接也算）',
+    says: footerItem('contact', { contactLink: true }),
+    truth: (t) => t.contactWithLink,
+  },
 ];
 
 interface Score {

@@ -15,10 +15,14 @@ describe('a ruleset reads an ambiguous rule through detector options', () => {
     for (const part of copy.parts)
       for (const section of part.sections)
         for (const indicator of section.indicators)
-          for (const rule of indicator.rules) if (rule.detects?.includes('footer.identity')) rule.detects = [{ check: 'footer.identity', options: { contactLink: true } }];
+          for (const rule of indicator.rules)
+            if (rule.detects?.includes('footer.identity')) rule.detects = [{ check: 'footer.identity', options: { contactLink: true } }];
     return rulesetSchema.parse(copy);
   };
-  const hanweb = crawled('http://www.haining.gov.cn/art/2024/3/12/art_1.html', readFileSync(path.resolve(__dirname, '../../fixtures/cms/hanweb-article.html'), 'utf8'));
+  const hanweb = crawled(
+    'http://www.haining.gov.cn/art/2024/3/12/art_1.html',
+    readFileSync(path.resolve(__dirname, '../../fixtures/cms/hanweb-article.html'), 'utf8'),
+  );
 
   it('defaults to the strict reading: only a telephone or e-mail is 联系方式', () => {
     expect(detectOptions(ruleset('zhanjiang-2021'), 'footer.identity')).toEqual({});
@@ -32,7 +36,9 @@ describe('a ruleset reads an ambiguous rule through detector options', () => {
   });
 
   it('refuses options that are not plain values', () => {
-    const bad = structuredClone(ruleset('zhanjiang-2021')) as unknown as { parts: { sections: { indicators: { rules: { detects?: unknown[] }[] }[] }[] }[] };
+    const bad = structuredClone(ruleset('zhanjiang-2021')) as unknown as {
+      parts: { sections: { indicators: { rules: { detects?: unknown[] }[] }[] }[] }[];
+    };
     bad.parts[0]!.sections[0]!.indicators[0]!.rules[0]!.detects = [{ check: 'footer.identity', options: { contactLink: ['yes'] } }];
     expect(rulesetSchema.safeParse(bad).success).toBe(false);
   });

@@ -17,7 +17,17 @@ import { ruleset } from '../../helpers/rulesets';
 const SITE = 'http://www.suixi.gov.cn/';
 const fixture = (file: string) => readFileSync(path.resolve(__dirname, '../../fixtures/cms', file), 'utf8');
 const asOf = new Date('2024-03-20T00:00:00Z');
-const target: Target = { id: 1, kind: 'website', unit: '遂溪县人民政府', name: '遂溪县人民政府网站', url: SITE, classId: 'county', attributes: {}, identifier: null, platform: null };
+const target: Target = {
+  id: 1,
+  kind: 'website',
+  unit: '遂溪县人民政府',
+  name: '遂溪县人民政府网站',
+  url: SITE,
+  classId: 'county',
+  attributes: {},
+  identifier: null,
+  platform: null,
+};
 
 /** The TRS home page with two more news and notice columns on its navigation. */
 const home = fixture('trs-home.html').replace(
@@ -45,7 +55,18 @@ function crawlOf(answers: Record<string, Answer>): CrawlResult {
       links.set(link.url, found);
     }
   }
-  return { home: SITE, pages, links, fetched: new Map(), disallowed: [], robots: new Map(), ignoreRobots: false, notes: [], stopped: null, elapsedMs: 0 };
+  return {
+    home: SITE,
+    pages,
+    links,
+    fetched: new Map(),
+    disallowed: [],
+    robots: new Map(),
+    ignoreRobots: false,
+    notes: [],
+    stopped: null,
+    elapsedMs: 0,
+  };
 }
 
 const UNREACHABLE: Record<string, Answer> = {
@@ -55,12 +76,26 @@ const UNREACHABLE: Record<string, Answer> = {
   '/gzdt/': { failure: 'refused', message: '连接被拒绝' },
   '/gsgg/': { status: 503 },
 };
-const articles = { '/xwdt/202403/t20240315_2511876.html': fixture('article-titled-column.html'), '/zwgk/tzgg/202402/t20240226_2507788.html': fixture('short-notice-article.html') };
-const vetoes = (obs: ReturnType<typeof freshnessObservations>) => suggestionsFor(ruleset('zhanjiang-2021'), target, obs, [target]).filter((s) => s.indicator.startsWith('单项否决'));
+const articles = {
+  '/xwdt/202403/t20240315_2511876.html': fixture('article-titled-column.html'),
+  '/zwgk/tzgg/202402/t20240226_2507788.html': fixture('short-notice-article.html'),
+};
+const vetoes = (obs: ReturnType<typeof freshnessObservations>) =>
+  suggestionsFor(ruleset('zhanjiang-2021'), target, obs, [target]).filter((s) => s.indicator.startsWith('单项否决'));
 
 describe('freshness on positive evidence only', () => {
   it('reports five unreachable columns with their failures: not stale, no 栏目不更新 veto', async () => {
-    const report = await checkFreshness(crawlOf({ '/': home, '/xwdt/': fixture('trs-column.html'), ...UNREACHABLE, '/zwgk/jcgk/': fixture('blank-column.html'), ...articles }), asOf, { maxFetches: 0 });
+    const report = await checkFreshness(
+      crawlOf({
+        '/': home,
+        '/xwdt/': fixture('trs-column.html'),
+        ...UNREACHABLE,
+        '/zwgk/jcgk/': fixture('blank-column.html'),
+        ...articles,
+      }),
+      asOf,
+      { maxFetches: 0 },
+    );
     expect(report.columns.map((c) => [c.name, c.state, c.stale, c.failure ?? c.newest])).toEqual([
       ['新闻动态', 'dated', true, '2024-03-05'],
       ['通知公告', 'unreachable', false, '超时（15 秒）'],
@@ -90,7 +125,9 @@ describe('freshness on positive evidence only', () => {
   });
 
   it('does not take an article titled 新闻动态第3篇 or 关于…的通知 for a column', async () => {
-    const report = await checkFreshness(crawlOf({ '/': home, '/xwdt/': fixture('trs-column.html'), ...UNREACHABLE, ...articles }), asOf, { maxFetches: 0 });
+    const report = await checkFreshness(crawlOf({ '/': home, '/xwdt/': fixture('trs-column.html'), ...UNREACHABLE, ...articles }), asOf, {
+      maxFetches: 0,
+    });
     expect(report.columns.map((c) => c.name)).not.toContain('新闻动态第3篇');
     expect(report.columns.map((c) => c.name)).not.toContain('关于端午节放假的通知');
     expect(report.articles.map((a) => a.name)).toEqual(['新闻动态第3篇', '关于端午节放假的通知']);
@@ -98,10 +135,16 @@ describe('freshness on positive evidence only', () => {
 
   it('dates the home page by its items, not by the header clock, and finds the blank column despite its clock and footer dates', async () => {
     const later = new Date('2024-04-20T00:00:00Z');
-    const report = await checkFreshness(crawlOf({ '/': home, '/xwdt/': fixture('trs-column.html'), '/zwgk/jcgk/': fixture('blank-column.html'), ...articles }), later, { maxFetches: 0 });
+    const report = await checkFreshness(
+      crawlOf({ '/': home, '/xwdt/': fixture('trs-column.html'), '/zwgk/jcgk/': fixture('blank-column.html'), ...articles }),
+      later,
+      { maxFetches: 0 },
+    );
     expect([report.homeNewest, report.homeAgeDays, report.homeStale]).toEqual(['2024-03-18', 33, true]);
     expect(report.emptyColumns.map((c) => c.url)).toEqual([`${SITE}zwgk/jcgk/`]);
-    expect(freshnessObservations(report).find((o) => o.detect === 'freshness.home')?.summary).toBe('首页最新信息日期为 2024-03-18，监测时间点 2024-04-20 时已 33 天未更新');
+    expect(freshnessObservations(report).find((o) => o.detect === 'freshness.home')?.summary).toBe(
+      '首页最新信息日期为 2024-03-18，监测时间点 2024-04-20 时已 33 天未更新',
+    );
   });
 
   it('says nothing of 首页不更新 when the home page could not be fetched, and notes why', async () => {
@@ -115,7 +158,8 @@ describe('freshness on positive evidence only', () => {
   });
 
   it('notes a home page without any date instead of suggesting the veto', async () => {
-    const undated = '<html><head><title>首页</title></head><body><div class="top">今天是：2024年03月20日 星期三</div><ul class="nav"><li><a href="/xwdt/">新闻动态</a></li></ul><div class="footer">更新时间：2023-01-01</div></body></html>';
+    const undated =
+      '<html><head><title>首页</title></head><body><div class="top">今天是：2024年03月20日 星期三</div><ul class="nav"><li><a href="/xwdt/">新闻动态</a></li></ul><div class="footer">更新时间：2023-01-01</div></body></html>';
     const report = await checkFreshness(crawlOf({ '/': undated, '/xwdt/': fixture('trs-column.html') }), asOf, { maxFetches: 0 });
     expect(report.homeState).toBe('undated');
     expect(freshnessObservations(report).map((o) => o.detect)).toEqual(['freshness.news', 'freshness.stale-columns']);

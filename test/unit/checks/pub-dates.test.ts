@@ -11,7 +11,8 @@ describe('publication dates as CMSs write them', () => {
   });
 
   it('takes a bare [03-05] from a list row, with the year from the item address or the monitoring date', () => {
-    const html = '<ul><li><a href="/gzdt/2023/1228/1.html">年终总结</a> [12-28]</li><li><a href="/a/1.html">春耕</a>[03-11]</li><li><a href="/a/2.html">今冬</a><span>12-30</span></li></ul>';
+    const html =
+      '<ul><li><a href="/gzdt/2023/1228/1.html">年终总结</a> [12-28]</li><li><a href="/a/1.html">春耕</a>[03-11]</li><li><a href="/a/2.html">今冬</a><span>12-30</span></li></ul>';
     expect(datedItems(html, asOf).map((i) => [i.href, i.date.toISOString().slice(0, 10)])).toEqual([
       ['/gzdt/2023/1228/1.html', '2023-12-28'],
       ['/a/1.html', '2024-03-11'],
@@ -27,8 +28,9 @@ describe('publication dates as CMSs write them', () => {
     expect(days(publicationDates(html, asOf))).toEqual(['2024-01-02']);
   });
 
-  it("dates an article by the date under its title, not by newer related links", () => {
-    const html = '<body><h1>关于做好防汛工作的通知</h1><div>发布时间：2024-03-01</div><p>正文</p><ul><li><a href="/2.html">相关</a>2024-03-15</li></ul></body>';
+  it('dates an article by the date under its title, not by newer related links', () => {
+    const html =
+      '<body><h1>关于做好防汛工作的通知</h1><div>发布时间：2024-03-01</div><p>正文</p><ul><li><a href="/2.html">相关</a>2024-03-15</li></ul></body>';
     expect(pageDate(html, 'article', asOf)?.toISOString().slice(0, 10)).toBe('2024-03-01');
     expect(pageDate(html, 'column', asOf)?.toISOString().slice(0, 10)).toBe('2024-03-15');
     const weekday = '<body><div>今天是：2024年03月20日 星期三</div><h1>通知</h1><div>发布日期：2024年3月5日 星期二</div></body>';

@@ -7,9 +7,12 @@ import { decodeEntities, parseAttrs } from './html-doc';
  * "sousuo", an image search.png) — often with no visible text at all.
  */
 const NAMED = /搜\s*索|检\s*索|\bsearch\b/iu;
-const ICON = /(?:^|[\s_-])(?:icon-?search|search-?(?:icon|btn|button|ico)|sousuo|ss-?btn|fa-search|glyphicon-search|iconsearch)(?:$|[\s_-])/iu;
+const ICON =
+  /(?:^|[\s_-])(?:icon-?search|search-?(?:icon|btn|button|ico)|sousuo|ss-?btn|fa-search|glyphicon-search|iconsearch)(?:$|[\s_-])/iu;
 const ICON_IMAGE = /(?:search|sousuo|ss)(?:[_-]?(?:icon|btn|ico))?\d*\.(?:png|gif|jpe?g|svg)\b/iu;
 const TAG = /<(a|button|input|div|span|i|img|form|label|em)\b((?:[^<>"']|"[^"]*"|'[^']*')*)>/giu;
+/** Something every search entry above carries (a word, a role, a class or an image name). */
+const ANY_HINT = /搜\s*索|检\s*索|search|sousuo|ss-?btn|(?:^|[/"'])ss(?:[_-]?(?:icon|btn|ico))?\d*\.(?:png|gif|jpe?g|svg)/iu;
 /** Contents of an <a>, up to its end or the next anchor (bounded, so hostile pages stay linear). */
 const ANCHOR_BODY = /^((?:(?!<\/?a\b)[\s\S]){0,400})/u;
 
@@ -39,6 +42,8 @@ export interface SearchEntry {
 export function searchEntry(html: string, pageUrl: string): SearchEntry {
   const links: string[] = [];
   let scripted = false;
+  // Every form of entry names the search somewhere; a page that never does is read no further.
+  if (!ANY_HINT.test(html)) return { links, scripted };
   for (const m of html.matchAll(TAG)) {
     const tag = m[1]!.toLowerCase();
     const attrs = parseAttrs(m[2]!);
@@ -68,5 +73,7 @@ export function hasSearchEntry(html: string, pageUrl: string): boolean {
   const found = searchEntry(html, pageUrl);
   if (found.links.length || found.scripted) return true;
   // A form with a text box and a search hint (the usual TRS/Hanweb box).
-  return /<form\b[\s\S]{0,3000}?<input\b[^<>]*>[\s\S]{0,600}?(?:搜\s*索|检\s*索|search)|<form\b[^<>]*(?:search|sousuo|query)[^<>]*>/iu.test(html);
+  return /<form\b[\s\S]{0,3000}?<input\b[^<>]*>[\s\S]{0,600}?(?:搜\s*索|检\s*索|search)|<form\b[^<>]*(?:search|sousuo|query)[^<>]*>/iu.test(
+    html,
+  );
 }
