@@ -192,6 +192,9 @@ export const contract = {
   // Assessment settings (issue 14): period, sampling window, document facts, grade lines, ranking, numbers.
   'assessment/settings': call(byId).returns<SettingRowView[]>(),
   'assessment/updateSettings': call(z.object({ id: assessmentId, values: z.record(z.string().max(40), z.string().max(2000)) }).strict()).returns<SettingRowView[]>(),
+  // The monitoring date (监测时间点) freshness is judged at: stored on the assessment.
+  'checks/monitoringDate': call(byId).returns<{ date: string | null; today: string }>(),
+  'checks/setMonitoringDate': call(z.object({ id: assessmentId, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u) }).strict()).returns<{ date: string }>(),
 } as const;
 
 

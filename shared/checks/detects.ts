@@ -66,9 +66,16 @@ export const DETECT_IDS = Object.keys(DETECTS) as DetectId[];
  * How a rule names an observation: the id alone, or with a threshold
  * (`atLeast`: the rule applies only from that count on — "累计超过（含）5个")
  * and an exemption (`unless`: an attribute of the observed target that exempts
- * it — "服务号不考核该指标" is `unless: "serviceAccount"`).
+ * it — "服务号不考核该指标" is `unless: "serviceAccount"`), and the detector's
+ * reading of an ambiguous rule (`options`).
  */
-export type DetectSpec = DetectId | { check: DetectId; atLeast?: number; unless?: string };
+export type DetectSpec = DetectId | { check: DetectId; atLeast?: number; unless?: string; options?: DetectOptions };
+
+/**
+ * How the ruleset reads a detection where the rules are open to reading, e.g.
+ * `{ "contactLink": true }` on `footer.identity`: a "联系我们" link counts as 联系方式.
+ */
+export type DetectOptions = Record<string, boolean | number | string>;
 
 export function detectId(spec: DetectSpec): DetectId {
   return typeof spec === 'string' ? spec : spec.check;

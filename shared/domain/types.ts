@@ -70,6 +70,8 @@ export interface AssessmentInfo {
   reviewWindowDays: number;
   createdAt: string;
   settings: AssessmentSettings;
+  /** 监测时间点 (YYYY-MM-DD): the day freshness is judged at; null until set or first checked. */
+  monitoringDate: string | null;
 }
 
 export interface Target {

@@ -3,7 +3,7 @@ import type { Indicator, Ruleset } from './types';
 import { DETECT_IDS, type DetectId } from '../checks/detects';
 
 const detectId = z.enum(DETECT_IDS as [DetectId, ...DetectId[]], { message: '未知的检查项（见 shared/checks/detects.ts）' });
-const detectSpec = z.union([detectId, z.object({ check: detectId, atLeast: z.number().int().positive().optional(), unless: z.string().min(1).optional() }).strict()], { error: '未知的检查项或写法有误（见 shared/checks/detects.ts）' });
+const detectSpec = z.union([detectId, z.object({ check: detectId, atLeast: z.number().int().positive().optional(), unless: z.string().min(1).optional(), options: z.record(z.string(), z.union([z.boolean(), z.number(), z.string()])).optional() }).strict()], { error: '未知的检查项或写法有误（见 shared/checks/detects.ts）' });
 
 const applicability = z
   .object({

@@ -117,6 +117,9 @@ describe('browser mode: the review workspace', () => {
     await page.goto(`${server.url}#a=${encodeURIComponent('评审')}&t=2`);
     await page.waitForFunction(() => document.querySelector('[data-testid="review-total"]')?.textContent === '100');
     await page.click('[data-testid="run-checks"]');
+    // The monitoring date (监测时间点) defaults to today in Beijing and is saved with the assessment.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await page.waitForFunction((d) => (document.querySelector('[data-testid="checks-as-of"]') as HTMLInputElement | null)?.value === d, {}, today);
     await clickStable(page, '[data-testid="checks-start"]');
     await page.waitForSelector('[data-testid="checks-progress"]');
     await page.waitForSelector('[data-testid="checks-result"]', { timeout: 90_000 });

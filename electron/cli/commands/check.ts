@@ -3,11 +3,13 @@ import type { CliCommand } from '../command';
 import { optFlag, optPositive, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import { CHECK_NAMES, isCheckName, type CheckName } from '../../../shared/checks/check-names';
+// Light: only the date rule (the crawler and checks load lazily below).
+import { parseMonitoringDate } from '../../services/checks/monitoring-date';
 import { withStore } from '../open-store';
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: 'check <dir> [--target <对象>] [--json] [--only links,freshness,…] [--max-pages N] [--concurrency N] [--no-screenshots] [--same-site-only] [--ignore-robots]',
+  usage: 'check <dir> [--target <对象>] [--json] [--only links,freshness,…] [--max-pages N] [--concurrency N] [--no-screenshots] [--same-site-only] [--ignore-robots] [--as-of YYYY-MM-DD]',
   summary: '自动检查并给出建议问题（需评审人员确认后才计分）：链接、更新、页脚标识、元数据、错敏字与隐私、域名、HTTPS、IPv6、搜索、站点地图、分享',
   options: {
     target: { type: 'string' },
@@ -18,6 +20,7 @@ export const checkCommand: CliCommand = {
     'no-screenshots': { type: 'boolean' },
     'same-site-only': { type: 'boolean' },
     'ignore-robots': { type: 'boolean' },
+    'as-of': { type: 'string' },
   },
   async run(ctx) {
     const only = (optString(ctx, 'only') ?? CHECK_NAMES.join(',')).split(',').map((c) => c.trim()).filter(Boolean);
@@ -38,6 +41,9 @@ export const checkCommand: CliCommand = {
       ignoreRobots: optFlag(ctx, 'ignore-robots'),
       now: new Date(),
     };
+    const asOf = optString(ctx, 'as-of');
+    // A wrong date is refused before anything is crawled.
+    if (asOf !== undefined) parseMonitoringDate(asOf);
     await withStore(ctx, async (store) => {
       // Freshness is judged at the assessment's 监测时间点 when one is set.
       options.now = monitoringInstant(store.info().settings, options.now);
@@ -46,7 +52,7 @@ export const checkCommand: CliCommand = {
       if (!targets.length) throw new KaopingError('no-websites', ref ? `“${ref}”不是有网址的网站` : '考评中没有可检查的网站（网站需有网址）');
       const shooter = optFlag(ctx, 'no-screenshots') ? undefined : createEvidenceShooter(store);
       try {
-        const result = await runChecks({ store, targets, options, progress: (line) => ctx.io.stderr(`${line}\n`), shoot: shooter?.shoot });
+        const result = await runChecks({ store, targets, options, progress: (line) => ctx.io.stderr(`${line}\n`), shoot: shooter?.shoot, monitoringDate: asOf });
         if (optFlag(ctx, 'json')) {
           const findings = result.suggestions.map(({ target, indicator, rule, count, status, summary, evidence, evidenceIds, check }) => ({ target, indicator, rule, count, status, summary, check, evidence, evidenceIds }));
           ctx.io.stdout(JSON.stringify({ findings }, null, 2) + '\n');

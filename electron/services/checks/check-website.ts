@@ -1,10 +1,11 @@
 import { CHECKS, checkOf, type CheckName } from '../../../shared/checks/check-names';
 import { crawlSite, type CrawlResult } from './crawl';
 import { checkLinks, linkObservations, linkStates, type LinkState } from './link-check';
-import { checkFreshness, freshnessObservations, type FreshnessOptions } from './freshness';
+import { checkFreshness, freshnessNotes, freshnessObservations, type FreshnessOptions } from './freshness';
 import { checkSitemap, sitemapObservations } from './sitemap';
 import { runPageDetectors, type WordList } from './detectors';
 import { readMetaTags } from './detectors/meta-tags';
+import type { FooterOptions } from './detectors/footer-identity';
 import { checkHttps } from './network/https-check';
 import { checkIpv6 } from './network/ipv6-check';
 import { checkSiteSearch } from './network/site-search';
@@ -24,7 +25,11 @@ export interface WebsiteCheckOptions {
   /** Total time for the crawl and the link checks of one site. */
   budgetMs: number;
   now: Date;
+  /** The assessment's monitoring date (监测时间点): freshness is judged at this day; default `now`. */
+  asOf?: Date;
   wordList?: WordList;
+  /** The ruleset's reading of the footer items. */
+  footer?: FooterOptions;
   freshness?: Pick<FreshnessOptions, 'columnOverrides'>;
   /** Titles searched on the site (default: four sampled article titles). */
   searchSample: number;
@@ -93,13 +98,15 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   }
   stopIfCancelled();
   if (crawl && want.has('freshness')) {
-    observations.push(...freshnessObservations(await checkFreshness(crawl, options.now, { ...options.freshness, limits: options.limits })));
+    const report = await checkFreshness(crawl, options.asOf ?? options.now, { ...options.freshness, limits: options.limits });
+    observations.push(...freshnessObservations(report));
+    notes.push(...freshnessNotes(report));
     step('首页与栏目更新：已检查');
   }
   const pageChecks = (['footer', 'meta', 'content', 'share', 'domain'] as const).filter((c) => want.has(c));
   if (pageChecks.length) {
     const pages = crawl?.pages ?? [{ url, finalUrl: url, status: 0, contentType: '', depth: 0, kind: 'home' as const }];
-    const result = runPageDetectors(pages, { wordList: options.wordList, now: options.now });
+    const result = runPageDetectors(pages, { wordList: options.wordList, now: options.now, footer: options.footer });
     observations.push(...result.observations.filter((o) => pageChecks.includes(checkOf(o.detect) as (typeof pageChecks)[number])));
     notes.push(...result.notes.filter((n) => pageChecks.includes(n.check as (typeof pageChecks)[number])));
     for (const c of pageChecks) step(`${CHECKS[c]}：已检查`);

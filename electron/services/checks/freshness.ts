@@ -2,7 +2,10 @@ import { crawlSite, type CrawlOptions, type CrawlResult } from './crawl';
 import { decodeHtml, DEFAULT_LIMITS, fetchBounded, type FetchLimits } from './fetch-bounded';
 import { anchorText, authorityOf, extractLinks, siteKey } from './extract-links';
 import { HostLimiter } from './host-limiter';
-import type { EvidenceItem, Observation } from './types';
+import { classifyPage } from './page-kind';
+import { blankColumns } from './blank-columns';
+import { beijingDay, datedItems, daysBefore, isoDay, publicationDates } from './pub-dates';
+import type { CheckNote, EvidenceItem, Observation } from './types';
 
 /** Dated column kinds the rules name: 动态要闻, 通知公告, 政策文件, 政策解读. */
 export type ColumnKind = 'news' | 'notice' | 'policy' | 'reading';
@@ -17,18 +20,14 @@ export const COLUMN_KINDS: { kind: ColumnKind; pattern: RegExp; maxAgeDays: numb
 /** The home page must show something newer than two weeks. */
 export const HOME_MAX_AGE_DAYS = 14;
 
-const DATE = /(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/gu;
-const ANY_DATE = new RegExp(DATE.source, 'u');
-
-/** Publication dates written on a page, newest first, ignoring impossible and future ones. */
-export function findDates(text: string, now: Date): Date[] {
-  const out: Date[] = [];
-  for (const m of text.matchAll(DATE)) {
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getTime() > now.getTime() + 86_400_000) continue;
-    out.push(d);
-  }
-  return out.sort((a, b) => b.getTime() - a.getTime());
+/**
+ * Publication dates written on a page, newest first: list items (a month and
+ * day takes its year from context) and the page's content; never the header
+ * clock, a copyright line, the footer, or a date after the monitoring day.
+ * `asOf` is the monitoring moment (its Beijing calendar day counts).
+ */
+export function findDates(html: string, asOf: Date): Date[] {
+  return publicationDates(html, beijingDay(asOf));
 }
 
 /** The reviewer's corrections and the bounds of extra fetches. */
@@ -45,6 +44,13 @@ export interface FreshnessOptions {
   crawl?: Partial<CrawlOptions>;
 }
 
+/**
+ * What was seen of a page whose date is judged: its newest date; opened but no
+ * date on it; could not be opened (with the failure); or not fetched (a bound).
+ * Only 'dated' is evidence for or against freshness.
+ */
+export type DateState = 'dated' | 'undated' | 'unreachable' | 'unchecked';
+
 /** One dated column: its newest date and whether that is too old for its kind. */
 export interface ColumnFreshness {
   name: string;
@@ -52,7 +58,11 @@ export interface ColumnFreshness {
   kind: ColumnKind;
   newest: string | null;
   ageDays: number | null;
+  /** Only on positive evidence: a newest date older than the kind allows. */
   stale: boolean;
+  state: DateState;
+  /** Why the page could not be read (HTTP 404, 超时 …), when it could not. */
+  failure?: string;
   /** Who named the kind: guessed from the column name, or set by the reviewer. */
   kindBy: 'guess' | 'reviewer';
 }
@@ -60,17 +70,24 @@ export interface ColumnFreshness {
 /** Freshness of one site: the home page, its dated columns, its blank columns. */
 export interface FreshnessReport {
   home: string;
+  /** The monitoring day dates are judged against (YYYY-MM-DD). */
+  asOf: string;
   homeNewest: string | null;
   homeAgeDays: number | null;
+  /** Only on positive evidence: the home page's newest date is older than two weeks. */
   homeStale: boolean;
+  homeState: DateState;
+  homeFailure?: string;
   columns: ColumnFreshness[];
   /** Column pages with no item at all: no dated text and no link of their own (空白栏目). */
   emptyColumns: { name: string; url: string }[];
+  /** Home-page links named like a column that lead to an article (a title with 通知 or 动态 does not make a column). */
+  articles: { name: string; url: string }[];
 }
 
-const days = (now: Date, d: Date) => Math.floor((now.getTime() - d.getTime()) / 86_400_000);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const textOf = (html: string) => html.replace(/<[^<>]*>/gu, ' ');
+/** What reading one page gave: its HTML, or why there is none. */
+type Read = { html: string } | { state: 'unreachable' | 'unchecked'; failure: string };
+
 const normalized = (url: string) => {
   try {
     return new URL(url).href;
@@ -92,14 +109,25 @@ function kindRules(custom: FreshnessOptions['columnKinds'] = {}): typeof COLUMN_
   });
 }
 
+/** Why a crawled or fetched page has no HTML to read. */
+function failureOf(status: number, failure: { message: string } | undefined, contentType: string): Read {
+  if (failure) return { state: 'unreachable', failure: failure.message };
+  if (status >= 400 || status === 0) return { state: 'unreachable', failure: `HTTP ${status}` };
+  return { state: 'unchecked', failure: `不是网页（${contentType || '未知类型'}）` };
+}
+
 /**
- * How fresh the home page and its dated columns are: the newest date on each,
- * against 2 weeks (home, news) and 6 months (notices, policies, readings);
- * and which column pages are blank. Reads the crawl's pages; fetches only
- * column pages the crawl did not reach (bounded). Given a home page URL,
- * crawls the home page and the pages it links to first.
+ * How fresh the home page and its dated columns are at the monitoring day
+ * `asOf`: the newest publication date on each, against 2 weeks (home, news)
+ * and 6 months (notices, policies, readings); and which column pages are
+ * blank. Only what was read counts: a page that could not be opened is
+ * reported with its failure and is neither stale nor blank; a home-page link
+ * named like a column that leads to an article is no column. Reads the
+ * crawl's pages; fetches only column pages the crawl did not reach (bounded).
+ * Given a home page URL, crawls the home page and the pages it links to first.
  */
-export async function checkFreshness(source: CrawlResult | string, now: Date, options: FreshnessOptions = {}): Promise<FreshnessReport> {
+export async function checkFreshness(source: CrawlResult | string, asOf: Date, options: FreshnessOptions = {}): Promise<FreshnessReport> {
+  const day = beijingDay(asOf);
   const limits = options.limits ?? DEFAULT_LIMITS;
   const crawl = typeof source === 'string' ? await crawlSite(source, { maxDepth: 1, maxPages: 100, limits, ...(options.signal ? { signal: options.signal } : {}), ...options.crawl }) : source;
   const overrides = new Map(Object.entries(options.columnOverrides ?? {}).map(([url, kind]) => [normalized(url), kind]));
@@ -107,29 +135,49 @@ export async function checkFreshness(source: CrawlResult | string, now: Date, op
   const byUrl = new Map(crawl.pages.flatMap((p) => [[p.finalUrl, p] as const, [p.url, p] as const]));
   const limiter = new HostLimiter(4);
   let fetchesLeft = options.maxFetches ?? 20;
-  const fetched = new Map<string, Promise<string | undefined>>();
-  const htmlOf = (url: string): Promise<string | undefined> => {
+  const fetched = new Map<string, Promise<Read>>();
+  const read = (url: string): Promise<Read> => {
     const page = byUrl.get(url);
-    // A crawled page is read again only when the crawl kept no HTML of it (a crawl made with keepHtml off).
-    if (page && (page.html !== undefined || page.status >= 400 || page.status === 0 || !/html/iu.test(page.contentType))) return Promise.resolve(page.html);
+    if (page?.html !== undefined) return Promise.resolve({ html: page.html });
+    // A crawled page is read again only when the crawl kept no HTML of an HTML page (a crawl made with keepHtml off).
+    if (page && (page.status >= 400 || page.status === 0 || !/html/iu.test(page.contentType))) return Promise.resolve(failureOf(page.status, page.failure, page.contentType));
     let pending = fetched.get(url);
     if (!pending) {
-      pending = fetchesLeft-- > 0 ? limiter.run(authorityOf(url), () => fetchBounded(url, 'GET', limits, { signal: options.signal })).then((r) => (r.status > 0 && r.status < 400 && !r.failure ? decodeHtml(r.body, String(r.headers['content-type'] ?? '')) : undefined)) : Promise.resolve(undefined);
+      pending =
+        fetchesLeft-- > 0
+          ? limiter.run(authorityOf(url), () => fetchBounded(url, 'GET', limits, { signal: options.signal })).then((r): Read => {
+              const type = String(r.headers['content-type'] ?? '');
+              return r.status > 0 && r.status < 400 && !r.failure && (!type || /html|text\/plain/iu.test(type)) ? { html: decodeHtml(r.body, type) } : failureOf(r.status, r.failure, type);
+            })
+          : Promise.resolve({ state: 'unchecked', failure: '超出补充抓取上限，未打开' });
       fetched.set(url, pending);
     }
     return pending;
   };
+  const htmlOf = async (url: string) => {
+    const r = await read(url);
+    return 'html' in r ? r.html : undefined;
+  };
 
   const home = crawl.pages[0];
   const homeBase = home?.finalUrl ?? crawl.home;
-  const homeHtml = (await htmlOf(crawl.home)) ?? '';
-  const homeDates = findDates(textOf(homeHtml), now);
+  const homeRead = home ? await read(crawl.home) : ({ state: 'unreachable', failure: crawl.stopped === 'cancelled' ? '检查已取消' : '未抓取到首页' } as const);
+  const homeHtml = 'html' in homeRead ? homeRead.html : '';
+  const homeDates = publicationDates(homeHtml, day);
   const site = siteKey(homeBase);
+  // Links inside the home page's dated lists are items (articles), not columns, whatever their titles say.
+  const items = datedItems(homeHtml, day);
+  let next = 0;
+  const inItem = (at: number) => {
+    while (next < items.length && items[next]!.end <= at) next++;
+    return next < items.length && items[next]!.start <= at;
+  };
   const wanted = new Map<string, { name: string; kind: ColumnKind; kindBy: ColumnFreshness['kindBy'] }>();
   for (const link of extractLinks(homeHtml, homeBase)) {
     if (link.tag !== 'a' || siteKey(link.url) !== site || wanted.has(link.url)) continue;
-    const name = anchorText(homeHtml, link.at);
     const override = overrides.get(link.url);
+    if (!override && inItem(link.at)) continue;
+    const name = anchorText(homeHtml, link.at);
     if (override === 'ignore' || !name || (!override && name.length > 12)) continue;
     const kind = override ?? rules.find((k) => k.pattern.test(name))?.kind;
     if (kind) wanted.set(link.url, { name, kind, kindBy: override ? 'reviewer' : 'guess' });
@@ -138,104 +186,87 @@ export async function checkFreshness(source: CrawlResult | string, now: Date, op
     if (kind !== 'ignore' && !wanted.has(url)) wanted.set(url, { name: byUrl.get(url)?.linkText ?? url, kind, kindBy: 'reviewer' });
   }
 
-  const columns = await Promise.all(
-    [...wanted].map(async ([url, c]): Promise<ColumnFreshness> => {
-      const html = await htmlOf(url);
-      const newest = html === undefined ? undefined : findDates(textOf(html), now)[0];
-      const age = newest ? days(now, newest) : null;
-      const maxAge = rules.find((k) => k.kind === c.kind)!.maxAgeDays;
-      return { name: c.name, url, kind: c.kind, newest: newest ? iso(newest) : null, ageDays: age, stale: age === null || age > maxAge, kindBy: c.kindBy };
+  const articles: FreshnessReport['articles'] = [];
+  const judged = await Promise.all(
+    [...wanted].map(async ([url, c]): Promise<ColumnFreshness | null> => {
+      const r = await read(url);
+      const base = { name: c.name, url, kind: c.kind, kindBy: c.kindBy };
+      if (!('html' in r)) return { ...base, newest: null, ageDays: null, stale: false, state: r.state, failure: r.failure };
+      // Structure decides what a page is; only the reviewer's word makes an article a column.
+      if (c.kindBy === 'guess' && classifyPage(byUrl.get(url)?.finalUrl ?? url, r.html, false) === 'article') {
+        articles.push({ name: c.name, url });
+        return null;
+      }
+      const newest = publicationDates(r.html, day)[0];
+      if (!newest) return { ...base, newest: null, ageDays: null, stale: false, state: 'undated' };
+      const age = daysBefore(day, newest);
+      return { ...base, newest: isoDay(newest), ageDays: age, stale: age > rules.find((k) => k.kind === c.kind)!.maxAgeDays, state: 'dated' };
     }),
   );
-  const homeAge = homeDates[0] ? days(now, homeDates[0]) : null;
-  const emptyColumns = await blankColumns(crawl, [...wanted].map(([url, c]) => ({ url, name: c.name })), overrides, (url) => byUrl.get(url)?.finalUrl ?? url, htmlOf);
-  return { home: crawl.home, homeNewest: homeDates[0] ? iso(homeDates[0]) : null, homeAgeDays: homeAge, homeStale: homeAge === null || homeAge > HOME_MAX_AGE_DAYS, columns, emptyColumns };
-}
-
-/** What a reader sees of a page's body, whitespace removed. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<head\b[\s\S]*?(?:<\/head\s*>|$)|<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)/giu, '')
-    .replace(/<[^<>]*>|&nbsp;|\s+/gu, '');
-}
-
-/** Length of the text `text` has beyond what it shares with a page of the same template (header before, footer after). */
-function ownTextLength(text: string, other: string): number {
-  const max = Math.min(text.length, other.length);
-  let head = 0;
-  while (head < max && text.charCodeAt(head) === other.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < max - head && text.charCodeAt(text.length - 1 - tail) === other.charCodeAt(other.length - 1 - tail)) tail++;
-  return text.length - head - tail;
-}
-
-/** Elements that are content of their own even without links or dates (a message form, an embedded map). */
-const OWN_ELEMENT = /<(?:textarea|iframe|embed|object|video|audio|select)\b/iu;
-
-/**
- * Column pages with nothing in them (空白栏目): no date anywhere, no link or
- * image of their own (those on half the pages are furniture: navigation,
- * footer), no form or embedded content, and no text beyond their name that
- * pages of the same template do not also carry. Candidates are the crawl's
- * column pages and the dated columns.
- */
-async function blankColumns(
-  crawl: CrawlResult,
-  dated: { url: string; name: string }[],
-  overrides: Map<string, ColumnKind | 'ignore'>,
-  finalOf: (url: string) => string,
-  htmlOf: (url: string) => Promise<string | undefined>,
-): Promise<{ name: string; url: string }[]> {
-  const withHtml = crawl.pages.filter((p) => p.html !== undefined && p.status < 400);
-  // With few pages nothing tells the site's furniture apart, so every link counts as content.
-  const chromeAt = withHtml.length >= 4 ? Math.max(3, Math.ceil(withHtml.length / 2)) : Infinity;
-  const candidates = new Map<string, string>();
-  for (const p of crawl.pages) if (p.kind === 'column' && p.status < 400) candidates.set(p.url, p.linkText ?? /<meta\s[^<>]*name=["']?ColumnName["']?\s[^<>]*content=["']([^"']+)/iu.exec(p.html ?? '')?.[1] ?? p.url);
-  for (const c of dated) if (!candidates.has(c.url)) candidates.set(c.url, c.name);
-  const out: { name: string; url: string }[] = [];
-  for (const [url, name] of candidates) {
-    if (overrides.get(url) === 'ignore') continue;
-    const html = await htmlOf(url);
-    if (html === undefined || ANY_DATE.test(textOf(html)) || OWN_ELEMENT.test(html)) continue;
-    const base = finalOf(url);
-    const own = extractLinks(html, base).some((l) => l.tag !== 'link' && l.tag !== 'script' && l.url !== base && l.url !== url && (crawl.links.get(l.url)?.foundOn.length ?? 0) < chromeAt);
-    if (own) continue;
-    // Compared with up to three other pages of the site; the closest template decides.
-    const text = visibleText(html).replaceAll(name, '');
-    const others = withHtml.filter((p) => p.url !== url && p.finalUrl !== base).slice(0, 3);
-    const ownText = others.length ? Math.min(...others.map((p) => ownTextLength(text, visibleText(p.html!)))) : text.length;
-    if (ownText <= 10) out.push({ name, url });
-  }
-  return out;
+  const columns = judged.filter((c): c is ColumnFreshness => c !== null);
+  const homeAge = homeDates[0] ? daysBefore(day, homeDates[0]) : null;
+  const blankCandidates = columns.filter((c) => c.state === 'undated' || c.state === 'dated').map((c) => ({ url: c.url, name: c.name }));
+  const notColumns = new Set(articles.map((a) => a.url));
+  const emptyColumns = await blankColumns(crawl, blankCandidates, notColumns, overrides, (url) => byUrl.get(url)?.finalUrl ?? url, htmlOf, day);
+  return {
+    home: crawl.home,
+    asOf: isoDay(day),
+    homeNewest: homeDates[0] ? isoDay(homeDates[0]) : null,
+    homeAgeDays: homeAge,
+    homeStale: homeAge !== null && homeAge > HOME_MAX_AGE_DAYS,
+    homeState: 'html' in homeRead ? (homeAge === null ? 'undated' : 'dated') : homeRead.state,
+    ...('html' in homeRead ? {} : { homeFailure: homeRead.failure }),
+    columns,
+    emptyColumns,
+    articles,
+  };
 }
 
 const KIND_DETECT = { news: 'freshness.news', notice: 'freshness.notice', policy: 'freshness.policy', reading: 'freshness.reading' } as const;
 
 /**
- * Freshness as observations: a stale home page; each kind of dated column none
- * of whose columns is up to date; the count of stale dated columns (the veto
- * counts them from five on); and the blank columns.
+ * Freshness as observations, on positive evidence only: a home page whose
+ * newest date is older than two weeks; each kind of dated column all of whose
+ * columns show a date past the limit; the count of such columns (the veto
+ * counts them from five on); and the blank columns. An unreachable, unfetched
+ * or undated page is none of these (see freshnessNotes).
  */
 export function freshnessObservations(report: FreshnessReport): Observation[] {
   const out: Observation[] = [];
   if (report.homeStale) {
-    out.push({ detect: 'freshness.home', count: 1, summary: report.homeNewest ? `首页最新信息日期为 ${report.homeNewest}，已 ${report.homeAgeDays} 天未更新` : '首页未找到注明日期的信息', items: [{ url: report.home, text: report.homeNewest ?? undefined, reason: '首页未更新' }] });
+    out.push({ detect: 'freshness.home', count: 1, summary: `首页最新信息日期为 ${report.homeNewest}，监测时间点 ${report.asOf} 时已 ${report.homeAgeDays} 天未更新`, items: [{ url: report.home, text: report.homeNewest ?? undefined, reason: '首页未更新' }] });
   }
   const byKind = new Map<ColumnKind, ColumnFreshness[]>();
   for (const c of report.columns) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
   for (const [kind, columns] of byKind) {
-    // A kind of column is up to date when any column of that kind is.
+    // A kind of column is up to date when any column of that kind is, or may be (unknown is not stale).
     if (columns.some((c) => !c.stale)) continue;
     const c = columns[0]!;
-    out.push({ detect: KIND_DETECT[kind], count: 1, summary: c.newest ? `“${c.name}”栏目最新信息日期为 ${c.newest}，已 ${c.ageDays} 天未更新` : `“${c.name}”栏目未找到注明日期的信息`, items: columns.map(columnItem) });
+    out.push({ detect: KIND_DETECT[kind], count: 1, summary: `“${c.name}”栏目最新信息日期为 ${c.newest}，监测时间点 ${report.asOf} 时已 ${c.ageDays} 天未更新`, items: columns.map(columnItem) });
   }
   const stale = report.columns.filter((c) => c.stale);
-  if (stale.length) out.push({ detect: 'freshness.stale-columns', count: stale.length, summary: `${stale.length} 个动态要闻、通知公告、政策文件类栏目未按时更新`, items: stale.map(columnItem) });
+  if (stale.length) out.push({ detect: 'freshness.stale-columns', count: stale.length, summary: `${stale.length} 个动态要闻、通知公告、政策文件类栏目未按时更新（监测时间点 ${report.asOf}）`, items: stale.map(columnItem) });
   const empty = report.emptyColumns;
   if (empty.length) out.push({ detect: 'columns.empty', count: empty.length, summary: `${empty.length} 个空白栏目（${empty.slice(0, 3).map((c) => `“${c.name}”`).join('、')}${empty.length > 3 ? '等' : ''}）`, items: empty.map((c) => ({ url: c.url, text: c.name, reason: '栏目中没有任何信息' })) });
   return out;
 }
 
+/** What freshness could not judge, for the reviewer to check by hand: never a suggestion. */
+export function freshnessNotes(report: FreshnessReport): CheckNote[] {
+  const note = (text: string, ok = false): CheckNote => ({ check: 'freshness', text, ok });
+  const out: CheckNote[] = [note(`更新情况按监测时间点 ${report.asOf} 判断`, true)];
+  if (report.homeState === 'unreachable' || report.homeState === 'unchecked') out.push(note(`首页未能打开（${report.homeFailure}），未检查首页与栏目更新`));
+  if (report.homeState === 'undated') out.push(note('首页未找到注明日期的信息（可能由脚本加载），请人工检查首页更新'));
+  const blank = new Set(report.emptyColumns.map((c) => c.url));
+  for (const c of report.columns) {
+    if (c.state === 'unreachable') out.push(note(`“${c.name}”栏目打不开（${c.failure}），未判断是否更新：${c.url}`));
+    else if (c.state === 'unchecked') out.push(note(`“${c.name}”栏目未检查（${c.failure}）：${c.url}`));
+    else if (c.state === 'undated' && !blank.has(c.url)) out.push(note(`“${c.name}”栏目未找到注明日期的信息，请人工检查：${c.url}`));
+  }
+  for (const a of report.articles) out.push(note(`“${a.name}”是文章而非栏目，不计入栏目更新：${a.url}`, true));
+  return out;
+}
+
 function columnItem(c: ColumnFreshness): EvidenceItem {
-  return { url: c.url, text: c.name, reason: c.newest ? `最新 ${c.newest}（${c.ageDays} 天前）` : '未找到注明日期的信息' };
+  return { url: c.url, text: c.name, reason: `最新 ${c.newest}（${c.ageDays} 天前）` };
 }

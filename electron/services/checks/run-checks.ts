@@ -5,6 +5,8 @@ import { checkWebsite, type WebsiteCheckOptions } from './check-website';
 import { storeSuggestions, suggestionsFor, type Suggestion } from './suggest';
 import { wordListFor } from './word-lists';
 import { readColumnOverrides } from './column-overrides';
+import { settleMonitoringDate } from './monitoring-date';
+import { detectOptions } from './detector-options';
 import type { Progress } from './types';
 
 /** Takes the screenshots of one suggestion's evidence (element outlined) and stores them; returns their evidence ids. */
@@ -18,6 +20,8 @@ export interface RunChecksInput {
   signal?: AbortSignal;
   /** Without one (`--no-screenshots`), suggestions carry their evidence lists only. */
   shoot?: EvidenceShooter;
+  /** The reviewer's monitoring date (YYYY-MM-DD), stored on the assessment; default: the stored one, else today. */
+  monitoringDate?: string;
 }
 
 export interface RunChecksResult {
@@ -32,8 +36,11 @@ export interface RunChecksResult {
  * cancelled run keeps the targets already done. Nothing here is scored: every
  * suggestion waits for a reviewer.
  */
-export async function runChecks({ store, targets, options, progress, signal, shoot }: RunChecksInput): Promise<RunChecksResult> {
+export async function runChecks({ store, targets, options, progress, signal, shoot, monitoringDate }: RunChecksInput): Promise<RunChecksResult> {
+  const asOf = settleMonitoringDate(store, options.now, monitoringDate);
+  progress(`监测时间点：${asOf.toISOString().slice(0, 10)}（更新情况按此日判断）`);
   const ruleset = store.rulesetSnapshot() as Ruleset;
+  const footer = { contactLink: detectOptions(ruleset, 'footer.identity').contactLink === true };
   const everyone = store.listTargets();
   const wordList = options.only.includes('content') ? wordListFor(store.dir) : undefined;
   const freshness = { ...options.freshness, columnOverrides: { ...readColumnOverrides(store.dir), ...options.freshness?.columnOverrides } };
@@ -46,7 +53,7 @@ export async function runChecks({ store, targets, options, progress, signal, sho
     progress(`检查 ${target.name || target.unit}（${target.url}）`, share());
     let result;
     try {
-      result = await checkWebsite(target.url!, { ...options, wordList, freshness }, (line, f) => progress(`  ${line}`, share(f ?? 0)), signal);
+      result = await checkWebsite(target.url!, { ...options, asOf, wordList, freshness, footer }, (line, f) => progress(`  ${line}`, share(f ?? 0)), signal);
     } catch (error) {
       if (signal?.aborted) break;
       throw error;

@@ -26,8 +26,9 @@ export interface SampleSite {
 
 const DAY = 86_400_000;
 
+/** The Beijing calendar day `daysAgo` days before `today`, as the checks date a monitoring moment. */
 function ymd(today: Date, daysAgo: number): string {
-  const d = new Date(today.getTime() - daysAgo * DAY);
+  const d = new Date(today.getTime() - daysAgo * DAY + 8 * 3_600_000);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 

@@ -47,6 +47,7 @@ export class SqliteStore implements AssessmentStore {
 
   info(): AssessmentInfo {
     const r = this.db.prepare('SELECT * FROM assessment WHERE id = 1').get() as Record<string, unknown>;
+    const settings = parseSettings(r.settings_json as string | undefined);
     return {
       name: r.name as string,
       year: r.year as number,
@@ -56,7 +57,9 @@ export class SqliteStore implements AssessmentStore {
       gradeBands: JSON.parse(r.grades_json as string) as AssessmentInfo['gradeBands'],
       reviewWindowDays: r.review_window_days as number,
       createdAt: r.created_at as string,
-      settings: parseSettings(r.settings_json as string | undefined),
+      settings,
+      // One stored value: the settings' 监测时间点, set by `kaoping settings`, the new-assessment dialog or a check run.
+      monitoringDate: settings.monitoringDate ?? null,
     };
   }
 
@@ -64,10 +67,12 @@ export class SqliteStore implements AssessmentStore {
     return JSON.parse((this.db.prepare('SELECT ruleset_json FROM assessment WHERE id = 1').get() as { ruleset_json: string }).ruleset_json);
   }
 
-  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays' | 'settings'>>): void {
+  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays' | 'settings' | 'monitoringDate'>>): void {
     this.transaction(() => {
       const before = this.info();
-      const after = { ...before, ...patch };
+      const merged = { ...before, ...patch };
+      const settings = patch.monitoringDate !== undefined ? { ...merged.settings, monitoringDate: patch.monitoringDate ?? undefined } : merged.settings;
+      const after = { ...merged, settings, monitoringDate: settings.monitoringDate ?? null };
       this.db
         .prepare('UPDATE assessment SET name = ?, region = ?, issuer = ?, grades_json = ?, review_window_days = ?, settings_json = ? WHERE id = 1')
         .run(after.name, after.region, after.issuer, JSON.stringify(after.gradeBands), after.reviewWindowDays, JSON.stringify(after.settings));

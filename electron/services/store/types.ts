@@ -56,7 +56,7 @@ export interface AssessmentStore {
   readonly dir: string;
   info(): AssessmentInfo;
   rulesetSnapshot(): unknown;
-  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays' | 'settings'>>): void;
+  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays' | 'settings' | 'monitoringDate'>>): void;
 
   listTargets(): Target[];
   getTarget(id: number): Target;

@@ -55,7 +55,7 @@ export function createInWorkspace(
 ): AssessmentSummary {
   const ruleset = loadRuleset(input.rulesetId);
   // Grade lines, period and monitoring date go through the same checks as `kaoping settings`, before any folder exists.
-  let info: AssessmentInfo = { name: input.name, year: input.year, region: input.region ?? '', issuer: input.issuer ?? '', rulesetId: ruleset.id, gradeBands: ruleset.grades.bands, reviewWindowDays: 3, createdAt: '', settings: {} };
+  let info: AssessmentInfo = { name: input.name, year: input.year, region: input.region ?? '', issuer: input.issuer ?? '', rulesetId: ruleset.id, gradeBands: ruleset.grades.bands, reviewWindowDays: 3, createdAt: '', settings: {}, monitoringDate: null };
   for (const [key, value] of [['grades', input.grades], ['period', input.period], ['monitoring-date', input.monitoringDate]] as const) {
     if (value) info = { ...info, ...applySetting(info, ruleset, key, value) };
   }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Checkbox, Modal, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, Modal, Progress, Space, Typography } from 'antd';
 import { CHECKS, CHECK_NAMES, type CheckName } from '../../../shared/checks/check-names';
 import type { CheckRunView } from '../../../shared/api/review';
 import { api } from '../api/client';
@@ -13,9 +13,19 @@ export function ChecksDialog({ id, targetIds, title, onClose, onFinished }: { id
   const [only, setOnly] = useState<CheckName[]>(CHECK_NAMES);
   const [run, setRun] = useState<CheckRunView | undefined>();
   const [error, setError] = useState<string | undefined>();
+  // 监测时间点: the assessment's stored date, else today (stored when the check starts).
+  const [asOf, setAsOf] = useState('');
+  const [storedAsOf, setStoredAsOf] = useState<string | null>(null);
   // The parent passes a new callback each render; the poll must not restart for it.
   const finished = useRef(onFinished);
   finished.current = onFinished;
+
+  useEffect(() => {
+    void api.checks.monitoringDate({ id }).then((d) => {
+      setStoredAsOf(d.date);
+      setAsOf(d.date ?? d.today);
+    });
+  }, [id]);
 
   useEffect(() => {
     if (!run?.running) return;
@@ -31,6 +41,7 @@ export function ChecksDialog({ id, targetIds, title, onClose, onFinished }: { id
   const start = async () => {
     try {
       setError(undefined);
+      if (asOf && asOf !== storedAsOf) setStoredAsOf((await api.checks.setMonitoringDate({ id, date: asOf })).date);
       const { runId } = await api.checks.start({ id, targetIds, only });
       setRun({ runId, running: true, cancelled: false, lines: ['开始检查'], fraction: 0, suggestions: 0, error: null });
     } catch (e) {
@@ -56,6 +67,13 @@ export function ChecksDialog({ id, targetIds, title, onClose, onFinished }: { id
       }
       data-testid="checks-dialog"
     >
+      {!run && (
+        <Space style={{ marginBottom: 12 }}>
+          <Typography.Text>监测时间点</Typography.Text>
+          <Input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} style={{ width: 170 }} data-testid="checks-as-of" />
+          <Typography.Text type="secondary">{storedAsOf ? '本次考评已设定，更新情况按此日判断' : '默认为检查当天，开始检查后保存到本次考评'}</Typography.Text>
+        </Space>
+      )}
       {!run && (
         <Checkbox.Group value={only} onChange={(v) => setOnly(v as CheckName[])} style={{ display: 'grid', gap: 6 }}>
           {CHECK_NAMES.map((c) => (

@@ -61,7 +61,7 @@ describe('freshness on the bundled sample sites', () => {
     expect(report.emptyColumns.map((c) => c.name)).toEqual(['基层政务公开标准目录']);
     const suggestions = suggestionsFor(ruleset('zhanjiang-2021'), { id: 1, kind: 'website', unit: '南岭县', name: '南岭县门户', url: county.url, classId: 'county', attributes: {}, identifier: null, platform: null }, freshnessObservations(report));
     expect(suggestions.map((s) => [s.indicator, s.rule, s.summary])).toEqual([
-      ['发布解读/通知公告', 2, '“通知公告”栏目最新信息日期为 ' + report.columns.find((c) => c.name === '通知公告')!.newest + '，已 210 天未更新'],
+      ['发布解读/通知公告', 2, '“通知公告”栏目最新信息日期为 ' + report.columns.find((c) => c.name === '通知公告')!.newest + `，监测时间点 ${report.asOf} 时已 210 天未更新`],
       ['发布解读/重点领域与其他栏目', 2, '1 个空白栏目（“基层政务公开标准目录”）'],
     ]);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSite, type CrawlResult } from '../../../electron/services/checks/crawl';
-import { checkFreshness, freshnessObservations } from '../../../electron/services/checks/freshness';
+import { checkFreshness, freshnessNotes, freshnessObservations } from '../../../electron/services/checks/freshness';
 import { sampleSites } from '../../../electron/services/demo/sample-sites';
 import { serveSampleSite, type RunningSite } from '../../../electron/services/demo/site-server';
 
@@ -35,7 +35,8 @@ describe('freshness from the crawl', () => {
     const homeOnly = await crawlSite(county.url, { maxDepth: 0 });
     expect(summary(await checkFreshness(homeOnly, today))).toEqual(summary(await checkFreshness(crawl, today)));
     const one = await checkFreshness(homeOnly, today, { maxFetches: 1 });
-    expect(one.columns.map((c) => c.ageDays)).toEqual([2, null, null, null]);
+    expect(one.columns.map((c) => [c.ageDays, c.state, c.stale])).toEqual([[2, 'dated', false], [null, 'unchecked', false], [null, 'unchecked', false], [null, 'unchecked', false]]);
+    expect(freshnessObservations(one).map((o) => o.detect)).toEqual([]);
     // A crawl that kept no HTML is read again, within the same bound.
     const bare = await crawlSite(county.url, { keepHtml: false });
     expect(summary(await checkFreshness(bare, today))).toEqual(summary(await checkFreshness(crawl, today)));
@@ -47,9 +48,11 @@ describe('freshness from the crawl', () => {
       ['政务动态', 'news', 2, false, 'guess'],
       ['政策文件', 'policy', 40, false, 'guess'],
       ['政策解读', 'news', 38, true, 'reviewer'],
-      ['互动交流', 'notice', null, true, 'reviewer'],
+      // Opened but undated: unknown, not stale (the reviewer gets a note instead).
+      ['互动交流', 'notice', null, false, 'reviewer'],
     ]);
-    expect(freshnessObservations(corrected).map((o) => o.detect)).toEqual(['freshness.notice', 'freshness.stale-columns', 'columns.empty']);
+    expect(freshnessObservations(corrected).map((o) => o.detect)).toEqual(['freshness.stale-columns', 'columns.empty']);
+    expect(freshnessNotes(corrected).map((n) => n.text)).toContain(`“互动交流”栏目未找到注明日期的信息，请人工检查：${at('/hdjl/')}`);
     const patterns = await checkFreshness(crawl, today, { columnKinds: { news: '要闻', notice: /公示/u } });
     expect(patterns.columns.map((c) => c.name)).toEqual(['政策文件', '政策解读']);
   });

@@ -73,6 +73,27 @@ describe('page kinds', () => {
   });
 });
 
+describe('page kinds from structure, never from titles', () => {
+  it('an article titled like a column stays an article: 新闻动态第3篇, 关于…的通知', () => {
+    const titled = (title: string) => page(title, `<div class="article"><h1>${title}</h1><div class="info">来源：县融媒体中心　2025年06月18日</div><div class="TRS_Editor"><p>6月18日，县委书记率队深入各镇调研乡村振兴工作，实地察看高标准农田建设、特色产业发展等情况，要求各级各部门抢抓农时，扎实推进各项工作落实落细。</p></div></div>`);
+    expect(classifyPage('http://www.x.gov.cn/xwdt/3.html', titled('新闻动态第3篇'), false)).toBe('article');
+    expect(classifyPage('http://www.x.gov.cn/tzgg/9.html', titled('关于开展安全生产大检查的通知'), false)).toBe('article');
+  });
+
+  it('a short list is a column when it has a pager, or when the navigation names it', () => {
+    const two = page('政策解读', `<ul class="list">${rows(2, (i) => `<li><a href="./t2025060${i + 1}_1.html">解读${i}</a><span>2025-06-0${i + 1}</span></li>`)}</ul>`);
+    expect(classifyPage('http://www.x.gov.cn/zcjd/', two, false)).toBe('other');
+    expect(classifyPage('http://www.x.gov.cn/zcjd/', two.replace('</ul>', '</ul><script>createPageHTML(3, 0, "index", "html");</script>'), false)).toBe('column');
+    const undated = page('领导信箱', `<ul class="list">${rows(3, (i) => `<li><a href="./x${i}.html">信件${i}</a></li>`)}</ul>`);
+    expect(classifyPage('http://www.x.gov.cn/ldxx/', undated, false)).toBe('other');
+    expect(classifyPage('http://www.x.gov.cn/ldxx/', undated.replace('信件0</a>', '信件0</a>[06-01]'), false, { inNavigation: true })).toBe('column');
+  });
+
+  it('an empty list with its pager is a (blank) column', () => {
+    expect(classifyPage('http://www.x.gov.cn/jcgk/', page('基层政务公开', '<ul class="list"></ul><script>createPageHTML(1, 0, "index", "html");</script>'), false)).toBe('column');
+  });
+});
+
 describe('page kinds on hostile pages', () => {
   it('stays fast on a huge page of dated list rows and date labels', () => {
     const huge = `<html><head><title>x</title></head><body>${'<li><a href="/a">甲</a> 2025-01-01 发布时间：2025-01-02</li>'.repeat(40_000)}</body></html>`;

@@ -5,7 +5,7 @@ import type { AssessmentInfo, Target } from '../../../shared/domain/types';
 import { ruleset } from '../../helpers/rulesets';
 
 const zj = ruleset('zhanjiang-2021');
-const info: AssessmentInfo = { name: '2025年度考评', year: 2025, region: '南岭市', issuer: '南岭市人民政府办公室', rulesetId: zj.id, gradeBands: zj.grades.bands, reviewWindowDays: 3, createdAt: '2025-01-01T00:00:00Z', settings: {} };
+const info: AssessmentInfo = { name: '2025年度考评', year: 2025, region: '南岭市', issuer: '南岭市人民政府办公室', rulesetId: zj.id, gradeBands: zj.grades.bands, reviewWindowDays: 3, createdAt: '2025-01-01T00:00:00Z', settings: {}, monitoringDate: null };
 const site = (unit: string, name: string, url: string | null): Target => ({ id: 7, kind: 'website', unit, name, url, classId: 'county', attributes: {}, identifier: null, platform: null });
 
 async function cells(book: ExcelJS.Workbook) {

@@ -5,6 +5,8 @@ import { CheckRuns } from '../../checks/check-runs';
 import { DEFAULT_WEBSITE_CHECK } from '../../checks/check-website';
 import { createEvidenceShooter } from '../../checks/evidence-shots';
 import { runChecks } from '../../checks/run-checks';
+import { parseMonitoringDate } from '../../checks/monitoring-date';
+import { beijingDay, isoDay } from '../../checks/pub-dates';
 import { openInWorkspace } from '../../workspace/workspace';
 import type { HandlerDeps } from '../handlers';
 
@@ -46,6 +48,24 @@ export function checksHandlers(deps: HandlerDeps) {
     'checks/cancel': async (input: { runId: string }) => {
       known(input.runId);
       return runs.cancel(input.runId)!;
+    },
+    'checks/monitoringDate': async (input: { id: string }) => {
+      const store = openInWorkspace(deps.workspaceDir, input.id, opts);
+      try {
+        return { date: store.info().monitoringDate, today: isoDay(beijingDay(deps.now?.() ?? new Date())) };
+      } finally {
+        store.close();
+      }
+    },
+    'checks/setMonitoringDate': async (input: { id: string; date: string }) => {
+      const store = openInWorkspace(deps.workspaceDir, input.id, opts);
+      try {
+        const date = parseMonitoringDate(input.date);
+        if (store.info().monitoringDate !== date) store.updateInfo({ monitoringDate: date });
+        return { date };
+      } finally {
+        store.close();
+      }
     },
   };
 }

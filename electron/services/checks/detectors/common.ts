@@ -77,3 +77,14 @@ export interface DetectorResult {
   observations: Observation[];
   notes: CheckNote[];
 }
+
+/**
+ * The HTML a browser acts on: HTML comments and commented-out script lines (a
+ * disabled badge) left out. Script bodies are read in the same pass, so an old
+ * "<script><!-- … //--></script>" keeps its code.
+ */
+export function liveHtml(html: string): string {
+  return html.replace(/(<script\b[^<>]*>)([\s\S]*?)(<\/script\s*>|$)|<!--[\s\S]*?(?:-->|$)/giu, (_, open: string | undefined, body: string, close: string) =>
+    open === undefined ? '' : open + body.replace(/^\s*\/\/(?!\s*-->).*$/gmu, '') + close,
+  );
+}

@@ -9,7 +9,8 @@ export interface FooterRegion {
   selector?: string;
 }
 
-const FOOTERISH = /foot|bottom|copyright/iu;
+// Also the short class names templates use ("ft", "banquan" = 版权, "dibu" = 底部).
+const FOOTERISH = /foot|bottom|copyright|banquan|dibu|(?:^|[\s_-])ft(?:$|[\s_-])/iu;
 // Elements that carry ids or classes but hold no page content.
 const NOT_CONTENT = new Set(['script', 'style', 'link', 'meta', 'template', 'head', 'title', 'html', 'body']);
 

@@ -1,7 +1,7 @@
 import type { CrawledPage } from '../types';
 import { pageUrl, type DetectorResult } from './common';
 import { checkDomainNaming, type SiteKind } from './domain-naming';
-import { detectFooterIdentity } from './footer-identity';
+import { detectFooterIdentity, type FooterOptions } from './footer-identity';
 import { detectJiucuo } from './jiucuo';
 import { detectMetaTags } from './meta-tags';
 import { detectPersonalData } from './personal-data';
@@ -24,6 +24,8 @@ export interface PageDetectorOptions {
   siteKind?: SiteKind;
   /** The clock, for judging whether an ID number's birth date is plausible. */
   now?: Date;
+  /** The ruleset's reading of the footer items (whether a 联系我们 link counts as 联系方式). */
+  footer?: FooterOptions;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface PageDetectorOptions {
  */
 export function runPageDetectors(pages: readonly CrawledPage[], options: PageDetectorOptions = {}): DetectorResult {
   const parts: DetectorResult[] = [
-    { observations: detectFooterIdentity(pages), notes: [] },
+    { observations: detectFooterIdentity(pages, options.footer), notes: [] },
     detectJiucuo(pages),
     detectMetaTags(pages, { articleSample: options.articleSample, columnSample: options.columnSample }),
     { observations: detectPersonalData(pages, options.now), notes: [] },

@@ -1,19 +1,30 @@
 import type { CheckNote, CrawledPage, EvidenceItem, Observation } from '../types';
-import { capItems, htmlPages, pageUrl, type DetectorResult, type HtmlPage } from './common';
+import { capItems, htmlPages, liveHtml, pageUrl, type DetectorResult, type HtmlPage } from './common';
 import { footerRegion } from './footer-region';
 import { docOf, textOf } from './html-doc';
 
-// The entry points to the national 政府网站找错 platform, on its current host or the older IP
-// (jiucuo.html link, jiucuo.png image, or the jiucuo.js snippet that renders both at runtime).
-const JIUCUO_URL = /(?:zfwzgl\.www\.gov\.cn|121\.43\.68\.40)\/exposure\/(?:jiucuo\.html|images\/jiucuo\.png|jiucuo\.js)/iu;
+// The entry points to the national 政府网站找错 platform, on its current host, the older
+// 开普云 host or the older IP (jiucuo.html link, jiucuo.png image, or the jiucuo.js snippet
+// that renders both at runtime).
+const JIUCUO_URL = /(?:zfwzgl\.www\.gov\.cn|pucha\.kaipuyun\.cn|121\.43\.68\.40)\/exposure\/(?:jiucuo\.html|images\/jiucuo\.png|jiucuo\.js)/iu;
 const LABEL = '我为政府网站找错';
+// The official snippet names itself (<script id="_jiucuo_" sitecode=…>), whatever its src (a saved page
+// keeps it as "./x_files/jiucuo.js"); once run it leaves <span id="_span_jiucuo"><img onclick="Link('…')">.
+const SNIPPET = /<script\b[^<>]*\bid\s*=\s*["']?_jiucuo_["'\s>][^<>]*\bsitecode\s*=|<script\b[^<>]*\bsitecode\s*=[^<>]*\bid\s*=\s*["']?_jiucuo_["'\s>]/iu;
+const RENDERED = /<span\b[^<>]*\bid\s*=\s*["']?_span_jiucuo["'\s>][^<>]*>\s*<img\b[^<>]*(?:onclick|@click)\s*=\s*["']?\s*Link\(/iu;
 
-/** Whether a page shows the 我为政府网站找错 entry: a link or image to the platform, or a link so named. */
+/**
+ * Whether a page shows the 我为政府网站找错 entry: a link or image to the
+ * platform, the official snippet or what it renders, or a link so named.
+ */
 export function hasJiucuoEntry(page: HtmlPage): boolean {
-  if (JIUCUO_URL.test(page.html)) return true;
+  const html = liveHtml(page.html);
+  if (JIUCUO_URL.test(html) || SNIPPET.test(html) || RENDERED.test(html)) return true;
   const doc = docOf(page);
   return doc.elements.some(
-    (el) => el.tag === 'a' && (textOf(doc, el).replace(/\s+/gu, '').includes(LABEL) || (el.attrs.title ?? '').includes(LABEL)),
+    (el) =>
+      (el.tag === 'a' && (textOf(doc, el).replace(/\s+/gu, '').includes(LABEL) || (el.attrs.title ?? '').includes(LABEL))) ||
+      ((el.tag === 'img' || el.tag === 'a') && ((el.attrs.alt ?? '').includes(LABEL) || (el.attrs.title ?? '').includes(LABEL))),
   );
 }
 

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { decodeEntities, parseAttrs } from '../detectors/html-doc';
+import { searchEntry } from '../detectors/search-entry';
 import { decodeHtml, fetchBounded, type FetchLimits } from '../fetch-bounded';
 import { HostLimiter } from '../host-limiter';
 import type { CheckNote, EvidenceItem } from '../types';
@@ -105,7 +106,7 @@ export function findSearch(html: string, pageUrl: string, pageCharset: string): 
   for (const m of outside.matchAll(/<input\b((?:[^>"']|"[^"]*"|'[^']*')*)>/giu)) {
     if (isText(parseAttrs(m[1]!)) && (HINT.test(m[1]!) || /搜\s*索|检\s*索/u.test(textOf(outside.slice(m.index! + m[0].length, m.index! + m[0].length + 400))))) script = true;
   }
-  return script ? { script: true } : null;
+  return script || searchEntry(outside, pageUrl).scripted ? { script: true } : null;
 }
 
 /** Links to a search page ("搜索", "站内搜索", "检索"), resolved, http(s) only. */
@@ -121,6 +122,8 @@ export function searchLinks(html: string, pageUrl: string): string[] {
       // not a URL
     }
   }
+  // Icon-only entries (aria-label, title, an icon class or image) name no text to match.
+  for (const url of searchEntry(html, pageUrl).links) if (!out.includes(url)) out.push(url);
   return out;
 }
 

@@ -83,11 +83,12 @@ describe('footerRegion', () => {
 
   it('falls back to the last quarter of the body text when no element calls itself a footer', () => {
     const filler = Array.from({ length: 30 }, (_, i) => `<p>第${i + 1}条新闻标题，内容较长的一段文字。</p>`).join('');
-    const html = `<html><body><div id="content">${filler}</div><div class="ft"><p>主办单位：某某县人民政府</p></div></body></html>`;
+    // "ft" would be a footer class; "end" says nothing.
+    const html = `<html><body><div id="content">${filler}</div><div class="end"><p>主办单位：某某县人民政府</p></div></body></html>`;
     const region = footerRegion(parseHtml(html));
     expect(region.selector).toBeUndefined();
     expect(region.text).toContain('主办单位：某某县人民政府');
     expect(region.text).not.toContain('第1条新闻');
-    expect(region.html).toContain('<div class="ft">');
+    expect(region.html).toContain('<div class="end">');
   });
 });
