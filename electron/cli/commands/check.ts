@@ -3,16 +3,35 @@ import { optFlag, optPositive, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import { CHECK_NAMES, isCheckName, type CheckName } from '../../../shared/checks/check-names';
 import { withStore } from '../open-store';
+import { describeCoverage } from '../../services/checks/crawl';
+
+/** `--max-depth`: links deep from the home page (0: the home page only); absent: no limit. */
+function optDepth(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_WEBSITE_CHECK.maxDepth;
+  if (!/^\d+$/u.test(raw.trim())) throw new KaopingError('bad-number', `--max-depth 必须是 0 或正整数（首页为第 0 层），收到“${raw}”`);
+  return Number(raw);
+}
+
+/** `--budget`: the total time for one site, as seconds ("600", "600s") or minutes ("10m", "10min"). */
+function optBudgetMs(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_WEBSITE_CHECK.budgetMs;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(s|秒|m|min|分钟)?\s*$/iu.exec(raw);
+  const ms = m ? Number(m[1]) * (m[2] && /^(m|min|分钟)$/iu.test(m[2]) ? 60_000 : 1000) : NaN;
+  if (!(ms >= 1000)) throw new KaopingError('bad-number', `--budget 应为每个网站的总时限，如 600（秒）或 10m（分钟），至少 1 秒，收到“${raw}”`);
+  return ms;
+}
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: 'check <dir> [--target <对象>] [--json] [--only links,freshness,…] [--max-pages N] [--concurrency N] [--no-screenshots] [--same-site-only] [--ignore-robots]',
+  usage: 'check <dir> [--target <对象>] [--json] [--only links,freshness,…] [--max-pages N（默认 10000）] [--max-depth N（默认不限）] [--budget 10m（每个网站的总时限）] [--concurrency N] [--no-screenshots] [--same-site-only] [--ignore-robots]',
   summary: '自动检查并给出建议问题（需评审人员确认后才计分）：链接、更新、页脚标识、元数据、错敏字与隐私、域名、HTTPS、IPv6、搜索、站点地图、分享',
   options: {
     target: { type: 'string' },
     json: { type: 'boolean' },
     only: { type: 'string' },
     'max-pages': { type: 'string' },
+    'max-depth': { type: 'string' },
+    budget: { type: 'string' },
     concurrency: { type: 'string' },
     'no-screenshots': { type: 'boolean' },
     'same-site-only': { type: 'boolean' },
@@ -32,6 +51,8 @@ export const checkCommand: CliCommand = {
       ...DEFAULT_WEBSITE_CHECK,
       only: only as CheckName[],
       maxPages: optPositive(ctx, 'max-pages', DEFAULT_WEBSITE_CHECK.maxPages),
+      maxDepth: optDepth(optString(ctx, 'max-depth')),
+      budgetMs: optBudgetMs(optString(ctx, 'budget')),
       concurrency: optPositive(ctx, 'concurrency', DEFAULT_WEBSITE_CHECK.concurrency),
       external: !optFlag(ctx, 'same-site-only'),
       ignoreRobots: optFlag(ctx, 'ignore-robots'),
@@ -46,8 +67,14 @@ export const checkCommand: CliCommand = {
         const result = await runChecks({ store, targets, options, progress: (line) => ctx.io.stderr(`${line}\n`), shoot: shooter?.shoot });
         if (optFlag(ctx, 'json')) {
           const findings = result.suggestions.map(({ target, indicator, rule, count, status, summary, evidence, evidenceIds, check }) => ({ target, indicator, rule, count, status, summary, check, evidence, evidenceIds }));
-          ctx.io.stdout(JSON.stringify({ findings }, null, 2) + '\n');
-        } else for (const s of result.suggestions) ctx.io.stdout(`${s.target}\t${s.indicator} 第${s.rule}条 ×${s.count}\t${s.summary}\n`);
+          const notes = result.notes.map(({ target, check, detect, text, indicator, rule, items }) => ({ target, check, detect, text, indicator, rule, items }));
+          const coverage = result.coverage.map(({ target, coverage: c }) => ({ target, ...c }));
+          ctx.io.stdout(JSON.stringify({ findings, notes, coverage }, null, 2) + '\n');
+        } else {
+          for (const c of result.coverage) ctx.io.stdout(`${c.target}\t覆盖\t${describeCoverage(c.coverage)}\n`);
+          for (const s of result.suggestions) ctx.io.stdout(`${s.target}\t${s.indicator} 第${s.rule}条 ×${s.count}\t${s.summary}\n`);
+          for (const n of result.notes) ctx.io.stdout(`${n.target}\t提示（未计分）${n.indicator ? `，可能属于 ${n.indicator}` : ''}\t${n.text}\n`);
+        }
       } finally {
         await shooter?.close();
       }

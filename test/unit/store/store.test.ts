@@ -123,6 +123,8 @@ const UNDO: Record<number, string> = {
   3: 'DROP TABLE monitor_attempt; DROP TABLE indicator_review; DROP TABLE visit; DROP TABLE account_review;',
   // The feedback and review round.
   4: 'DROP TABLE review_request_item; DROP TABLE review_request_evidence; DROP TABLE feedback_sent; ALTER TABLE review_request DROP COLUMN received_on;',
+  // Found by what it creates, so migrations appended by others do not renumber it here.
+  [MIGRATIONS.findIndex((m) => m.toString().includes('CREATE TABLE check_note')) + 1]: 'DROP TABLE check_note;',
 };
 
 describe('migrations', () => {

@@ -4,6 +4,7 @@ import { CheckRuns } from '../../checks/check-runs';
 import { DEFAULT_WEBSITE_CHECK } from '../../checks/check-website';
 import { createEvidenceShooter } from '../../checks/evidence-shots';
 import { runChecks } from '../../checks/run-checks';
+import { describeCoverage } from '../../checks/crawl';
 import { openInWorkspace } from '../../workspace/workspace';
 import type { HandlerDeps } from '../handlers';
 
@@ -33,7 +34,7 @@ export function checksHandlers(deps: HandlerDeps) {
         try {
           const options = { ...DEFAULT_WEBSITE_CHECK, only: input.only ?? CHECK_NAMES, now: deps.now?.() ?? new Date() };
           const result = await runChecks({ store, targets, options, progress, signal, shoot: shooter.shoot });
-          return result.suggestions.length;
+          return { suggestions: result.suggestions.length, notes: result.notes, coverage: result.coverage.map((c) => `${c.target}：${describeCoverage(c.coverage)}`) };
         } finally {
           await shooter.close();
           store.close();
@@ -45,6 +46,15 @@ export function checksHandlers(deps: HandlerDeps) {
     'checks/cancel': async (input: { runId: string }) => {
       known(input.runId);
       return runs.cancel(input.runId)!;
+    },
+    'checks/notes': async (input: { id: string; targetId: number }) => {
+      const store = openInWorkspace(deps.workspaceDir, input.id, opts);
+      try {
+        store.getTarget(input.targetId);
+        return store.listCheckNotes(input.targetId);
+      } finally {
+        store.close();
+      }
     },
   };
 }
