@@ -24,10 +24,9 @@ export function pageKey(href: string): string {
   }
   u.hash = '';
   u.pathname = u.pathname.replace(INDEX_FILE, '/');
-  if (u.search) {
-    const kept = [...u.searchParams].filter(([k, v]) => !TRACKING.test(k) && !(BUSTER.test(k) && /^[\d.]*$/u.test(v)));
-    kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    u.search = kept.length ? new URLSearchParams(kept).toString() : '';
-  }
+  const kept = [...u.searchParams].filter(([k, v]) => !TRACKING.test(k) && !(BUSTER.test(k) && /^[\d.]*$/u.test(v)));
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Assigned even when empty: a bare "?" goes too.
+  u.search = kept.length ? new URLSearchParams(kept).toString() : '';
   return u.href;
 }
