@@ -6,6 +6,9 @@ import { anchorText, authorityOf, extractLinks, linkKind, originOf, pathOf, site
 import { HostLimiter } from './host-limiter';
 import { KeptHtml } from './kept-html';
 import { pageKey } from './page-identity';
+import { coverageNotes, describeCoverage, formatBytes, type CrawlCoverage } from './crawl-coverage';
+
+export { describeCoverage, type CrawlCoverage, type CrawlCut } from './crawl-coverage';
 import { classifyPage } from './page-kind';
 import { fetchRobots, type RobotsRules } from './robots';
 import type { CheckNote, CrawledPage, Progress } from './types';
@@ -49,29 +52,6 @@ export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = {
   maxLinksPerPage: 5_000,
   maxFoundLinks: 500_000,
 };
-
-/** The bound that kept the crawl from the rest of the site. */
-export type CrawlCut = 'pages' | 'depth' | 'budget' | 'cancelled' | 'links' | 'memory';
-
-/** How much of the site one crawl covered, and what stopped it short. */
-export interface CrawlCoverage {
-  /** Distinct pages fetched (aliases of a page not counted). */
-  pages: number;
-  /** Same-site pages found but not fetched, by the bound that left them out. */
-  left: { pages: number; depth: number };
-  /** Pages kept without HTML because the memory budget was spent. */
-  unkept: number;
-  /** Pages whose body was cut at the byte limit or by a timeout mid-body. */
-  truncated: number;
-  disallowed: number;
-  /** Bounds reached, in the order they matter to a reviewer; empty when the whole site was covered. */
-  cutBy: CrawlCut[];
-  maxPages: number;
-  /** null: no depth limit. */
-  maxDepth: number | null;
-  budgetMs: number;
-  elapsedMs: number;
-}
 
 /** A crawled page with how its fetch went. */
 export interface CrawlPage extends CrawledPage {
@@ -313,28 +293,7 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
   if (coverage.left.depth) coverage.cutBy.push('depth');
   if (linksCut) coverage.cutBy.push('links');
   if (coverage.unkept) coverage.cutBy.push('memory');
-  const sample = (list: string[]) => list.slice(0, 200).map((url) => ({ url, reason: 'robots.txt 不允许抓取' }));
-  if (coverage.left.pages) result.notes.push({ check: 'crawl', text: `已达页面上限 ${o.maxPages} 个，另有 ${coverage.left.pages} 个本站页面未抓取（可用 --max-pages 调高）`, ok: false });
-  if (coverage.left.depth) result.notes.push({ check: 'crawl', text: `已达深度上限 ${o.maxDepth} 层，另有 ${coverage.left.depth} 个更深的本站页面未抓取（可用 --max-depth 调高）`, ok: false });
-  if (linksCut) result.notes.push({ check: 'crawl', text: `链接超过 ${o.maxFoundLinks} 个，其余未记录`, ok: false });
-  if (coverage.unkept) result.notes.push({ check: 'crawl', text: `保留的页面内容已达内存上限 ${formatBytes(o.maxKeptBytes)}：${coverage.unkept} 个页面只检查了链接，未做页脚、错敏字、个人信息等页面内容检查`, ok: false });
-  if (result.disallowed.length) result.notes.push({ check: 'crawl', text: `robots.txt 不允许抓取 ${result.disallowed.length} 个页面，这些页面未检查（正式检查可选择忽略 robots.txt）`, ok: false, items: sample(result.disallowed) });
-  if (result.stopped) result.notes.push({ check: 'crawl', text: result.stopped === 'budget' ? `抓取用完时限 ${Math.round(o.budgetMs / 1000)} 秒，已停止：已抓取 ${result.pages.length} 个页面，其余未抓取` : '抓取已取消', ok: false });
+  result.notes.push(...coverageNotes(coverage, o, result.disallowed, linksCut));
   o.onProgress?.(`抓取完成：${describeCoverage(coverage)}，${result.links.size} 个链接`);
   return result;
-}
-
-const CUT_LABEL: Record<CrawlCut, string> = { pages: '页面上限', depth: '深度上限', budget: '时间上限', cancelled: '取消', links: '链接数上限', memory: '内存上限' };
-
-/** "抓取 1,234 个页面，全站已覆盖" or "… 因页面上限、时间上限未抓完", for the CLI and the UI. */
-export function describeCoverage(c: CrawlCoverage): string {
-  const seconds = Math.round(c.elapsedMs / 1000);
-  const head = `抓取 ${c.pages} 个页面，用时 ${seconds} 秒`;
-  if (!c.cutBy.length) return `${head}，全站已覆盖${c.disallowed ? `（robots.txt 排除 ${c.disallowed} 个页面）` : ''}`;
-  const left = c.left.pages + c.left.depth;
-  return `${head}，因${c.cutBy.map((k) => CUT_LABEL[k]).join('、')}未抓完${left ? `（另有 ${left} 个页面未抓取）` : ''}`;
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round((n / 1048576) * 10) / 10} MiB` : `${Math.round(n / 1024)} KiB`;
 }
