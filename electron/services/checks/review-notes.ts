@@ -15,7 +15,8 @@ import type { CheckNote, Observation } from './types';
 const NEAREST: Partial<Record<DetectId, RegExp[]>> = {
   'content.pii': [/泄密|隐私|个人信息/u, /内容安全/u, /安全/u],
   'content.words': [/内容安全|错敏/u, /内容/u],
-  https: [/HTTPS|证书|安全防护|网络安全/iu, /安全/u, /可用性/u],
+  // A certificate fault makes the host's links fail for strict clients: availability, not content safety.
+  https: [/HTTPS|证书|安全防护|网络安全/iu, /可用性/u],
   ipv6: [/IPV6/iu],
   'monitor.unreachable': [/无法访问|可用性/u],
   'links.home': [/可用性|链接/u],
