@@ -14,9 +14,15 @@ export function mapLookup(map: Record<string, string>, others: 'fail' | 'system'
     if (address === undefined) {
       if (others === 'system') return systemLookup(host, options, callback as never);
       const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND', hostname: host });
-      return process.nextTick(() => (options.all ? (callback as (e: Error | null, a: LookupAddress[]) => void)(error, []) : callback(error, '', 4)));
+      return process.nextTick(() =>
+        options.all ? (callback as (e: Error | null, a: LookupAddress[]) => void)(error, []) : callback(error, '', 4),
+      );
     }
     const family = address.includes(':') ? 6 : 4;
-    process.nextTick(() => (options.all ? (callback as (e: Error | null, a: LookupAddress[]) => void)(null, [{ address, family }]) : callback(null, address, family)));
+    process.nextTick(() =>
+      options.all
+        ? (callback as (e: Error | null, a: LookupAddress[]) => void)(null, [{ address, family }])
+        : callback(null, address, family),
+    );
   };
 }

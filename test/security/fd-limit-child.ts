@@ -24,7 +24,11 @@ if (leave !== null) {
   for (const fd of held.splice(held.length - leave)) closeSync(fd);
 }
 const urls = Array.from({ length: hosts }, (_, i) => `http://h${i}.test:${port}/page.html`);
-const states = await checkUrls(urls, { concurrency: 6, limits: { ...DEFAULT_LIMITS, timeoutMs: 20_000, lookup: mapLookup({ '*.test': '127.0.0.1' }) }, budgetMs: 120_000 });
+const states = await checkUrls(urls, {
+  concurrency: 6,
+  limits: { ...DEFAULT_LIMITS, timeoutMs: 20_000, lookup: mapLookup({ '*.test': '127.0.0.1' }) },
+  budgetMs: 120_000,
+});
 const all = [...states.values()];
 const count = (f: (s: (typeof all)[number]) => boolean) => all.filter(f).length;
 console.log(

@@ -33,7 +33,15 @@ describe('link checking under a file-descriptor limit (ulimit -n)', () => {
     port = (server.address() as AddressInfo).port;
     const { build } = await import('esbuild');
     bundle = path.join(process.cwd(), 'node_modules', '.cache', 'kaoping-test', 'fd-limit-child.mjs');
-    await build({ entryPoints: [path.join(__dirname, 'fd-limit-child.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'warning' });
+    await build({
+      entryPoints: [path.join(__dirname, 'fd-limit-child.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      outfile: bundle,
+      logLevel: 'warning',
+    });
   });
   afterAll(() => {
     server.closeAllConnections();
@@ -42,7 +50,11 @@ describe('link checking under a file-descriptor limit (ulimit -n)', () => {
 
   // Asynchronously: the server answering the child runs in this process.
   const run = async (limit: number, ...args: string[]): Promise<ChildReport> => {
-    const { stdout } = await promisify(execFile)('bash', ['-c', `ulimit -n ${limit} && exec "$0" "$@"`, process.execPath, bundle, String(port), '2000', ...args], { encoding: 'utf8', timeout: 180_000 });
+    const { stdout } = await promisify(execFile)(
+      'bash',
+      ['-c', `ulimit -n ${limit} && exec "$0" "$@"`, process.execPath, bundle, String(port), '2000', ...args],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
     return JSON.parse(stdout.trim().split('\n').pop()!) as ChildReport;
   };
 

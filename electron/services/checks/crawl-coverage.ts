@@ -24,20 +24,58 @@ export interface CrawlCoverage {
 }
 
 /** The crawl's notes on what it left out: the bounds it reached and the pages robots.txt kept it from. */
-export function coverageNotes(c: CrawlCoverage, o: { maxPages: number; maxDepth: number; maxFoundLinks: number; maxKeptBytes: number; budgetMs: number }, disallowed: readonly string[], linksCut: boolean): CheckNote[] {
+export function coverageNotes(
+  c: CrawlCoverage,
+  o: { maxPages: number; maxDepth: number; maxFoundLinks: number; maxKeptBytes: number; budgetMs: number },
+  disallowed: readonly string[],
+  linksCut: boolean,
+): CheckNote[] {
   const notes: CheckNote[] = [];
   const sample = (list: readonly string[]) => list.slice(0, 200).map((url) => ({ url, reason: 'robots.txt 不允许抓取' }));
-  if (c.left.pages) notes.push({ check: 'crawl', text: `已达页面上限 ${o.maxPages} 个，另有 ${c.left.pages} 个本站页面未抓取（可用 --max-pages 调高）`, ok: false });
-  if (c.left.depth) notes.push({ check: 'crawl', text: `已达深度上限 ${o.maxDepth} 层，另有 ${c.left.depth} 个更深的本站页面未抓取（可用 --max-depth 调高）`, ok: false });
+  if (c.left.pages)
+    notes.push({
+      check: 'crawl',
+      text: `已达页面上限 ${o.maxPages} 个，另有 ${c.left.pages} 个本站页面未抓取（可用 --max-pages 调高）`,
+      ok: false,
+    });
+  if (c.left.depth)
+    notes.push({
+      check: 'crawl',
+      text: `已达深度上限 ${o.maxDepth} 层，另有 ${c.left.depth} 个更深的本站页面未抓取（可用 --max-depth 调高）`,
+      ok: false,
+    });
   if (linksCut) notes.push({ check: 'crawl', text: `链接超过 ${o.maxFoundLinks} 个，其余未记录`, ok: false });
-  if (c.unkept) notes.push({ check: 'crawl', text: `保留的页面内容已达内存上限 ${formatBytes(o.maxKeptBytes)}：${c.unkept} 个页面只检查了链接，未做页脚、错敏字、个人信息等页面内容检查`, ok: false });
-  if (disallowed.length) notes.push({ check: 'crawl', text: `robots.txt 不允许抓取 ${disallowed.length} 个页面，这些页面未检查（正式检查可选择忽略 robots.txt）`, ok: false, items: sample(disallowed) });
-  if (c.cutBy.includes('budget')) notes.push({ check: 'crawl', text: `抓取用完时限 ${Math.round(o.budgetMs / 1000)} 秒，已停止：已抓取 ${c.pages} 个页面，其余未抓取`, ok: false });
+  if (c.unkept)
+    notes.push({
+      check: 'crawl',
+      text: `保留的页面内容已达内存上限 ${formatBytes(o.maxKeptBytes)}：${c.unkept} 个页面只检查了链接，未做页脚、错敏字、个人信息等页面内容检查`,
+      ok: false,
+    });
+  if (disallowed.length)
+    notes.push({
+      check: 'crawl',
+      text: `robots.txt 不允许抓取 ${disallowed.length} 个页面，这些页面未检查（正式检查可选择忽略 robots.txt）`,
+      ok: false,
+      items: sample(disallowed),
+    });
+  if (c.cutBy.includes('budget'))
+    notes.push({
+      check: 'crawl',
+      text: `抓取用完时限 ${Math.round(o.budgetMs / 1000)} 秒，已停止：已抓取 ${c.pages} 个页面，其余未抓取`,
+      ok: false,
+    });
   if (c.cutBy.includes('cancelled')) notes.push({ check: 'crawl', text: '抓取已取消', ok: false });
   return notes;
 }
 
-const CUT_LABEL: Record<CrawlCut, string> = { pages: '页面上限', depth: '深度上限', budget: '时间上限', cancelled: '取消', links: '链接数上限', memory: '内存上限' };
+const CUT_LABEL: Record<CrawlCut, string> = {
+  pages: '页面上限',
+  depth: '深度上限',
+  budget: '时间上限',
+  cancelled: '取消',
+  links: '链接数上限',
+  memory: '内存上限',
+};
 
 /** "抓取 1,234 个页面，全站已覆盖" or "… 因页面上限、时间上限未抓完", for the CLI and the UI. */
 export function describeCoverage(c: CrawlCoverage): string {

@@ -34,11 +34,17 @@ const NEAREST: Partial<Record<DetectId, RegExp[]>> = {
 
 function appliesTo(ruleset: Ruleset, place: IndicatorPlace, target: Target): boolean {
   const cls = ruleset.classes.find((c) => c.id === target.classId);
-  return [place.part.appliesTo, place.section.appliesTo, place.indicator.appliesTo].every((s) => applies(s, target.kind, cls, target.attributes));
+  return [place.part.appliesTo, place.section.appliesTo, place.indicator.appliesTo].every((s) =>
+    applies(s, target.kind, cls, target.attributes),
+  );
 }
 
 /** The indicator (and its first rule) an observation most plausibly belongs to for this target, or null. */
-export function nearestIndicator(ruleset: Ruleset, target: Target, detect: DetectId | undefined): { place: IndicatorPlace; rule: number } | null {
+export function nearestIndicator(
+  ruleset: Ruleset,
+  target: Target,
+  detect: DetectId | undefined,
+): { place: IndicatorPlace; rule: number } | null {
   if (!detect) return null;
   const places = listIndicators(ruleset, target.kind).filter((p) => appliesTo(ruleset, p, target) && p.indicator.rules.length > 0);
   for (const place of places) {
@@ -60,7 +66,14 @@ export function nearestIndicator(ruleset: Ruleset, target: Target, detect: Detec
  * threshold), and every check note that is not simply fine. Each names the
  * indicator it most plausibly belongs to.
  */
-export function reviewNotes(ruleset: Ruleset, target: Target, observations: readonly Observation[], suggestions: readonly Suggestion[], notes: readonly CheckNote[], checkedAt: string): CheckNoteView[] {
+export function reviewNotes(
+  ruleset: Ruleset,
+  target: Target,
+  observations: readonly Observation[],
+  suggestions: readonly Suggestion[],
+  notes: readonly CheckNote[],
+  checkedAt: string,
+): CheckNoteView[] {
   const scored = new Set(suggestions.map((s) => s.check));
   const out: CheckNoteView[] = [];
   const add = (check: string, detect: DetectId | undefined, text: string, items: CheckNote['items']) => {
@@ -74,12 +87,18 @@ export function reviewNotes(ruleset: Ruleset, target: Target, observations: read
       indicatorId: near?.place.indicator.id ?? null,
       indicator: near?.place.path ?? null,
       rule: near?.rule ?? null,
-      items: (items ?? []).map(({ url, text: t, link, reason }) => ({ url, ...(t ? { text: t } : {}), ...(link ? { link } : {}), ...(reason ? { reason } : {}) })),
+      items: (items ?? []).map(({ url, text: t, link, reason }) => ({
+        url,
+        ...(t ? { text: t } : {}),
+        ...(link ? { link } : {}),
+        ...(reason ? { reason } : {}),
+      })),
       checkedAt,
     });
   };
   for (const o of observations) {
-    if (!scored.has(o.detect)) add(checkOf(o.detect), o.detect, `${o.summary}（本考评方案没有据此计分的评分细则或未达到计分条件，未计分）`, o.items);
+    if (!scored.has(o.detect))
+      add(checkOf(o.detect), o.detect, `${o.summary}（本考评方案没有据此计分的评分细则或未达到计分条件，未计分）`, o.items);
   }
   for (const n of notes) if (!n.ok) add(n.check, n.detect, n.text, n.items);
   return out;

@@ -18,7 +18,14 @@ export function CheckNotes({ id, notes, onRecorded }: { id: string; notes: reado
   const record = async (n: CheckNoteView, i: number) => {
     try {
       setError(undefined);
-      await api.findings.add({ id, targetId: n.targetId, indicatorId: n.indicatorId!, rule: n.rule!, count: 1, note: `${n.text}（据自动检查提示记录）` });
+      await api.findings.add({
+        id,
+        targetId: n.targetId,
+        indicatorId: n.indicatorId!,
+        rule: n.rule!,
+        count: 1,
+        note: `${n.text}（据自动检查提示记录）`,
+      });
       setRecorded(new Set(recorded).add(i));
       onRecorded?.();
     } catch (e) {
@@ -37,11 +44,19 @@ export function CheckNotes({ id, notes, onRecorded }: { id: string; notes: reado
             data-testid="check-note"
             actions={[
               n.indicatorId && n.rule ? (
-                <Button key="record" size="small" disabled={recorded.has(i)} onClick={() => void record(n, i)} data-testid="check-note-record">
+                <Button
+                  key="record"
+                  size="small"
+                  disabled={recorded.has(i)}
+                  onClick={() => void record(n, i)}
+                  data-testid="check-note-record"
+                >
                   {recorded.has(i) ? '已记录' : '记为问题'}
                 </Button>
               ) : (
-                <Typography.Text key="none" type="secondary">无对应指标，请人工判断</Typography.Text>
+                <Typography.Text key="none" type="secondary">
+                  无对应指标，请人工判断
+                </Typography.Text>
               ),
             ]}
           >
@@ -50,7 +65,12 @@ export function CheckNotes({ id, notes, onRecorded }: { id: string; notes: reado
                 {n.target && <Tag>{n.target}</Tag>}
                 {n.text}
               </span>
-              {n.indicator && <Typography.Text type="secondary">可能属于：{n.indicator}{n.rule ? ` 第${n.rule}条` : ''}</Typography.Text>}
+              {n.indicator && (
+                <Typography.Text type="secondary">
+                  可能属于：{n.indicator}
+                  {n.rule ? ` 第${n.rule}条` : ''}
+                </Typography.Text>
+              )}
               {n.items.length > 0 && (
                 <Collapse
                   ghost

@@ -25,7 +25,16 @@ describe('the robot reviewer on a county portal, offline', () => {
   afterAll(() => portal.close());
 
   const website = (store: ReturnType<typeof freshAssessment>['store'], url = portal.url) =>
-    store.addTarget({ kind: 'website', unit: '南岭县人民政府', name: '南岭县人民政府门户网站', url, classId: 'county', attributes: {}, identifier: null, platform: null });
+    store.addTarget({
+      kind: 'website',
+      unit: '南岭县人民政府',
+      name: '南岭县人民政府门户网站',
+      url,
+      classId: 'county',
+      attributes: {},
+      identifier: null,
+      platform: null,
+    });
 
   it('counts the home page once (/ and /index.html are one page), finds no broken link outside the site, and keeps every unscored observation as a note', async () => {
     const { store } = freshAssessment();
@@ -48,7 +57,11 @@ describe('the robot reviewer on a county portal, offline', () => {
       expect(offlineNote).toMatchObject({ check: 'links', indicator: '健康情况/可用性' });
       expect(offlineNote.items.map((i) => i.link)).toContain(deadIp);
       expect(offlineNote.items.map((i) => i.link)).toContain('http://www.gov.cn/');
-      expect(result.notes.find((n) => n.check === 'sitemap')).toMatchObject({ detect: 'sitemap.missing', indicator: '功能设计/站点地图', text: expect.stringContaining('未核实') });
+      expect(result.notes.find((n) => n.check === 'sitemap')).toMatchObject({
+        detect: 'sitemap.missing',
+        indicator: '功能设计/站点地图',
+        text: expect.stringContaining('未核实'),
+      });
       // The ID number on the notice page: zhanjiang-2021 has no rule for it, and the reviewer still sees it, masked.
       const pii = result.notes.find((n) => n.detect === 'content.pii')!;
       expect(pii.indicator).toContain('泄密');
@@ -84,7 +97,13 @@ describe('the robot reviewer on a county portal, offline', () => {
     const target = website(store);
     const controller = new AbortController();
     try {
-      const result = await runChecks({ store, targets: [target], options: options(), signal: controller.signal, progress: (line) => line.includes('抓取第 2 层') && controller.abort() });
+      const result = await runChecks({
+        store,
+        targets: [target],
+        options: options(),
+        signal: controller.signal,
+        progress: (line) => line.includes('抓取第 2 层') && controller.abort(),
+      });
       expect(result).toMatchObject({ cancelled: true, checked: 0, suggestions: [], notes: [] });
       expect(store.listFindings()).toEqual([]);
       expect(store.listCheckNotes()).toEqual([]);
@@ -107,7 +126,12 @@ describe('the robot reviewer on a county portal, offline', () => {
       shots.length = 0;
       await runChecks({ store, targets: [target], options: options(['links']), progress: () => undefined, shoot });
       expect(shots).toEqual([]);
-      expect(store.listFindings().map((f) => f.status).sort()).toEqual(['confirmed', 'dismissed']);
+      expect(
+        store
+          .listFindings()
+          .map((f) => f.status)
+          .sort(),
+      ).toEqual(['confirmed', 'dismissed']);
     } finally {
       store.close();
     }
@@ -119,11 +143,27 @@ describe('the robot reviewer on a county portal, offline', () => {
     store.close();
     const full = await cli(dir, 'check', dir, '--json', '--no-screenshots', '--same-site-only', '--only', 'links,content');
     expect(full.code).toBe(0);
-    const report = JSON.parse(full.stdout) as { findings: { check: string; count: number }[]; notes: { detect: string | null; indicator: string | null }[]; coverage: { pages: number; cutBy: string[] }[] };
+    const report = JSON.parse(full.stdout) as {
+      findings: { check: string; count: number }[];
+      notes: { detect: string | null; indicator: string | null }[];
+      coverage: { pages: number; cutBy: string[] }[];
+    };
     expect(report.findings.find((f) => f.check === 'links.home')!.count).toBe(5);
     expect(report.notes.find((n) => n.detect === 'content.pii')!.indicator).toContain('泄密');
     expect(report.coverage).toEqual([expect.objectContaining({ pages: 14, cutBy: [] })]);
-    const shallow = await cli(dir, 'check', dir, '--no-screenshots', '--same-site-only', '--only', 'links', '--max-depth', '1', '--budget', '10m');
+    const shallow = await cli(
+      dir,
+      'check',
+      dir,
+      '--no-screenshots',
+      '--same-site-only',
+      '--only',
+      'links',
+      '--max-depth',
+      '1',
+      '--budget',
+      '10m',
+    );
     expect(shallow.stdout).toMatch(/覆盖\t抓取 \d+ 个页面，用时 \d+ 秒，因深度上限未抓完（另有 \d+ 个页面未抓取）/u);
     const bad = await cli(dir, 'check', dir, '--budget', 'soon');
     expect(bad.code).not.toBe(0);
