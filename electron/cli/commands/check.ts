@@ -3,18 +3,17 @@ import { optFlag, optPositive, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import { CHECK_NAMES, isCheckName, type CheckName } from '../../../shared/checks/check-names';
 import { withStore } from '../open-store';
-import { describeCoverage } from '../../services/checks/crawl';
 
 /** `--max-depth`: links deep from the home page (0: the home page only); absent: no limit. */
-function optDepth(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_WEBSITE_CHECK.maxDepth;
+function optDepth(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
   if (!/^\d+$/u.test(raw.trim())) throw new KaopingError('bad-number', `--max-depth 必须是 0 或正整数（首页为第 0 层），收到“${raw}”`);
   return Number(raw);
 }
 
 /** `--budget`: the total time for one site, as seconds ("600", "600s") or minutes ("10m", "10min"). */
-function optBudgetMs(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_WEBSITE_CHECK.budgetMs;
+function optBudgetMs(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(s|秒|m|min|分钟)?\s*$/iu.exec(raw);
   const ms = m ? Number(m[1]) * (m[2] && /^(m|min|分钟)$/iu.test(m[2]) ? 60_000 : 1000) : NaN;
   if (!(ms >= 1000)) throw new KaopingError('bad-number', `--budget 应为每个网站的总时限，如 600（秒）或 10m（分钟），至少 1 秒，收到“${raw}”`);
@@ -42,17 +41,18 @@ export const checkCommand: CliCommand = {
     const unknown = only.filter((c) => !isCheckName(c));
     if (unknown.length) throw new KaopingError('unknown-check', `未知的检查项：${unknown.join('、')}（可用：${CHECK_NAMES.join('、')}）`);
     // The crawler, the checks and the screenshot browser load only for this command (fast start for the others).
-    const [{ DEFAULT_WEBSITE_CHECK }, { runChecks }, { createEvidenceShooter }] = await Promise.all([
+    const [{ DEFAULT_WEBSITE_CHECK }, { runChecks }, { createEvidenceShooter }, { describeCoverage }] = await Promise.all([
       import('../../services/checks/check-website'),
       import('../../services/checks/run-checks'),
       import('../../services/checks/evidence-shots'),
+      import('../../services/checks/crawl-coverage'),
     ]);
     const options = {
       ...DEFAULT_WEBSITE_CHECK,
       only: only as CheckName[],
       maxPages: optPositive(ctx, 'max-pages', DEFAULT_WEBSITE_CHECK.maxPages),
-      maxDepth: optDepth(optString(ctx, 'max-depth')),
-      budgetMs: optBudgetMs(optString(ctx, 'budget')),
+      maxDepth: optDepth(optString(ctx, 'max-depth'), DEFAULT_WEBSITE_CHECK.maxDepth),
+      budgetMs: optBudgetMs(optString(ctx, 'budget'), DEFAULT_WEBSITE_CHECK.budgetMs),
       concurrency: optPositive(ctx, 'concurrency', DEFAULT_WEBSITE_CHECK.concurrency),
       external: !optFlag(ctx, 'same-site-only'),
       ignoreRobots: optFlag(ctx, 'ignore-robots'),

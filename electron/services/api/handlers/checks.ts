@@ -4,7 +4,7 @@ import { CheckRuns } from '../../checks/check-runs';
 import { DEFAULT_WEBSITE_CHECK } from '../../checks/check-website';
 import { createEvidenceShooter } from '../../checks/evidence-shots';
 import { runChecks } from '../../checks/run-checks';
-import { describeCoverage } from '../../checks/crawl';
+import { describeCoverage } from '../../checks/crawl-coverage';
 import { openInWorkspace } from '../../workspace/workspace';
 import type { HandlerDeps } from '../handlers';
 
