@@ -7,6 +7,7 @@ import type { BrowserStateView } from './browser';
 import { ANNOTATION_MAX_SHAPES, annotationShapeSchema } from './annotation';
 import { CHECK_NAMES, type CheckName } from '../checks/check-names';
 import type { FeedbackResultView, ReviewRequestView } from './review-requests';
+import type { CheckNoteView } from '../checks/notes';
 
 /** An assessment folder name inside the workspace: no separators, no dot-dot. */
 export const assessmentId = z
@@ -149,6 +150,7 @@ export const contract = {
   'checks/start': call(z.object({ id: assessmentId, targetIds: z.array(id).min(1).max(5000), only: z.array(z.enum(CHECK_NAMES as [CheckName, ...CheckName[]])).min(1).optional() }).strict()).returns<{ runId: string }>(),
   'checks/status': call(z.object({ runId: z.string().min(1).max(64) }).strict()).returns<CheckRunView>(),
   'checks/cancel': call(z.object({ runId: z.string().min(1).max(64) }).strict()).returns<CheckRunView>(),
+  'checks/notes': call(z.object({ id: assessmentId, targetId: id }).strict()).returns<CheckNoteView[]>(),
 
   // Availability monitoring on a background schedule.
   'monitor/start': call(z.object({ id: assessmentId, days: z.number().positive().max(31), perDay: z.number().int().min(1).max(1440), timeoutSeconds: z.number().int().min(1).max(120) }).strict()).returns<MonitorStatusView>(),

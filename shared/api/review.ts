@@ -1,3 +1,4 @@
+import type { CheckNoteView } from '../checks/notes';
 /** What the review workspace shows for one target: the checklist with live scores, findings, evidence. */
 import type { EvidenceKind, FindingStatus, TargetKind, Visit } from '../domain/types';
 import type { RuleKind } from '../ruleset/types';
@@ -111,6 +112,10 @@ export interface CheckRunView {
   /** 0..1 of the whole run. */
   fraction: number;
   suggestions: number;
+  /** What the checks saw that no rule scores (also kept with each target). */
+  notes: CheckNoteView[];
+  /** One line per site: pages fetched and the bound that cut the crawl short, if any. */
+  coverage: string[];
   error: string | null;
 }
 

@@ -11,6 +11,8 @@ import { clickStable } from '../helpers/click';
 import { sampleSites } from '../../electron/services/demo/sample-sites';
 import { serveSampleSite, type RunningSite } from '../../electron/services/demo/site-server';
 import { openAssessment } from '../../electron/services/store/open';
+import { reviewNotes } from '../../electron/services/checks/review-notes';
+import type { Ruleset } from '../../shared/ruleset/types';
 
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 
@@ -161,5 +163,28 @@ describe('browser mode: the review workspace', () => {
     const [finding] = after.listFindings({ targetId: account.id });
     after.close();
     expect([finding!.indicatorId, finding!.rule, finding!.status, finding!.evidenceIds.length]).toEqual(['veto.account.interaction', 1, 'confirmed', 1]);
+  });
+
+  it('shows what no rule scored on the target, and records it as a finding in one click', async () => {
+    const store = openAssessment(path.join(workspace, '评审'));
+    const target = store.getTarget(1);
+    // Personal data on a notice page: zhanjiang-2021 has no rule naming it.
+    const observation = { detect: 'content.pii' as const, count: 1, summary: '1 个页面泄露个人信息（身份证号码）', items: [{ url: `${site.url}tzgg/1.html`, text: '110105********002X', reason: '身份证号码' }] };
+    const notes = reviewNotes(store.rulesetSnapshot() as Ruleset, target, [observation], [], [], new Date().toISOString());
+    store.replaceCheckNotes(target.id, ['content'], notes);
+    store.close();
+    expect(notes[0]!.indicator).toContain('泄密');
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1600, height: 1000 });
+    await page.goto(`${server.url}#a=${encodeURIComponent('评审')}&t=1`);
+    await page.waitForSelector('[data-testid="check-note"]');
+    expect(await text(page, '[data-testid="check-notes"]')).toContain('可能属于：单项否决/安全、泄密事故等严重问题');
+    await clickStable(page, '[data-testid="check-note-record"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="check-note-record"]')?.textContent === '已记录');
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-score"]')?.textContent?.includes('单项否决'));
+    const after = openAssessment(path.join(workspace, '评审'));
+    const recorded = after.listFindings({ targetId: 1 }).find((f) => f.indicatorId === notes[0]!.indicatorId)!;
+    after.close();
+    expect([recorded.status, recorded.note]).toEqual(['confirmed', `${notes[0]!.text}（据自动检查提示记录）`]);
   });
 });

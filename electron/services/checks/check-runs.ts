@@ -7,8 +7,15 @@ interface Run {
   controller: AbortController;
 }
 
-/** The work of one run: reports progress, honours the signal, resolves with the number of suggestions stored. */
-export type RunWork = (progress: Progress, signal: AbortSignal) => Promise<number>;
+/** What a finished run hands the UI: suggestions stored, notes kept, how much of each site was covered. */
+export interface RunOutcome {
+  suggestions: number;
+  notes?: CheckRunView['notes'];
+  coverage?: string[];
+}
+
+/** The work of one run: reports progress, honours the signal, resolves with what it stored. */
+export type RunWork = (progress: Progress, signal: AbortSignal) => Promise<number | RunOutcome>;
 
 /**
  * Long check runs the UI follows by polling: each has an id, progress lines and
@@ -20,15 +27,16 @@ export class CheckRuns {
 
   start(work: RunWork): string {
     const runId = randomUUID();
-    const run: Run = { view: { runId, running: true, cancelled: false, lines: [], fraction: 0, suggestions: 0, error: null }, controller: new AbortController() };
+    const run: Run = { view: { runId, running: true, cancelled: false, lines: [], fraction: 0, suggestions: 0, notes: [], coverage: [], error: null }, controller: new AbortController() };
     this.runs.set(runId, run);
     const progress: Progress = (line, fraction) => {
       run.view.lines = [...run.view.lines.slice(-199), line];
       if (fraction !== undefined) run.view.fraction = Math.max(run.view.fraction, Math.min(1, fraction));
     };
     void work(progress, run.controller.signal).then(
-      (n) => {
-        run.view = { ...run.view, running: false, suggestions: n, fraction: run.view.cancelled ? run.view.fraction : 1 };
+      (outcome) => {
+        const { suggestions, notes = [], coverage = [] } = typeof outcome === 'number' ? { suggestions: outcome } : outcome;
+        run.view = { ...run.view, running: false, suggestions, notes, coverage, fraction: run.view.cancelled ? run.view.fraction : 1 };
       },
       (error: unknown) => {
         run.view = { ...run.view, running: false, error: run.view.cancelled ? null : error instanceof Error ? error.message : String(error) };

@@ -1,8 +1,14 @@
+import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { KaopingError } from '../../../shared/errors';
 import { decodeHtml, DEFAULT_LIMITS, fetchBounded, type FetchFailure, type FetchLimits, type FetchResult } from './fetch-bounded';
 import { anchorText, authorityOf, extractLinks, linkKind, originOf, pathOf, siteKey, type LinkKind } from './extract-links';
 import { HostLimiter } from './host-limiter';
+import { KeptHtml } from './kept-html';
+import { pageKey } from './page-identity';
+import { coverageNotes, describeCoverage, formatBytes, type CrawlCoverage } from './crawl-coverage';
+
+export { describeCoverage, type CrawlCoverage, type CrawlCut } from './crawl-coverage';
 import { classifyPage } from './page-kind';
 import { fetchRobots, type RobotsRules } from './robots';
 import type { CheckNote, CrawledPage, Progress } from './types';
@@ -23,6 +29,8 @@ export interface CrawlOptions {
   ignoreRobots: boolean;
   /** Keep each page's decoded HTML (the page-based checks read it). */
   keepHtml: boolean;
+  /** Compressed HTML kept in all; pages beyond it keep none (and a note says how many). */
+  maxKeptBytes: number;
   /** Bounds against pages made of links: links read per page, distinct links kept in all. */
   maxLinksPerPage: number;
   maxFoundLinks: number;
@@ -30,8 +38,20 @@ export interface CrawlOptions {
   onProgress?: Progress;
 }
 
-/** 200 pages, 3 links deep, 10 minutes, 6 requests per host, robots.txt obeyed. */
-export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = { maxPages: 200, maxDepth: 3, budgetMs: 10 * 60_000, concurrency: 6, delayMs: 0, limits: DEFAULT_LIMITS, ignoreRobots: false, keepHtml: true, maxLinksPerPage: 5_000, maxFoundLinks: 200_000 };
+/** The whole site: 10,000 pages at any depth within 10 minutes, 6 requests per host, robots.txt obeyed, 256 MiB of kept HTML. */
+export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = {
+  maxPages: 10_000,
+  maxDepth: Infinity,
+  budgetMs: 10 * 60_000,
+  concurrency: 6,
+  delayMs: 0,
+  limits: DEFAULT_LIMITS,
+  ignoreRobots: false,
+  keepHtml: true,
+  maxKeptBytes: 256 * 1024 * 1024,
+  maxLinksPerPage: 5_000,
+  maxFoundLinks: 500_000,
+};
 
 /** A crawled page with how its fetch went. */
 export interface CrawlPage extends CrawledPage {
@@ -70,6 +90,21 @@ export interface CrawlResult {
   /** Why the crawl ended early, if it did. */
   stopped: 'budget' | 'cancelled' | null;
   elapsedMs: number;
+  coverage: CrawlCoverage;
+}
+
+/** Whether the home page answered with a page (the checks that read it have something to read). */
+export function homeReached(crawl: CrawlResult): boolean {
+  const home = crawl.pages[0];
+  return !!home && home.depth === 0 && home.status >= 200 && home.status < 400;
+}
+
+/** Why the home page could not be read, in Chinese, or null when it was. */
+export function homeFailure(crawl: CrawlResult): string | null {
+  if (homeReached(crawl)) return null;
+  const home = crawl.pages[0];
+  if (!home || home.depth !== 0) return crawl.stopped === 'cancelled' ? '检查已取消，首页未抓取' : '首页未抓取';
+  return home.failure ? home.failure.message : `HTTP ${home.status}`;
 }
 
 interface Entry {
@@ -114,7 +149,9 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
     throw new KaopingError('bad-url', `网址无效：${home}（应以 http:// 或 https:// 开头）`);
   }
   if (!/^https?:/u.test(homeUrl)) throw new KaopingError('bad-url', `网址无效：${home}（应以 http:// 或 https:// 开头）`);
-  const result: CrawlResult = { home: homeUrl, pages: [], links: new Map(), fetched: new Map(), disallowed: [], robots: new Map(), ignoreRobots: o.ignoreRobots, notes: [], stopped: null, elapsedMs: 0 };
+  const coverage: CrawlCoverage = { pages: 0, left: { pages: 0, depth: 0 }, unkept: 0, truncated: 0, disallowed: 0, cutBy: [], maxPages: o.maxPages, maxDepth: Number.isFinite(o.maxDepth) ? o.maxDepth : null, budgetMs: o.budgetMs, elapsedMs: 0 };
+  const result: CrawlResult = { home: homeUrl, pages: [], links: new Map(), fetched: new Map(), disallowed: [], robots: new Map(), ignoreRobots: o.ignoreRobots, notes: [], stopped: null, elapsedMs: 0, coverage };
+  const kept = new KeptHtml(o.maxKeptBytes);
   const stop = new AbortController();
   // Every request in flight listens to it.
   setMaxListeners(0, stop.signal);
@@ -150,20 +187,30 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
   };
 
   const sites = new Set([siteKey(homeUrl)]);
-  const seen = new Set([homeUrl]);
-  /** Final URLs of committed pages: a page reached again through a redirect is not a second page. */
+  /** Page identities (page-identity.ts) queued or committed: `/` and `/index.html` are one page. */
+  const seen = new Set([pageKey(homeUrl)]);
+  /** Identities of committed pages' final URLs: a page reached again through a redirect is not a second page. */
   const finals = new Set<string>();
+  /** Digests of committed pages' bodies: the same page served under another address is not a second page. */
+  const bodies = new Set<string>();
   const queue: Entry[] = [{ url: homeUrl, depth: 0 }];
-  let pagesCut = false;
   let linksCut = false;
 
   const admit = (url: string, depth: number, html: string, at: number) => {
-    if (seen.has(url) || !sites.has(siteKey(url))) return;
-    seen.add(url);
+    const key = pageKey(url);
+    if (seen.has(key) || !sites.has(siteKey(url))) return;
+    seen.add(key);
     const rules = o.ignoreRobots ? undefined : result.robots.get(originOf(url));
     if (rules && !rules.allows(pathOf(url))) result.disallowed.push(url);
-    else if (queue.length >= o.maxPages) pagesCut = true;
+    else if (queue.length >= o.maxPages) coverage.left.pages++;
     else queue.push({ url, depth, linkText: anchorText(html, at) || undefined });
+  };
+  /** A same-site page link past the depth limit: counted once, never fetched. */
+  const beyondDepth = (url: string) => {
+    const key = pageKey(url);
+    if (seen.has(key) || !sites.has(siteKey(url))) return;
+    seen.add(key);
+    coverage.left.depth++;
   };
 
   const commit = (e: Entry, r: FetchResult | 'disallowed') => {
@@ -173,12 +220,16 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
     }
     result.fetched.set(e.url, { status: r.status, finalUrl: r.finalUrl, ...(r.failure ? { failure: r.failure } : {}) });
     if (e.depth === 0) sites.add(siteKey(r.finalUrl));
-    if (finals.has(r.finalUrl)) return;
-    finals.add(r.finalUrl);
-    seen.add(r.finalUrl);
+    const finalKey = pageKey(r.finalUrl);
+    if (finals.has(finalKey)) return;
+    const digest = r.status >= 200 && r.status < 300 && r.body.length > 0 ? createHash('sha1').update(r.body).digest('base64') : undefined;
+    if (digest && bodies.has(digest)) return;
+    finals.add(finalKey);
+    seen.add(finalKey);
+    if (digest) bodies.add(digest);
     const contentType = String(r.headers['content-type'] ?? '');
     const html = r.status > 0 && r.status < 400 && r.body.length > 0 && looksHtml(contentType, r.body) ? decodeHtml(r.body, contentType) : undefined;
-    result.pages.push({
+    const page: CrawlPage = {
       url: e.url,
       finalUrl: r.finalUrl,
       status: r.status,
@@ -186,10 +237,16 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
       depth: e.depth,
       kind: html === undefined ? (e.depth === 0 ? 'home' : 'other') : classifyPage(r.finalUrl, html, e.depth === 0),
       truncated: r.truncated,
-      ...(html !== undefined && o.keepHtml ? { html } : {}),
       ...(e.linkText ? { linkText: e.linkText } : {}),
       ...(r.failure ? { failure: r.failure } : {}),
-    });
+    };
+    if (html !== undefined && o.keepHtml && !kept.keep(page, html)) coverage.unkept++;
+    result.pages.push(page);
+    if (r.truncated) {
+      coverage.truncated++;
+      const reason = r.failure ? `${r.failure.message}，只读到 ${formatBytes(r.body.length)}` : `内容超过 ${formatBytes(o.limits.maxBytes)}，只读取了前 ${formatBytes(o.limits.maxBytes)}`;
+      result.notes.push({ check: 'crawl', text: `${e.url}：${reason}，其余部分未检查`, ok: false, items: [{ url: e.url, reason }] });
+    }
     if (html === undefined) return;
     const found = extractLinks(html, r.finalUrl, o.maxLinksPerPage + 1);
     if (found.length > o.maxLinksPerPage) result.notes.push({ check: 'crawl', text: `${e.url} 的链接超过 ${o.maxLinksPerPage} 个，只取前 ${o.maxLinksPerPage} 个`, ok: false });
@@ -201,7 +258,10 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
       } else if (result.links.size < o.maxFoundLinks) {
         const kind = linkKind(link.tag, link.url);
         result.links.set(link.url, { url: link.url, kind, foundOn: [e.url] });
-        if (e.depth < o.maxDepth && CRAWLABLE_TAGS.has(link.tag) && (kind === 'page' || kind === 'frame')) admit(link.url, e.depth + 1, html, link.at);
+        if (CRAWLABLE_TAGS.has(link.tag) && (kind === 'page' || kind === 'frame')) {
+          if (e.depth < o.maxDepth) admit(link.url, e.depth + 1, html, link.at);
+          else beyondDepth(link.url);
+        }
       } else linksCut = true;
     }
   };
@@ -218,18 +278,22 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
       e.task = undefined;
       commit(e, r);
       const next = queue[done + 1];
-      if (!next || next.depth > e.depth) o.onProgress?.(`抓取第 ${e.depth + 1} 层：累计 ${result.pages.length} 个页面`, Math.min(1, Math.max(result.pages.length / o.maxPages, (e.depth + 1) / (o.maxDepth + 1))));
+      if (!next || next.depth > e.depth) o.onProgress?.(`抓取第 ${e.depth + 1} 层：累计 ${result.pages.length} 个页面`, Math.min(1, Math.max(result.pages.length / o.maxPages, Number.isFinite(o.maxDepth) ? (e.depth + 1) / (o.maxDepth + 1) : 0)));
     }
   } finally {
     clearTimeout(budget);
     o.signal?.removeEventListener('abort', cancel);
     stop.abort();
   }
-  if (pagesCut) result.notes.push({ check: 'crawl', text: `已达页面上限 ${o.maxPages} 个，其余页面未抓取`, ok: false });
-  if (linksCut) result.notes.push({ check: 'crawl', text: `链接超过 ${o.maxFoundLinks} 个，其余未记录`, ok: false });
-  if (result.disallowed.length) result.notes.push({ check: 'crawl', text: `robots.txt 不允许抓取 ${result.disallowed.length} 个页面（正式检查可选择忽略 robots.txt）`, ok: true });
-  if (result.stopped) result.notes.push({ check: 'crawl', text: result.stopped === 'budget' ? `抓取超过时限 ${Math.round(o.budgetMs / 1000)} 秒，已停止` : '抓取已取消', ok: false });
-  result.elapsedMs = Date.now() - t0;
-  o.onProgress?.(`抓取完成：${result.pages.length} 个页面，${result.links.size} 个链接`);
+  result.elapsedMs = coverage.elapsedMs = Date.now() - t0;
+  coverage.pages = result.pages.length;
+  coverage.disallowed = result.disallowed.length;
+  if (result.stopped) coverage.cutBy.push(result.stopped);
+  if (coverage.left.pages) coverage.cutBy.push('pages');
+  if (coverage.left.depth) coverage.cutBy.push('depth');
+  if (linksCut) coverage.cutBy.push('links');
+  if (coverage.unkept) coverage.cutBy.push('memory');
+  result.notes.push(...coverageNotes(coverage, o, result.disallowed, linksCut));
+  o.onProgress?.(`抓取完成：${describeCoverage(coverage)}，${result.links.size} 个链接`);
   return result;
 }

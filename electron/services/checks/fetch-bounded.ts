@@ -1,6 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import iconv from 'iconv-lite';
+import { socketGate } from './socket-gate';
 import { describeTlsFault, type TlsFault } from './tls-faults';
 
 /** Limits every request to a site under review obeys: sites may be slow, huge or hostile. */
@@ -8,14 +10,20 @@ export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /** Name resolution (the system's by default): tests map names to loopback or make every name fail. */
+  lookup?: LookupFunction;
 }
 
 /** 15 s, 5 MiB and 5 redirects per request. */
 export const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 };
 
-/** Why no (complete) HTTP answer came. */
+/**
+ * Why no (complete) HTTP answer came. 'unreachable' is a network that has no
+ * route to the host; 'resource' is this machine running out of files, sockets
+ * or memory: the checker's own fault, never the site's.
+ */
 export interface FetchFailure {
-  kind: 'timeout' | 'dns' | 'tls' | 'refused' | 'redirects' | 'aborted' | 'other';
+  kind: 'timeout' | 'dns' | 'tls' | 'refused' | 'unreachable' | 'resource' | 'redirects' | 'aborted' | 'other';
   message: string;
   /** The named TLS fault when `kind` is 'tls'. */
   tls?: TlsFault;
@@ -48,11 +56,24 @@ export interface FetchOptions {
   wantBody?: (status: number, headers: http.IncomingHttpHeaders) => boolean;
 }
 
-/** Keep-alive agents shared by every check; the callers' host limiters bound concurrency. */
+/**
+ * Keep-alive agents shared by every check. The callers' host limiters bound
+ * requests per host, the socket gate the total; idle sockets are closed when
+ * the gate is crowded.
+ */
 const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 }),
-  https: new https.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 }),
+  http: new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16 }),
 };
+socketGate.onCrowded(() => {
+  for (const agent of [agents.http, agents.https]) for (const list of Object.values(agent.freeSockets)) for (const socket of list ?? []) socket.destroy();
+});
+
+/** Error codes of this machine running out of something: the checker's fault, not the site's. */
+const RESOURCE_CODES = new Set(['EMFILE', 'ENFILE', 'ENOMEM', 'ENOBUFS']);
+const UNREACHABLE_CODES = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'EADDRNOTAVAIL']);
+/** Tries of one request that ran into a resource limit, with the pause before each retry. */
+const RESOURCE_RETRY_MS = [200, 800, 2_000];
 
 const USER_AGENT = 'Kaoping/0.1 (government website assessment)';
 /** Small bodies are drained so the keep-alive socket can be reused; larger ones cost more than a new connection. */
@@ -61,9 +82,13 @@ const EMPTY = Buffer.alloc(0);
 
 /** Names why a request got no answer (DNS, refused, a TLS fault …), for every request to a site under review. */
 export function failureOf(error: NodeJS.ErrnoException): FetchFailure {
+  const code = error.code ?? '';
+  if (RESOURCE_CODES.has(code) || (code === 'EAI_SYSTEM' && /EMFILE|ENFILE/u.test(error.message))) return { kind: 'resource', message: `检查程序资源不足（${code}：${error.message}）` };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NODATA' || code === 'EAI_NONAME') return { kind: 'dns', message: error.message };
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE') return { kind: 'refused', message: error.message };
+  if (UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', message: error.message };
+  if (code === 'ETIMEDOUT') return { kind: 'timeout', message: error.message };
   const tls = describeTlsFault(error);
-  if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return { kind: 'dns', message: error.message };
-  if (error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET' || error.code === 'EPIPE') return { kind: 'refused', message: error.message };
   if (tls) return { kind: 'tls', message: tls.message, tls };
   return { kind: 'other', message: error.message };
 }
@@ -81,7 +106,7 @@ function discard(res: http.IncomingMessage, req: http.ClientRequest, method: str
   } else req.destroy();
 }
 
-function once(method: 'GET' | 'HEAD', url: URL, limits: FetchLimits, options: FetchOptions, deadline: number): Promise<Answer & { reused: boolean }> {
+function exchange(method: 'GET' | 'HEAD', url: URL, limits: FetchLimits, options: FetchOptions, deadline: number): Promise<Answer & { reused: boolean }> {
   return new Promise((resolve) => {
     if (options.signal?.aborted) {
       resolve({ status: 0, headers: {}, body: EMPTY, truncated: false, failure: { kind: 'aborted', message: '已取消' }, reused: false });
@@ -98,7 +123,7 @@ function once(method: 'GET' | 'HEAD', url: URL, limits: FetchLimits, options: Fe
       options.signal?.removeEventListener('abort', onAbort);
       resolve({ ...r, reused: req.reusedSocket });
     };
-    const req = (secure ? https : http).request(url, { method, agent: secure ? agents.https : agents.http, headers: { 'user-agent': USER_AGENT, accept: '*/*' } }, (res) => {
+    const req = (secure ? https : http).request(url, { method, agent: secure ? agents.https : agents.http, headers: { 'user-agent': USER_AGENT, accept: '*/*' }, ...(limits.lookup ? { lookup: limits.lookup } : {}) }, (res) => {
       const status = res.statusCode ?? 0;
       const isRedirect = status >= 300 && status < 400 && res.headers.location !== undefined;
       if (isRedirect || method === 'HEAD' || !(options.wantBody?.(status, res.headers) ?? true)) {
@@ -136,9 +161,25 @@ function once(method: 'GET' | 'HEAD', url: URL, limits: FetchLimits, options: Fe
       req.destroy();
     }, Math.max(0, deadline - Date.now()));
     req.on('error', (e: NodeJS.ErrnoException) => finish({ status: 0, headers: {}, body: EMPTY, truncated: false, failure: failureOf(e) }));
+    req.on('socket', (socket) => socketGate.track(socket));
     options.signal?.addEventListener('abort', onAbort, { once: true });
     req.end();
   });
+}
+
+/**
+ * One exchange. When this machine runs
+ * out of files or memory (EMFILE …) the gate shrinks and the request is tried
+ * again after a pause; if it still fails, the 'resource' failure says so.
+ */
+async function once(method: 'GET' | 'HEAD', url: URL, limits: FetchLimits, options: FetchOptions, deadline: number): Promise<Answer & { reused: boolean }> {
+  for (let attempt = 0; ; attempt++) {
+    const r = await exchange(method, url, limits, options, deadline);
+    const pause = RESOURCE_RETRY_MS[attempt];
+    if (r.failure?.kind !== 'resource' || pause === undefined || Date.now() + pause >= deadline || options.signal?.aborted) return r;
+    socketGate.shrink();
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
 }
 
 /**
@@ -153,7 +194,17 @@ export async function fetchBounded(url: string, method: 'GET' | 'HEAD' = 'GET', 
   } catch {
     return { url, finalUrl: url, status: 0, headers: {}, body: EMPTY, truncated: false, failure: { kind: 'other', message: '网址无效' } };
   }
-  const deadline = Date.now() + limits.timeoutMs;
+  // The deadline starts once the process-wide gate lets the request go.
+  const release = await socketGate.acquire();
+  try {
+    return await follow(url, current, method, limits, options, Date.now() + limits.timeoutMs);
+  } finally {
+    release();
+  }
+}
+
+async function follow(url: string, start: URL, method: 'GET' | 'HEAD', limits: FetchLimits, options: FetchOptions, deadline: number): Promise<FetchResult> {
+  let current = start;
   for (let hop = 0; hop <= limits.maxRedirects; hop++) {
     let r = await once(method, current, limits, options, deadline);
     if (r.reused && r.failure?.kind === 'refused') r = await once(method, current, limits, options, deadline);
@@ -165,7 +216,7 @@ export async function fetchBounded(url: string, method: 'GET' | 'HEAD' = 'GET', 
       } catch {
         return { url, finalUrl: current.toString(), ...answer, failure: { kind: 'other', message: `重定向地址无效：${location.slice(0, 200)}` } };
       }
-      if (current.protocol !== 'http:' && current.protocol !== 'https:') break;
+      if (current.protocol !== 'http:' && current.protocol !== 'https:') return { url, finalUrl: current.toString(), ...answer, failure: { kind: 'other', message: `重定向到非网页地址（${current.protocol}）` } };
       continue;
     }
     return { url, finalUrl: current.toString(), ...answer };

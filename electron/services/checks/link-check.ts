@@ -30,7 +30,8 @@ export const DEFAULT_LINK_OPTIONS: LinkCheckOptions = { concurrency: 6, delayMs:
 /** How checking a URL ended: it opens, it is broken, it could not be told, or its host has a TLS fault. */
 export type LinkState =
   | { state: 'ok' }
-  | { state: 'broken'; reason: string }
+  /** `network`: no HTTP answer came (DNS, refused, unreachable, timeout), as opposed to an HTTP error status. */
+  | { state: 'broken'; reason: string; network?: true }
   | { state: 'unverified'; reason: string }
   /** A TLS fault of `host` (where the request failed, after any redirect): a fault of that host, not a broken link. */
   | { state: 'tls'; reason: string; kind: TlsFaultKind; host: string };
@@ -54,16 +55,23 @@ export interface LinkReport {
 }
 
 const OK: LinkState = { state: 'ok' };
+/** Evidence items kept on one note (the count says how many there are in all). */
+const MAX_NOTE_ITEMS = 200;
 const MAX_HOST_TIMEOUTS = 3;
 const DNS_REASON = '域名无法解析';
-const FAILURE_LABEL: Record<FetchFailure['kind'], string> = { timeout: '超时', dns: DNS_REASON, refused: '连接被拒绝', redirects: '重定向过多', aborted: '已取消', tls: 'TLS 握手失败', other: '无法访问' };
+const FAILURE_LABEL: Record<FetchFailure['kind'], string> = { timeout: '超时', dns: DNS_REASON, refused: '连接被拒绝', unreachable: '网络不可达', resource: '检查程序资源不足', redirects: '重定向过多', aborted: '已取消', tls: 'TLS 握手失败', other: '无法访问' };
+/** Failures where no HTTP answer came because the network did not carry the request. */
+const NETWORK_KINDS = new Set<FetchFailure['kind']>(['dns', 'refused', 'unreachable', 'timeout']);
+export const RESOURCE_REASON = '检查程序资源不足';
 
 /** A link's state from how its request ended. */
-function stateOf(status: number, failure: FetchFailure | undefined, finalUrl: string): LinkState {
+export function stateOf(status: number, failure: FetchFailure | undefined, finalUrl: string): LinkState {
   if (status === 0 && failure) {
     if (failure.tls) return { state: 'tls', reason: failure.message, kind: failure.tls.kind, host: authorityOf(finalUrl) };
     if (failure.kind === 'aborted') return { state: 'unverified', reason: '检查已停止，未检查' };
-    return { state: 'broken', reason: `${FAILURE_LABEL[failure.kind]}（${failure.message}）` };
+    // This machine ran out of files or memory: nothing is known about the link.
+    if (failure.kind === 'resource') return { state: 'unverified', reason: `${RESOURCE_REASON}，未核实（${failure.message}）` };
+    return { state: 'broken', reason: `${FAILURE_LABEL[failure.kind]}（${failure.message}）`, ...(NETWORK_KINDS.has(failure.kind) ? { network: true as const } : {}) };
   }
   if (status >= 200 && status < 400) return OK;
   if (status === 429 || status === 503) return { state: 'unverified', reason: `HTTP ${status}，服务器要求稍后再试，未能确认` };
@@ -135,7 +143,7 @@ export async function checkUrls(urls: Iterable<string>, options: Partial<LinkChe
     if (stop.signal.aborted && (r.status === 0 || r.status === 429 || r.status === 503)) return stopped;
     const state = stateOf(r.status, r.failure, r.finalUrl);
     if (state.state === 'tls' && state.host === host) hostFaults.set(host, state);
-    if (r.status === 0 && r.failure?.kind === 'dns' && authorityOf(r.finalUrl) === host) hostFaults.set(host, state);
+    if (r.status === 0 && (r.failure?.kind === 'dns' || r.failure?.kind === 'unreachable') && authorityOf(r.finalUrl) === host) hostFaults.set(host, state);
     timeouts.set(host, r.status === 0 && r.failure?.kind === 'timeout' ? (timeouts.get(host) ?? 0) + 1 : 0);
     return state;
   };
@@ -160,21 +168,26 @@ export async function checkUrls(urls: Iterable<string>, options: Partial<LinkChe
 }
 
 /**
- * External hosts to treat as unverified because this machine resolves none of
- * them: a reviewer working offline must not see every outside link called
- * broken. One unresolvable host among resolvable ones is a real broken link.
+ * Whether this machine reached no other site at all: no external host gave
+ * any answer (an HTTP status of any kind, a TLS handshake) while some failed
+ * at the network level (DNS, refused, unreachable, timeout — literal IP
+ * addresses included). Then those failures say nothing about the links: a
+ * reviewer working offline must not see every outside link called broken.
+ * Once one outside host answers, the network works and a name that does not
+ * resolve is a real broken link.
  */
-function offlineHosts(external: readonly string[], states: ReadonlyMap<string, LinkState>): Set<string> {
-  const hosts = new Map<string, boolean>();
-  for (const url of external) {
-    const state = states.get(url);
-    if (!state) continue;
-    const dns = state.state === 'broken' && state.reason.startsWith(DNS_REASON);
-    const host = authorityOf(url);
-    hosts.set(host, (hosts.get(host) ?? true) && dns);
+export function reachedNoOtherSite(states: Iterable<LinkState>): boolean {
+  let failed = false;
+  for (const state of states) {
+    if (state.state === 'broken' && state.network) failed = true;
+    else if (state.state === 'ok' || state.state === 'tls' || state.state === 'broken' || /^HTTP /u.test(state.reason)) return false;
   }
-  const all = [...hosts.values()];
-  return all.length >= 2 && all.every(Boolean) ? new Set(hosts.keys()) : new Set();
+  return failed;
+}
+
+/** The state of a link no request could settle because this machine reached no other site. */
+export function offlineState(state: LinkState): LinkState {
+  return state.state === 'broken' && state.network ? { state: 'unverified', reason: `本机连不上任何外部网站（可能未联网），未核实：${state.reason}` } : state;
 }
 
 /**
@@ -199,26 +212,39 @@ export async function checkLinks(source: CrawlResult | string, options: Partial<
     else toCheck.push(link.url);
   }
   const checked = await checkUrls(toCheck, { ...o, budgetMs: Math.max(0, o.budgetMs - (typeof source === 'string' ? Date.now() - started : 0)) });
-  const offline = offlineHosts(toCheck.filter((u) => !sites.has(siteKey(u))), checked);
-  for (const [url, state] of checked) {
-    if (state.state === 'broken' && offline.has(authorityOf(url))) checked.set(url, { state: 'unverified', reason: '本机无法解析任何外部域名（可能未联网），未核实' });
+  const external = toCheck.filter((u) => !sites.has(siteKey(u)));
+  const offline = reachedNoOtherSite(external.map((u) => checked.get(u)!).filter(Boolean));
+  const offlineHosts = new Set<string>();
+  if (offline) {
+    for (const url of external) {
+      const state = checked.get(url);
+      if (state?.state === 'broken' && state.network) offlineHosts.add(authorityOf(url));
+      if (state) checked.set(url, offlineState(state));
+    }
   }
   const links: LinkReport['links'] = [];
   const tls = new Map<string, TlsFaultHost>();
-  let unverified = 0;
+  const unverified: { url: string; foundOn: string[]; reason: string }[] = [];
   for (const link of crawl.links.values()) {
     const result = known.get(link.url) ?? checked.get(link.url);
     if (!result) continue;
     links.push({ url: link.url, foundOn: link.foundOn, result });
     if (result.state === 'tls' && !tls.has(result.host)) tls.set(result.host, { host: result.host, kind: result.kind, reason: result.reason });
-    if (result.state === 'unverified') unverified++;
+    if (result.state === 'unverified') unverified.push({ url: link.url, foundOn: link.foundOn, reason: result.reason });
   }
   const notes: CheckNote[] = [];
-  if (offline.size) notes.push({ check: 'links', text: `本机无法解析 ${offline.size} 个外部域名中的任何一个，可能未联网：外部链接未核实，请联网后重新检查`, ok: false });
-  for (const t of tls.values()) notes.push({ check: 'links', text: `${t.host}：${t.reason}，该主机的链接未计为打不开`, ok: false });
-  if (unverified) notes.push({ check: 'links', text: `${unverified} 个链接未能确认（服务器繁忙、robots.txt 限制或超出时限），未计为打不开`, ok: false });
+  const items = (list: typeof unverified) => list.slice(0, MAX_NOTE_ITEMS).map((l) => ({ url: l.foundOn[0] ?? crawl.home, link: l.url, reason: l.reason }));
+  if (offline) notes.push({ check: 'links', detect: 'links.other', text: `本机连不上 ${offlineHosts.size} 个外部网站中的任何一个（可能未联网）：外部链接未核实，请联网后重新检查`, ok: false, items: items(unverified.filter((u) => offlineHosts.has(authorityOf(u.url)))) });
+  for (const t of tls.values()) {
+    const onHost = links.filter((l) => l.result.state === 'tls' && l.result.host === t.host);
+    notes.push({ check: 'links', detect: 'https', text: `${t.host}：${t.reason}，该主机的 ${onHost.length} 个链接未计为打不开`, ok: false, items: onHost.slice(0, MAX_NOTE_ITEMS).map((l) => ({ url: l.foundOn[0] ?? crawl.home, link: l.url, reason: t.reason })) });
+  }
+  const resource = unverified.filter((u) => u.reason.startsWith(RESOURCE_REASON));
+  if (resource.length) notes.push({ check: 'links', detect: 'links.other', text: `${RESOURCE_REASON}（打开的连接或文件过多）：${resource.length} 个链接未核实，不是网站的问题，可减少并发后重新检查`, ok: false, items: items(resource) });
+  const other = unverified.filter((u) => !u.reason.startsWith(RESOURCE_REASON) && !(offline && offlineHosts.has(authorityOf(u.url))));
+  if (other.length) notes.push({ check: 'links', detect: 'links.other', text: `${other.length} 个链接未能确认（服务器繁忙、robots.txt 限制或超出时限），未计为打不开`, ok: false, items: items(other) });
   const broken = links.filter((l) => l.result.state === 'broken').length;
-  o.onProgress?.(`检查链接完成：${links.length} 个，打不开 ${broken} 个，未确认 ${unverified} 个`, 1);
+  o.onProgress?.(`检查链接完成：${links.length} 个，打不开 ${broken} 个，未确认 ${unverified.length} 个`, 1);
   return { home: crawl.home, pages: crawl.pages.map((p) => p.url), links, tlsFaultHosts: [...tls.values()], notes };
 }
 

@@ -2,7 +2,10 @@ import type { Ruleset } from '../../../shared/ruleset/types';
 import type { Target } from '../../../shared/domain/types';
 import type { AssessmentStore } from '../store/types';
 import { checkWebsite, type WebsiteCheckOptions } from './check-website';
-import { storeSuggestions, suggestionsFor, type Suggestion } from './suggest';
+import { alreadyDecided, storeSuggestions, suggestionsFor, type Suggestion } from './suggest';
+import { reviewNotes } from './review-notes';
+import { describeCoverage, type CrawlCoverage } from './crawl';
+import type { CheckNoteView } from '../../../shared/checks/notes';
 import { wordListFor } from './word-lists';
 import { readColumnOverrides } from './column-overrides';
 import { settleMonitoringDate } from './monitoring-date';
@@ -26,6 +29,10 @@ export interface RunChecksInput {
 
 export interface RunChecksResult {
   suggestions: Suggestion[];
+  /** What the checks saw that no rule scores, per target (also stored with the target). */
+  notes: CheckNoteView[];
+  /** How much of each site the crawl covered. */
+  coverage: { targetId: number; target: string; coverage: CrawlCoverage }[];
   /** Targets whose checks finished; a cancelled run keeps what it stored. */
   checked: number;
   cancelled: boolean;
@@ -46,6 +53,8 @@ export async function runChecks({ store, targets, options, progress, signal, sho
   const freshness = { ...options.freshness, columnOverrides: { ...readColumnOverrides(store.dir), ...options.freshness?.columnOverrides } };
   const sites = targets.filter((t) => t.kind === 'website' && t.url);
   const suggestions: Suggestion[] = [];
+  const notes: CheckNoteView[] = [];
+  const coverage: RunChecksResult['coverage'] = [];
   let checked = 0;
   for (const [i, target] of sites.entries()) {
     if (signal?.aborted) break;
@@ -60,16 +69,27 @@ export async function runChecks({ store, targets, options, progress, signal, sho
     }
     for (const note of result.notes) progress(`  ${note.ok ? '✓' : '！'} ${note.text}`);
     const found = suggestionsFor(ruleset, target, result.observations, everyone);
+    const kept = reviewNotes(ruleset, target, result.observations, found, result.notes, options.now.toISOString());
     if (shoot) {
       for (const s of found) {
         if (signal?.aborted) break;
+        // Confirmed or dismissed already: the reviewer has the evidence they need.
+        if (alreadyDecided(store, s)) continue;
         s.evidenceIds = await shoot(target, s, progress);
       }
     }
+    // A run cancelled while taking screenshots stores nothing for this target: its work is unfinished.
+    if (signal?.aborted) break;
     storeSuggestions(store, found, options.now.toISOString());
+    store.replaceCheckNotes(target.id, [...options.only, ...(result.coverage ? ['crawl'] : [])], kept);
     suggestions.push(...found);
+    notes.push(...kept);
+    if (result.coverage) {
+      coverage.push({ targetId: target.id, target: target.name || target.unit, coverage: result.coverage });
+      progress(`  ${describeCoverage(result.coverage)}`);
+    }
     checked++;
-    progress(`  ${found.length} 条建议`, share(1));
+    progress(`  ${found.length} 条建议，${kept.length} 条未计分的提示`, share(1));
   }
-  return { suggestions, checked, cancelled: signal?.aborted ?? false };
+  return { suggestions, notes, coverage, checked, cancelled: signal?.aborted ?? false };
 }

@@ -81,6 +81,15 @@ export function suggestionsFor(ruleset: Ruleset, target: Target, observations: r
 }
 
 /**
+ * Whether the reviewer already decided this suggestion (confirmed or dismissed
+ * it with the same count): a re-run neither brings it back nor takes new
+ * screenshots for it.
+ */
+export function alreadyDecided(store: AssessmentStore, s: Suggestion): boolean {
+  return store.listFindings({ targetId: s.targetId }).some((f) => f.source === s.check && f.indicatorId === s.indicatorId && f.rule === s.rule && f.status !== 'suggested' && f.count === s.count);
+}
+
+/**
  * Stores suggestions as findings with status 'suggested', each with its evidence
  * list saved as a JSON file beside any screenshots. Running a check again updates
  * the pending suggestion instead of adding a twin, and does not bring back one

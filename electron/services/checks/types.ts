@@ -51,11 +51,19 @@ export interface Observation {
   items: EvidenceItem[];
 }
 
-/** A check's facts that need no rule: shown in the check report (e.g. "HTTPS 证书有效期至 …"). */
+/**
+ * A check's facts that no rule scores: shown in the check report (e.g. "HTTPS
+ * 证书有效期至 …"), and, when not ok, kept for the reviewer with the target
+ * (unverified links, TLS faults, crawl cut-offs, personal data a ruleset does
+ * not score). `detect` names the observation it is nearest to, so the runner
+ * can name the indicator it most plausibly belongs to.
+ */
 export interface CheckNote {
   check: string;
   text: string;
   ok: boolean;
+  detect?: DetectId;
+  items?: EvidenceItem[];
 }
 
 /** Reports progress of a long run, one line per phase; `fraction` is 0..1 when known. */

@@ -102,6 +102,16 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
     `),
   // Document, period and ranking settings of the assessment (issue 14).
   (db) => db.exec(`ALTER TABLE assessment ADD COLUMN settings_json TEXT NOT NULL DEFAULT '{}'`),
+  // Check notes: what the automated checks saw that no rule scores, kept per target for the reviewer.
+  (db) =>
+    db.exec(`
+      CREATE TABLE check_note (
+        id INTEGER PRIMARY KEY, target_id INTEGER NOT NULL REFERENCES target(id), check_name TEXT NOT NULL,
+        detect TEXT, text TEXT NOT NULL, indicator_id TEXT, indicator TEXT, rule INTEGER,
+        items_json TEXT NOT NULL DEFAULT '[]', checked_at TEXT NOT NULL
+      );
+      CREATE INDEX check_note_target ON check_note(target_id, id);
+    `),
 ];
 
 /**

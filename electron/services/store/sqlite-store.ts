@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { KaopingError } from '../../../shared/errors';
+import type { CheckNoteView } from '../../../shared/checks/notes';
 import type { AssessmentInfo, AssessmentSettings, Evidence, FeedbackSending, Finding, FindingStatus, HistoryEntry, MonitorAttempt, NewEvidence, NewFinding, NewMonitorAttempt, NewTarget, ReviewEffect, ReviewRequest, ReviewRequestItem, SelfEvalScore, Target, Visit } from '../../../shared/domain/types';
 import { matchKey } from '../../../shared/text/normalize';
 import { normalizeSiteUrl } from '../../../shared/text/url';
@@ -318,6 +319,34 @@ export class SqliteStore implements AssessmentStore {
       ? this.db.prepare('SELECT * FROM monitor_attempt ORDER BY target_id, at, id').all()
       : this.db.prepare('SELECT * FROM monitor_attempt WHERE target_id = ? ORDER BY at, id').all(targetId)) as Record<string, unknown>[];
     return rows.map((r) => ({ id: r.id as number, targetId: r.target_id as number, at: r.at as string, ok: r.ok === 1, status: r.status as number, ms: r.ms as number, error: r.error as string }));
+  }
+
+  replaceCheckNotes(targetId: number, checks: readonly string[], notes: readonly CheckNoteView[]): void {
+    this.transaction(() => {
+      this.getTarget(targetId);
+      const drop = this.db.prepare('DELETE FROM check_note WHERE target_id = ? AND check_name = ?');
+      for (const check of new Set([...checks, ...notes.map((n) => n.check)])) drop.run(targetId, check);
+      const insert = this.db.prepare('INSERT INTO check_note (target_id, check_name, detect, text, indicator_id, indicator, rule, items_json, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const n of notes) insert.run(targetId, n.check, n.detect, n.text, n.indicatorId, n.indicator, n.rule, JSON.stringify(n.items), n.checkedAt);
+    });
+  }
+
+  listCheckNotes(targetId?: number): CheckNoteView[] {
+    const rows = (targetId === undefined
+      ? this.db.prepare('SELECT n.*, t.name AS target_name, t.unit AS target_unit FROM check_note n JOIN target t ON t.id = n.target_id ORDER BY n.target_id, n.id').all()
+      : this.db.prepare('SELECT n.*, t.name AS target_name, t.unit AS target_unit FROM check_note n JOIN target t ON t.id = n.target_id WHERE n.target_id = ? ORDER BY n.id').all(targetId)) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      targetId: r.target_id as number,
+      target: (r.target_name as string) || (r.target_unit as string),
+      check: r.check_name as string,
+      detect: (r.detect as CheckNoteView['detect']) ?? null,
+      text: r.text as string,
+      indicatorId: (r.indicator_id as string | null) ?? null,
+      indicator: (r.indicator as string | null) ?? null,
+      rule: (r.rule as number | null) ?? null,
+      items: JSON.parse(r.items_json as string) as CheckNoteView['items'],
+      checkedAt: r.checked_at as string,
+    }));
   }
 
   setIndicatorReviewed(targetId: number, indicatorId: string, reviewed: boolean, reason = ''): void {

@@ -1,3 +1,4 @@
+import type { CheckNoteView } from '../../../shared/checks/notes';
 import type {
   AssessmentInfo,
   Evidence,
@@ -118,6 +119,13 @@ export interface AssessmentStore {
   /** Records that preliminary results were sent (one row per target). */
   recordFeedbackSent(rows: Omit<FeedbackSending, 'id' | 'createdAt'>[]): void;
   listFeedbackSent(targetId?: number): FeedbackSending[];
+
+  /**
+   * Notes of the automated checks (not in the history chain: they score nothing).
+   * A run replaces a target's notes of the checks it ran.
+   */
+  replaceCheckNotes(targetId: number, checks: readonly string[], notes: readonly CheckNoteView[]): void;
+  listCheckNotes(targetId?: number): CheckNoteView[];
 
   history(): HistoryEntry[];
   /** How many findings each target has, per status (for lists: no finding rows are read). */

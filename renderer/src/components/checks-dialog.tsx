@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Input, Modal, Progress, Space, Typography } fr
 import { CHECKS, CHECK_NAMES, type CheckName } from '../../../shared/checks/check-names';
 import type { CheckRunView } from '../../../shared/api/review';
 import { api } from '../api/client';
+import { CheckNotes } from './check-notes';
 
 /**
  * Runs the automated checks on some websites with a progress bar and a cancel
@@ -43,7 +44,7 @@ export function ChecksDialog({ id, targetIds, title, onClose, onFinished }: { id
       setError(undefined);
       if (asOf && asOf !== storedAsOf) setStoredAsOf((await api.checks.setMonitoringDate({ id, date: asOf })).date);
       const { runId } = await api.checks.start({ id, targetIds, only });
-      setRun({ runId, running: true, cancelled: false, lines: ['开始检查'], fraction: 0, suggestions: 0, error: null });
+      setRun({ runId, running: true, cancelled: false, lines: ['开始检查'], fraction: 0, suggestions: 0, notes: [], coverage: [], error: null });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -93,6 +94,14 @@ export function ChecksDialog({ id, targetIds, title, onClose, onFinished }: { id
           {!run.running && !run.error && (
             <Alert type={run.cancelled ? 'warning' : 'success'} showIcon data-testid="checks-result" message={run.cancelled ? `检查已取消，已保存 ${run.suggestions} 条建议` : `检查完成：${run.suggestions} 条建议问题待评审人员确认`} />
           )}
+          {!run.running && run.coverage.length > 0 && (
+            <div data-testid="checks-coverage">
+              {run.coverage.map((line, i) => (
+                <Typography.Paragraph key={i} style={{ margin: 0 }}>{line}</Typography.Paragraph>
+              ))}
+            </div>
+          )}
+          {!run.running && <CheckNotes id={id} notes={run.notes} />}
           {run.error && <Alert type="error" showIcon message={run.error} />}
           <Typography.Text type="secondary">自动检查只提出建议，由评审人员逐条确认或驳回后才计分。</Typography.Text>
         </Space>

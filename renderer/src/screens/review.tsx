@@ -15,6 +15,7 @@ import { IndicatorPanel, type FindingDraft, type IndicatorActions } from '../com
 import { EvidenceViewer } from '../components/review/evidence-viewer';
 import { AccountForm } from '../components/review/account-form';
 import { ChecksDialog } from '../components/checks-dialog';
+import { CheckNotes } from '../components/check-notes';
 import { useAskReason, useAskText } from '../components/review/ask-reason';
 
 type CaptureMode = 'visible' | 'fullpage' | 'region' | 'mhtml';
@@ -31,6 +32,7 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
   const askText = useAskText();
   const overview = useCall(() => api.assessment.overview({ id }), [id]);
   const review = useCall(() => api.review.target({ id, targetId }), [id, targetId]);
+  const notes = useCall(() => api.checks.notes({ id, targetId }), [id, targetId]);
   const [indicatorId, setIndicatorId] = useState<string | undefined>();
   const [activeFinding, setActiveFinding] = useState<number | undefined>();
   const [viewing, setViewing] = useState<EvidenceView | undefined>();
@@ -53,7 +55,7 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
     if (data && !leaves.some((l) => l.id === indicatorId)) setIndicatorId((leaves.find((l) => !l.reviewed) ?? leaves[0])?.id);
   }, [data, leaves, indicatorId]);
 
-  const refresh = () => Promise.all([review.reload(), overview.reload()]);
+  const refresh = () => Promise.all([review.reload(), overview.reload(), notes.reload()]);
   /** Runs an action, shows its error in Chinese, refreshes the scores, and remembers how to undo it. */
   const act = async <T,>(label: string, run: () => Promise<T>, inverse?: (result: T) => () => Promise<unknown>) => {
     setBusy(label);
@@ -226,6 +228,11 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
                 <ChecklistTree tree={data.tree} selected={indicatorId} onSelect={setIndicatorId} />
               </div>
               {node ? <IndicatorPanel node={node} findings={data.findings} evidence={data.evidence} active={activeFinding} actions={actions} /> : <Typography.Paragraph style={{ padding: 12 }}>选择一个指标</Typography.Paragraph>}
+              {notes.data && notes.data.length > 0 && (
+                <div style={{ borderTop: '1px solid #eee', padding: 12 }}>
+                  <CheckNotes id={id} notes={notes.data} onRecorded={() => void refresh()} />
+                </div>
+              )}
             </>
           )}
         </div>

@@ -37,7 +37,8 @@ describe('crawling the bundled sample sites', () => {
     expect(a.pages.find((p) => path(p.url) === '/ztzl/2019cjwm/')).toMatchObject({ status: 404, kind: 'other' });
     expect(a.pages.every((p) => p.status !== 200 || p.html?.includes('南岭县人民政府门户网站'))).toBe(true);
     expect(lines.slice(0, 3)).toEqual(['抓取第 1 层：累计 1 个页面', '抓取第 2 层：累计 14 个页面', '抓取第 3 层：累计 17 个页面']);
-    expect(lines.at(-1)).toMatch(/^抓取完成：17 个页面，\d+ 个链接$/u);
+    expect(lines.at(-1)).toMatch(/^抓取完成：抓取 17 个页面，用时 \d+ 秒，全站已覆盖，\d+ 个链接$/u);
+    expect(a.coverage).toMatchObject({ pages: 17, cutBy: [], left: { pages: 0, depth: 0 }, maxPages: 10_000, maxDepth: null });
   });
 
   it('records every link once with each page it is on, and crawls only the same site', async () => {
@@ -53,8 +54,13 @@ describe('crawling the bundled sample sites', () => {
   it('stops at the page and depth limits, saying so', async () => {
     const five = await crawlSite(county.url, { maxPages: 5 });
     expect(five.pages).toHaveLength(5);
-    expect(five.notes.map((n) => n.text)).toContain('已达页面上限 5 个，其余页面未抓取');
-    expect((await crawlSite(county.url, { maxDepth: 0 })).pages.map((p) => path(p.url))).toEqual(['/']);
+    expect(five.coverage).toMatchObject({ pages: 5, cutBy: ['pages'] });
+    expect(five.coverage.left.pages).toBeGreaterThan(0);
+    expect(five.notes.map((n) => n.text)).toContain(`已达页面上限 5 个，另有 ${five.coverage.left.pages} 个本站页面未抓取（可用 --max-pages 调高）`);
+    const top = await crawlSite(county.url, { maxDepth: 0 });
+    expect(top.pages.map((p) => path(p.url))).toEqual(['/']);
+    expect(top.coverage.cutBy).toEqual(['depth']);
+    expect(top.notes.map((n) => n.text)).toContain(`已达深度上限 0 层，另有 ${top.coverage.left.depth} 个更深的本站页面未抓取（可用 --max-depth 调高）`);
     expect(Math.max(...(await crawlSite(county.url, { maxDepth: 1 })).pages.map((p) => p.depth))).toBe(1);
     expect((await crawlSite(county.url, { keepHtml: false })).pages.some((p) => p.html !== undefined)).toBe(false);
   });

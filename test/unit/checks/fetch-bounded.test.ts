@@ -13,6 +13,7 @@ describe('bounded fetching', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       if (req.url === '/loop') res.writeHead(302, { location: '/loop' }).end();
+      else if (req.url === '/to-file') res.writeHead(302, { location: 'file:///etc/passwd' }).end();
       else if (req.url === '/drip') {
         res.writeHead(200, { 'content-type': 'text/html' });
         timers.push(setInterval(() => res.write('x'), 200));
@@ -52,6 +53,9 @@ describe('bounded fetching', () => {
 
   it('stops infinite redirects', async () => {
     expect((await fetchBounded(`${base}/loop`, 'GET', limits)).failure).toMatchObject({ kind: 'redirects' });
+  });
+  it('names a redirect to a file: address as such, not as too many redirects', async () => {
+    expect((await fetchBounded(`${base}/to-file`, 'GET', limits)).failure).toEqual({ kind: 'other', message: '重定向到非网页地址（file:）' });
   });
   it('cuts off a server that drips one byte at a time', async () => {
     const t0 = Date.now();

@@ -3,24 +3,28 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSite } from '../../../electron/services/checks/crawl';
 import { checkLinks, countBroken, linkObservations, linkStates } from '../../../electron/services/checks/link-check';
+import { mapLookup } from '../../helpers/lookup';
 
 describe('link states and where they are reported', () => {
   let server: Server;
   let base = '';
+  let port = 0;
   const seen: string[] = [];
   beforeAll(async () => {
     server = createServer((req, res) => {
       seen.push(`${req.method} ${req.url}`);
       const page = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : body);
       if (req.url === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /nei/\n');
-      if (req.url === '/') return void page('<a href="/a.html">甲</a><a href="/err">接口</a><a href="http://no-such-host.invalid/x">外站</a><img src="/slow.png"><a href="/nei/1.html">内部</a>');
+      if (req.url === '/') return void page(`<a href="/a.html">甲</a><a href="/err">接口</a><a href="http://no-such-host.invalid/x">外站</a><img src="/slow.png"><a href="/nei/1.html">内部</a><a href="http://alive.test:${port}/ok">能打开的外站</a>`);
+      if (req.url === '/ok') return void page('ok');
       if (req.url === '/a.html') return void page('<a href="/err">接口</a><a href="/gone.pdf">附件</a><a href="/err">又一次</a>');
       if (req.url === '/err') return void res.writeHead(500).end();
       if (req.url === '/slow.png') return; // never answers
       res.writeHead(404).end();
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    port = (server.address() as AddressInfo).port;
+    base = `http://127.0.0.1:${port}`;
   });
   afterAll(() => {
     server.closeAllConnections();
@@ -28,11 +32,13 @@ describe('link states and where they are reported', () => {
   });
 
   it('reports timeouts, DNS failures, 4xx and 5xx with the pages they are on, once per page; robots-disallowed links unverified', async () => {
-    const limits = { timeoutMs: 500, maxBytes: 1024 * 1024, maxRedirects: 3 };
+    // Another site answers, so the network works and a name that does not resolve is a broken link.
+    const limits = { timeoutMs: 500, maxBytes: 1024 * 1024, maxRedirects: 3, lookup: mapLookup({ 'alive.test': '127.0.0.1' }) };
     const crawl = await crawlSite(`${base}/`, { limits });
     const report = await checkLinks(crawl, { limits });
     const states = linkStates(report);
-    expect(states.get(`${base}/slow.png`)).toEqual({ state: 'broken', reason: '超时（超过 0.5 秒未响应）' });
+    expect(states.get(`${base}/slow.png`)).toEqual({ state: 'broken', reason: '超时（超过 0.5 秒未响应）', network: true });
+    expect(states.get(`http://alive.test:${port}/ok`)).toEqual({ state: 'ok' });
     expect(states.get('http://no-such-host.invalid/x')).toMatchObject({ state: 'broken', reason: expect.stringContaining('域名无法解析') });
     expect(states.get(`${base}/nei/1.html`)).toEqual({ state: 'unverified', reason: 'robots.txt 不允许访问，未检查' });
     const { home, other } = countBroken(report);

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { crawlSite } from '../../../electron/services/checks/crawl';
-import { checkSitemap, sitemapObservations } from '../../../electron/services/checks/sitemap';
+import { closedPort } from '../../helpers/closed-port';
+import { checkSitemap, sitemapNotes, sitemapObservations } from '../../../electron/services/checks/sitemap';
 
 type Routes = Record<string, [number, string, string]>;
 const servers: Server[] = [];
@@ -84,5 +85,12 @@ describe('the site map', () => {
     const dead = await checkSitemap(await site(() => ({ '/': html('<a href="/wzdt.html">网站地图</a>') })));
     expect(dead.sitemapUrl).toBeNull();
     expect(sitemapObservations(dead)[0]).toMatchObject({ detect: 'sitemap.missing', summary: expect.stringContaining('“网站地图”链接打不开') });
+  });
+
+  it('calls a site map on a host that gives no answer unverified, not missing', async () => {
+    const elsewhere = `http://127.0.0.1:${await closedPort()}/wzdt/`;
+    const report = await checkSitemap(await site(() => ({ '/': html(`<a href="${elsewhere}">网站地图</a>`) })));
+    expect(sitemapObservations(report)).toEqual([]);
+    expect(sitemapNotes(report)).toEqual([expect.objectContaining({ detect: 'sitemap.missing', ok: false, text: expect.stringContaining('没有响应') })]);
   });
 });

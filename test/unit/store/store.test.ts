@@ -124,6 +124,8 @@ const UNDO: Record<number, string> = {
   // The feedback and review round.
   4: 'DROP TABLE review_request_item; DROP TABLE review_request_evidence; DROP TABLE feedback_sent; ALTER TABLE review_request DROP COLUMN received_on;',
   5: 'ALTER TABLE assessment DROP COLUMN settings_json;',
+  // Found by what it creates, so migrations appended by others do not renumber it here.
+  [MIGRATIONS.findIndex((m) => m.toString().includes('CREATE TABLE check_note')) + 1]: 'DROP TABLE check_note;',
 };
 
 describe('migrations', () => {

@@ -7,6 +7,7 @@ import { createEvidenceShooter } from '../../checks/evidence-shots';
 import { runChecks } from '../../checks/run-checks';
 import { parseMonitoringDate } from '../../checks/monitoring-date';
 import { beijingDay, isoDay } from '../../checks/pub-dates';
+import { describeCoverage } from '../../checks/crawl-coverage';
 import { openInWorkspace } from '../../workspace/workspace';
 import type { HandlerDeps } from '../handlers';
 
@@ -36,7 +37,7 @@ export function checksHandlers(deps: HandlerDeps) {
         try {
           const options = { ...DEFAULT_WEBSITE_CHECK, only: input.only ?? CHECK_NAMES, now: monitoringInstant(store.info().settings, deps.now?.() ?? new Date()) };
           const result = await runChecks({ store, targets, options, progress, signal, shoot: shooter.shoot });
-          return result.suggestions.length;
+          return { suggestions: result.suggestions.length, notes: result.notes, coverage: result.coverage.map((c) => `${c.target}：${describeCoverage(c.coverage)}`) };
         } finally {
           await shooter.close();
           store.close();
@@ -63,6 +64,15 @@ export function checksHandlers(deps: HandlerDeps) {
         const date = parseMonitoringDate(input.date);
         if (store.info().monitoringDate !== date) store.updateInfo({ monitoringDate: date });
         return { date };
+      } finally {
+        store.close();
+      }
+    },
+    'checks/notes': async (input: { id: string; targetId: number }) => {
+      const store = openInWorkspace(deps.workspaceDir, input.id, opts);
+      try {
+        store.getTarget(input.targetId);
+        return store.listCheckNotes(input.targetId);
       } finally {
         store.close();
       }

@@ -31,6 +31,8 @@ export interface TlsProbe {
   fault: TlsFault | null;
   /** Why no handshake completed, in Chinese. */
   error: string | null;
+  /** The system error code behind `error` (ENOTFOUND, ECONNREFUSED …). */
+  code: string | null;
   issuer: string | null;
   validFrom: Date | null;
   validTo: Date | null;
@@ -45,6 +47,9 @@ const CONNECT_ERRORS: Record<string, string> = {
   EHOSTUNREACH: '主机不可达',
   ENETUNREACH: '网络不可达',
 };
+
+/** Lookup failures: this machine's view of DNS, not a fact about the site. */
+const UNRESOLVED = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EMFILE', 'ENFILE', 'ENOMEM']);
 
 /** The host of a URL as a socket wants it: IPv6 literals lose their brackets. */
 export function bareHost(url: URL): string {
@@ -61,7 +66,7 @@ function beijingDate(d: Date): string {
  * an untrusted certificate is still read and named instead of just failing.
  */
 export function probeTls(host: string, port: number, options: Pick<HttpsCheckOptions, 'timeoutMs' | 'connect'>): Promise<TlsProbe> {
-  const base: TlsProbe = { host, port, connected: false, authorized: false, fault: null, error: null, issuer: null, validFrom: null, validTo: null, protocol: null };
+  const base: TlsProbe = { host, port, connected: false, authorized: false, fault: null, error: null, code: null, issuer: null, validFrom: null, validTo: null, protocol: null };
   return new Promise((resolve) => {
     const connect = options.connect ?? tls.connect;
     const socket = connect({ host, port, servername: isIP(host) ? undefined : host, rejectUnauthorized: false });
@@ -90,7 +95,7 @@ export function probeTls(host: string, port: number, options: Pick<HttpsCheckOpt
     });
     socket.once('error', (e: NodeJS.ErrnoException) => {
       const fault = describeTlsFault(e);
-      finish({ ...base, fault, error: fault ? null : `${CONNECT_ERRORS[e.code ?? ''] ?? '无法连接'}（${e.code ?? e.message}）` });
+      finish({ ...base, fault, code: e.code ?? null, error: fault ? null : `${CONNECT_ERRORS[e.code ?? ''] ?? '无法连接'}（${e.code ?? e.message}）` });
     });
   });
 }
@@ -127,6 +132,11 @@ export async function checkHttps(homeUrl: string, options: HttpsCheckOptions): P
   const probe = await probeTls(host, port, options);
   const where = `https://${url.host.replace(/:\d+$/u, '')}${port === 443 ? '' : `:${port}`}/`;
   const notes = probe.connected ? certificateNotes(probe, (options.now ?? (() => new Date()))()) : [];
+  if (!probe.connected && !probe.fault && UNRESOLVED.has(probe.code ?? '')) {
+    // This machine could not look the name up: nothing is known about the site's HTTPS.
+    const reason = `${host} ${probe.error ?? '域名无法解析'}，HTTPS 未核实`;
+    return { observations: [], notes: [{ check: 'https', ok: false, detect: 'https', text: reason, items: [{ url: where, reason }] }] };
+  }
   if (!probe.connected && !probe.fault) {
     const reason = `无法建立 HTTPS 连接：${probe.error ?? '未知原因'}`;
     notes.unshift({ check: 'https', ok: false, text: `${host} 端口 ${port} ${reason}` });

@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { failureOf, type FetchLimits, type FetchResult } from '../fetch-bounded';
+import { socketGate } from '../socket-gate';
 import type { CheckNote, Observation } from '../types';
 import { bareHost, type NetworkCheckResult } from './https-check';
 
@@ -27,12 +28,21 @@ export interface ExchangeOptions {
  * POST body, extra headers, or a connection pinned to one address. Redirects
  * are the caller's business.
  */
-export function requestOnce(url: URL, options: ExchangeOptions, limits: FetchLimits): Promise<ExchangeResult> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.resolve({ status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: 'other', message: `不是网址：${url.protocol}` } });
+export async function requestOnce(url: URL, options: ExchangeOptions, limits: FetchLimits): Promise<ExchangeResult> {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: 'other', message: `不是网址：${url.protocol}` } };
+  const release = await socketGate.acquire();
+  try {
+    return await exchange(url, options, limits);
+  } finally {
+    release();
+  }
+}
+
+function exchange(url: URL, options: ExchangeOptions, limits: FetchLimits): Promise<ExchangeResult> {
   const pinned = options.address;
   const family = pinned ? isIP(pinned) : 0;
   // Node asks for every address when it races IPv4 and IPv6 (autoSelectFamily), for one otherwise.
-  const lookup: LookupFunction | undefined = pinned ? (_host, opts, done) => (opts.all ? done(null, [{ address: pinned, family }]) : done(null, pinned, family)) : undefined;
+  const lookup: LookupFunction | undefined = pinned ? (_host, opts, done) => (opts.all ? done(null, [{ address: pinned, family }]) : done(null, pinned, family)) : limits.lookup;
   return new Promise((resolve) => {
     let settled = false;
     const finish = (r: ExchangeResult) => {
@@ -57,6 +67,7 @@ export function requestOnce(url: URL, options: ExchangeOptions, limits: FetchLim
     });
     const timer = setTimeout(() => finish({ status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: 'timeout', message: `超过 ${limits.timeoutMs / 1000} 秒未完成` } }), limits.timeoutMs);
     req.on('error', (e: NodeJS.ErrnoException) => finish({ status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: failureOf(e) }));
+    req.on('socket', (socket) => socketGate.track(socket));
     req.end(options.body);
   });
 }
@@ -71,7 +82,12 @@ export interface Ipv6CheckOptions {
 }
 
 const LOOPBACK_NAME = /^(localhost|.+\.localhost|localhost\.localdomain)$/iu;
-const NO_RECORD = new Set(['ENODATA', 'ENOTFOUND', 'NODATA', 'NOTFOUND']);
+/**
+ * The name exists and has no AAAA record. NXDOMAIN (ENOTFOUND) is not that:
+ * the home page was reached under the name, so a resolver that does not know
+ * it (hosts file, an intranet DNS, no network) says nothing about the site.
+ */
+const NO_RECORD = new Set(['ENODATA', 'NODATA']);
 
 /** AAAA addresses of a host; [] when it has none, an error text when the lookup itself failed. */
 async function aaaa(host: string, options: Ipv6CheckOptions): Promise<string[] | string> {
@@ -126,7 +142,8 @@ export async function checkIpv6(homeUrl: string, options: Ipv6CheckOptions): Pro
     return { observations: [observation], notes };
   };
   const addresses = await aaaa(host, options);
-  if (typeof addresses === 'string') return fail(addresses, `未完成 IPv6 改造：${host} 的 ${addresses}`);
+  // A lookup that failed or hung is this machine's view of DNS, not the site's IPv6 readiness.
+  if (typeof addresses === 'string') return { observations: [], notes: [{ check: 'ipv6', ok: false, detect: 'ipv6', text: `${host} 的 ${addresses}，IPv6 未核实（请在能正常解析域名的网络中重新检查）`, items: [{ url: homeUrl, reason: addresses }] }] };
   if (!addresses.length) return fail(`${host} 没有 AAAA 记录（IPv6 地址）`, `未完成 IPv6 改造：域名 ${host} 没有 AAAA 记录`);
   notes.push({ check: 'ipv6', ok: true, text: `AAAA 记录：${addresses.join('、')}` });
   const limits: FetchLimits = { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes ?? 1024 * 1024, maxRedirects: 5 };

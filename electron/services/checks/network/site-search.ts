@@ -165,12 +165,14 @@ async function submit(form: SearchForm, title: string, options: SiteSearchOption
 }
 
 /** Locates the search form: on the home page, else on the page its "搜索" link opens. */
-async function locate(homeUrl: string, homeHtml: string, options: SiteSearchOptions, limiter: HostLimiter): Promise<{ found: SearchFound; page: string; problem?: string }> {
+async function locate(homeUrl: string, homeHtml: string, options: SiteSearchOptions, limiter: HostLimiter): Promise<{ found: SearchFound; page: string; problem?: string; unverified?: string }> {
   const found = findSearch(homeHtml, homeUrl, formCharset(homeHtml, options.homeCharset));
   if (found) return { found, page: homeUrl };
   const link = searchLinks(homeHtml, homeUrl)[0];
   if (!link) return { found: null, page: homeUrl };
   const r = await limiter.run(new URL(link).host, () => fetchBounded(link, 'GET', options.limits));
+  // No answer at all says nothing about the search (the network, or a search on another host this machine cannot reach).
+  if (r.status === 0) return { found: null, page: link, unverified: `搜索页面 ${link} 没有响应（${r.failure?.message ?? '无法访问'}）` };
   if (r.failure || r.status >= 400) return { found: null, page: link, problem: `搜索页面打不开（${r.failure?.message ?? `HTTP ${r.status}`}）` };
   const type = String(r.headers['content-type'] ?? '');
   const html = decodeHtml(r.body, type);
@@ -184,8 +186,9 @@ async function locate(homeUrl: string, homeHtml: string, options: SiteSearchOpti
  */
 export async function checkSiteSearch(homeUrl: string, homeHtml: string, titles: readonly string[], options: SiteSearchOptions): Promise<NetworkCheckResult> {
   const limiter = options.limiter ?? new HostLimiter(2);
-  const { found, page, problem } = await locate(homeUrl, homeHtml, options, limiter);
-  const note = (text: string, ok: boolean): CheckNote => ({ check: 'search', text, ok });
+  const { found, page, problem, unverified } = await locate(homeUrl, homeHtml, options, limiter);
+  const note = (text: string, ok: boolean, items?: EvidenceItem[]): CheckNote => ({ check: 'search', text, ok, ...(items ? { detect: 'search.missing' as const, items } : {}) });
+  if (unverified) return { observations: [], notes: [note(`站内搜索未核实：${unverified}`, false, [{ url: page, reason: unverified }])] };
   if (!found) {
     const reason = problem ?? '首页没有搜索框或“搜索”链接';
     return { observations: [{ detect: 'search.missing', count: 1, summary: `无站内搜索：${reason}`, items: [{ url: page, reason }] }], notes: [note(reason, false)] };
@@ -196,14 +199,20 @@ export async function checkSiteSearch(homeUrl: string, homeHtml: string, titles:
   if (!titles.length) return { observations: [], notes: [...notes, note('未提供抽查标题，未检索', false)] };
   const failed: EvidenceItem[] = [];
   const missing: EvidenceItem[] = [];
+  const silent: EvidenceItem[] = [];
   for (const title of titles) {
     const { url, r } = await submit(form, title, options, limiter);
     const via = form.method === 'post' ? 'POST 检索，' : '';
-    if (r.failure || r.status >= 400) failed.push({ url, text: title, reason: `${via}检索失败：${r.failure?.message ?? `HTTP ${r.status}`}` });
+    // Only an answer of the site counts against its search; no answer at all leaves the query unverified.
+    if (r.status === 0) silent.push({ url, text: title, reason: `${via}检索没有响应，未核实：${r.failure?.message ?? '无法访问'}` });
+    else if (r.failure || r.status >= 400) failed.push({ url, text: title, reason: `${via}检索失败：${r.failure?.message ?? `HTTP ${r.status}`}` });
     else if (!titleOnPage(title, decodeHtml(r.body, String(r.headers['content-type'] ?? '')))) missing.push({ url, text: title, reason: `${via}搜索结果第一页没有该标题` });
   }
-  notes.push(note(`抽查 ${titles.length} 个标题：${titles.length - failed.length - missing.length} 个在搜索结果第一页找到，${missing.length} 个找不到，${failed.length} 次检索失败`, !failed.length && !missing.length));
-  if (failed.length === titles.length) return { observations: [{ detect: 'search.missing', count: 1, summary: `站内搜索不可用：${titles.length} 次检索全部失败（${failed[0]!.reason}）`, items: failed }], notes };
+  const answered = titles.length - silent.length;
+  notes.push(note(`抽查 ${titles.length} 个标题：${answered - failed.length - missing.length} 个在搜索结果第一页找到，${missing.length} 个找不到，${failed.length} 次检索失败${silent.length ? `，${silent.length} 次没有响应（未核实）` : ''}`, !failed.length && !missing.length && !silent.length));
+  if (silent.length) notes.push(note(`站内搜索 ${silent.length} 次检索没有响应（${new URL(form.action).host}），这些标题未核实`, false, silent));
+  if (!answered) return { observations: [], notes };
+  if (failed.length === answered) return { observations: [{ detect: 'search.missing', count: 1, summary: `站内搜索不可用：${failed.length} 次检索全部失败（${failed[0]!.reason}）`, items: failed }], notes };
   const notFound = [...failed, ...missing];
   if (!notFound.length) return { observations: [], notes };
   return { observations: [{ detect: 'search.titles', count: notFound.length, summary: `抽查 ${titles.length} 个标题，${notFound.length} 个在搜索结果第一页找不到`, items: notFound }], notes };

@@ -23,13 +23,17 @@ describe('checkIpv6: records and the resolver', () => {
     expect(resolve6).not.toHaveBeenCalled();
   });
 
-  it('observes a host without AAAA records, and a resolver that fails or hangs', async () => {
+  it('observes a host without AAAA records; a resolver that fails, hangs or does not know the name leaves IPv6 unverified', async () => {
     const none = await checkIpv6('http://www.v4only.gov.cn/', { resolve6: noRecord, timeoutMs: 500 });
     expect(none.observations).toEqual([{ detect: 'ipv6', count: 1, summary: '未完成 IPv6 改造：域名 www.v4only.gov.cn 没有 AAAA 记录', items: [{ url: 'http://www.v4only.gov.cn/', reason: 'www.v4only.gov.cn 没有 AAAA 记录（IPv6 地址）' }] }]);
     const servfail = await checkIpv6('http://www.broken.gov.cn/', { resolve6: () => Promise.reject(Object.assign(new Error('x'), { code: 'ESERVFAIL' })), timeoutMs: 500 });
-    expect(servfail.observations[0]!.summary).toBe('未完成 IPv6 改造：www.broken.gov.cn 的 AAAA 解析失败（ESERVFAIL）');
+    expect(servfail.observations).toEqual([]);
+    expect(servfail.notes[0]).toMatchObject({ ok: false, detect: 'ipv6', text: 'www.broken.gov.cn 的 AAAA 解析失败（ESERVFAIL），IPv6 未核实（请在能正常解析域名的网络中重新检查）' });
     const hung = await checkIpv6('http://www.slow.gov.cn/', { resolve6: () => new Promise(() => undefined), timeoutMs: 200 });
-    expect(hung.observations[0]!.summary).toBe('未完成 IPv6 改造：www.slow.gov.cn 的 AAAA 解析超过 0.2 秒');
+    expect(hung.observations).toEqual([]);
+    expect(hung.notes[0]!.text).toContain('AAAA 解析超过 0.2 秒，IPv6 未核实');
+    const unknown = await checkIpv6('http://www.intranet.gov.cn/', { resolve6: () => Promise.reject(Object.assign(new Error('queryAaaa ENOTFOUND'), { code: 'ENOTFOUND' })), timeoutMs: 500 });
+    expect(unknown.observations).toEqual([]);
   });
 });
 

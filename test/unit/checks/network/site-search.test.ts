@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeHtml, fetchBounded } from '../../../../electron/services/checks/fetch-bounded';
 import { checkSiteSearch, findSearch, formEncode, titleOnPage } from '../../../../electron/services/checks/network/site-search';
+import { closedPort } from '../../../helpers/closed-port';
 
 const CATALOGUE = ['关于做好2025年春节期间安全生产工作的通知', '市政府常务会议研究部署重点工作', '南岭市2024年政府信息公开工作年度报告'];
 const limits = { timeoutMs: 2000, maxBytes: 512 * 1024, maxRedirects: 5 };
@@ -113,6 +114,16 @@ describe('site search on a loopback site', () => {
     const broken = await check('/broken/', CATALOGUE.slice(0, 2));
     expect(broken.observations).toEqual([expect.objectContaining({ detect: 'search.missing', count: 1, summary: '站内搜索不可用：2 次检索全部失败（检索失败：HTTP 502）' })]);
     expect(broken.observations[0]!.items).toHaveLength(2);
+  });
+
+  it('calls a search on a host that gives no answer unverified, never 不可用', async () => {
+    const offHost = `<html><body><form action="http://127.0.0.1:${await closedPort()}/s"><input name="q"><input type="submit" value="搜索"></form></body></html>`;
+    const r = await checkSiteSearch(`${base}/`, offHost, CATALOGUE.slice(0, 2), { limits });
+    expect(r.observations).toEqual([]);
+    expect(r.notes.at(-1)).toMatchObject({ ok: false, detect: 'search.missing', text: expect.stringContaining('2 次检索没有响应') });
+    const deadLink = await checkSiteSearch(`${base}/`, `<a href="http://127.0.0.1:${await closedPort()}/search.html">站内搜索</a>`, CATALOGUE, { limits });
+    expect(deadLink.observations).toEqual([]);
+    expect(deadLink.notes[0]!.text).toMatch(/^站内搜索未核实：搜索页面 .* 没有响应/u);
   });
 
   it('leaves a script-driven search box to the reviewer', async () => {
