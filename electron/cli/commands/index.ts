@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command';
 import { serveCommand } from './serve';
 import { exportCommand } from './export';
-import { rulesetsCommand } from './rulesets';
+import { rulesetsAdoptCommand, rulesetsCommand, rulesetsCopyCommand, rulesetsExportCommand, rulesetsImportCommand, rulesetsListCommand, rulesetsValidateCommand } from './rulesets';
 import { newCommand } from './new';
 import { targetsAddCommand, targetsImportCommand, targetsListCommand } from './targets';
 import { findingsAddCommand } from './findings';
@@ -37,4 +37,11 @@ export const commands: readonly CliCommand[] = [
   reviewRequestListCommand,
   reviewRequestDecideCommand,
   reviewRequestExportCommand,
+  // Ruleset library (issue 16).
+  rulesetsListCommand,
+  rulesetsImportCommand,
+  rulesetsValidateCommand,
+  rulesetsExportCommand,
+  rulesetsCopyCommand,
+  rulesetsAdoptCommand,
 ];

@@ -117,6 +117,12 @@ export interface AssessmentStore {
   recordFeedbackSent(rows: Omit<FeedbackSending, 'id' | 'createdAt'>[]): void;
   listFeedbackSent(targetId?: number): FeedbackSending[];
 
+  /**
+   * Replaces the ruleset snapshot with another ruleset (a new library version),
+   * recorded in the history with the reason; the caller checks the findings fit.
+   */
+  adoptRuleset(rulesetId: string, snapshot: unknown, reason: string): void;
+
   history(): HistoryEntry[];
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;

@@ -4,7 +4,7 @@ import { KaopingError } from '../../../shared/errors';
 import type { AssessmentSummary } from '../../../shared/api/views';
 import { createAssessment, isAssessmentDir, openAssessment } from '../store/open';
 import type { AssessmentStore, OpenOptions } from '../store/types';
-import { loadRuleset } from '../rulesets/load';
+import { assertUsable, resolveRuleset } from '../rulesets/library';
 
 /**
  * A workspace is a folder of assessment folders: the unit a reviewer backs up is
@@ -47,7 +47,9 @@ export function folderNameFor(workspaceDir: string, name: string, year: number):
 
 /** Creates an assessment folder in the workspace with a snapshot of the ruleset. */
 export function createInWorkspace(workspaceDir: string, input: { name: string; year: number; rulesetId: string }, opts: OpenOptions = {}): AssessmentSummary {
-  const ruleset = loadRuleset(input.rulesetId);
+  // A library id of this workspace ("id" or "id@版本") or a built-in; open questions refuse.
+  const ruleset = resolveRuleset(input.rulesetId, { workspaceDir });
+  assertUsable(ruleset);
   mkdirSync(workspaceDir, { recursive: true });
   const id = folderNameFor(workspaceDir, input.name, input.year);
   const store = createAssessment(path.join(workspaceDir, id), { name: input.name, year: input.year, rulesetId: ruleset.id, rulesetSnapshot: ruleset, gradeBands: ruleset.grades.bands }, opts);
