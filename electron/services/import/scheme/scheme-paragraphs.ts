@@ -42,7 +42,8 @@ export function classesFromOption(text: string): FoundClass[] {
     if (!m) throw new KaopingError('bad-classes', `--classes 中“${part}”格式有误，应为“第一类=各县（区）政府门户网站;政务新媒体=全市政务新媒体”`);
     const label = m[1]!.trim();
     const name = m[2]!.trim();
-    const account = /新媒体/u.test(label + name);
+    // "区直各单位（政府门户网站栏目及政务新媒体）" is a website class; "全市政务新媒体" is accounts.
+    const account = /新媒体/u.test(label) || (/新媒体/u.test(name) && !/网站/u.test(name));
     out.push({ id: account ? 'account' : `class-${out.filter((c) => c.kind === 'website').length + 1}`, label, name, kind: account ? 'account' : 'website' });
   }
   if (out.filter((c) => c.kind === 'account').length > 1) throw new KaopingError('bad-classes', '--classes 中只能有一个政务新媒体类别');
