@@ -9,6 +9,7 @@ import { newMediaHandlers } from './handlers/newmedia';
 import { monitorHandlers } from './handlers/monitor';
 import { checksHandlers } from './handlers/checks';
 import { reviewRequestHandlers } from './handlers/review-requests';
+import { rulesetHandlers } from './handlers/rulesets';
 import type { BrowserHost, OnVisit } from '../browse/types';
 
 /** What the handler table needs from its host (Electron main or `kaoping serve`). */
@@ -42,5 +43,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...monitorHandlers(deps),
     ...checksHandlers(deps),
     ...reviewRequestHandlers(deps),
+    ...rulesetHandlers(deps),
   };
 }
