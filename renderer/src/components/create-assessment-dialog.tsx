@@ -49,7 +49,7 @@ export function CreateAssessmentDialog(props: { open: boolean; onClose: () => vo
             data-testid="ruleset-select"
             loading={rulesets.loading}
             placeholder="选择考评方案"
-            options={(rulesets.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            options={(rulesets.data ?? []).map((r) => ({ value: r.id, label: r.pending ? `${r.name}（${r.pending} 项待决定，暂不可用）` : r.name, disabled: !!r.pending }))}
           />
         </Form.Item>
       </Form>
