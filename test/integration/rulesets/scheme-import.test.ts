@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { readDocx } from '../../../electron/services/import/scheme/docx-read';
 import { describe, expect, it } from 'vitest';
 import { importSchemeFile } from '../../../electron/services/import/scheme/scheme-import';
 import { parseRuleset } from '../../../electron/services/rulesets/load';
@@ -178,5 +182,33 @@ describe('importing a table-only file with three levels and percentages (seed 00
     expect(r.classes).toEqual([{ id: 'class-1', label: '区直单位', name: '区直各单位（政府门户网站栏目及政务新媒体）', kind: 'website' }]);
     expect(report.classes[0]!.from).toBe('option');
     expect((r.pending ?? []).some((d) => d.topic === 'classes')).toBe(false);
+  });
+});
+
+describe('importing the indicator table from Excel', () => {
+  it('reads the same ruleset from an .xlsx with merged 一级/二级 cells as from the Word table', async () => {
+    const blocks = readDocx(readFileSync(path.join(fixtures, 'zengdu-2023-table.docx')));
+    const table = blocks.find((b) => b.type === 'table')!;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('指标');
+    sheet.addRow(['2023年曾都区政府门户网站建设及政务新媒体绩效评估指标']);
+    const rows = (table as { rows: string[][] }).rows;
+    rows.forEach((r) => sheet.addRow(r));
+    // Merge each run of one 一级 / 二级 value down, as the office's sheet has it.
+    for (const col of [1, 2]) {
+      let start = 0;
+      for (let i = 1; i <= rows.length; i++) {
+        if (i === rows.length || rows[i]![col - 1] !== rows[start]![col - 1]) {
+          if (i - start > 1) sheet.mergeCells(start + 2, col, i + 1, col);
+          start = i;
+        }
+      }
+    }
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'kaoping-xlsx-scheme-')), '曾都指标.xlsx');
+    await book.xlsx.writeFile(file);
+    const fromXlsx = await importSchemeFile(file, { id: 'zengdu' });
+    const fromDocx = await importSchemeFile(path.join(fixtures, 'zengdu-2023-table.docx'), { id: 'zengdu' });
+    expect(fromXlsx.ruleset.parts).toEqual(fromDocx.ruleset.parts);
+    expect(fromXlsx.report.counts).toEqual(fromDocx.report.counts);
   });
 });
