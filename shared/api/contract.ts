@@ -202,6 +202,7 @@ export const contract = {
   ).returns<RulesetSavedView & { report: unknown }>(),
   'rulesets/save': call(z.object({ ruleset: z.record(z.string(), z.unknown()), note: z.string().trim().max(500) }).strict()).returns<RulesetSavedView>(),
   'rulesets/copy': call(z.object({ from: rulesetRef, rulesetId: rulesetRef, name: z.string().trim().min(1).max(100).optional() }).strict()).returns<RulesetSavedView>(),
+  'assessment/rulesetStatus': call(byId).returns<{ rulesetId: string; libraryVersion: number | null; latest: number | null }>(),
   'assessment/adoptRuleset': call(z.object({ id: assessmentId, version: z.number().int().positive(), reason: reason.min(1, '请填写采用新版本的原因') }).strict()).returns<{ from: string; to: string }>(),
 } as const;
 

@@ -58,10 +58,12 @@ describe('ruleset library handlers through dispatch', () => {
     expect((await cli(workspace, 'new', 'zj', '--ruleset', 'zj-local')).code).toBe(0);
     const doc = await call<RulesetDocumentView>('rulesets/get', { rulesetId: 'zj-local' });
     await call('rulesets/save', { ruleset: { ...(doc.ruleset as Ruleset), version: '2021.2' }, note: '改版本号' });
+    expect(await call('assessment/rulesetStatus', { id: 'zj' })).toEqual({ rulesetId: 'zj-local', libraryVersion: 1, latest: 2 });
     const noReason = await raw('assessment/adoptRuleset', { id: 'zj', version: 2, reason: '' });
     expect(noReason.ok).toBe(false);
     const adopted = await call<{ from: string; to: string }>('assessment/adoptRuleset', { id: 'zj', version: 2, reason: '市里发布了修订版' });
     expect(adopted).toEqual({ from: 'zj-local 第 1 版', to: 'zj-local 第 2 版' });
+    expect(await call('assessment/rulesetStatus', { id: 'zj' })).toEqual({ rulesetId: 'zj-local', libraryVersion: 2, latest: 2 });
     const verified = await call<{ ok: boolean }>('assessment/verify', { id: 'zj' });
     expect(verified.ok).toBe(true);
   });

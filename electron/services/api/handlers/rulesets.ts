@@ -42,6 +42,12 @@ export function rulesetHandlers(deps: HandlerDeps) {
       const done = copyRuleset(ws, resolveRuleset(input.from, { workspaceDir: ws }), input.rulesetId, input.name);
       return saved(done.ruleset, done.version);
     },
+    'assessment/rulesetStatus': (input: { id: string }) =>
+      withStore(input.id, (store) => {
+        const current = store.rulesetSnapshot() as Ruleset;
+        const entry = current.libraryVersion ? listLibrary(ws).find((e) => e.id === current.id) : undefined;
+        return { rulesetId: current.id, libraryVersion: current.libraryVersion ?? null, latest: entry?.version ?? null };
+      }),
     'assessment/adoptRuleset': (input: { id: string; version: number; reason: string }) =>
       withStore(input.id, (store) => {
         const current = store.rulesetSnapshot() as Ruleset;
