@@ -8,6 +8,7 @@ import { repoRoot, startServe } from '../helpers/cli-process';
 import { clickStable } from '../helpers/click';
 import { docxBytes } from '../../scripts/fixtures/docx-writer';
 import { openAssessment } from '../../electron/services/store/open';
+import ExcelJS from 'exceljs';
 import type { Ruleset } from '../../shared/ruleset/types';
 
 /** A small office Word scheme: a 考评对象 section and a table whose one rule has no standard wording. */
@@ -104,10 +105,31 @@ describe('browser mode: the ruleset library', () => {
     await page.click('.ant-modal-footer .ant-btn-primary');
     await page.waitForFunction(() => window.location.hash.includes('a='));
 
+    // A target list whose heading does not name the class: the preview asks, the reviewer picks.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('名单');
+    for (const row of [['一、区县网站名单（共 2 个）'], ['序号', '主管单位', '网址'], ['1', '南岭县人民政府', 'www.nanling.gov.cn'], ['2', '北岭县人民政府', 'www.beiling.gov.cn']]) sheet.addRow(row);
+    const list = path.join(mkdtempSync(path.join(os.tmpdir(), 'kaoping-list-')), '区县名单.xlsx');
+    await book.xlsx.writeFile(list);
+    await page.waitForSelector('[data-testid="import-targets"]');
+    await clickStable(page, '[data-testid="import-targets"]');
+    const listInput = (await page.waitForSelector('.ant-modal input[type=file]')) as ElementHandle<HTMLInputElement>;
+    await listInput.uploadFile(list);
+    await page.waitForSelector('[data-testid="import-sections"]');
+    expect(await page.$eval('[data-testid="import-preview"]', (el) => el.textContent ?? '')).toContain('请指定它属于哪一类');
+    await clickStable(page, '[data-testid="import-sections"] .ant-select');
+    await clickStable(page, '.ant-select-item-option[title="第一类 各县（区）政府门户网站"]');
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="confirm-import"]') as HTMLButtonElement | null)?.disabled);
+    await page.screenshot({ path: path.join(shots, 'e2e-import-class-map.png') });
+    await page.click('[data-testid="confirm-import"]');
+    await page.waitForFunction(() => document.body.textContent?.includes('共 2 个考评对象'));
+
     const folder = readdirSync(workspace).find((f) => f !== 'rulesets' && !f.startsWith('.'))!;
     const store = openAssessment(path.join(workspace, folder));
     const snapshot = store.rulesetSnapshot() as Ruleset;
+    const classes = store.listTargets().map((t) => t.classId);
     store.close();
+    expect(classes).toEqual(['class-1', 'class-1']);
     expect(snapshot.libraryVersion).toBe(2);
     expect(snapshot.pending).toBeUndefined();
     expect(snapshot.parts[0]!.sections[0]!.indicators[1]!.rules[0]).toMatchObject({ kind: 'per-occurrence', points: 0.01 });
