@@ -1,6 +1,7 @@
 import { Button, Checkbox, Input, InputNumber, Select, Table } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Rule, RuleKind } from '../../../../shared/ruleset/types';
+import { DETECTS, type DetectId } from '../../../../shared/checks/detects';
 
 export const KIND_LABELS: Record<RuleKind, string> = {
   veto: '单项否决',
@@ -68,7 +69,30 @@ export function RulesTable({ rules, flaggedRules, onChange, onAdd, onRemove }: {
             ),
         },
         { title: '单条上限', dataIndex: 'cap', width: 100, render: (cap: number | undefined, r) => (r.kind === 'veto' || r.kind === 'zero' ? '—' : <InputNumber size="small" min={0} value={cap} placeholder="指标分值" onChange={(v) => onChange(r.n, { cap: v ?? undefined })} />) },
-        { title: '自动检查', dataIndex: 'detects', width: 110, render: (d: Rule['detects']) => (d?.length ? d.map((x) => (typeof x === 'string' ? x : x.check)).join('、') : '—') },
+        {
+          title: '自动检查（detects）',
+          dataIndex: 'detects',
+          width: 220,
+          render: (d: Rule['detects'], r) => {
+            // Plain check ids are edited here; entries with conditions (atLeast, unless) are kept as they are.
+            const conditional = (d ?? []).filter((x) => typeof x !== 'string');
+            return (
+              <Select
+                size="small"
+                mode="multiple"
+                allowClear
+                placeholder="无"
+                style={{ width: 210 }}
+                value={(d ?? []).map((x) => (typeof x === 'string' ? x : x.check))}
+                onChange={(ids: DetectId[]) => {
+                  const next = [...conditional.filter((x) => ids.includes(x.check)), ...ids.filter((id) => !conditional.some((x) => x.check === id))];
+                  onChange(r.n, { detects: next.length ? next : undefined });
+                }}
+                options={Object.entries(DETECTS).map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
+              />
+            );
+          },
+        },
         { title: '', width: 40, render: (_: unknown, r) => <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onRemove(r.n)} aria-label="删除" /> },
       ]}
     />
