@@ -114,7 +114,8 @@ export function saveToLibrary(workspaceDir: string, ruleset: Ruleset, note: stri
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `v${version}.json`);
   // Written beside and renamed: a crash never leaves half a version.
-  writeFileSync(`${file}.tmp`, text, { flag: 'wx' });
+  if (existsSync(file)) throw new KaopingError('ruleset-version-exists', `考评方案“${ruleset.id}”第 ${version} 版已存在（另一处同时保存？），请重新打开后再保存`);
+  writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
   if (extra?.importReport !== undefined) writeFileSync(path.join(dir, `v${version}.import.json`), JSON.stringify(extra.importReport, null, 2) + '\n');
   appendFileSync(path.join(dir, 'log.jsonl'), JSON.stringify({ version, savedAt: new Date().toISOString(), note } satisfies LibraryVersion) + '\n');
