@@ -34,7 +34,8 @@ export function checkRuleset(ruleset: Ruleset): RulesetProblem[] {
     checkClasses(where, ind.id, ind.appliesTo?.classes);
     if (ind.children?.length) {
       const childSum = sum(ind.children.map((c) => frac(c.weight)));
-      if (cmp(childSum, frac(ind.weight)) !== 0) problems.push({ where, message: `三级指标分值之和 ${show(childSum)} 不等于 ${ind.weight}`, nodeId: ind.id });
+      if (cmp(childSum, frac(ind.weight)) !== 0)
+        problems.push({ where, message: `三级指标分值之和 ${show(childSum)} 不等于 ${ind.weight}`, nodeId: ind.id });
       for (const c of ind.children) visit(c, `${where}/${c.name}`);
     }
   };
@@ -49,13 +50,19 @@ export function checkRuleset(ruleset: Ruleset): RulesetProblem[] {
       for (const ind of section.indicators) visit(ind, `${section.name}/${ind.name}`);
       if (part.kind !== 'veto') {
         const total = sum(section.indicators.map((i) => frac(i.weight)));
-        if (cmp(total, frac(section.max)) !== 0) problems.push({ where: section.name, message: `指标分值之和 ${show(total)} 不等于一级指标分值 ${section.max}`, nodeId: section.id });
+        if (cmp(total, frac(section.max)) !== 0)
+          problems.push({
+            where: section.name,
+            message: `指标分值之和 ${show(total)} 不等于一级指标分值 ${section.max}`,
+            nodeId: section.id,
+          });
       }
       checkClasses(section.name, section.id, section.appliesTo?.classes);
     }
     if (part.kind !== 'veto' && part.sections.length) {
       const total = sum(part.sections.map((s) => frac(s.max)));
-      if (cmp(total, frac(part.max)) !== 0) problems.push({ where: part.name, message: `一级指标分值之和 ${show(total)} 不等于${part.name}分值 ${part.max}`, nodeId: part.id });
+      if (cmp(total, frac(part.max)) !== 0)
+        problems.push({ where: part.name, message: `一级指标分值之和 ${show(total)} 不等于${part.name}分值 ${part.max}`, nodeId: part.id });
     }
   }
   for (const t of ruleset.transfers) {

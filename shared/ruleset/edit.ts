@@ -23,7 +23,15 @@ export function blankRuleset(id: string, name: string): Ruleset {
     transfers: [],
     normaliseBasic: false,
     thresholds: {},
-    grades: { bands: [{ name: '优秀', min: 90 }, { name: '良好', min: 80 }, { name: '合格', min: 60 }], failName: '不合格', configurable: true },
+    grades: {
+      bands: [
+        { name: '优秀', min: 90 },
+        { name: '良好', min: 80 },
+        { name: '合格', min: 60 },
+      ],
+      failName: '不合格',
+      configurable: true,
+    },
   };
 }
 
@@ -55,7 +63,10 @@ export function findSection(r: Ruleset, id: string): { part: Part; section: Sect
   return undefined;
 }
 
-export function findIndicator(r: Ruleset, id: string): { part: Part; section: Section; indicator: Indicator; siblings: Indicator[] } | undefined {
+export function findIndicator(
+  r: Ruleset,
+  id: string,
+): { part: Part; section: Section; indicator: Indicator; siblings: Indicator[] } | undefined {
   for (const part of r.parts) {
     for (const section of part.sections) {
       const search = (list: Indicator[]): ReturnType<typeof findIndicator> => {
@@ -129,10 +140,17 @@ export function removeRule(r: Ruleset, indicatorId: string, n: number): Ruleset 
 }
 
 /** Changes a part, section or indicator (name, max/weight, applicability, note). */
-export function updateNode(r: Ruleset, id: string, patch: Partial<Pick<Indicator, 'name' | 'weight' | 'appliesTo' | 'note'>> & { max?: number }): Ruleset {
+export function updateNode(
+  r: Ruleset,
+  id: string,
+  patch: Partial<Pick<Indicator, 'name' | 'weight' | 'appliesTo' | 'note'>> & { max?: number },
+): Ruleset {
   const out = clone(r);
   const part = out.parts.find((p) => p.id === id);
-  const node: Record<string, unknown> | undefined = (part as unknown as Record<string, unknown>) ?? (findSection(out, id)?.section as unknown as Record<string, unknown>) ?? (findIndicator(out, id)?.indicator as unknown as Record<string, unknown>);
+  const node: Record<string, unknown> | undefined =
+    (part as unknown as Record<string, unknown>) ??
+    (findSection(out, id)?.section as unknown as Record<string, unknown>) ??
+    (findIndicator(out, id)?.indicator as unknown as Record<string, unknown>);
   if (!node) return r;
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) delete node[key];
@@ -147,7 +165,8 @@ export function removeNode(r: Ruleset, id: string): Ruleset {
   for (const p of out.parts) {
     p.sections = p.sections.filter((s) => s.id !== id);
     for (const s of p.sections) {
-      const prune = (list: Indicator[]): Indicator[] => list.filter((i) => i.id !== id).map((i) => (i.children ? { ...i, children: prune(i.children) } : i));
+      const prune = (list: Indicator[]): Indicator[] =>
+        list.filter((i) => i.id !== id).map((i) => (i.children ? { ...i, children: prune(i.children) } : i));
       s.indicators = prune(s.indicators);
     }
   }

@@ -30,7 +30,15 @@ export function validateRuleset(draft: unknown): { ruleset?: Ruleset; problems: 
   return { ruleset: parsed.data, problems: checkRuleset(parsed.data) };
 }
 
-const FIELD_NAMES: Record<string, string> = { id: '方案编号', name: '方案名称', classes: '类别', transfers: '权重转移', grades: '等次', thresholds: '分数线', parts: '指标' };
+const FIELD_NAMES: Record<string, string> = {
+  id: '方案编号',
+  name: '方案名称',
+  classes: '类别',
+  transfers: '权重转移',
+  grades: '等次',
+  thresholds: '分数线',
+  parts: '指标',
+};
 
 /** zod's English fallbacks, in the words a reviewer reads. */
 function chinese(message: string): string {

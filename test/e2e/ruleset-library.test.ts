@@ -25,9 +25,19 @@ function schemeFile(dir: string): string {
       {
         table: [
           [{ text: '一级指标' }, { text: '二级指标' }, { text: '评分细则' }, { text: '分值' }],
-          [{ text: '健康情况\n（６分）', vMerge: 'restart' }, { text: '可用性' }, { text: '１．首页链接打不开的，每发现一处扣0.2分，扣完为止。' }, { text: '２' }],
+          [
+            { text: '健康情况\n（６分）', vMerge: 'restart' },
+            { text: '可用性' },
+            { text: '１．首页链接打不开的，每发现一处扣0.2分，扣完为止。' },
+            { text: '２' },
+          ],
           [{ text: '', vMerge: 'continue' }, { text: '常态化监管' }, { text: '根据各季度检查扣分情况按比重扣分。' }, { text: '４' }],
-          [{ text: '发布解读\n（４分）' }, { text: '动态要闻' }, { text: '１．未开设动态要闻栏目的，此项不得分。\n２．监测时间点前2周内未更新的，此项不得分。' }, { text: '４' }],
+          [
+            { text: '发布解读\n（４分）' },
+            { text: '动态要闻' },
+            { text: '１．未开设动态要闻栏目的，此项不得分。\n２．监测时间点前2周内未更新的，此项不得分。' },
+            { text: '４' },
+          ],
         ],
       },
     ]),
@@ -108,7 +118,13 @@ describe('browser mode: the ruleset library', () => {
     // A target list whose heading does not name the class: the preview asks, the reviewer picks.
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('名单');
-    for (const row of [['一、区县网站名单（共 2 个）'], ['序号', '主管单位', '网址'], ['1', '南岭县人民政府', 'www.nanling.gov.cn'], ['2', '北岭县人民政府', 'www.beiling.gov.cn']]) sheet.addRow(row);
+    for (const row of [
+      ['一、区县网站名单（共 2 个）'],
+      ['序号', '主管单位', '网址'],
+      ['1', '南岭县人民政府', 'www.nanling.gov.cn'],
+      ['2', '北岭县人民政府', 'www.beiling.gov.cn'],
+    ])
+      sheet.addRow(row);
     const list = path.join(mkdtempSync(path.join(os.tmpdir(), 'kaoping-list-')), '区县名单.xlsx');
     await book.xlsx.writeFile(list);
     await page.waitForSelector('[data-testid="import-targets"]');

@@ -25,13 +25,16 @@ export function adoptRulesetVersion(store: AssessmentStore, next: Ruleset, reaso
   const classes = new Set(next.classes.map((c) => c.id));
   const indicators = indicatorsById(next);
   const problems: string[] = [];
-  for (const t of store.listTargets()) if (!classes.has(t.classId)) problems.push(`考评对象 #${t.id} ${t.name} 的类别 ${t.classId} 在新版本中不存在`);
+  for (const t of store.listTargets())
+    if (!classes.has(t.classId)) problems.push(`考评对象 #${t.id} ${t.name} 的类别 ${t.classId} 在新版本中不存在`);
   for (const f of store.listFindings()) {
     const ind = indicators.get(f.indicatorId);
     if (!ind) problems.push(`问题记录 #${f.id} 的指标 ${f.indicatorId} 在新版本中不存在`);
-    else if (!ind.rules.some((r) => r.n === f.rule)) problems.push(`问题记录 #${f.id}：指标“${ind.name}”在新版本中没有第 ${f.rule} 条评分细则`);
+    else if (!ind.rules.some((r) => r.n === f.rule))
+      problems.push(`问题记录 #${f.id}：指标“${ind.name}”在新版本中没有第 ${f.rule} 条评分细则`);
   }
-  if (problems.length) throw new KaopingError('adopt-mismatch', `不能采用“${next.name}”${label(next)}：已有数据与新版本不符，未作任何改动`, problems);
+  if (problems.length)
+    throw new KaopingError('adopt-mismatch', `不能采用“${next.name}”${label(next)}：已有数据与新版本不符，未作任何改动`, problems);
   store.adoptRuleset(next.id, next, reason.trim());
   return { from: `${current.id} ${label(current)}`, to: `${next.id} ${label(next)}` };
 }

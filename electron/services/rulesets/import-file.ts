@@ -27,7 +27,11 @@ function freshId(workspaceDir: string, hint: string): string {
  * same id as a library entry makes a new version of it) or the scheme's own .docx /
  * .xlsx (parsed, with the decisions it needs kept as `pending`).
  */
-export async function importRulesetFile(workspaceDir: string, file: string, opts: { id?: string; name?: string; classes?: string } = {}): Promise<RulesetImportResult> {
+export async function importRulesetFile(
+  workspaceDir: string,
+  file: string,
+  opts: { id?: string; name?: string; classes?: string } = {},
+): Promise<RulesetImportResult> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.json') {
     const parsed = parseRuleset(readFileSync(file, 'utf8'), path.basename(file));
@@ -35,10 +39,13 @@ export async function importRulesetFile(workspaceDir: string, file: string, opts
     const saved = saveToLibrary(workspaceDir, ruleset, `导入 ${path.basename(file)}`);
     return { ...saved, report: null };
   }
-  if (ext !== '.docx' && ext !== '.xlsx') throw new KaopingError('scheme-format', `不支持的文件：${path.basename(file)}（请用考评方案 .json、方案原文 .docx 或指标表 .xlsx）`);
+  if (ext !== '.docx' && ext !== '.xlsx')
+    throw new KaopingError('scheme-format', `不支持的文件：${path.basename(file)}（请用考评方案 .json、方案原文 .docx 或指标表 .xlsx）`);
   const id = opts.id ?? freshId(workspaceDir, `${opts.name ?? ''}${path.basename(file)}`);
   const { ruleset, report } = await importSchemeFile(file, { id, name: opts.name, classes: opts.classes });
-  const saved = saveToLibrary(workspaceDir, ruleset, `从 ${path.basename(file)} 导入：${report.decisions.length} 项待决定`, { importReport: report });
+  const saved = saveToLibrary(workspaceDir, ruleset, `从 ${path.basename(file)} 导入：${report.decisions.length} 项待决定`, {
+    importReport: report,
+  });
   return { ...saved, report };
 }
 
@@ -51,7 +58,10 @@ export function reportLines(report: SchemeImportReport): string[] {
   ];
   if (report.decisions.length) {
     lines.push(`待决定 ${report.decisions.length} 项（在考评方案库的编辑器中处理，处理完才能用于新建考评）：`);
-    for (const d of report.decisions) lines.push(`  [${d.id}] ${d.indicatorId ?? '方案'}${d.rule ? ` 第${d.rule}条` : ''}：${d.reason}\n       原文：${d.text.length > 80 ? `${d.text.slice(0, 80)}…` : d.text}`);
+    for (const d of report.decisions)
+      lines.push(
+        `  [${d.id}] ${d.indicatorId ?? '方案'}${d.rule ? ` 第${d.rule}条` : ''}：${d.reason}\n       原文：${d.text.length > 80 ? `${d.text.slice(0, 80)}…` : d.text}`,
+      );
   }
   return lines;
 }

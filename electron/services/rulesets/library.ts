@@ -94,7 +94,11 @@ export function loadFromLibrary(workspaceDir: string, id: string, version?: numb
   const versions = versionsOf(dir);
   if (versions.length === 0) throw new KaopingError('unknown-ruleset', `考评方案库中没有“${id}”`);
   const v = version ?? versions.at(-1)!;
-  if (!versions.includes(v)) throw new KaopingError('unknown-ruleset-version', `考评方案“${id}”没有第 ${v} 版。已有：${versions.map((n) => `第 ${n} 版`).join('、')}`);
+  if (!versions.includes(v))
+    throw new KaopingError(
+      'unknown-ruleset-version',
+      `考评方案“${id}”没有第 ${v} 版。已有：${versions.map((n) => `第 ${n} 版`).join('、')}`,
+    );
   const file = path.join(dir, `v${v}.json`);
   return parseRuleset(readFileSync(file, 'utf8'), file);
 }
@@ -104,8 +108,14 @@ export function loadFromLibrary(workspaceDir: string, id: string, version?: numb
  * validated exactly as a built-in is; open questions (`pending`) are allowed here
  * and refused only when an assessment is created from it.
  */
-export function saveToLibrary(workspaceDir: string, ruleset: Ruleset, note: string, extra?: { importReport?: unknown }): { ruleset: Ruleset; version: number } {
-  if (builtInIds().has(ruleset.id)) throw new KaopingError('ruleset-id-taken', `“${ruleset.id}”是内置考评方案的编号，请另取一个编号（例如 ${ruleset.id}-local）`);
+export function saveToLibrary(
+  workspaceDir: string,
+  ruleset: Ruleset,
+  note: string,
+  extra?: { importReport?: unknown },
+): { ruleset: Ruleset; version: number } {
+  if (builtInIds().has(ruleset.id))
+    throw new KaopingError('ruleset-id-taken', `“${ruleset.id}”是内置考评方案的编号，请另取一个编号（例如 ${ruleset.id}-local）`);
   const dir = entryDir(workspaceDir, ruleset.id);
   const version = (versionsOf(dir).at(-1) ?? 0) + 1;
   const saved: Ruleset = { ...ruleset, libraryVersion: version };
@@ -114,11 +124,19 @@ export function saveToLibrary(workspaceDir: string, ruleset: Ruleset, note: stri
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `v${version}.json`);
   // Written beside and renamed: a crash never leaves half a version.
-  if (existsSync(file)) throw new KaopingError('ruleset-version-exists', `考评方案“${ruleset.id}”第 ${version} 版已存在（另一处同时保存？），请重新打开后再保存`);
+  if (existsSync(file))
+    throw new KaopingError(
+      'ruleset-version-exists',
+      `考评方案“${ruleset.id}”第 ${version} 版已存在（另一处同时保存？），请重新打开后再保存`,
+    );
   writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
-  if (extra?.importReport !== undefined) writeFileSync(path.join(dir, `v${version}.import.json`), JSON.stringify(extra.importReport, null, 2) + '\n');
-  appendFileSync(path.join(dir, 'log.jsonl'), JSON.stringify({ version, savedAt: new Date().toISOString(), note } satisfies LibraryVersion) + '\n');
+  if (extra?.importReport !== undefined)
+    writeFileSync(path.join(dir, `v${version}.import.json`), JSON.stringify(extra.importReport, null, 2) + '\n');
+  appendFileSync(
+    path.join(dir, 'log.jsonl'),
+    JSON.stringify({ version, savedAt: new Date().toISOString(), note } satisfies LibraryVersion) + '\n',
+  );
   return { ruleset: saved, version };
 }
 
@@ -145,11 +163,15 @@ export function resolveRuleset(ref: string, where: { workspaceDir?: string; cwd?
     return parseRuleset(readFileSync(asFile, 'utf8'), path.basename(asFile));
   }
   const { id, version } = splitRef(ref);
-  if (where.workspaceDir && ID.test(id) && versionsOf(path.join(libraryDir(where.workspaceDir), id)).length) return loadFromLibrary(where.workspaceDir, id, version);
+  if (where.workspaceDir && ID.test(id) && versionsOf(path.join(libraryDir(where.workspaceDir), id)).length)
+    return loadFromLibrary(where.workspaceDir, id, version);
   const builtIn = listRulesets().find((r) => r.id === id);
   if (builtIn && version === undefined) return builtIn;
   const library = where.workspaceDir ? listLibrary(where.workspaceDir).map((e) => e.id) : [];
-  throw new KaopingError('unknown-ruleset', `没有考评方案“${ref}”。内置：${[...builtInIds()].join('、')}${where.workspaceDir ? `；方案库（${libraryDir(where.workspaceDir)}）：${library.join('、') || '（空）'}` : ''}`);
+  throw new KaopingError(
+    'unknown-ruleset',
+    `没有考评方案“${ref}”。内置：${[...builtInIds()].join('、')}${where.workspaceDir ? `；方案库（${libraryDir(where.workspaceDir)}）：${library.join('、') || '（空）'}` : ''}`,
+  );
 }
 
 /** Refuses a ruleset that still has open questions: scoring with it would be a guess. */

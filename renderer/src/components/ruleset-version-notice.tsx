@@ -39,7 +39,16 @@ export function RulesetVersionNotice({ id, onAdopted }: { id: string; onAdopted:
           </Button>
         }
       />
-      <Modal title={`采用第 ${s.latest} 版`} open={open} onOk={adopt} onCancel={() => setOpen(false)} okText="采用并记入历史" cancelText="取消" okButtonProps={{ disabled: !reason.trim() }} destroyOnHidden>
+      <Modal
+        title={`采用第 ${s.latest} 版`}
+        open={open}
+        onOk={adopt}
+        onCancel={() => setOpen(false)}
+        okText="采用并记入历史"
+        cancelText="取消"
+        okButtonProps={{ disabled: !reason.trim() }}
+        destroyOnHidden
+      >
         {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} />}
         <Input.TextArea placeholder="采用原因（记入历史）" value={reason} onChange={(e) => setReason(e.target.value)} />
       </Modal>

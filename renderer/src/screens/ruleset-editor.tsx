@@ -41,7 +41,10 @@ export function RulesetEditorScreen({ rulesetId, onBack }: { rulesetId: string; 
 
   const { ruleset: valid, problems } = useMemo(() => (draft ? validateRuleset(draft) : { ruleset: undefined, problems: [] }), [draft]);
   const pending = draft?.pending ?? [];
-  const flagged = useMemo(() => new Set([...problems.map((p) => p.nodeId), ...pending.map((d) => d.indicatorId)].filter((x): x is string => !!x)), [problems, pending]);
+  const flagged = useMemo(
+    () => new Set([...problems.map((p) => p.nodeId), ...pending.map((d) => d.indicatorId)].filter((x): x is string => !!x)),
+    [problems, pending],
+  );
 
   if (loadError) return <Result status="error" title={loadError} extra={<Button onClick={onBack}>返回考评方案库</Button>} />;
   if (!draft || !origin) return <Card loading />;
@@ -82,20 +85,53 @@ export function RulesetEditorScreen({ rulesetId, onBack }: { rulesetId: string; 
           <span data-testid="editor-title">{draft.name}</span>
           <Tag>{builtIn ? `内置 ${draft.id}（保存为副本）` : `${draft.id} 第 ${origin.version} 版`}</Tag>
           {pending.length > 0 && <Tag color="orange" data-testid="pending-count">{`${pending.length} 项待决定`}</Tag>}
-          {problems.length === 0 ? <Tag color="green">校验通过</Tag> : <Tag color="red" data-testid="problem-count">{`${problems.length} 处错误`}</Tag>}
+          {problems.length === 0 ? (
+            <Tag color="green">校验通过</Tag>
+          ) : (
+            <Tag color="red" data-testid="problem-count">{`${problems.length} 处错误`}</Tag>
+          )}
         </Space>
       }
       extra={
         <Space>
-          {builtIn && <Input style={{ width: 180 }} placeholder="副本编号，如 nanling-2025" value={copyId} onChange={(e) => setCopyId(e.target.value)} data-testid="copy-id" />}
-          <Input style={{ width: 220 }} placeholder="本次修改说明" value={note} onChange={(e) => setNote(e.target.value)} data-testid="save-note" />
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={problems.length > 0 || (builtIn && !copyId.trim())} onClick={save} data-testid="save-ruleset">
+          {builtIn && (
+            <Input
+              style={{ width: 180 }}
+              placeholder="副本编号，如 nanling-2025"
+              value={copyId}
+              onChange={(e) => setCopyId(e.target.value)}
+              data-testid="copy-id"
+            />
+          )}
+          <Input
+            style={{ width: 220 }}
+            placeholder="本次修改说明"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="save-note"
+          />
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            loading={saving}
+            disabled={problems.length > 0 || (builtIn && !copyId.trim())}
+            onClick={save}
+            data-testid="save-ruleset"
+          >
             保存为新版本
           </Button>
         </Space>
       }
     >
-      {saveError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={saveError.message} description={saveError instanceof ApiError ? saveError.details.join('；') : undefined} />}
+      {saveError && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={saveError.message}
+          description={saveError instanceof ApiError ? saveError.details.join('；') : undefined}
+        />
+      )}
       {problems.length > 0 && (
         <Alert
           type="error"
@@ -150,7 +186,11 @@ export function RulesetEditorScreen({ rulesetId, onBack }: { rulesetId: string; 
             ),
           },
           { key: 'classes', label: '考评对象类别', children: <ClassesPanel ruleset={draft} onChange={setDraft} /> },
-          { key: 'transfers', label: `权重转移（${draft.transfers.length}）`, children: <TransfersPanel ruleset={draft} onChange={setDraft} /> },
+          {
+            key: 'transfers',
+            label: `权重转移（${draft.transfers.length}）`,
+            children: <TransfersPanel ruleset={draft} onChange={setDraft} />,
+          },
           { key: 'scoring', label: '满分折算、分数线与等次', children: <ScoringPanel ruleset={draft} onChange={setDraft} /> },
           { key: 'preview', label: '试算', children: <PreviewPanel ruleset={valid} /> },
         ]}

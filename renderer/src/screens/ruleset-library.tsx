@@ -71,9 +71,18 @@ export function RulesetLibraryScreen({ onBack, onEdit }: { onBack: () => void; o
       }
     >
       <Typography.Paragraph type="secondary">
-        导入本地考评方案的 Word 原文（含“考评对象”一节和指标表）或指标表 Excel：标准写法识别为计分方式，其余（权重转移、满分折算、适用范围等）列为待决定事项，在编辑器中逐项处理后才能用于新建考评。每次保存为一个新版本；已有考评保留其方案快照，采用新版本须明确操作并记入历史。
+        导入本地考评方案的 Word 原文（含“考评对象”一节和指标表）或指标表
+        Excel：标准写法识别为计分方式，其余（权重转移、满分折算、适用范围等）列为待决定事项，在编辑器中逐项处理后才能用于新建考评。每次保存为一个新版本；已有考评保留其方案快照，采用新版本须明确操作并记入历史。
       </Typography.Paragraph>
-      {importError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={importError.message} description={importError instanceof ApiError ? importError.details.join('；') : undefined} />}
+      {importError && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={importError.message}
+          description={importError instanceof ApiError ? importError.details.join('；') : undefined}
+        />
+      )}
       {list.error && <Alert type="error" showIcon message={list.error.message} />}
       <Table<RulesetLibraryRow>
         rowKey="id"
@@ -81,22 +90,43 @@ export function RulesetLibraryScreen({ onBack, onEdit }: { onBack: () => void; o
         dataSource={list.data ?? []}
         pagination={false}
         columns={[
-          { title: '考评方案', dataIndex: 'name', render: (name: string, r) => <Typography.Link onClick={() => onEdit(r.id)} data-testid={`ruleset-${r.id}`}>{name}</Typography.Link> },
+          {
+            title: '考评方案',
+            dataIndex: 'name',
+            render: (name: string, r) => (
+              <Typography.Link onClick={() => onEdit(r.id)} data-testid={`ruleset-${r.id}`}>
+                {name}
+              </Typography.Link>
+            ),
+          },
           { title: '编号', dataIndex: 'id', width: 200 },
-          { title: '来源', width: 160, render: (_: unknown, r) => (r.origin === 'built-in' ? <Tag>内置</Tag> : <Tag color="blue">{`方案库 第${r.versions.at(-1)?.version ?? 1}版`}</Tag>) },
+          {
+            title: '来源',
+            width: 160,
+            render: (_: unknown, r) =>
+              r.origin === 'built-in' ? <Tag>内置</Tag> : <Tag color="blue">{`方案库 第${r.versions.at(-1)?.version ?? 1}版`}</Tag>,
+          },
           { title: '指标', dataIndex: 'indicators', width: 70 },
-          { title: '状态', width: 130, render: (_: unknown, r) => (r.pending ? <Tag color="orange">{`${r.pending} 项待决定`}</Tag> : <Tag color="green">可用</Tag>) },
+          {
+            title: '状态',
+            width: 130,
+            render: (_: unknown, r) => (r.pending ? <Tag color="orange">{`${r.pending} 项待决定`}</Tag> : <Tag color="green">可用</Tag>),
+          },
           { title: '基于', dataIndex: 'basedOn', width: 200, render: (v?: string) => v ?? '—' },
           {
             title: '',
             width: 200,
             render: (_: unknown, r) => (
               <Space>
-                <Button size="small" icon={<CopyOutlined />} onClick={() => {
+                <Button
+                  size="small"
+                  icon={<CopyOutlined />}
+                  onClick={() => {
                     setCopying(r);
                     setCopyId(`${r.id}-copy`);
                     setCopyName(`${r.name}（副本）`);
-                  }}>
+                  }}
+                >
                   复制
                 </Button>
                 <Button size="small" icon={<DownloadOutlined />} onClick={() => void download(r.id)}>
@@ -107,7 +137,15 @@ export function RulesetLibraryScreen({ onBack, onEdit }: { onBack: () => void; o
           },
         ]}
       />
-      <Modal title={`以“${copying?.name ?? ''}”为基础新建`} open={!!copying} onOk={copy} onCancel={() => setCopying(undefined)} okText="复制" cancelText="取消" destroyOnHidden>
+      <Modal
+        title={`以“${copying?.name ?? ''}”为基础新建`}
+        open={!!copying}
+        onOk={copy}
+        onCancel={() => setCopying(undefined)}
+        okText="复制"
+        cancelText="取消"
+        destroyOnHidden
+      >
         <Space direction="vertical" style={{ width: '100%' }}>
           <Input addonBefore="编号" value={copyId} onChange={(e) => setCopyId(e.target.value)} />
           <Input addonBefore="名称" value={copyName} onChange={(e) => setCopyName(e.target.value)} />

@@ -15,7 +15,10 @@ const fixtures = path.resolve(__dirname, '../../fixtures/rulesets');
 describe('ruleset library handlers through dispatch', () => {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'kaoping-rs-handlers-'));
   const handlers = createHandlers({ workspaceDir: workspace, mode: 'browser', version: 'test' });
-  const raw = (method: string, input: unknown): Promise<CallResult> => dispatch(handlers, method, input, (e) => { throw e; });
+  const raw = (method: string, input: unknown): Promise<CallResult> =>
+    dispatch(handlers, method, input, (e) => {
+      throw e;
+    });
   const call = async <T>(method: string, input: unknown): Promise<T> => {
     const r = await raw(method, input);
     if (!r.ok) throw new Error(`${r.error.message} ${r.error.details.join('；')}`);
@@ -24,7 +27,11 @@ describe('ruleset library handlers through dispatch', () => {
 
   it('imports a Word scheme with its open questions, refuses to create from it, and saves a decided version', async () => {
     const contentBase64 = readFileSync(path.join(fixtures, 'zengdu-2023-table.docx')).toString('base64');
-    const imported = await call<RulesetSavedView & { report: { decisions: unknown[] } }>('rulesets/importFile', { fileName: '曾都区2023年指标.docx', contentBase64, rulesetId: 'zengdu-local' });
+    const imported = await call<RulesetSavedView & { report: { decisions: unknown[] } }>('rulesets/importFile', {
+      fileName: '曾都区2023年指标.docx',
+      contentBase64,
+      rulesetId: 'zengdu-local',
+    });
     expect(imported).toMatchObject({ id: 'zengdu-local', version: 1 });
     expect(imported.pending).toBe(imported.report.decisions.length);
     const list = await call<RulesetLibraryRow[]>('rulesets/library', {});
@@ -44,7 +51,11 @@ describe('ruleset library handlers through dispatch', () => {
     delete draft.pending;
     const saved = await call<RulesetSavedView>('rulesets/save', { ruleset: draft, note: '逐项处理完毕' });
     expect(saved).toEqual({ id: 'zengdu-local', version: 2, pending: 0 });
-    const created = await call<{ id: string; rulesetName: string }>('assessments/create', { name: '曾都2023', year: 2023, rulesetId: 'zengdu-local' });
+    const created = await call<{ id: string; rulesetName: string }>('assessments/create', {
+      name: '曾都2023',
+      year: 2023,
+      rulesetId: 'zengdu-local',
+    });
     expect(created.rulesetName).toContain('曾都区');
   });
 
@@ -61,7 +72,11 @@ describe('ruleset library handlers through dispatch', () => {
     expect(await call('assessment/rulesetStatus', { id: 'zj' })).toEqual({ rulesetId: 'zj-local', libraryVersion: 1, latest: 2 });
     const noReason = await raw('assessment/adoptRuleset', { id: 'zj', version: 2, reason: '' });
     expect(noReason.ok).toBe(false);
-    const adopted = await call<{ from: string; to: string }>('assessment/adoptRuleset', { id: 'zj', version: 2, reason: '市里发布了修订版' });
+    const adopted = await call<{ from: string; to: string }>('assessment/adoptRuleset', {
+      id: 'zj',
+      version: 2,
+      reason: '市里发布了修订版',
+    });
     expect(adopted).toEqual({ from: 'zj-local 第 1 版', to: 'zj-local 第 2 版' });
     expect(await call('assessment/rulesetStatus', { id: 'zj' })).toEqual({ rulesetId: 'zj-local', libraryVersion: 2, latest: 2 });
     const verified = await call<{ ok: boolean }>('assessment/verify', { id: 'zj' });

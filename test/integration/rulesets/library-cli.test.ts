@@ -14,19 +14,36 @@ describe('kaoping rulesets: the workspace library', () => {
   const ws = mkdtempSync(path.join(os.tmpdir(), 'kaoping-lib-'));
 
   it('copies a built-in, exports it, re-imports an edit as version 2, and lists both kinds', async () => {
-    const copy = await cli(ws, 'rulesets', 'copy', 'zhanjiang-2021', '--id', 'nanling-2025', '--name', '南岭市2025年度考评方案', '--workspace', ws);
+    const copy = await cli(
+      ws,
+      'rulesets',
+      'copy',
+      'zhanjiang-2021',
+      '--id',
+      'nanling-2025',
+      '--name',
+      '南岭市2025年度考评方案',
+      '--workspace',
+      ws,
+    );
     expect(copy.stderr).toBe('');
     expect(copy.stdout).toContain('基于 zhanjiang-2021');
     const out = path.join(ws, 'nanling.json');
     expect((await cli(ws, 'rulesets', 'export', 'nanling-2025', '--out', out, '--workspace', ws)).code).toBe(0);
     const edited = JSON.parse(readFileSync(out, 'utf8')) as Ruleset;
     expect(edited.libraryVersion).toBe(1);
-    edited.grades.bands = [{ name: '优秀', min: 95 }, { name: '良好', min: 85 }, { name: '合格', min: 60 }];
+    edited.grades.bands = [
+      { name: '优秀', min: 95 },
+      { name: '良好', min: 85 },
+      { name: '合格', min: 60 },
+    ];
     writeFileSync(out, JSON.stringify(edited));
     const again = await cli(ws, 'rulesets', 'import', out, '--workspace', ws);
     expect(again.stdout).toContain('nanling-2025（南岭市2025年度考评方案）第 2 版');
 
-    const listed = JSON.parse((await cli(ws, 'rulesets', 'list', '--workspace', ws, '--json')).stdout) as { rulesets: { id: string; origin: string; libraryVersion: number | null }[] };
+    const listed = JSON.parse((await cli(ws, 'rulesets', 'list', '--workspace', ws, '--json')).stdout) as {
+      rulesets: { id: string; origin: string; libraryVersion: number | null }[];
+    };
     expect(listed.rulesets.find((r) => r.id === 'zhanjiang-2021')?.origin).toBe('built-in');
     expect(listed.rulesets.find((r) => r.id === 'nanling-2025')).toMatchObject({ origin: 'library', libraryVersion: 2 });
     // Versions are files that are never overwritten.
@@ -58,15 +75,25 @@ describe('kaoping rulesets: the workspace library', () => {
     store.close();
     const byFile = await cli(ws, 'new', path.join(ws, 'a2'), '--ruleset', 'nanling.json', '--year', '2025');
     expect(byFile.stderr).toBe('');
-    const elsewhere = await cli(os.tmpdir(), 'new', path.join(mkdtempSync(path.join(os.tmpdir(), 'kaoping-other-')), 'x'), '--ruleset', 'nanling-2025');
+    const elsewhere = await cli(
+      os.tmpdir(),
+      'new',
+      path.join(mkdtempSync(path.join(os.tmpdir(), 'kaoping-other-')), 'x'),
+      '--ruleset',
+      'nanling-2025',
+    );
     expect(elsewhere.code).toBe(1);
     expect(elsewhere.stderr).toContain('没有考评方案“nanling-2025”');
   });
 
   it('keeps the snapshot on later edits and adopts a new version only when asked, in the history', async () => {
     const dir = path.join(ws, 'a1');
-    expect((await cli(ws, 'targets', 'add', dir, '--name', '南岭县人民政府门户网站', '--url', 'www.nanling.gov.cn', '--class', '第一类')).code).toBe(0);
-    expect((await cli(ws, 'findings', 'add', dir, '--target', '南岭县人民政府门户网站', '--indicator', '健康情况/可用性', '--count', '3')).code).toBe(0);
+    expect(
+      (await cli(ws, 'targets', 'add', dir, '--name', '南岭县人民政府门户网站', '--url', 'www.nanling.gov.cn', '--class', '第一类')).code,
+    ).toBe(0);
+    expect(
+      (await cli(ws, 'findings', 'add', dir, '--target', '南岭县人民政府门户网站', '--indicator', '健康情况/可用性', '--count', '3')).code,
+    ).toBe(0);
     const before = JSON.parse((await cli(ws, 'score', dir, '--json')).stdout) as { targets: { grade: string; total: number }[] };
     expect(before.targets[0]).toMatchObject({ total: 99.4, grade: '优秀' });
 
@@ -84,7 +111,16 @@ describe('kaoping rulesets: the workspace library', () => {
   });
 
   it('imports an office Word file and refuses to create an assessment until its decisions are made', async () => {
-    const imported = await cli(ws, 'rulesets', 'import', path.join(fixtures, 'zhanjiang-2021-scheme.docx'), '--workspace', ws, '--id', 'zj-imported');
+    const imported = await cli(
+      ws,
+      'rulesets',
+      'import',
+      path.join(fixtures, 'zhanjiang-2021-scheme.docx'),
+      '--workspace',
+      ws,
+      '--id',
+      'zj-imported',
+    );
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toContain('第一类：各县（市、区）政府，湛江经济技术开发区、奋勇高新区管委会（共 11 个）');
     expect(imported.stdout).toMatch(/待决定 \d+ 项/u);

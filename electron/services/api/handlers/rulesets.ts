@@ -16,17 +16,39 @@ export function rulesetHandlers(deps: HandlerDeps) {
   const saved = (r: Ruleset, version: number): RulesetSavedView => ({ id: r.id, version, pending: r.pending?.length ?? 0 });
   return {
     'rulesets/library': async (): Promise<RulesetLibraryRow[]> => [
-      ...listRulesets().map((r) => ({ id: r.id, name: r.name, origin: 'built-in' as const, edition: r.version, versions: [], pending: 0, indicators: listIndicators(r).length })),
+      ...listRulesets().map((r) => ({
+        id: r.id,
+        name: r.name,
+        origin: 'built-in' as const,
+        edition: r.version,
+        versions: [],
+        pending: 0,
+        indicators: listIndicators(r).length,
+      })),
       ...listLibrary(ws).map((e) => {
         const r = loadFromLibrary(ws, e.id);
-        return { id: e.id, name: e.name, origin: 'library' as const, edition: r.version, versions: e.versions, pending: e.pending, basedOn: e.basedOn, indicators: listIndicators(r).length };
+        return {
+          id: e.id,
+          name: e.name,
+          origin: 'library' as const,
+          edition: r.version,
+          versions: e.versions,
+          pending: e.pending,
+          basedOn: e.basedOn,
+          indicators: listIndicators(r).length,
+        };
       }),
     ],
     'rulesets/get': async (input: { rulesetId: string; version?: number }): Promise<RulesetDocumentView> => {
       const ref = input.version ? `${splitRef(input.rulesetId).id}@${input.version}` : input.rulesetId;
       const ruleset = resolveRuleset(ref, { workspaceDir: ws });
       const version = ruleset.libraryVersion ?? null;
-      return { ruleset, origin: version ? 'library' : 'built-in', version, importReport: version ? importReportOf(ws, ruleset.id, version) : null };
+      return {
+        ruleset,
+        origin: version ? 'library' : 'built-in',
+        version,
+        importReport: version ? importReportOf(ws, ruleset.id, version) : null,
+      };
     },
     'rulesets/importFile': (input: { fileName: string; contentBase64: string; rulesetId?: string; name?: string; classes?: string }) =>
       withUpload({ id: '', fileName: input.fileName, contentBase64: input.contentBase64 }, async (file) => {
@@ -51,7 +73,8 @@ export function rulesetHandlers(deps: HandlerDeps) {
     'assessment/adoptRuleset': (input: { id: string; version: number; reason: string }) =>
       withStore(input.id, (store) => {
         const current = store.rulesetSnapshot() as Ruleset;
-        if (!current.libraryVersion) throw new KaopingError('adopt-built-in', `考评“${input.id}”使用内置方案 ${current.id}，没有方案库版本可采用`);
+        if (!current.libraryVersion)
+          throw new KaopingError('adopt-built-in', `考评“${input.id}”使用内置方案 ${current.id}，没有方案库版本可采用`);
         return adoptRulesetVersion(store, loadFromLibrary(ws, current.id, input.version), input.reason);
       }),
   };

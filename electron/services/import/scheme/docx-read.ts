@@ -55,7 +55,10 @@ export function readDocx(bytes: Uint8Array, fileName = 'document.docx'): DocBloc
     if (!doc) throw new Error('word/document.xml missing');
     xml = strFromU8(doc);
   } catch {
-    throw new KaopingError('docx-unreadable', `无法读取 Word 文件 ${fileName}：不是有效的 .docx（Word 2007 及以后的格式；.doc 请先另存为 .docx）`);
+    throw new KaopingError(
+      'docx-unreadable',
+      `无法读取 Word 文件 ${fileName}：不是有效的 .docx（Word 2007 及以后的格式；.doc 请先另存为 .docx）`,
+    );
   }
   const blocks: DocBlock[] = [];
   // State of the table being read (only the outermost table makes rows).

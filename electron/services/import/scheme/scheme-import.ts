@@ -5,7 +5,15 @@ import type { Indicator, Part, PendingDecision, Rule, Ruleset, Section } from '.
 import { frac, sum, show, cmp } from '../../../../shared/scoring/fraction';
 import { readGrids } from '../read-grid';
 import { readDocx, type DocBlock } from './docx-read';
-import { basisSentences, classesFromOption, classesFromParagraphs, defaultBands, gradeNames, schemeTitle, type FoundClass } from './scheme-paragraphs';
+import {
+  basisSentences,
+  classesFromOption,
+  classesFromParagraphs,
+  defaultBands,
+  gradeNames,
+  schemeTitle,
+  type FoundClass,
+} from './scheme-paragraphs';
 import { readTables, type DraftIndicator, type DraftPart } from './scheme-tables';
 import { splitRuleText } from './rule-items';
 import { asciiDigits, parseWording } from './wording';
@@ -70,7 +78,12 @@ class Builder {
       return ind;
     }
     if (part.kind !== 'veto' && draft.weight === null) {
-      this.decide({ topic: 'weight', indicatorId: id, text: draft.weightText || '（空）', reason: `“${where}”没有写分值，暂按 0 分，请填写分值` });
+      this.decide({
+        topic: 'weight',
+        indicatorId: id,
+        text: draft.weightText || '（空）',
+        reason: `“${where}”没有写分值，暂按 0 分，请填写分值`,
+      });
     }
     const split = splitRuleText(draft.ruleText);
     const notes = [...split.preamble, ...split.notes];
@@ -95,7 +108,12 @@ class Builder {
         this.transferNotes.push({ indicator: ind, where, note: body, section });
       } else if (APPLICABILITY.test(body)) {
         kept.push(body);
-        this.decide({ topic: 'applicability', indicatorId: id, text: body, reason: `“${where}”的适用范围：请设置此指标或细则对哪些类别、哪些情形不适用` });
+        this.decide({
+          topic: 'applicability',
+          indicatorId: id,
+          text: body,
+          reason: `“${where}”的适用范围：请设置此指标或细则对哪些类别、哪些情形不适用`,
+        });
       } else if (SCORING.test(body) && part.kind !== 'veto') {
         add(body, '（写在“注”中的计分规定）');
       } else {
@@ -122,7 +140,13 @@ class Builder {
         else {
           // A section name: the other indicators of that section.
           const section = ruleset.parts.flatMap((p) => p.sections).find((s) => s.name === name);
-          if (section) to = to.concat(section.indicators.flatMap((i) => (i.children?.length ? i.children : [i])).filter((i) => i.id !== t.indicator.id && !t.indicator.id.startsWith(`${i.id}.`) && !sameGroup(i.id, t.indicator.id)).map((i) => i.id));
+          if (section)
+            to = to.concat(
+              section.indicators
+                .flatMap((i) => (i.children?.length ? i.children : [i]))
+                .filter((i) => i.id !== t.indicator.id && !t.indicator.id.startsWith(`${i.id}.`) && !sameGroup(i.id, t.indicator.id))
+                .map((i) => i.id),
+            );
         }
       }
       this.decide({
@@ -145,7 +169,11 @@ function sameGroup(a: string, b: string): boolean {
 
 function stated(max: number | null, computed: number, where: string, b: Builder): number {
   if (max !== null && cmp(frac(max), frac(computed)) !== 0) {
-    b.decide({ topic: 'weight', text: `${where}：表中写 ${max} 分`, reason: `“${where}”表中写 ${max} 分，其下指标分值之和为 ${computed} 分；暂按 ${computed} 分，请核对原文` });
+    b.decide({
+      topic: 'weight',
+      text: `${where}：表中写 ${max} 分`,
+      reason: `“${where}”表中写 ${max} 分，其下指标分值之和为 ${computed} 分；暂按 ${computed} 分，请核对原文`,
+    });
   }
   return computed;
 }
@@ -155,7 +183,11 @@ function stated(max: number | null, computed: number, where: string, b: Builder)
  * become rule kinds; transfers, other bases, applicability, missing weights and
  * unrecognised wordings become open questions (`pending`) for the editor.
  */
-export function buildRuleset(blocks: DocBlock[], file: string, opts: SchemeImportOptions): { ruleset: Ruleset; report: SchemeImportReport } {
+export function buildRuleset(
+  blocks: DocBlock[],
+  file: string,
+  opts: SchemeImportOptions,
+): { ruleset: Ruleset; report: SchemeImportReport } {
   const paras = blocks.filter((b): b is Extract<DocBlock, { type: 'para' }> => b.type === 'para').map((b) => asciiDigits(b.text));
   const b = new Builder();
   let classes: FoundClass[];
@@ -168,18 +200,35 @@ export function buildRuleset(blocks: DocBlock[], file: string, opts: SchemeImpor
     classesFrom = 'document';
   }
   const drafts: DraftPart[] = readTables(blocks);
-  if (drafts.length === 0) throw new KaopingError('scheme-no-table', `${path.basename(file)} 中没有找到指标表：需要一张表头含“评分细则”的表（一级指标/二级指标/评分细则/分值，或检查对象/指标/评分细则）`);
+  if (drafts.length === 0)
+    throw new KaopingError(
+      'scheme-no-table',
+      `${path.basename(file)} 中没有找到指标表：需要一张表头含“评分细则”的表（一级指标/二级指标/评分细则/分值，或检查对象/指标/评分细则）`,
+    );
   if (classes.length === 0) {
     classesFrom = 'default';
     classes = [{ id: 'all', label: '全部对象', name: '全部考评对象', kind: 'website' }];
-    b.decide({ topic: 'classes', text: '（文件中没有“考评对象”一节）', reason: '文件中没有找到考评对象的分类（如“第一类：……（共 11 个）”），暂设一个类别“全部对象”；请在编辑器中设置类别，或导入时用 --classes' });
+    b.decide({
+      topic: 'classes',
+      text: '（文件中没有“考评对象”一节）',
+      reason:
+        '文件中没有找到考评对象的分类（如“第一类：……（共 11 个）”），暂设一个类别“全部对象”；请在编辑器中设置类别，或导入时用 --classes',
+    });
   }
   const hasVetoAccounts = drafts.some((p) => p.kind === 'veto' && p.sections.some((s) => s.kinds?.includes('account')));
   if (hasVetoAccounts && !classes.some((c) => c.kind === 'account')) {
-    b.decide({ topic: 'classes', text: '单项否决指标中有“政务新媒体”', reason: '指标表考评政务新媒体，但考评对象中没有找到政务新媒体类别，请补充' });
+    b.decide({
+      topic: 'classes',
+      text: '单项否决指标中有“政务新媒体”',
+      reason: '指标表考评政务新媒体，但考评对象中没有找到政务新媒体类别，请补充',
+    });
   }
   for (const c of classes.filter((x) => /不承担|无对外服务|没有对外服务/u.test(x.name))) {
-    b.decide({ topic: 'applicability', text: `${c.label}：${c.name}`, reason: `类别“${c.label}”写明不承担对外服务职能：请确定哪些指标对此类不适用（例如把办事服务类指标设为仅适用于承担对外服务职能的单位）` });
+    b.decide({
+      topic: 'applicability',
+      text: `${c.label}：${c.name}`,
+      reason: `类别“${c.label}”写明不承担对外服务职能：请确定哪些指标对此类不适用（例如把办事服务类指标设为仅适用于承担对外服务职能的单位）`,
+    });
   }
 
   const parts: Part[] = drafts.map((draft) => {
@@ -188,17 +237,28 @@ export function buildRuleset(blocks: DocBlock[], file: string, opts: SchemeImpor
     part.sections = draft.sections.map((ds, si) => {
       const section: Section = { id: `${partId}.${si + 1}`, name: ds.name, max: 0, indicators: [] };
       if (ds.kinds) section.appliesTo = { kinds: ds.kinds };
-      section.indicators = ds.indicators.map((di, ii) => b.indicator(di, `${section.id}.${ii + 1}`, `${part.kind === 'veto' ? '单项否决' : ds.name}/${di.name}`, part, section));
+      section.indicators = ds.indicators.map((di, ii) =>
+        b.indicator(di, `${section.id}.${ii + 1}`, `${part.kind === 'veto' ? '单项否决' : ds.name}/${di.name}`, part, section),
+      );
       const computed = Number(show(sum(section.indicators.map((i) => frac(i.weight)))));
       if (draft.kind !== 'veto') {
-        if (ds.statedMax.length > 1) b.decide({ topic: 'weight', text: `${ds.name}：${ds.statedMax.join(' 与 ')}`, reason: `一级指标“${ds.name}”在表中写了不同的分值（${ds.statedMax.join(' 与 ')} 分）；暂按指标分值之和 ${computed} 分，请核对` });
+        if (ds.statedMax.length > 1)
+          b.decide({
+            topic: 'weight',
+            text: `${ds.name}：${ds.statedMax.join(' 与 ')}`,
+            reason: `一级指标“${ds.name}”在表中写了不同的分值（${ds.statedMax.join(' 与 ')} 分）；暂按指标分值之和 ${computed} 分，请核对`,
+          });
         section.max = ds.statedMax.length === 1 ? stated(ds.statedMax[0]!, computed, ds.name, b) : computed;
       }
       return section;
     });
     if (draft.kind !== 'veto') part.max = stated(draft.statedMax, Number(show(sum(part.sections.map((s) => frac(s.max))))), draft.name, b);
     if (draft.kind !== 'veto' && classes.some((c) => c.kind === 'account')) {
-      b.decide({ topic: 'applicability', text: draft.name, reason: `“${draft.name}”是否也用于政务新媒体账号？（有的方案只按单项否决考评账号，其余指标只考评网站）请设置适用对象` });
+      b.decide({
+        topic: 'applicability',
+        text: draft.name,
+        reason: `“${draft.name}”是否也用于政务新媒体账号？（有的方案只按单项否决考评账号，其余指标只考评网站）请设置适用对象`,
+      });
     }
     return part;
   });
@@ -219,12 +279,19 @@ export function buildRuleset(blocks: DocBlock[], file: string, opts: SchemeImpor
       bands,
       failName,
       configurable: true,
-      note: names.length ? `方案只规定分为${names.join('、')}等次，未给出分数线；${bands.map((x) => x.min).join('/')} 为默认值，可在每次考评中修改。` : '方案未规定等次；90/80/60 为默认值，可在每次考评中修改。',
+      note: names.length
+        ? `方案只规定分为${names.join('、')}等次，未给出分数线；${bands.map((x) => x.min).join('/')} 为默认值，可在每次考评中修改。`
+        : '方案未规定等次；90/80/60 为默认值，可在每次考评中修改。',
     },
   };
   b.resolveTransfers(ruleset);
   for (const sentence of basisSentences(paras)) {
-    b.decide({ topic: 'basis', text: sentence, reason: '满分折算：原文对部分单位以低于 100 分为满分再折算。请确认是否按适用指标的满分等比折算（normaliseBasic），并为相应指标设置适用条件' });
+    b.decide({
+      topic: 'basis',
+      text: sentence,
+      reason:
+        '满分折算：原文对部分单位以低于 100 分为满分再折算。请确认是否按适用指标的满分等比折算（normaliseBasic），并为相应指标设置适用条件',
+    });
   }
   if (b.decisions.length) ruleset.pending = b.decisions;
   const report: SchemeImportReport = {

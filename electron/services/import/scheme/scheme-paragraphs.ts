@@ -25,11 +25,18 @@ export function classesFromParagraphs(paras: string[]): FoundClass[] {
     if (MAJOR_HEADING.test(p)) break;
     const cls = CLASS_LINE.exec(p);
     if (cls) {
-      out.push({ id: `class-${out.filter((c) => c.kind === 'website').length + 1}`, label: `第${cls[1]}类`, name: cls[2]!.replace(/[。；;]$/u, ''), kind: 'website', declared: cls[3] ? Number(cls[3]) : undefined });
+      out.push({
+        id: `class-${out.filter((c) => c.kind === 'website').length + 1}`,
+        label: `第${cls[1]}类`,
+        name: cls[2]!.replace(/[。；;]$/u, ''),
+        kind: 'website',
+        declared: cls[3] ? Number(cls[3]) : undefined,
+      });
       continue;
     }
     const account = ACCOUNT_LINE.exec(p);
-    if (account && !out.some((c) => c.kind === 'account')) out.push({ id: 'account', label: '政务新媒体', name: account[1]!.trim(), kind: 'account', declared: Number(account[2]) });
+    if (account && !out.some((c) => c.kind === 'account'))
+      out.push({ id: 'account', label: '政务新媒体', name: account[1]!.trim(), kind: 'account', declared: Number(account[2]) });
   }
   return out;
 }
@@ -37,14 +44,23 @@ export function classesFromParagraphs(paras: string[]): FoundClass[] {
 /** `--classes "第一类=各县（区）政府门户网站;政务新媒体=全市政务新媒体"` for a file with only the table. */
 export function classesFromOption(text: string): FoundClass[] {
   const out: FoundClass[] = [];
-  for (const part of text.split(/[;；]/u).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[;；]/u)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([^=＝]+)[=＝](.+)$/u.exec(part);
-    if (!m) throw new KaopingError('bad-classes', `--classes 中“${part}”格式有误，应为“第一类=各县（区）政府门户网站;政务新媒体=全市政务新媒体”`);
+    if (!m)
+      throw new KaopingError('bad-classes', `--classes 中“${part}”格式有误，应为“第一类=各县（区）政府门户网站;政务新媒体=全市政务新媒体”`);
     const label = m[1]!.trim();
     const name = m[2]!.trim();
     // "区直各单位（政府门户网站栏目及政务新媒体）" is a website class; "全市政务新媒体" is accounts.
     const account = /新媒体/u.test(label) || (/新媒体/u.test(name) && !/网站/u.test(name));
-    out.push({ id: account ? 'account' : `class-${out.filter((c) => c.kind === 'website').length + 1}`, label, name, kind: account ? 'account' : 'website' });
+    out.push({
+      id: account ? 'account' : `class-${out.filter((c) => c.kind === 'website').length + 1}`,
+      label,
+      name,
+      kind: account ? 'account' : 'website',
+    });
   }
   if (out.filter((c) => c.kind === 'account').length > 1) throw new KaopingError('bad-classes', '--classes 中只能有一个政务新媒体类别');
   return out;
@@ -54,7 +70,11 @@ export function classesFromOption(text: string): FoundClass[] {
 export function gradeNames(paras: string[]): string[] {
   for (const p of paras) {
     const m = /分为\s*([^。；，,]+?)\s*(?:\d+|[一二三四五六七八九十])\s*个等次/u.exec(p);
-    if (m) return m[1]!.split(/[、，,]/u).map((s) => s.trim()).filter(Boolean);
+    if (m)
+      return m[1]!
+        .split(/[、，,]/u)
+        .map((s) => s.trim())
+        .filter(Boolean);
   }
   return [];
 }
@@ -69,11 +89,17 @@ export function defaultBands(names: string[]): { bands: GradeBand[]; failName: s
 
 /** Sentences stating a basis other than 100 ("均以 85 分为满分，结果乘以 100/85"). */
 export function basisSentences(paras: string[]): string[] {
-  return paras.flatMap((p) => p.split(/(?<=。)/u)).filter((s) => /以\s*\d+(?:\.\d+)?\s*分为满分/u.test(s)).map((s) => s.trim());
+  return paras
+    .flatMap((p) => p.split(/(?<=。)/u))
+    .filter((s) => /以\s*\d+(?:\.\d+)?\s*分为满分/u.test(s))
+    .map((s) => s.trim());
 }
 
 /** The title of the indicator table ("…考评指标及评分细则"), or the scheme's title. */
 export function schemeTitle(paras: string[]): string | undefined {
   const clean = (s: string) => s.replace(/\s+/gu, '');
-  return paras.map(clean).findLast((p) => /(指标及评分细则|评估指标|考评指标)$/u.test(p) && p.length <= 60 && !/^\d+[.．]/u.test(p)) ?? paras.map(clean).find((p) => /考评方案$/u.test(p) && p.length <= 60);
+  return (
+    paras.map(clean).findLast((p) => /(指标及评分细则|评估指标|考评指标)$/u.test(p) && p.length <= 60 && !/^\d+[.．]/u.test(p)) ??
+    paras.map(clean).find((p) => /考评方案$/u.test(p) && p.length <= 60)
+  );
 }

@@ -42,8 +42,17 @@ function headerColumns(row: string[]): Columns | undefined {
   const rules = find('评分细则', '评分标准', '考核细则', '评分办法');
   if (rules < 0) return undefined;
   const target = find('检查对象', '考评对象');
-  if (target >= 0) return { section: target, indicator: find('指标'), third: -1, explanation: -1, rules, weight: find('分值', '权重'), veto: true };
-  return { section: find('一级指标'), indicator: find('二级指标'), third: find('三级指标'), explanation: find('指标说明'), rules, weight: find('分值', '权重'), veto: false };
+  if (target >= 0)
+    return { section: target, indicator: find('指标'), third: -1, explanation: -1, rules, weight: find('分值', '权重'), veto: true };
+  return {
+    section: find('一级指标'),
+    indicator: find('二级指标'),
+    third: find('三级指标'),
+    explanation: find('指标说明'),
+    rules,
+    weight: find('分值', '权重'),
+    veto: false,
+  };
 }
 
 /** A row whose cells all say the same (a title merged across the table). */
@@ -87,7 +96,8 @@ export function readTables(blocks: DocBlock[]): DraftPart[] {
     }
     let columns: Columns | undefined;
     let tableHeading = heading;
-    let current: { section?: DraftSection; sectionText?: string; part?: DraftPart; indicator?: DraftIndicator; indicatorText?: string } = {};
+    let current: { section?: DraftSection; sectionText?: string; part?: DraftPart; indicator?: DraftIndicator; indicatorText?: string } =
+      {};
     for (const row of block.rows) {
       const span = spanText(row);
       if (span && !headerColumns(row)) {
@@ -125,17 +135,33 @@ export function readTables(blocks: DocBlock[]): DraftPart[] {
       const section = current.section!;
       const second = at(columns.indicator);
       const third = at(columns.third);
-      const leafOf = (name: string): DraftIndicator => ({ name: squash(name), weight: parseWeight(at(columns!.weight)), weightText: at(columns!.weight), ruleText: at(columns!.rules), explanation: at(columns!.explanation), children: [] });
+      const leafOf = (name: string): DraftIndicator => ({
+        name: squash(name),
+        weight: parseWeight(at(columns!.weight)),
+        weightText: at(columns!.weight),
+        ruleText: at(columns!.rules),
+        explanation: at(columns!.explanation),
+        children: [],
+      });
       if (third && !NONE.test(squash(third))) {
         // 三级指标 under a 二级 that is merged down over its children.
         let parent = current.indicatorText === second ? current.indicator : undefined;
         if (!parent) {
-          section.indicators.push((parent = { name: squash(second), weight: null, weightText: '', ruleText: '', explanation: '', children: [] }));
+          section.indicators.push(
+            (parent = { name: squash(second), weight: null, weightText: '', ruleText: '', explanation: '', children: [] }),
+          );
           current.indicator = parent;
           current.indicatorText = second;
         }
         parent.children.push(leafOf(third));
-      } else if (second && second === current.indicatorText && current.indicator && !current.indicator.children.length && !columns.veto && at(columns.rules) === current.indicator.ruleText) {
+      } else if (
+        second &&
+        second === current.indicatorText &&
+        current.indicator &&
+        !current.indicator.children.length &&
+        !columns.veto &&
+        at(columns.rules) === current.indicator.ruleText
+      ) {
         // The same merged cell over two rows: nothing new.
         continue;
       } else {

@@ -50,7 +50,8 @@ export function parseWording(raw: string, partKind: PartKind): ParsedWording {
   const phrases = count(FIXED, t) + count(BONUS, t) + zeros + count(PERCENT_OF_WEIGHT, t) + count(PER_PERCENT, t);
   // A trailing "…50%。" counts only where no other phrase is ("每发现一条扣10%。" is one phrase).
   const phrasesAll = phrases === 0 && SHARE.test(t) ? 1 : phrases;
-  if (phrasesAll > 1 && !(TIER_UP.test(t) || TIER_RANGE.test(t))) return inert(text, '一条细则中有多个计分规定，请拆分为几条或确定计分方式');
+  if (phrasesAll > 1 && !(TIER_UP.test(t) || TIER_RANGE.test(t)))
+    return inert(text, '一条细则中有多个计分规定，请拆分为几条或确定计分方式');
   const bonusPart = partKind === 'bonus';
   const cap = CAP.exec(t);
   const withCap = (rule: Omit<Rule, 'n'>): Omit<Rule, 'n'> => (cap ? { ...rule, cap: Number(cap[1]) } : rule);
@@ -62,10 +63,19 @@ export function parseWording(raw: string, partKind: PartKind): ParsedWording {
     const range = TIER_RANGE.exec(t);
     if (range) tiers.push({ min: Number(range[1]), points: Number(range[3]) });
     tiers.sort((a, b) => a.min - b.min);
-    return bonusPart ? { rule: { text, kind: 'tiered-bonus', tiers }, understood: `分档加分：${tiers.map((x) => `${x.min}项及以上加${x.points}分`).join('，')}` } : inert(text, '加分的写法出现在扣分指标中');
+    return bonusPart
+      ? {
+          rule: { text, kind: 'tiered-bonus', tiers },
+          understood: `分档加分：${tiers.map((x) => `${x.min}项及以上加${x.points}分`).join('，')}`,
+        }
+      : inert(text, '加分的写法出现在扣分指标中');
   }
   const perPercent = PER_PERCENT.exec(t) ?? (PERCENT_OF_WEIGHT.test(t) && /每/u.test(t) ? PERCENT_OF_WEIGHT.exec(t) : null);
-  if (perPercent) return { rule: { text, kind: 'percent', percent: Number(perPercent[1]), perOccurrence: true }, understood: `每次扣权重的 ${perPercent[1]}%` };
+  if (perPercent)
+    return {
+      rule: { text, kind: 'percent', percent: Number(perPercent[1]), perOccurrence: true },
+      understood: `每次扣权重的 ${perPercent[1]}%`,
+    };
   const ofWeight = PERCENT_OF_WEIGHT.exec(t);
   if (ofWeight) return { rule: { text, kind: 'percent', percent: Number(ofWeight[1]) }, understood: `扣权重的 ${ofWeight[1]}%` };
   const share = SHARE.exec(t);
@@ -75,14 +85,26 @@ export function parseWording(raw: string, partKind: PartKind): ParsedWording {
   }
   if (ZERO.test(t)) return bonusPart ? inert(text, '“不得分”出现在加分指标中') : { rule: { text, kind: 'zero' }, understood: '此项不得分' };
   const per = PER.exec(t);
-  if (per) return bonusPart ? inert(text, '扣分的写法出现在加分指标中') : { rule: withCap({ text, kind: 'per-occurrence', points: Number(per[1]) }), understood: `每处扣 ${per[1]} 分，扣完为止（以指标分值为限）` };
+  if (per)
+    return bonusPart
+      ? inert(text, '扣分的写法出现在加分指标中')
+      : {
+          rule: withCap({ text, kind: 'per-occurrence', points: Number(per[1]) }),
+          understood: `每处扣 ${per[1]} 分，扣完为止（以指标分值为限）`,
+        };
   const fixed = FIXED.exec(t);
-  if (fixed) return bonusPart ? inert(text, '扣分的写法出现在加分指标中') : { rule: { text, kind: 'fixed', points: Number(fixed[1]) }, understood: `扣 ${fixed[1]} 分` };
+  if (fixed)
+    return bonusPart
+      ? inert(text, '扣分的写法出现在加分指标中')
+      : { rule: { text, kind: 'fixed', points: Number(fixed[1]) }, understood: `扣 ${fixed[1]} 分` };
   const bonus = BONUS.exec(t);
   if (bonus) {
     if (!bonusPart) return inert(text, '加分的写法出现在扣分指标中');
     const perBonus = /每[^。；;]{0,20}?(?:加|得)/u.test(t);
-    return { rule: { text, kind: perBonus ? 'per-occurrence-bonus' : 'fixed-bonus', points: Number(bonus[1]) }, understood: `${perBonus ? '每项' : ''}加 ${bonus[1]} 分` };
+    return {
+      rule: { text, kind: perBonus ? 'per-occurrence-bonus' : 'fixed-bonus', points: Number(bonus[1]) },
+      understood: `${perBonus ? '每项' : ''}加 ${bonus[1]} 分`,
+    };
   }
   return inert(text, '没有可识别的计分写法（如“扣1分”“每发现一处扣0.2分”“此项不得分”“加2分”“50%”）');
 }

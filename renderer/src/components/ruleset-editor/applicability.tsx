@@ -18,10 +18,21 @@ export function parseAttributes(text: string): Record<string, boolean> | undefin
 }
 
 /** Where a part, section or indicator applies: kinds, classes, attributes. Empty means everywhere. */
-export function ApplicabilityEditor({ value, classes, onChange, testId }: { value: Applicability | undefined; classes: TargetClass[]; onChange: (v: Applicability | undefined) => void; testId?: string }) {
+export function ApplicabilityEditor({
+  value,
+  classes,
+  onChange,
+  testId,
+}: {
+  value: Applicability | undefined;
+  classes: TargetClass[];
+  onChange: (v: Applicability | undefined) => void;
+  testId?: string;
+}) {
   const set = (patch: Partial<Applicability>) => {
     const next: Applicability = { ...value, ...patch };
-    for (const key of Object.keys(next) as (keyof Applicability)[]) if (next[key] === undefined || (Array.isArray(next[key]) && !(next[key] as unknown[]).length)) delete next[key];
+    for (const key of Object.keys(next) as (keyof Applicability)[])
+      if (next[key] === undefined || (Array.isArray(next[key]) && !(next[key] as unknown[]).length)) delete next[key];
     onChange(Object.keys(next).length ? next : undefined);
   };
   return (
@@ -34,8 +45,21 @@ export function ApplicabilityEditor({ value, classes, onChange, testId }: { valu
           { label: '政务新媒体', value: 'account' },
         ]}
       />
-      <Select mode="multiple" allowClear placeholder="适用类别（不选为全部）" style={{ width: '100%' }} value={value?.classes ?? []} onChange={(v) => set({ classes: v.length ? v : undefined })} options={classes.map((c) => ({ value: c.id, label: `${c.label} ${c.name}` }))} />
-      <Input placeholder="适用条件，如 hasExternalServices=true, hasNewMedia=true" defaultValue={attributesText(value?.attributes)} key={attributesText(value?.attributes)} onBlur={(e) => set({ attributes: parseAttributes(e.target.value) })} />
+      <Select
+        mode="multiple"
+        allowClear
+        placeholder="适用类别（不选为全部）"
+        style={{ width: '100%' }}
+        value={value?.classes ?? []}
+        onChange={(v) => set({ classes: v.length ? v : undefined })}
+        options={classes.map((c) => ({ value: c.id, label: `${c.label} ${c.name}` }))}
+      />
+      <Input
+        placeholder="适用条件，如 hasExternalServices=true, hasNewMedia=true"
+        defaultValue={attributesText(value?.attributes)}
+        key={attributesText(value?.attributes)}
+        onBlur={(e) => set({ attributes: parseAttributes(e.target.value) })}
+      />
     </Space>
   );
 }

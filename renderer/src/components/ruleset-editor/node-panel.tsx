@@ -1,6 +1,17 @@
 import { Alert, Button, Descriptions, Empty, Input, InputNumber, Space } from 'antd';
 import type { PendingDecision, Ruleset } from '../../../../shared/ruleset/types';
-import { addIndicator, addRule, addSection, findIndicator, findSection, removeNode, removeRule, resolveDecision, updateNode, updateRule } from '../../../../shared/ruleset/edit';
+import {
+  addIndicator,
+  addRule,
+  addSection,
+  findIndicator,
+  findSection,
+  removeNode,
+  removeRule,
+  resolveDecision,
+  updateNode,
+  updateRule,
+} from '../../../../shared/ruleset/edit';
 import { ApplicabilityEditor } from './applicability';
 import { RulesTable } from './rules-table';
 
@@ -38,23 +49,46 @@ export function NodePanel({ ruleset, nodeId, onChange }: { ruleset: Ruleset; nod
   const indicator = findIndicator(ruleset, nodeId);
   const node = part ?? section?.section ?? indicator?.indicator;
   if (!node) return <Empty description="该节点已删除" />;
-  const numberField = part || section ? { label: '分值（满分）', value: (node as { max: number }).max, key: 'max' as const } : { label: '分值（权重）', value: (node as { weight: number }).weight, key: 'weight' as const };
+  const numberField =
+    part || section
+      ? { label: '分值（满分）', value: (node as { max: number }).max, key: 'max' as const }
+      : { label: '分值（权重）', value: (node as { weight: number }).weight, key: 'weight' as const };
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="node-panel">
       <DecisionList decisions={decisions} onResolve={resolve} />
       <Descriptions size="small" bordered column={1}>
         <Descriptions.Item label="名称">
-          <Input defaultValue={node.name} key={`${nodeId}-${node.name}`} onBlur={(e) => e.target.value !== node.name && onChange(updateNode(ruleset, nodeId, { name: e.target.value }))} data-testid="node-name" />
+          <Input
+            defaultValue={node.name}
+            key={`${nodeId}-${node.name}`}
+            onBlur={(e) => e.target.value !== node.name && onChange(updateNode(ruleset, nodeId, { name: e.target.value }))}
+            data-testid="node-name"
+          />
         </Descriptions.Item>
         <Descriptions.Item label={numberField.label}>
-          <InputNumber min={0} step={0.5} value={numberField.value} onChange={(v) => onChange(updateNode(ruleset, nodeId, { [numberField.key]: v ?? 0 }))} data-testid="node-weight" />
+          <InputNumber
+            min={0}
+            step={0.5}
+            value={numberField.value}
+            onChange={(v) => onChange(updateNode(ruleset, nodeId, { [numberField.key]: v ?? 0 }))}
+            data-testid="node-weight"
+          />
         </Descriptions.Item>
         <Descriptions.Item label="适用范围">
-          <ApplicabilityEditor value={node.appliesTo} classes={ruleset.classes} onChange={(v) => onChange(updateNode(ruleset, nodeId, { appliesTo: v }))} />
+          <ApplicabilityEditor
+            value={node.appliesTo}
+            classes={ruleset.classes}
+            onChange={(v) => onChange(updateNode(ruleset, nodeId, { appliesTo: v }))}
+          />
         </Descriptions.Item>
         {indicator && (
           <Descriptions.Item label="备注">
-            <Input.TextArea autoSize={{ maxRows: 4 }} defaultValue={indicator.indicator.note} key={`${nodeId}-note-${indicator.indicator.note ?? ''}`} onBlur={(e) => onChange(updateNode(ruleset, nodeId, { note: e.target.value || undefined }))} />
+            <Input.TextArea
+              autoSize={{ maxRows: 4 }}
+              defaultValue={indicator.indicator.note}
+              key={`${nodeId}-note-${indicator.indicator.note ?? ''}`}
+              onBlur={(e) => onChange(updateNode(ruleset, nodeId, { note: e.target.value || undefined }))}
+            />
           </Descriptions.Item>
         )}
       </Descriptions>
@@ -63,14 +97,24 @@ export function NodePanel({ ruleset, nodeId, onChange }: { ruleset: Ruleset; nod
           rules={indicator.indicator.rules}
           flaggedRules={new Set(decisions.filter((d) => d.rule).map((d) => d.rule!))}
           onChange={(n, patch) => onChange(updateRule(ruleset, nodeId, n, patch))}
-          onAdd={() => onChange(addRule(ruleset, nodeId, { text: '新评分细则', kind: indicator.part.kind === 'veto' ? 'veto' : indicator.part.kind === 'bonus' ? 'fixed-bonus' : 'fixed', points: indicator.part.kind === 'veto' ? undefined : 1 }))}
+          onAdd={() =>
+            onChange(
+              addRule(ruleset, nodeId, {
+                text: '新评分细则',
+                kind: indicator.part.kind === 'veto' ? 'veto' : indicator.part.kind === 'bonus' ? 'fixed-bonus' : 'fixed',
+                points: indicator.part.kind === 'veto' ? undefined : 1,
+              }),
+            )
+          }
           onRemove={(n) => onChange(removeRule(ruleset, nodeId, n))}
         />
       )}
       <Space>
         {part && <Button onClick={() => onChange(addSection(ruleset, nodeId, '新一级指标', 0))}>添加一级指标</Button>}
         {section && <Button onClick={() => onChange(addIndicator(ruleset, nodeId, '新二级指标', 0))}>添加二级指标</Button>}
-        {indicator && !indicator.indicator.rules.length && <Button onClick={() => onChange(addIndicator(ruleset, nodeId, '新三级指标', 0))}>添加三级指标</Button>}
+        {indicator && !indicator.indicator.rules.length && (
+          <Button onClick={() => onChange(addIndicator(ruleset, nodeId, '新三级指标', 0))}>添加三级指标</Button>
+        )}
         <Button danger onClick={() => onChange(removeNode(ruleset, nodeId))}>
           删除
         </Button>

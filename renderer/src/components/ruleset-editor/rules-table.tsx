@@ -26,7 +26,19 @@ function parseTiers(text: string): Rule['tiers'] {
 }
 
 /** The 评分细则 of one indicator: number, wording, kind and its numbers, cap. */
-export function RulesTable({ rules, flaggedRules, onChange, onAdd, onRemove }: { rules: Rule[]; flaggedRules: Set<number>; onChange: (n: number, patch: Partial<Rule>) => void; onAdd: () => void; onRemove: (n: number) => void }) {
+export function RulesTable({
+  rules,
+  flaggedRules,
+  onChange,
+  onAdd,
+  onRemove,
+}: {
+  rules: Rule[];
+  flaggedRules: Set<number>;
+  onChange: (n: number, patch: Partial<Rule>) => void;
+  onAdd: () => void;
+  onRemove: (n: number) => void;
+}) {
   return (
     <Table<Rule>
       size="small"
@@ -34,7 +46,12 @@ export function RulesTable({ rules, flaggedRules, onChange, onAdd, onRemove }: {
       pagination={false}
       dataSource={rules}
       rowClassName={(r) => (flaggedRules.has(r.n) ? 'rule-flagged' : '')}
-      onRow={(r) => ({ 'data-testid': `rule-row-${r.n}`, style: flaggedRules.has(r.n) ? { background: '#fff7e6' } : undefined }) as React.HTMLAttributes<HTMLElement>}
+      onRow={(r) =>
+        ({
+          'data-testid': `rule-row-${r.n}`,
+          style: flaggedRules.has(r.n) ? { background: '#fff7e6' } : undefined,
+        }) as React.HTMLAttributes<HTMLElement>
+      }
       footer={() => (
         <Button size="small" icon={<PlusOutlined />} onClick={onAdd} data-testid="add-rule">
           添加评分细则
@@ -42,12 +59,32 @@ export function RulesTable({ rules, flaggedRules, onChange, onAdd, onRemove }: {
       )}
       columns={[
         { title: '序号', dataIndex: 'n', width: 50 },
-        { title: '评分细则', dataIndex: 'text', render: (text: string, r) => <Input.TextArea autoSize={{ maxRows: 4 }} defaultValue={text} key={`${r.n}-${text}`} onBlur={(e) => e.target.value !== text && onChange(r.n, { text: e.target.value })} /> },
+        {
+          title: '评分细则',
+          dataIndex: 'text',
+          render: (text: string, r) => (
+            <Input.TextArea
+              autoSize={{ maxRows: 4 }}
+              defaultValue={text}
+              key={`${r.n}-${text}`}
+              onBlur={(e) => e.target.value !== text && onChange(r.n, { text: e.target.value })}
+            />
+          ),
+        },
         {
           title: '计分方式',
           dataIndex: 'kind',
           width: 130,
-          render: (kind: RuleKind, r) => <Select size="small" style={{ width: 120 }} value={kind} onChange={(v) => onChange(r.n, { kind: v })} options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))} data-testid={`rule-kind-${r.n}`} />,
+          render: (kind: RuleKind, r) => (
+            <Select
+              size="small"
+              style={{ width: 120 }}
+              value={kind}
+              onChange={(v) => onChange(r.n, { kind: v })}
+              options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+              data-testid={`rule-kind-${r.n}`}
+            />
+          ),
         },
         {
           title: '分值 / 百分比',
@@ -55,20 +92,61 @@ export function RulesTable({ rules, flaggedRules, onChange, onAdd, onRemove }: {
           render: (_: unknown, r) =>
             r.kind === 'percent' ? (
               <>
-                <InputNumber size="small" min={0} max={100} value={r.percent} addonAfter="%" style={{ width: 100 }} onChange={(v) => onChange(r.n, { percent: v ?? undefined })} />
-                <Checkbox checked={r.perOccurrence ?? false} onChange={(e) => onChange(r.n, { perOccurrence: e.target.checked || undefined })}>
+                <InputNumber
+                  size="small"
+                  min={0}
+                  max={100}
+                  value={r.percent}
+                  addonAfter="%"
+                  style={{ width: 100 }}
+                  onChange={(v) => onChange(r.n, { percent: v ?? undefined })}
+                />
+                <Checkbox
+                  checked={r.perOccurrence ?? false}
+                  onChange={(e) => onChange(r.n, { perOccurrence: e.target.checked || undefined })}
+                >
                   每次
                 </Checkbox>
               </>
             ) : r.kind === 'tiered-bonus' ? (
-              <Input size="small" placeholder="1:1, 3:2（几项及以上:加几分）" defaultValue={tiersText(r.tiers)} onBlur={(e) => onChange(r.n, { tiers: parseTiers(e.target.value) })} />
+              <Input
+                size="small"
+                placeholder="1:1, 3:2（几项及以上:加几分）"
+                defaultValue={tiersText(r.tiers)}
+                onBlur={(e) => onChange(r.n, { tiers: parseTiers(e.target.value) })}
+              />
             ) : r.kind === 'veto' || r.kind === 'zero' ? (
               '—'
             ) : (
-              <InputNumber size="small" min={0} step={0.1} value={r.points} addonAfter="分" style={{ width: 110 }} onChange={(v) => onChange(r.n, { points: v ?? undefined })} data-testid={`rule-points-${r.n}`} />
+              <InputNumber
+                size="small"
+                min={0}
+                step={0.1}
+                value={r.points}
+                addonAfter="分"
+                style={{ width: 110 }}
+                onChange={(v) => onChange(r.n, { points: v ?? undefined })}
+                data-testid={`rule-points-${r.n}`}
+              />
             ),
         },
-        { title: '单条上限', dataIndex: 'cap', width: 100, render: (cap: number | undefined, r) => (r.kind === 'veto' || r.kind === 'zero' ? '—' : <InputNumber size="small" min={0} value={cap} placeholder="指标分值" onChange={(v) => onChange(r.n, { cap: v ?? undefined })} />) },
+        {
+          title: '单条上限',
+          dataIndex: 'cap',
+          width: 100,
+          render: (cap: number | undefined, r) =>
+            r.kind === 'veto' || r.kind === 'zero' ? (
+              '—'
+            ) : (
+              <InputNumber
+                size="small"
+                min={0}
+                value={cap}
+                placeholder="指标分值"
+                onChange={(v) => onChange(r.n, { cap: v ?? undefined })}
+              />
+            ),
+        },
         {
           title: '自动检查（detects）',
           dataIndex: 'detects',
@@ -85,7 +163,10 @@ export function RulesTable({ rules, flaggedRules, onChange, onAdd, onRemove }: {
                 style={{ width: 210 }}
                 value={(d ?? []).map((x) => (typeof x === 'string' ? x : x.check))}
                 onChange={(ids: DetectId[]) => {
-                  const next = [...conditional.filter((x) => ids.includes(x.check)), ...ids.filter((id) => !conditional.some((x) => x.check === id))];
+                  const next = [
+                    ...conditional.filter((x) => ids.includes(x.check)),
+                    ...ids.filter((id) => !conditional.some((x) => x.check === id)),
+                  ];
                   onChange(r.n, { detects: next.length ? next : undefined });
                 }}
                 options={Object.entries(DETECTS).map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
@@ -93,7 +174,13 @@ export function RulesTable({ rules, flaggedRules, onChange, onAdd, onRemove }: {
             );
           },
         },
-        { title: '', width: 40, render: (_: unknown, r) => <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onRemove(r.n)} aria-label="删除" /> },
+        {
+          title: '',
+          width: 40,
+          render: (_: unknown, r) => (
+            <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onRemove(r.n)} aria-label="删除" />
+          ),
+        },
       ]}
     />
   );
