@@ -6,11 +6,8 @@ import { KaopingError } from '../../../shared/errors';
 import { listRulesets, parseRuleset } from '../../services/rulesets/load';
 import { listIndicators } from '../../../shared/ruleset/walk';
 import { copyRuleset, listLibrary, loadFromLibrary, resolveRuleset, splitRef } from '../../services/rulesets/library';
-import { importRulesetFile, reportLines } from '../../services/rulesets/import-file';
-import { importSchemeFile } from '../../services/import/scheme/scheme-import';
 import { adoptRulesetVersion, label } from '../../services/rulesets/adopt';
 import { defaultWorkspaceDir } from '../../services/app-paths';
-import { openAssessment } from '../../services/store/open';
 
 function workspaceOf(ctx: CliContext): string {
   return path.resolve(ctx.io.cwd, optString(ctx, 'workspace') ?? defaultWorkspaceDir());
@@ -72,6 +69,8 @@ export const rulesetsImportCommand: CliCommand = {
     const file = ctx.args[0];
     if (!file) throw new KaopingError('usage', '请指定要导入的文件');
     const workspace = workspaceOf(ctx);
+    // Word/Excel readers load only in the commands that read files (fast `kaoping rulesets`).
+    const { importRulesetFile, reportLines } = await import('../../services/rulesets/import-file');
     const result = await importRulesetFile(workspace, path.resolve(ctx.io.cwd, file), { id: optString(ctx, 'id'), name: optString(ctx, 'name'), classes: optString(ctx, 'classes') });
     if (optFlag(ctx, 'json')) {
       ctx.io.stdout(JSON.stringify({ id: result.ruleset.id, version: result.version, pending: result.ruleset.pending ?? [], report: result.report }, null, 2) + '\n');
@@ -101,6 +100,8 @@ export const rulesetsValidateCommand: CliCommand = {
       }
       return 0;
     }
+    const { importSchemeFile } = await import('../../services/import/scheme/scheme-import');
+    const { reportLines } = await import('../../services/rulesets/import-file');
     const { report } = await importSchemeFile(full, { id: 'validate', classes: optString(ctx, 'classes') });
     for (const line of reportLines(report)) ctx.io.stdout(`${line}\n`);
     return report.decisions.length ? 1 : 0;
@@ -146,6 +147,7 @@ export const rulesetsAdoptCommand: CliCommand = {
     const dir = ctx.args[0];
     if (!dir) throw new KaopingError('usage', '请指定考评文件夹');
     const full = path.resolve(ctx.io.cwd, dir);
+    const { openAssessment } = await import('../../services/store/open');
     const store = openAssessment(full);
     try {
       const current = store.rulesetSnapshot() as { id: string };

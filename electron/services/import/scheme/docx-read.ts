@@ -52,7 +52,7 @@ export function readDocx(bytes: Uint8Array, fileName = 'document.docx'): DocBloc
   try {
     const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
     const doc = files['word/document.xml'];
-    if (!doc) throw new Error('word/document.xml missing');
+    if (!doc) throw new KaopingError('docx-unreadable', 'word/document.xml missing');
     xml = strFromU8(doc);
   } catch {
     throw new KaopingError(
