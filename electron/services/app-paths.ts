@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { KaopingError } from '../../shared/errors';
 
@@ -25,4 +26,12 @@ export function resourcesDir(): string {
 /** The built renderer served by browser mode and loaded by the desktop app. */
 export function rendererDir(): string {
   return path.join(appRoot(), 'dist', 'renderer');
+}
+
+/**
+ * The workspace the CLI uses when `--workspace` is not given: $KAOPING_WORKSPACE, else
+ * the desktop app's own (Documents/考评工作台).
+ */
+export function defaultWorkspaceDir(): string {
+  return process.env.KAOPING_WORKSPACE || path.join(os.homedir(), 'Documents', '考评工作台');
 }

@@ -3,12 +3,14 @@ import { Layout, Typography } from 'antd';
 import { AssessmentListScreen } from './screens/assessment-list';
 import { AssessmentScreen } from './screens/assessment';
 import { ReviewScreen } from './screens/review';
+import { RulesetLibraryScreen } from './screens/ruleset-library';
+import { RulesetEditorScreen } from './screens/ruleset-editor';
 
-/** Where the reviewer is, kept in the URL hash so a reload returns there: #a=<assessment>&t=<target>[&i=<indicator>]. */
-function readHash(): { a?: string; t?: number; i?: string } {
+/** Where the reviewer is, kept in the URL hash so a reload returns there: #a=<assessment>&t=<target>[&i=<indicator>], or #r=library / #r=<ruleset>. */
+function readHash(): { a?: string; t?: number; i?: string; r?: string } {
   const p = new URLSearchParams(window.location.hash.slice(1));
   const t = Number(p.get('t'));
-  return { a: p.get('a') ?? undefined, t: Number.isInteger(t) && t > 0 ? t : undefined, i: p.get('i') ?? undefined };
+  return { a: p.get('a') ?? undefined, t: Number.isInteger(t) && t > 0 ? t : undefined, i: p.get('i') ?? undefined, r: p.get('r') ?? undefined };
 }
 
 /** Top-level navigation: the workspace's assessments, or one open assessment. */
@@ -19,6 +21,10 @@ export function App() {
     setPlace({ a, t, i });
   };
   const open = (id: string | undefined) => go(id);
+  const goRuleset = (r: string) => {
+    window.location.hash = `r=${encodeURIComponent(r)}`;
+    setPlace({ r });
+  };
   useEffect(() => {
     const follow = () => setPlace(readHash());
     window.addEventListener('hashchange', follow);
@@ -34,12 +40,16 @@ export function App() {
         </Typography.Title>
       </Layout.Header>
       <Layout.Content style={{ padding: openId ? 0 : 24 }}>
-        {openId && place.t ? (
+        {place.r === 'library' ? (
+          <RulesetLibraryScreen onBack={() => open(undefined)} onEdit={goRuleset} />
+        ) : place.r ? (
+          <RulesetEditorScreen key={place.r} rulesetId={place.r} onBack={() => goRuleset('library')} />
+        ) : openId && place.t ? (
           <ReviewScreen id={openId} targetId={place.t} initialIndicator={place.i} onTarget={(t) => go(openId, t)} onBack={() => go(openId)} />
         ) : openId ? (
           <AssessmentScreen id={openId} onBack={() => open(undefined)} onReview={(t, i) => go(openId, t, i)} />
         ) : (
-          <AssessmentListScreen onOpen={open} />
+          <AssessmentListScreen onOpen={open} onLibrary={() => goRuleset('library')} />
         )}
       </Layout.Content>
     </Layout>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { EXPORT_FORMATS } from '../export-formats';
-import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, FindingsImportView, ImportPreview, MonitorStatusView, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView, SettingRowView } from './views';
+import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, FindingsImportView, ImportPreview, MonitorStatusView, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView, SettingRowView, RulesetDocumentView, RulesetLibraryRow, RulesetSavedView } from './views';
 import type { AccountFormView, CheckRunView, EvidenceView, FindingView, TargetReviewView } from './review';
 import type { BrowserStateView } from './browser';
 import { ANNOTATION_MAX_SHAPES, annotationShapeSchema } from './annotation';
@@ -20,6 +20,8 @@ export const assessmentId = z
   .refine((s) => s !== '.' && s !== '..', '考评编号非法');
 
 const empty = z.object({}).strict();
+/** A ruleset id ("zhanjiang-2021", "my-scheme@3"). */
+const rulesetRef = z.string().min(1).max(80).regex(/^[a-z0-9-]+(@\d+)?$/u, '考评方案编号只能用小写字母、数字和连字符');
 const byId = z.object({ id: assessmentId }).strict();
 /** A spreadsheet the reviewer picked, carried as base64 (at most 6 MB of file). */
 const uploadOf = (pattern: RegExp, message: string) =>
@@ -31,6 +33,8 @@ const uploadOf = (pattern: RegExp, message: string) =>
     })
     .strict();
 const upload = uploadOf(/\.(xlsx|csv)$/iu, '只支持 .xlsx 或 .csv 文件');
+/** A target list, with the class the person importing picked for headings that do not name one. */
+const targetsUpload = upload.extend({ classMap: z.record(z.string().max(200), z.string().max(200)).optional() });
 const id = z.number().int().positive();
 const ofTarget = z.object({ id: assessmentId, targetId: id }).strict();
 const reason = z.string().trim().max(500);
@@ -73,8 +77,8 @@ export const contract = {
   ).returns<AssessmentSummary>(),
   'assessment/overview': call(byId).returns<AssessmentOverview>(),
   'assessment/verify': call(byId).returns<VerifyView>(),
-  'targets/previewImport': call(upload).returns<ImportPreview>(),
-  'targets/import': call(upload).returns<ImportPreview>(),
+  'targets/previewImport': call(targetsUpload).returns<ImportPreview>(),
+  'targets/import': call(targetsUpload).returns<ImportPreview>(),
   'selfeval/template': call(z.object({ id: assessmentId, targetId: z.number().int().positive() }).strict()).returns<ExportResult>(),
   'selfeval/import': call(uploadOf(/\.xlsx$/iu, '自评表只支持 .xlsx 文件')).returns<SelfEvalImportView>(),
   'selfeval/diff': call(byId).returns<SelfEvalDiffView[]>(),
@@ -197,6 +201,25 @@ export const contract = {
   // The monitoring date (监测时间点) freshness is judged at: stored on the assessment.
   'checks/monitoringDate': call(byId).returns<{ date: string | null; today: string }>(),
   'checks/setMonitoringDate': call(z.object({ id: assessmentId, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u) }).strict()).returns<{ date: string }>(),
+
+  // The workspace's ruleset library (issue 16): import, edit, version, copy; adoption by an assessment.
+  'rulesets/library': call(empty).returns<RulesetLibraryRow[]>(),
+  'rulesets/get': call(z.object({ rulesetId: rulesetRef, version: z.number().int().positive().optional() }).strict()).returns<RulesetDocumentView>(),
+  'rulesets/importFile': call(
+    z
+      .object({
+        fileName: z.string().min(1).max(200).regex(/\.(docx|xlsx|json)$/iu, '只支持方案原文 .docx、指标表 .xlsx 或考评方案 .json'),
+        contentBase64: z.string().max(8_000_000, '文件过大'),
+        rulesetId: rulesetRef.optional(),
+        name: z.string().trim().min(1).max(100).optional(),
+        classes: z.string().max(2000).optional(),
+      })
+      .strict(),
+  ).returns<RulesetSavedView & { report: unknown }>(),
+  'rulesets/save': call(z.object({ ruleset: z.record(z.string(), z.unknown()), note: z.string().trim().max(500) }).strict()).returns<RulesetSavedView>(),
+  'rulesets/copy': call(z.object({ from: rulesetRef, rulesetId: rulesetRef, name: z.string().trim().min(1).max(100).optional() }).strict()).returns<RulesetSavedView>(),
+  'assessment/rulesetStatus': call(byId).returns<{ rulesetId: string; libraryVersion: number | null; latest: number | null }>(),
+  'assessment/adoptRuleset': call(z.object({ id: assessmentId, version: z.number().int().positive(), reason: reason.min(1, '请填写采用新版本的原因') }).strict()).returns<{ from: string; to: string }>(),
 } as const;
 
 

@@ -10,6 +10,9 @@ export interface AppInfo {
 export interface RulesetSummary {
   id: string;
   name: string;
+  /** Library entries (issue 16): where it is, and open questions that keep it from use. */
+  origin?: 'built-in' | 'library';
+  pending?: number;
 }
 
 export interface AssessmentSummary {
@@ -64,6 +67,10 @@ export interface ImportPreview {
   ok: boolean;
   /** Rows read per class label. */
   byClass: { label: string; count: number }[];
+  /** Section headings and the class each maps to (null: the person importing picks one). */
+  sections?: { title: string; classId: string | null; how: 'map' | 'label' | 'name' | null; count: number }[];
+  /** The ruleset's classes to pick from. */
+  classes?: { id: string; label: string; name: string; kind: 'website' | 'account' }[];
   errors: string[];
   warnings: string[];
 }
@@ -146,4 +153,35 @@ export interface SettingRowView {
   hint: string;
   /** '' when unset (the default applies). */
   value: string;
+}
+
+// --- Ruleset library (issue 16).
+
+/** One row of the ruleset library screen: a built-in or a library entry (newest version). */
+export interface RulesetLibraryRow {
+  id: string;
+  name: string;
+  origin: 'built-in' | 'library';
+  /** The scheme's edition ("2021.1"). */
+  edition: string;
+  /** Library versions, oldest first; empty for built-ins. */
+  versions: { version: number; savedAt: string; note: string }[];
+  /** Open questions of the newest version. */
+  pending: number;
+  basedOn?: string;
+  indicators: number;
+}
+
+/** A ruleset as the editor loads it: the JSON itself (validated on save), its import report if any. */
+export interface RulesetDocumentView {
+  ruleset: unknown;
+  origin: 'built-in' | 'library';
+  version: number | null;
+  importReport: unknown;
+}
+
+export interface RulesetSavedView {
+  id: string;
+  version: number;
+  pending: number;
 }

@@ -63,6 +63,18 @@ const part = z
   })
   .strict();
 
+const pendingDecision = z
+  .object({
+    id: z.string().min(1),
+    topic: z.enum(['rule-kind', 'transfer', 'basis', 'applicability', 'classes', 'weight', 'other']),
+    indicatorId: z.string().optional(),
+    rule: z.number().int().positive().optional(),
+    text: z.string(),
+    reason: z.string(),
+    transfer: z.object({ from: z.string(), to: z.array(z.string()) }).strict().optional(),
+  })
+  .strict();
+
 /** The zod schema of a ruleset file; the loader adds the cross-checks zod cannot express. */
 export const rulesetSchema: z.ZodType<Ruleset> = z
   .object({
@@ -101,5 +113,9 @@ export const rulesetSchema: z.ZodType<Ruleset> = z
     accountScoring: z.enum(['scored', 'veto-only']).optional(),
     ranking: z.object({ ties: z.enum(['shared', 'sequential']).optional() }).strict().optional(),
     accountResults: z.enum(['account', 'unit']).optional(),
+    // Library fields (issue 16).
+    basedOn: z.string().optional(),
+    libraryVersion: z.number().int().positive().optional(),
+    pending: z.array(pendingDecision).optional(),
   })
   .strict();

@@ -104,7 +104,7 @@ export interface WeightTransfer {
   note: string;
 }
 
-export interface Ruleset {
+export interface Ruleset extends RulesetLibraryFields {
   id: string;
   name: string;
   version: string;
@@ -157,3 +157,36 @@ export interface RankingRule {
 
 /** How account results reach documents (appended; 'account' when absent). */
 export type AccountResults = 'account' | 'unit';
+// --- Ruleset library (issue 16): provenance, versions and the decisions an import left open.
+
+/** What an import could not settle from the wording; a person decides in the editor. */
+export type DecisionTopic = 'rule-kind' | 'transfer' | 'basis' | 'applicability' | 'classes' | 'weight' | 'other';
+
+/**
+ * One open question of an imported scheme. A ruleset with open questions can be
+ * kept and edited in the library but not used to create an assessment.
+ */
+export interface PendingDecision {
+  /** Unique in the ruleset ("d7"). */
+  id: string;
+  topic: DecisionTopic;
+  /** The indicator it concerns, and the rule number where it is one rule. */
+  indicatorId?: string;
+  rule?: number;
+  /** The scheme's own wording. */
+  text: string;
+  /** Why a person must decide (Chinese). */
+  reason: string;
+  /** For a transfer note: the indicators its quoted names resolve to. */
+  transfer?: { from: string; to: string[] };
+}
+
+/** Library fields appended to a ruleset file (all optional: built-ins have none). */
+export interface RulesetLibraryFields {
+  /** The ruleset this one was copied from ("zhanjiang-2021@2021.1"). */
+  basedOn?: string;
+  /** The library version (1, 2, …) this file is; absent for built-ins. */
+  libraryVersion?: number;
+  /** Questions the import left open. */
+  pending?: PendingDecision[];
+}

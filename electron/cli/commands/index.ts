@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command';
 import { serveCommand } from './serve';
 import { exportCommand } from './export';
-import { rulesetsCommand } from './rulesets';
+import { rulesetsAdoptCommand, rulesetsCommand, rulesetsCopyCommand, rulesetsExportCommand, rulesetsImportCommand, rulesetsListCommand, rulesetsValidateCommand } from './rulesets';
 import { newCommand } from './new';
 import { targetsAddCommand, targetsImportCommand, targetsListCommand } from './targets';
 import { findingsAddCommand, findingsImportCommand } from './findings';
@@ -43,4 +43,11 @@ export const commands: readonly CliCommand[] = [
   reviewDoneCommand,
   reviewUndoCommand,
   settingsCommand,
+  // Ruleset library (issue 16).
+  rulesetsListCommand,
+  rulesetsImportCommand,
+  rulesetsValidateCommand,
+  rulesetsExportCommand,
+  rulesetsCopyCommand,
+  rulesetsAdoptCommand,
 ];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CliCommand } from '../command';
-import { optFlag, optString } from '../command';
+import { optFlag, optList, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { classLabel, resolveClass } from '../../../shared/ruleset/walk';
@@ -58,14 +58,21 @@ export const targetsListCommand: CliCommand = {
 
 export const targetsImportCommand: CliCommand = {
   name: 'targets import',
-  usage: 'targets import <dir> <file.xlsx|.csv>',
-  summary: '导入考评对象名单（附件1格式：网站与政务新媒体），全部成功才写入',
+  usage: 'targets import <dir> <file.xlsx|.csv> [--class-map "标题=类别"]…',
+  summary: '导入考评对象名单（附件1格式：网站与政务新媒体），全部成功才写入；与方案类别名称不一致的标题用 --class-map 指定类别',
+  options: { 'class-map': { type: 'string', multiple: true } },
   async run(ctx) {
     const file = ctx.args[1];
     if (!ctx.args[0] || !file) throw new KaopingError('usage', '请指定考评文件夹和名单文件');
+    const classMap: Record<string, string> = {};
+    for (const entry of optList(ctx, 'class-map')) {
+      const at = Math.max(entry.lastIndexOf('='), entry.lastIndexOf('＝'));
+      if (at <= 0) throw new KaopingError('bad-class-map', `--class-map 格式应为“标题=类别”，收到“${entry}”`);
+      classMap[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
+    }
     await withStore(ctx, async (store) => {
       const { importTargets } = await import('../../services/import/targets/import-targets');
-      const { added, warnings } = await importTargets(store, path.resolve(ctx.io.cwd, file));
+      const { added, warnings } = await importTargets(store, path.resolve(ctx.io.cwd, file), classMap);
       for (const w of warnings) ctx.io.stderr(`提示：${w}\n`);
       const websites = added.filter((t) => t.kind === 'website').length;
       ctx.io.stdout(`已导入 ${added.length} 个考评对象：网站 ${websites} 个，政务新媒体 ${added.length - websites} 个\n`);

@@ -10,6 +10,7 @@ import { monitorHandlers } from './handlers/monitor';
 import { checksHandlers } from './handlers/checks';
 import { reviewRequestHandlers } from './handlers/review-requests';
 import { findingsImportHandlers } from './handlers/findings-import';
+import { rulesetHandlers } from './handlers/rulesets';
 import type { BrowserHost, OnVisit } from '../browse/types';
 import { OpenAssessments } from './open-assessments';
 
@@ -48,5 +49,6 @@ export function createHandlers(hostDeps: HandlerDeps): Handlers {
     ...checksHandlers(deps),
     ...reviewRequestHandlers(deps),
     ...findingsImportHandlers(deps),
+    ...rulesetHandlers(deps),
   };
 }

@@ -2,45 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KaopingError } from '../../../shared/errors';
 import { rulesetSchema } from '../../../shared/ruleset/schema';
-import type { Indicator, Ruleset } from '../../../shared/ruleset/types';
-import { frac, sum, cmp, show } from '../../../shared/scoring/fraction';
+import type { Ruleset } from '../../../shared/ruleset/types';
+import { checkRuleset, describeProblem } from '../../../shared/ruleset/check';
 import { resourcesDir } from '../app-paths';
 
 /** resources/rulesets of this install. */
 export function defaultRulesetsDir(): string {
   return path.join(resourcesDir(), 'rulesets');
-}
-
-/** Problems zod cannot see: unique ids, weights adding up, transfers naming real indicators. */
-function crossCheck(ruleset: Ruleset): string[] {
-  const problems: string[] = [];
-  const ids = new Set<string>();
-  const visit = (ind: Indicator, where: string) => {
-    if (ids.has(ind.id)) problems.push(`${where}：指标编号 ${ind.id} 重复`);
-    ids.add(ind.id);
-    const numbers = ind.rules.map((r) => r.n);
-    if (new Set(numbers).size !== numbers.length) problems.push(`${where}：评分细则编号重复`);
-    if (ind.children?.length) {
-      const childSum = sum(ind.children.map((c) => frac(c.weight)));
-      if (cmp(childSum, frac(ind.weight)) !== 0) problems.push(`${where}：三级指标分值之和 ${show(childSum)} 不等于 ${ind.weight}`);
-      for (const c of ind.children) visit(c, `${where}/${c.name}`);
-    }
-  };
-  const classIds = new Set(ruleset.classes.map((c) => c.id));
-  for (const part of ruleset.parts) {
-    for (const section of part.sections) {
-      for (const ind of section.indicators) visit(ind, `${section.name}/${ind.name}`);
-      if (part.kind !== 'veto') {
-        const total = sum(section.indicators.map((i) => frac(i.weight)));
-        if (cmp(total, frac(section.max)) !== 0) problems.push(`${section.name}：指标分值之和 ${show(total)} 不等于一级指标分值 ${section.max}`);
-      }
-      for (const cls of section.appliesTo?.classes ?? []) if (!classIds.has(cls)) problems.push(`${section.name}：未知类别 ${cls}`);
-    }
-  }
-  for (const t of ruleset.transfers) {
-    for (const id of [t.from, ...t.to]) if (!ids.has(id)) problems.push(`权重转移“${t.note}”：未知指标 ${id}`);
-  }
-  return problems;
 }
 
 /** Parses and validates one ruleset file; errors name the file and the indicator. */
@@ -59,7 +27,7 @@ export function parseRuleset(text: string, file: string): Ruleset {
     });
     throw new KaopingError('ruleset-invalid', `考评方案文件 ${file} 格式有误`, details);
   }
-  const problems = crossCheck(parsed.data);
+  const problems = checkRuleset(parsed.data).map(describeProblem);
   if (problems.length) throw new KaopingError('ruleset-invalid', `考评方案文件 ${file} 内容有误`, problems);
   return parsed.data;
 }

@@ -94,7 +94,7 @@ export function verifyAssessment(dir: string, opts: OpenOptions = {}): VerifyRep
         return { ok: false, historyEntries: rows.length, evidenceFiles: 0, firstBreak: `历史记录第 ${i + 1} 条（${r.action}，${r.at}）与哈希链不符：记录被改动或删除` };
       }
       prev = r.hash as string;
-      if (fields.action === 'assessment.create') rulesetJson = canonicalJson((JSON.parse(fields.after_json) as { rulesetSnapshot: unknown }).rulesetSnapshot);
+      if (fields.action === 'assessment.create' || fields.action === 'ruleset.adopt') rulesetJson = canonicalJson((JSON.parse(fields.after_json) as { rulesetSnapshot: unknown }).rulesetSnapshot);
       if (fields.subject.startsWith('finding:')) {
         if (fields.action === 'finding.delete') findings.delete(fields.subject);
         else findings.set(fields.subject, fields.after_json);
@@ -102,7 +102,7 @@ export function verifyAssessment(dir: string, opts: OpenOptions = {}): VerifyRep
     }
     const stored = db.prepare('SELECT ruleset_json FROM assessment WHERE id = 1').get() as { ruleset_json: string };
     if (rulesetJson !== undefined && stored.ruleset_json !== rulesetJson) {
-      return { ok: false, historyEntries: rows.length, evidenceFiles: 0, firstBreak: '考评方案快照与创建时记录的不一致：数据库被改动' };
+      return { ok: false, historyEntries: rows.length, evidenceFiles: 0, firstBreak: '考评方案快照与历史记录（创建或采用新版本时）不一致：数据库被改动' };
     }
     const current = (db.prepare('SELECT f.*, (SELECT group_concat(evidence_id) FROM finding_evidence fe WHERE fe.finding_id = f.id) AS evidence_ids FROM finding f ORDER BY f.id').all() as FindingRow[]).map(toFinding);
     for (const f of current) {

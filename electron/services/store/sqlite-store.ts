@@ -68,6 +68,14 @@ export class SqliteStore implements AssessmentStore {
     return JSON.parse((this.db.prepare('SELECT ruleset_json FROM assessment WHERE id = 1').get() as { ruleset_json: string }).ruleset_json);
   }
 
+  adoptRuleset(rulesetId: string, snapshot: unknown, reason: string): void {
+    this.transaction(() => {
+      const before = this.rulesetSnapshot() as { id?: string; version?: string; libraryVersion?: number };
+      this.db.prepare('UPDATE assessment SET ruleset_id = ?, ruleset_json = ? WHERE id = 1').run(rulesetId, canonicalJson(snapshot));
+      this.log('ruleset.adopt', 'assessment', { rulesetId: before.id, version: before.version, libraryVersion: before.libraryVersion ?? null }, { rulesetId, rulesetSnapshot: snapshot }, reason);
+    });
+  }
+
   updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays' | 'settings' | 'monitoringDate'>>): void {
     this.transaction(() => {
       const before = this.info();

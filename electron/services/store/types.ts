@@ -126,6 +126,11 @@ export interface AssessmentStore {
    */
   replaceCheckNotes(targetId: number, checks: readonly string[], notes: readonly CheckNoteView[]): void;
   listCheckNotes(targetId?: number): CheckNoteView[];
+  /**
+   * Replaces the ruleset snapshot with another ruleset (a new library version),
+   * recorded in the history with the reason; the caller checks the findings fit.
+   */
+  adoptRuleset(rulesetId: string, snapshot: unknown, reason: string): void;
 
   history(): HistoryEntry[];
   /** How many findings each target has, per status (for lists: no finding rows are read). */

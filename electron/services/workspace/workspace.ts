@@ -6,7 +6,7 @@ import { KaopingError } from '../../../shared/errors';
 import type { AssessmentSummary } from '../../../shared/api/views';
 import { createAssessment, isAssessmentDir, openAssessment } from '../store/open';
 import type { AssessmentStore, OpenOptions } from '../store/types';
-import { loadRuleset } from '../rulesets/load';
+import { assertUsable, resolveRuleset } from '../rulesets/library';
 
 /**
  * A workspace is a folder of assessment folders: the unit a reviewer backs up is
@@ -53,7 +53,9 @@ export function createInWorkspace(
   input: { name: string; year: number; rulesetId: string; region?: string; issuer?: string; grades?: string; period?: string; monitoringDate?: string },
   opts: OpenOptions = {},
 ): AssessmentSummary {
-  const ruleset = loadRuleset(input.rulesetId);
+  // A library id of this workspace ("id" or "id@版本") or a built-in; open questions refuse.
+  const ruleset = resolveRuleset(input.rulesetId, { workspaceDir });
+  assertUsable(ruleset);
   // Grade lines, period and monitoring date go through the same checks as `kaoping settings`, before any folder exists.
   let info: AssessmentInfo = { name: input.name, year: input.year, region: input.region ?? '', issuer: input.issuer ?? '', rulesetId: ruleset.id, gradeBands: ruleset.grades.bands, reviewWindowDays: 3, createdAt: '', settings: {}, monitoringDate: null };
   for (const [key, value] of [['grades', input.grades], ['period', input.period], ['monitoring-date', input.monitoringDate]] as const) {

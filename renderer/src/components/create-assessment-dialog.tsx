@@ -63,7 +63,7 @@ export function CreateAssessmentDialog(props: { open: boolean; onClose: () => vo
             data-testid="ruleset-select"
             loading={rulesets.loading}
             placeholder="选择考评方案"
-            options={(rulesets.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            options={(rulesets.data ?? []).map((r) => ({ value: r.id, label: r.pending ? `${r.name}（${r.pending} 项待决定，暂不可用）` : r.name, disabled: !!r.pending }))}
           />
         </Form.Item>
         <Form.Item name="region" label="地区" extra="用于通报标题、考评对象名单等（如：南岭市）">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Descriptions, Modal, Typography, Upload } from 'antd';
+import { Alert, Descriptions, Modal, Select, Table, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import type { ImportPreview } from '../../../shared/api/views';
 import { api } from '../api/client';
@@ -11,11 +11,28 @@ export function ImportTargetsDialog(props: { id: string; open: boolean; onClose:
   const [preview, setPreview] = useState<ImportPreview | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // Headings that do not name one of the ruleset's classes: the person importing picks it.
+  const [classMap, setClassMap] = useState<Record<string, string>>({});
 
   const reset = () => {
     setUpload(undefined);
     setPreview(undefined);
     setError(undefined);
+    setClassMap({});
+  };
+
+  const remap = async (title: string, classId: string) => {
+    if (!upload) return;
+    const next = { ...classMap, [title]: classId };
+    setClassMap(next);
+    setBusy(true);
+    try {
+      setPreview(await api.targets.previewImport({ id: props.id, ...upload, classMap: next }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
 
   const pick = async (file: File) => {
@@ -37,7 +54,7 @@ export function ImportTargetsDialog(props: { id: string; open: boolean; onClose:
     if (!upload) return;
     setBusy(true);
     try {
-      const result = await api.targets.import({ id: props.id, ...upload });
+      const result = await api.targets.import({ id: props.id, ...upload, classMap });
       if (!result.ok) setPreview(result);
       else {
         reset();
@@ -83,6 +100,35 @@ export function ImportTargetsDialog(props: { id: string; open: boolean; onClose:
               </Descriptions.Item>
             ))}
           </Descriptions>
+          {preview.sections && preview.sections.length > 0 && (
+            <Table
+              size="small"
+              style={{ marginTop: 12 }}
+              rowKey="title"
+              pagination={false}
+              dataSource={preview.sections}
+              data-testid="import-sections"
+              columns={[
+                { title: '名单中的标题', dataIndex: 'title' },
+                { title: '行数', dataIndex: 'count', width: 70 },
+                {
+                  title: '对应的考评类别',
+                  width: 280,
+                  render: (_: unknown, s: NonNullable<ImportPreview['sections']>[number]) => (
+                    <Select
+                      style={{ width: 260 }}
+                      status={s.classId ? undefined : 'warning'}
+                      placeholder="请选择类别"
+                      value={s.classId ?? undefined}
+                      onChange={(v: string) => void remap(s.title, v)}
+                      options={(preview.classes ?? []).map((c) => ({ value: c.id, label: `${c.label} ${c.name}` }))}
+                      data-testid="section-class"
+                    />
+                  ),
+                },
+              ]}
+            />
+          )}
           {preview.errors.length > 0 && (
             <Alert style={{ marginTop: 12 }} type="error" showIcon message={`${preview.errors.length} 处错误，不能导入`} description={<ul style={{ maxHeight: 200, overflow: 'auto', margin: 0 }}>{preview.errors.map((e) => <li key={e}>{e}</li>)}</ul>} />
           )}

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { BookOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AssessmentSummary } from '../../../shared/api/views';
 import { api } from '../api/client';
 import { useCall } from '../use-call';
 import { CreateAssessmentDialog } from '../components/create-assessment-dialog';
 
 /** The first screen: every assessment folder in the workspace. */
-export function AssessmentListScreen({ onOpen }: { onOpen: (id: string) => void }) {
+export function AssessmentListScreen({ onOpen, onLibrary }: { onOpen: (id: string) => void; onLibrary: () => void }) {
   const list = useCall(() => api.assessments.list({}), []);
   const [creating, setCreating] = useState(false);
 
@@ -18,7 +18,17 @@ export function AssessmentListScreen({ onOpen }: { onOpen: (id: string) => void 
   );
 
   return (
-    <Card title="考评列表" extra={list.data?.length ? createButton : null}>
+    <Card
+      title="考评列表"
+      extra={
+        <Space>
+          <Button icon={<BookOutlined />} onClick={onLibrary} data-testid="ruleset-library">
+            考评方案库
+          </Button>
+          {list.data?.length ? createButton : null}
+        </Space>
+      }
+    >
       {list.error && <Alert type="error" showIcon message={list.error.message} style={{ marginBottom: 16 }} />}
       {list.data && list.data.length === 0 ? (
         <Empty description="还没有考评。新建一次考评，选择考评方案后导入考评对象。">{createButton}</Empty>

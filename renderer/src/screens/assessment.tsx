@@ -14,6 +14,7 @@ import { ExportPreviewDialog } from '../components/export-preview-dialog';
 import { ChecksDialog } from '../components/checks-dialog';
 import { MonitorPanel } from '../components/monitor-panel';
 import { ReviewRequestsPanel } from '../components/review-requests-panel';
+import { RulesetVersionNotice } from '../components/ruleset-version-notice';
 import { targetOrder } from '../components/review/target-list';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -94,6 +95,7 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
           </Space>
         }
       >
+        <RulesetVersionNotice id={id} onAdopted={() => void overview.reload()} />
         {verify && (
           <Alert
             style={{ marginBottom: 16 }}

@@ -48,10 +48,10 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
   const opts = { nativeBinding: deps.nativeBinding, now: deps.now };
   const withStore = storeRunner(deps);
 
-  const preview = (store: AssessmentStore, upload: Upload) =>
+  const preview = (store: AssessmentStore, upload: Upload & { classMap?: Record<string, string> }) =>
     withUpload(upload, async (file): Promise<ImportPreview> => {
       const ruleset = store.rulesetSnapshot() as Ruleset;
-      const parsed = await previewTargets(ruleset, file, store.listTargets());
+      const parsed = await previewTargets(ruleset, file, store.listTargets(), upload.classMap);
       const counts = new Map<string, number>();
       for (const t of parsed.targets) {
         const label = classLabel(ruleset, t.classId);
@@ -62,6 +62,8 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
         byClass: [...counts].map(([label, count]) => ({ label, count })),
         errors: parsed.errors.map((e) => describeIssue(file, e)),
         warnings: parsed.warnings.map((w) => describeIssue(file, w)),
+        sections: parsed.sections.map((s) => ({ title: s.title, classId: s.classId, how: s.how, count: s.read })),
+        classes: ruleset.classes.map((c) => ({ id: c.id, label: c.label, name: c.name, kind: c.kind })),
       };
     });
 
@@ -110,12 +112,12 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
         };
       }),
     'assessment/verify': (input: { id: string }) => Promise.resolve(verifyAssessment(path.join(deps.workspaceDir, path.basename(input.id)), opts)),
-    'targets/previewImport': (input: Upload) => withStore(input.id, (store) => preview(store, input)),
-    'targets/import': (input: Upload) =>
+    'targets/previewImport': (input: Upload & { classMap?: Record<string, string> }) => withStore(input.id, (store) => preview(store, input)),
+    'targets/import': (input: Upload & { classMap?: Record<string, string> }) =>
       withStore(input.id, async (store): Promise<ImportPreview> => {
         const checked = await preview(store, input);
         if (!checked.ok) return checked;
-        const { warnings } = await withUpload(input, (file) => importTargets(store, file));
+        const { warnings } = await withUpload(input, (file) => importTargets(store, file, input.classMap));
         return { ...checked, warnings };
       }),
     'exports/preview': (input: { id: string; format: ExportFormat }) =>

@@ -1,4 +1,5 @@
 import { listRulesets } from '../../rulesets/load';
+import { listLibrary } from '../../rulesets/library';
 import { createInWorkspace, listWorkspace } from '../../workspace/workspace';
 import type { HandlerDeps } from '../handlers';
 
@@ -6,7 +7,10 @@ import type { HandlerDeps } from '../handlers';
 export function assessmentHandlers(deps: HandlerDeps) {
   const opts = { nativeBinding: deps.nativeBinding, now: deps.now };
   return {
-    'rulesets/list': async () => listRulesets().map((r) => ({ id: r.id, name: r.name })),
+    'rulesets/list': async () => [
+      ...listRulesets().map((r) => ({ id: r.id, name: r.name, origin: 'built-in' as const, pending: 0 })),
+      ...listLibrary(deps.workspaceDir).map((e) => ({ id: e.id, name: `${e.name}（方案库 第${e.version}版）`, origin: 'library' as const, pending: e.pending })),
+    ],
     'assessments/list': async () => listWorkspace(deps.workspaceDir, opts),
     'assessments/create': async (input: { name: string; year: number; rulesetId: string; region?: string; issuer?: string; grades?: string; period?: string; monitoringDate?: string }) =>
       createInWorkspace(deps.workspaceDir, input, opts),

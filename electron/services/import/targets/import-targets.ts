@@ -12,9 +12,9 @@ export function describeIssue(file: string, issue: ImportIssue): string {
 }
 
 /** Parses a target list without writing anything: what the UI previews. */
-export async function previewTargets(ruleset: Ruleset, file: string, existing: Target[] = []): Promise<ParsedTargets> {
+export async function previewTargets(ruleset: Ruleset, file: string, existing: Target[] = [], classMap: Record<string, string> = {}): Promise<ParsedTargets> {
   const result: ParsedTargets = { targets: [], errors: [], warnings: [], sections: [] };
-  for (const grid of await readGrids(file)) parseSheet(ruleset, grid.sheet, grid.rows, result);
+  for (const grid of await readGrids(file)) parseSheet(ruleset, grid.sheet, grid.rows, result, classMap);
   const seen = new Map<string, { sheet: string; row: number }>();
   for (const t of existing) seen.set(t.kind === 'website' ? `w:${t.url}` : `a:${t.identifier}`, { sheet: '（已有对象）', row: t.id });
   for (const t of result.targets) {
@@ -34,9 +34,9 @@ export async function previewTargets(ruleset: Ruleset, file: string, existing: T
  * Imports a target list all-or-nothing: any error rejects the whole file with a
  * list naming sheet, row and column; warnings are returned and the import goes on.
  */
-export async function importTargets(store: AssessmentStore, file: string): Promise<{ added: Target[]; warnings: string[] }> {
+export async function importTargets(store: AssessmentStore, file: string, classMap: Record<string, string> = {}): Promise<{ added: Target[]; warnings: string[] }> {
   const ruleset = store.rulesetSnapshot() as Ruleset;
-  const parsed = await previewTargets(ruleset, file, store.listTargets());
+  const parsed = await previewTargets(ruleset, file, store.listTargets(), classMap);
   if (parsed.errors.length) {
     throw new KaopingError('import-rejected', `导入失败，未写入任何数据：${path.basename(file)} 有 ${parsed.errors.length} 处错误`, parsed.errors.map((e) => describeIssue(file, e)));
   }

@@ -16,8 +16,32 @@ export interface ParsedTargets {
   targets: (NewTarget & { sheet: string; row: number })[];
   errors: ImportIssue[];
   warnings: ImportIssue[];
-  /** Per section title: how many it says ("共 11 个") and how many were read. */
-  sections: { title: string; classId: string; declared: number | null; read: number }[];
+  /**
+   * Per section title: its class (null until the person importing maps it), how the
+   * class was found, how many it says ("共 11 个") and how many were read.
+   */
+  sections: { title: string; classId: string | null; how: 'map' | 'label' | 'name' | null; declared: number | null; read: number }[];
+}
+
+/** A section title as the class map keys it: no numbering, no count, no spaces or bracket variants. */
+export function titleKey(title: string): string {
+  return matchKey(title)
+    .replace(/^[一二三四五六七八九十\d]+[、.．]/u, '')
+    .replace(/[（(]共\d+个[）)]$/u, '');
+}
+
+/** The class of a section title: the person's mapping, the class label it names (第一类), else the closest name. */
+function sectionClass(ruleset: Ruleset, title: string, classMap: Record<string, string>): { cls?: TargetClass; how: 'map' | 'label' | 'name' | null; mapError?: string } {
+  const mapped = Object.entries(classMap).find(([t]) => titleKey(t) === titleKey(title));
+  if (mapped) {
+    const ref = mapped[1].trim();
+    const cls = ruleset.classes.find((c) => c.id === ref || c.label === ref || c.name === ref);
+    return cls ? { cls, how: 'map' } : { how: null, mapError: `类别对应中的“${ref}”不是本考评方案的类别（可选：${ruleset.classes.map((c) => c.label).join('、')}）` };
+  }
+  const byLabel = ruleset.classes.filter((c) => matchKey(title).includes(matchKey(c.label)));
+  if (byLabel.length === 1) return { cls: byLabel[0], how: 'label' };
+  const cls = classForTitle(ruleset, title);
+  return cls ? { cls, how: 'name' } : { how: null };
 }
 
 type Layout = { kind: 'website'; unit: number; url: number; name: number | null } | { kind: 'account'; unit: number; code: number; name: number; type: number };
@@ -73,7 +97,7 @@ const TITLE = /^[一二三四五六七八九十]+[、.．]/u;
  * naming the class ("一、…门户网站（共 11 个）"), header rows (repeated where a
  * printed page broke), the owning unit written once and left blank below it.
  */
-export function parseSheet(ruleset: Ruleset, sheet: string, rows: string[][], into: ParsedTargets): void {
+export function parseSheet(ruleset: Ruleset, sheet: string, rows: string[][], into: ParsedTargets, classMap: Record<string, string> = {}): void {
   let layout: Layout | undefined;
   let cls: TargetClass | undefined;
   let section: ParsedTargets['sections'][number] | undefined;
@@ -87,10 +111,13 @@ export function parseSheet(ruleset: Ruleset, sheet: string, rows: string[][], in
     const distinct = [...new Set(nonEmpty)];
     const joined = distinct.join('');
     if (distinct.length <= 2 && TITLE.test(joined)) {
-      cls = classForTitle(ruleset, joined);
+      const found = sectionClass(ruleset, joined, classMap);
+      cls = found.cls;
       const declared = /共\s*(\d+)\s*个/u.exec(joined);
-      if (!cls) into.errors.push({ sheet, row, message: `无法从标题“${joined}”判断考评类别` });
-      else into.sections.push((section = { title: joined, classId: cls.id, declared: declared ? Number(declared[1]) : null, read: 0 }));
+      // An unmatched heading is never refused: the person importing picks its class.
+      if (found.mapError) into.errors.push({ sheet, row, message: found.mapError });
+      else if (!cls) into.errors.push({ sheet, row, message: `标题“${joined}”与考评方案的类别名称不一致，请指定它属于哪一类（界面中在预览里选择；命令行用 --class-map "${joined}=第一类"）` });
+      into.sections.push((section = { title: joined, classId: cls?.id ?? null, how: found.how, declared: declared ? Number(declared[1]) : null, read: 0 }));
       layout = undefined;
       lastUnit = '';
       return;
@@ -105,7 +132,9 @@ export function parseSheet(ruleset: Ruleset, sheet: string, rows: string[][], in
       return;
     }
     if (!cls) {
-      into.errors.push({ sheet, row, message: '此行之前没有表示考评类别的标题（如“一、各县（市、区）政府……（共 11 个）”）' });
+      // Rows of a section still to be mapped are counted, not reported one by one.
+      if (section && section.classId === null) section.read++;
+      else into.errors.push({ sheet, row, message: '此行之前没有表示考评类别的标题（如“一、各县（市、区）政府……（共 11 个）”）' });
       return;
     }
     const at = (col: number) => cells[col] ?? '';

@@ -1,0 +1,187 @@
+import { Button, Checkbox, Input, InputNumber, Select, Table } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Rule, RuleKind } from '../../../../shared/ruleset/types';
+import { DETECTS, type DetectId } from '../../../../shared/checks/detects';
+
+export const KIND_LABELS: Record<RuleKind, string> = {
+  veto: '单项否决',
+  fixed: '扣固定分',
+  'per-occurrence': '每处扣分',
+  zero: '此项不得分',
+  percent: '扣权重百分比',
+  'fixed-bonus': '加固定分',
+  'per-occurrence-bonus': '每项加分',
+  'tiered-bonus': '分档加分',
+};
+
+/** "1:1, 3:2" ⇄ tiers (at least N items → points). */
+const tiersText = (tiers: Rule['tiers']) => (tiers ?? []).map((t) => `${t.min}:${t.points}`).join(', ');
+function parseTiers(text: string): Rule['tiers'] {
+  const tiers = text
+    .split(/[,，;；\s]+/u)
+    .map((p) => /^(\d+)[:：](\d+(?:\.\d+)?)$/u.exec(p))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ min: Number(m[1]), points: Number(m[2]) }));
+  return tiers.length ? tiers : undefined;
+}
+
+/** The 评分细则 of one indicator: number, wording, kind and its numbers, cap. */
+export function RulesTable({
+  rules,
+  flaggedRules,
+  onChange,
+  onAdd,
+  onRemove,
+}: {
+  rules: Rule[];
+  flaggedRules: Set<number>;
+  onChange: (n: number, patch: Partial<Rule>) => void;
+  onAdd: () => void;
+  onRemove: (n: number) => void;
+}) {
+  return (
+    <Table<Rule>
+      size="small"
+      rowKey="n"
+      pagination={false}
+      dataSource={rules}
+      rowClassName={(r) => (flaggedRules.has(r.n) ? 'rule-flagged' : '')}
+      onRow={(r) =>
+        ({
+          'data-testid': `rule-row-${r.n}`,
+          style: flaggedRules.has(r.n) ? { background: '#fff7e6' } : undefined,
+        }) as React.HTMLAttributes<HTMLElement>
+      }
+      footer={() => (
+        <Button size="small" icon={<PlusOutlined />} onClick={onAdd} data-testid="add-rule">
+          添加评分细则
+        </Button>
+      )}
+      columns={[
+        { title: '序号', dataIndex: 'n', width: 50 },
+        {
+          title: '评分细则',
+          dataIndex: 'text',
+          render: (text: string, r) => (
+            <Input.TextArea
+              autoSize={{ maxRows: 4 }}
+              defaultValue={text}
+              key={`${r.n}-${text}`}
+              onBlur={(e) => e.target.value !== text && onChange(r.n, { text: e.target.value })}
+            />
+          ),
+        },
+        {
+          title: '计分方式',
+          dataIndex: 'kind',
+          width: 130,
+          render: (kind: RuleKind, r) => (
+            <Select
+              size="small"
+              style={{ width: 120 }}
+              value={kind}
+              onChange={(v) => onChange(r.n, { kind: v })}
+              options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+              data-testid={`rule-kind-${r.n}`}
+            />
+          ),
+        },
+        {
+          title: '分值 / 百分比',
+          width: 190,
+          render: (_: unknown, r) =>
+            r.kind === 'percent' ? (
+              <>
+                <InputNumber
+                  size="small"
+                  min={0}
+                  max={100}
+                  value={r.percent}
+                  addonAfter="%"
+                  style={{ width: 100 }}
+                  onChange={(v) => onChange(r.n, { percent: v ?? undefined })}
+                />
+                <Checkbox
+                  checked={r.perOccurrence ?? false}
+                  onChange={(e) => onChange(r.n, { perOccurrence: e.target.checked || undefined })}
+                >
+                  每次
+                </Checkbox>
+              </>
+            ) : r.kind === 'tiered-bonus' ? (
+              <Input
+                size="small"
+                placeholder="1:1, 3:2（几项及以上:加几分）"
+                defaultValue={tiersText(r.tiers)}
+                onBlur={(e) => onChange(r.n, { tiers: parseTiers(e.target.value) })}
+              />
+            ) : r.kind === 'veto' || r.kind === 'zero' ? (
+              '—'
+            ) : (
+              <InputNumber
+                size="small"
+                min={0}
+                step={0.1}
+                value={r.points}
+                addonAfter="分"
+                style={{ width: 110 }}
+                onChange={(v) => onChange(r.n, { points: v ?? undefined })}
+                data-testid={`rule-points-${r.n}`}
+              />
+            ),
+        },
+        {
+          title: '单条上限',
+          dataIndex: 'cap',
+          width: 100,
+          render: (cap: number | undefined, r) =>
+            r.kind === 'veto' || r.kind === 'zero' ? (
+              '—'
+            ) : (
+              <InputNumber
+                size="small"
+                min={0}
+                value={cap}
+                placeholder="指标分值"
+                onChange={(v) => onChange(r.n, { cap: v ?? undefined })}
+              />
+            ),
+        },
+        {
+          title: '自动检查（detects）',
+          dataIndex: 'detects',
+          width: 220,
+          render: (d: Rule['detects'], r) => {
+            // Plain check ids are edited here; entries with conditions (atLeast, unless) are kept as they are.
+            const conditional = (d ?? []).filter((x) => typeof x !== 'string');
+            return (
+              <Select
+                size="small"
+                mode="multiple"
+                allowClear
+                placeholder="无"
+                style={{ width: 210 }}
+                value={(d ?? []).map((x) => (typeof x === 'string' ? x : x.check))}
+                onChange={(ids: DetectId[]) => {
+                  const next = [
+                    ...conditional.filter((x) => ids.includes(x.check)),
+                    ...ids.filter((id) => !conditional.some((x) => x.check === id)),
+                  ];
+                  onChange(r.n, { detects: next.length ? next : undefined });
+                }}
+                options={Object.entries(DETECTS).map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
+              />
+            );
+          },
+        },
+        {
+          title: '',
+          width: 40,
+          render: (_: unknown, r) => (
+            <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onRemove(r.n)} aria-label="删除" />
+          ),
+        },
+      ]}
+    />
+  );
+}
