@@ -100,6 +100,13 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
       );
       CREATE INDEX feedback_sent_target ON feedback_sent(target_id, sent_on);
     `),
+  // One row per user action the UI sent with an id: a repeated request (double click, retry) gets the first result instead of writing twice.
+  (db) =>
+    db.exec(`
+      CREATE TABLE user_action (
+        action_id TEXT PRIMARY KEY, method TEXT NOT NULL, result_json TEXT NOT NULL, at TEXT NOT NULL
+      );
+    `),
 ];
 
 /**

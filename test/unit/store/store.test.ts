@@ -35,7 +35,7 @@ describe('assessment store', () => {
     expect(a.file).toBe(b.file);
     expect(readdirSync(path.join(dir, 'evidence'))).toHaveLength(1);
     const f = store.addFinding({ targetId: t.id, indicatorId: 'basic.health.availability', rule: 1, count: 1, status: 'confirmed', evidenceIds: [a.id] });
-    expect(() => store.deleteFinding(f.id)).toThrow('删除已确认的问题必须填写原因');
+    expect(() => store.deleteFinding(f.id, ' ')).toThrow(`删除问题 #${f.id} 必须填写原因`);
     store.deleteFinding(f.id, '误报');
     expect(readFileSync(store.evidencePath(a), 'utf8')).toBe('same');
     store.removeEvidence(a.id, '截图不清晰');
@@ -123,6 +123,8 @@ const UNDO: Record<number, string> = {
   3: 'DROP TABLE monitor_attempt; DROP TABLE indicator_review; DROP TABLE visit; DROP TABLE account_review;',
   // The feedback and review round.
   4: 'DROP TABLE review_request_item; DROP TABLE review_request_evidence; DROP TABLE feedback_sent; ALTER TABLE review_request DROP COLUMN received_on;',
+  // Found by what it creates, so the lead's renumbering on merge needs no edit here.
+  [MIGRATIONS.findIndex((m) => m.toString().includes('user_action')) + 1]: 'DROP TABLE user_action;',
 };
 
 describe('migrations', () => {
