@@ -31,12 +31,17 @@ export function matches(event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | '
   return pressed && event.altKey === wantAlt && (event.ctrlKey || event.metaKey) === wantCtrl && !event.shiftKey;
 }
 
+const TEXT_INPUTS: ReadonlySet<string> = new Set(['text', 'search', 'url', 'email', 'number', 'password', 'tel', 'date', 'datetime-local', 'month', 'week', 'time']);
+
 /** True while the reviewer types in one of our fields: a note, a reason, the address bar. */
 export function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   // The drawn page's key field forwards keys to the site; the review shortcuts stay live there.
   if (el?.hasAttribute?.('data-page-input')) return false;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  if (!el) return false;
+  // Radios, checkboxes and buttons take focus when clicked (antd's tabs and switches are radios) but take no text.
+  if (el.tagName === 'INPUT') return TEXT_INPUTS.has((el as HTMLInputElement).type);
+  return el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
 }
 
 /**

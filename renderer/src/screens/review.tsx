@@ -285,11 +285,16 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
       <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
         {layout.leftOpen ? (
           <>
-            <div style={{ width: layout.left, flex: 'none', background: '#fff', minHeight: 0, position: 'relative' }} data-testid="pane-targets">
-              <Tooltip title="收起对象列表" placement="right">
-                <Button size="small" type="text" icon={<MenuFoldOutlined />} onClick={() => changeLayout({ leftOpen: false })} style={{ position: 'absolute', right: 2, top: 2, zIndex: 2 }} aria-label="收起对象列表" data-testid="fold-left" />
-              </Tooltip>
-              <TargetList targets={overview.data?.targets ?? []} selected={targetId} onSelect={onTarget} />
+            <div style={{ width: layout.left, flex: 'none', background: '#fff', minHeight: 0, display: 'flex', flexDirection: 'column' }} data-testid="pane-targets">
+              <div style={{ display: 'flex', alignItems: 'center', padding: '4px 8px', borderBottom: '1px solid #eee', flex: 'none' }}>
+                <Typography.Text strong style={{ flex: 1, fontSize: 13 }}>考评对象</Typography.Text>
+                <Tooltip title="收起对象列表" placement="right">
+                  <Button size="small" type="text" icon={<MenuFoldOutlined />} onClick={() => changeLayout({ leftOpen: false })} aria-label="收起对象列表" data-testid="fold-left" />
+                </Tooltip>
+              </div>
+              <div style={{ flex: 1, minHeight: 0 }}>
+                <TargetList targets={overview.data?.targets ?? []} selected={targetId} onSelect={onTarget} />
+              </div>
             </div>
             <SplitHandle label="对象列表" onDrag={(dx) => changeLayout({ left: layout.left + dx })} onToggle={() => changeLayout({ leftOpen: false })} />
           </>
