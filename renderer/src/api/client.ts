@@ -1,5 +1,6 @@
 import { buildClient, type CallResult, type ClientApi } from '../../../shared/api/define';
 import { contract, type Contract } from '../../../shared/api/contract';
+import { errorMessage } from './error-message';
 
 /** A failed call, with the host's Chinese message and per-field details. */
 export class ApiError extends Error {
@@ -41,17 +42,6 @@ const httpCarrier: Carrier = async (method, input) => {
   if (response.status === 401) return { ok: false, error: { code: 'unauthorized', message: '访问令牌无效，请使用启动时输出的完整地址打开', details: [] } };
   return (await response.json()) as CallResult;
 };
-
-/**
- * What the reviewer reads when a call fails. A refused input carries the
- * contract's own Chinese message per field ("只支持 .xlsx 或 .csv 文件"): show that,
- * not the generic line; zod's English defaults stay behind the generic line.
- */
-export function errorMessage(error: { code: string; message: string; details: readonly string[] }): string {
-  if (error.code !== 'invalid-input') return error.message;
-  const ours = error.details.map((d) => d.slice(d.indexOf('：') + 1)).filter((m) => /[\u4e00-\u9fff]/u.test(m));
-  return ours.length > 0 ? [...new Set(ours)].join('；') : error.message;
-}
 
 function unwrap(result: CallResult): unknown {
   if (result.ok) return result.value;

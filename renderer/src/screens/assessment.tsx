@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Dropdown, Result, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, AuditOutlined, DownloadOutlined, RadarChartOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import type { TargetRow, VerifyView } from '../../../shared/api/views';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
+import { EXPORT_FORMATS, EXPORT_TITLES, type ExportFormat } from '../../../shared/export-formats';
 import { api, fileUrl } from '../api/client';
 import { useCall } from '../use-call';
 import { gradeColor } from '../format';
@@ -14,15 +14,8 @@ import { MonitorPanel } from '../components/monitor-panel';
 import { ReviewRequestsPanel } from '../components/review-requests-panel';
 import { targetOrder } from '../components/review/target-list';
 
-const FORMAT_LABELS: Record<ExportFormat, string> = {
-  'annex-chaozhou': '附件表格（潮州格式）',
-  'annex-zhanjiang': '突出问题清单（湛江格式）',
-  targets: '考评对象名单',
-  detail: '评分明细',
-  'circular-chaozhou': '通报初稿（潮州格式）',
-  'circular-zhanjiang': '通报初稿（湛江格式）',
-  'evidence-pack': '证据包（zip）',
-};
+/** The UI names exports as their files are named. */
+const FORMAT_LABELS: Record<ExportFormat, string> = { ...EXPORT_TITLES, 'evidence-pack': '证据包（zip）' };
 
 
 
@@ -102,8 +95,8 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
             message={
               <Space direction="vertical">
                 {exported.map((e) => (
-                  <Typography.Link key={e.file} href={fileUrl(e.file)} download data-testid="export-link">
-                    {e.label}：{e.file}
+                  <Typography.Link key={e.file} href={fileUrl(e.file)} download={e.file.split('/').pop()} data-testid="export-link">
+                    {e.label}：{e.file.split('/').pop()}
                   </Typography.Link>
                 ))}
               </Space>

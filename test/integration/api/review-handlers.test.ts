@@ -56,7 +56,7 @@ describe('review handlers through dispatch', () => {
     }
     const stopped = await call<{ running: boolean; targets: { attempts: number; failures: number; ratio: number }[] }>('monitor/stop', { id: 'a' });
     expect(stopped.running).toBe(false);
-    expect(stopped.targets[0]).toMatchObject({ attempts: 1, failures: 1, ratio: 1 });
+    expect(stopped.targets[0]).toMatchObject({ attempts: 1, failures: 1, ratio: 1, shortfalls: ['仅访问 1 次，无法按天计算'] });
     const review = await call<{ findings: { indicatorPath: string; status: string; source: string }[] }>('review/target', { id: 'a', targetId: 1 });
     expect(review.findings).toContainEqual(expect.objectContaining({ indicatorPath: '单项否决/站点无法访问', status: 'suggested', source: 'monitor.unreachable' }));
   });

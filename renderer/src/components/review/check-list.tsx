@@ -54,8 +54,13 @@ export function CheckList({ evidence, onOpenUrl, compact = false }: { evidence: 
       pagination={items.length > 10 ? { pageSize: 10, size: 'small' } : false}
       dataSource={items.map((item, key) => ({ ...item, key }))}
       columns={[
-        { title: '所在页面', dataIndex: 'url', render: (url: string) => open(url) },
-        ...(items.some((i) => i.link) ? [{ title: '链接', dataIndex: 'link', render: (link?: string) => (link ? open(link) : '—') }] : []),
+        // In a narrow pane a broken link is what matters; the page it is on shows on hover.
+        ...(compact && items.some((i) => i.link)
+          ? [{ title: '链接', dataIndex: 'link', render: (link: string | undefined, item: CheckItem) => <span title={`所在页面：${item.url}`}>{open(link ?? item.url)}</span> }]
+          : [
+              { title: '所在页面', dataIndex: 'url', render: (url: string) => open(url) },
+              ...(items.some((i) => i.link) ? [{ title: '链接', dataIndex: 'link', render: (link?: string) => (link ? open(link) : '—') }] : []),
+            ]),
         { title: '原因', dataIndex: 'reason', width: compact ? 90 : 160, render: (reason: string | undefined, item: CheckItem) => reason ?? item.text ?? '—' },
       ]}
     />
