@@ -27,8 +27,16 @@ async function alt(page: Page, key: string): Promise<void> {
 /** Picks a quick reason in the reason dialog and confirms it. */
 async function giveReason(page: Page, reason: string): Promise<void> {
   await page.waitForSelector('[data-testid="reason-picks"]', { visible: true });
-  await page.$$eval('[data-testid="reason-picks"] .ant-tag', (tags, want) => (tags as HTMLElement[]).find((t) => t.textContent === want)!.click(), reason);
-  await page.waitForFunction((want) => (document.querySelector('[data-testid="ask-input"]') as HTMLTextAreaElement | null)?.value === want, {}, reason);
+  await page.$$eval(
+    '[data-testid="reason-picks"] .ant-tag',
+    (tags, want) => (tags as HTMLElement[]).find((t) => t.textContent === want)!.click(),
+    reason,
+  );
+  await page.waitForFunction(
+    (want) => (document.querySelector('[data-testid="ask-input"]') as HTMLTextAreaElement | null)?.value === want,
+    {},
+    reason,
+  );
   await clickStable(page, '.ant-modal-confirm-btns .ant-btn-primary');
   await page.waitForFunction(() => !document.querySelector('[data-testid="reason-picks"]'));
 }
@@ -88,7 +96,14 @@ describe('browser mode: review integrity, triage and input at 1366×768', () => 
     // Two suggestions as the checks leave them: a JSON list of what was seen, on two indicators.
     const store = openAssessment(dir);
     const list = (indicatorId: string, items: unknown[]) =>
-      store.addEvidence(Buffer.from(JSON.stringify({ items })), { kind: 'file', ext: 'json', url: site.url, title: '自动检查清单', targetId: 1, indicatorId }).id;
+      store.addEvidence(Buffer.from(JSON.stringify({ items })), {
+        kind: 'file',
+        ext: 'json',
+        url: site.url,
+        title: '自动检查清单',
+        targetId: 1,
+        indicatorId,
+      }).id;
     links = store.addFinding({
       targetId: 1,
       indicatorId: 'basic.health.availability',
@@ -97,7 +112,12 @@ describe('browser mode: review integrity, triage and input at 1366×768', () => 
       note: '首页有 2 处链接打不开',
       status: 'suggested',
       source: 'links.home',
-      evidenceIds: [list('basic.health.availability', [{ url: site.url, link: `${site.url}missing-1.html`, reason: 'HTTP 404' }, { url: site.url, link: `${site.url}missing-2.html`, reason: 'HTTP 404' }])],
+      evidenceIds: [
+        list('basic.health.availability', [
+          { url: site.url, link: `${site.url}missing-1.html`, reason: 'HTTP 404' },
+          { url: site.url, link: `${site.url}missing-2.html`, reason: 'HTTP 404' },
+        ]),
+      ],
     });
     maps = store.addFinding({
       targetId: 1,
@@ -140,8 +160,16 @@ describe('browser mode: review integrity, triage and input at 1366×768', () => 
     // The broken links are read in the app and open in the embedded browser.
     await page.waitForFunction(() => document.querySelector('[data-testid="check-list"]')?.textContent?.includes('missing-2.html'));
     await page.screenshot({ path: path.join(shots, 'review-triage-1366.png') });
-    await page.$$eval('[data-testid="open-in-browser"]', (links) => (links as HTMLElement[]).find((l) => l.textContent?.endsWith('missing-1.html'))!.click());
-    await page.waitForFunction((want) => (document.querySelector('[data-testid="address-bar"] input, input[data-testid="address-bar"]') as HTMLInputElement | null)?.value === want, {}, `${site.url}missing-1.html`);
+    await page.$$eval('[data-testid="open-in-browser"]', (links) =>
+      (links as HTMLElement[]).find((l) => l.textContent?.endsWith('missing-1.html'))!.click(),
+    );
+    await page.waitForFunction(
+      (want) =>
+        (document.querySelector('[data-testid="address-bar"] input, input[data-testid="address-bar"]') as HTMLInputElement | null)
+          ?.value === want,
+      {},
+      `${site.url}missing-1.html`,
+    );
 
     // Alt+X asks why; an empty reason says so and the dialog stays; cancelling is no error.
     await alt(page, 'X');
@@ -158,7 +186,11 @@ describe('browser mode: review integrity, triage and input at 1366×768', () => 
     await page.waitForFunction((id) => !document.querySelector(`[data-testid="triage-${id}"]`), {}, links.id);
     expect(findings().find((f) => f.id === links.id)?.status).toBe('dismissed');
     const store = openAssessment(dir);
-    expect(store.history().at(-1)).toMatchObject({ action: 'finding.update', subject: `finding:${links.id}`, reason: '误报：核实后页面正常' });
+    expect(store.history().at(-1)).toMatchObject({
+      action: 'finding.update',
+      subject: `finding:${links.id}`,
+      reason: '误报：核实后页面正常',
+    });
     store.close();
   }, 120_000);
 
@@ -201,7 +233,11 @@ describe('browser mode: review integrity, triage and input at 1366×768', () => 
     await page.waitForFunction(() => !document.querySelector('[data-testid="finding-form"]'));
     const finding = findings().find((f) => f.note === '选中问题测试')!;
     await clickStable(page, `[data-testid="finding-${finding.id}"]`);
-    await page.waitForFunction((id) => document.querySelector(`[data-testid="finding-${id}"]`)?.textContent?.includes('截图将附到此问题'), {}, finding.id);
+    await page.waitForFunction(
+      (id) => document.querySelector(`[data-testid="finding-${id}"]`)?.textContent?.includes('截图将附到此问题'),
+      {},
+      finding.id,
+    );
     await page.click('[data-testid="indicator-path"]');
     await alt(page, 'J');
     await page.waitForFunction(() => document.querySelector('[data-testid="indicator-path"]')?.textContent !== '健康情况/可用性');
@@ -210,7 +246,10 @@ describe('browser mode: review integrity, triage and input at 1366×768', () => 
     await page.waitForFunction(() => /已保存可视区域截图 #\d+/u.test(document.querySelector('.ant-message')?.textContent ?? ''));
     expect(await text(page, '.ant-message')).not.toContain('附到问题');
     const store = openAssessment(dir);
-    const shot = store.listEvidence().filter((e) => e.kind === 'screenshot').at(-1)!;
+    const shot = store
+      .listEvidence()
+      .filter((e) => e.kind === 'screenshot')
+      .at(-1)!;
     expect(store.getFinding(finding.id).evidenceIds).not.toContain(shot.id);
     expect(shot.indicatorId).not.toBe('basic.health.availability');
     store.close();
@@ -251,7 +290,11 @@ describe('browser mode: review integrity, triage and input at 1366×768', () => 
 
   it('types Chinese into the site through an input method (composition, then committed text)', async () => {
     await page.goto(`${server.url}#a=${encodeURIComponent('评审')}&t=2`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="browser-slot"]')?.textContent !== null && document.querySelector('[data-testid="page-view"] img'));
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="browser-slot"]')?.textContent !== null &&
+        document.querySelector('[data-testid="page-view"] img'),
+    );
     await page.waitForFunction(() => document.querySelector('[data-testid="review-screen"]')?.textContent?.includes('站内搜索'));
     const img = (await page.$('[data-testid="page-view"] img'))!;
     const box = (await img.boundingBox())!;
@@ -267,12 +310,25 @@ describe('browser mode: review integrity, triage and input at 1366×768', () => 
     await page.keyboard.press('Enter');
     await searched;
     expect(heard).toContain('/search:南岭县');
-    await page.waitForFunction(() => (document.querySelector('[data-testid="address-bar"] input, input[data-testid="address-bar"]') as HTMLInputElement | null)?.value.includes('/search?q='));
+    await page.waitForFunction(() =>
+      (
+        document.querySelector('[data-testid="address-bar"] input, input[data-testid="address-bar"]') as HTMLInputElement | null
+      )?.value.includes('/search?q='),
+    );
   }, 120_000);
 
   it('keeps the new-media form save in view and saves it with Ctrl+S', async () => {
     const store = openAssessment(dir);
-    const account = store.addTarget({ kind: 'account', unit: '南岭县人民政府', name: '南岭发布', url: null, classId: 'account', attributes: {}, identifier: '440823M001WX0001', platform: '微信' });
+    const account = store.addTarget({
+      kind: 'account',
+      unit: '南岭县人民政府',
+      name: '南岭发布',
+      url: null,
+      classId: 'account',
+      attributes: {},
+      identifier: '440823M001WX0001',
+      platform: '微信',
+    });
     store.close();
     await page.goto(`${server.url}#a=${encodeURIComponent('评审')}&t=${account.id}`);
     await page.waitForSelector('[data-testid="account-form"]');

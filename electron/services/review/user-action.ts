@@ -36,7 +36,12 @@ export function runOnce<T>(store: AssessmentStore, method: string, actionId: str
  * The same for a write that takes time (a capture, a download): recorded when
  * it ends; while it runs, a repeat in this process waits for it and gets its result.
  */
-export async function runOnceAsync<T>(store: AssessmentStore, method: string, actionId: string | undefined, work: () => Promise<T>): Promise<T> {
+export async function runOnceAsync<T>(
+  store: AssessmentStore,
+  method: string,
+  actionId: string | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
   if (actionId === undefined) return work();
   const key = `${store.dir}\u0000${actionId}`;
   const pending = running.get(key);

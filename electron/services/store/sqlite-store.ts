@@ -303,6 +303,13 @@ export class SqliteStore implements AssessmentStore {
       const before = this.getEvidence(id);
       this.db.prepare('UPDATE evidence SET removed = 1 WHERE id = ?').run(id);
       this.log('evidence.remove', `evidence:${id}`, { removed: before.removed }, { removed: true }, reason);
+      // Removed evidence supports nothing: the findings it was attached to let go of it, each change in the history.
+      const linked = this.db.prepare('SELECT finding_id FROM finding_evidence WHERE evidence_id = ? ORDER BY finding_id').all(id) as { finding_id: number }[];
+      for (const { finding_id: findingId } of linked) {
+        const was = this.getFinding(findingId);
+        this.db.prepare('DELETE FROM finding_evidence WHERE finding_id = ? AND evidence_id = ?').run(findingId, id);
+        this.log('finding.unlink-evidence', `finding:${findingId}`, findingState(was), findingState(this.getFinding(findingId)), reason);
+      }
     });
   }
 

@@ -92,7 +92,7 @@ export interface AssessmentStore {
   addEvidenceFile(path: string, meta: Omit<NewEvidence, 'ext'> & { ext?: string }): Evidence;
   listEvidence(filter?: { targetId?: number; findingId?: number; includeRemoved?: boolean }): Evidence[];
   getEvidence(id: number): Evidence;
-  /** Marks evidence removed (logged); the file stays. */
+  /** Marks evidence removed (logged) and detaches it from its findings (logged); the file stays. */
   removeEvidence(id: number, reason: string): void;
   evidencePath(evidence: Evidence): string;
 

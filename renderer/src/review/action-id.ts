@@ -4,6 +4,7 @@
  * click or a retry, gets the first result and writes nothing.
  */
 export function newActionId(kind: string): string {
-  const random = typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const random =
+    typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   return `${kind}:${random}`;
 }

@@ -31,7 +31,20 @@ export function matches(event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | '
   return pressed && event.altKey === wantAlt && (event.ctrlKey || event.metaKey) === wantCtrl && !event.shiftKey;
 }
 
-const TEXT_INPUTS: ReadonlySet<string> = new Set(['text', 'search', 'url', 'email', 'number', 'password', 'tel', 'date', 'datetime-local', 'month', 'week', 'time']);
+const TEXT_INPUTS: ReadonlySet<string> = new Set([
+  'text',
+  'search',
+  'url',
+  'email',
+  'number',
+  'password',
+  'tel',
+  'date',
+  'datetime-local',
+  'month',
+  'week',
+  'time',
+]);
 
 /** True while the reviewer types in one of our fields: a note, a reason, the address bar. */
 export function typingIn(target: EventTarget | null): boolean {

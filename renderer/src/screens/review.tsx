@@ -27,6 +27,18 @@ const CAPTURE_LABEL: Record<CaptureMode, string> = { visible: '可视区域截�
 
 /** Where a draft is kept: one per target and indicator. */
 const draftKey = (targetId: number, indicatorId: string) => `${targetId}|${indicatorId}`;
+/** Drafts also outlive a reload of the window (for this browser tab only). */
+const DRAFTS_KEY = 'kaoping.review.drafts';
+function loadDrafts(assessment: string): Record<string, FindingDraft> {
+  try {
+    return (JSON.parse(sessionStorage.getItem(`${DRAFTS_KEY}.${assessment}`) ?? '{}') as Record<string, FindingDraft>) ?? {};
+  } catch {
+    return {};
+  }
+}
+function saveDrafts(assessment: string, drafts: Record<string, FindingDraft>): void {
+  sessionStorage.setItem(`${DRAFTS_KEY}.${assessment}`, JSON.stringify(drafts));
+}
 
 /**
  * The review workspace: targets on the left, the site in the centre, the
@@ -43,7 +55,8 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
   const [indicatorId, setIndicatorId] = useState<string | undefined>();
   const [activeFinding, setActiveFinding] = useState<number | undefined>();
   const [currentSuggestion, setCurrentSuggestion] = useState<number | undefined>();
-  const [drafts, setDrafts] = useState<Record<string, FindingDraft>>({});
+  const [drafts, setDrafts] = useState<Record<string, FindingDraft>>(() => loadDrafts(id));
+  useEffect(() => saveDrafts(id, drafts), [id, drafts]);
   const [rightTab, setRightTab] = useState<'checklist' | 'triage'>('checklist');
   const [viewing, setViewing] = useState<EvidenceView | undefined>();
   const [selecting, setSelecting] = useState(false);

@@ -5,8 +5,17 @@ import { errorMessage } from '../../../renderer/src/api/error-message';
 import { matches, typingIn } from '../../../renderer/src/review/shortcuts';
 import { windowSize } from '../../../renderer/src/review/pane-layout';
 
-const el = (tagName: string, extra: Record<string, unknown> = {}) => ({ tagName, isContentEditable: false, hasAttribute: (name: string) => name in extra, ...extra }) as unknown as EventTarget;
-const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({ key: k, code: `Key${k.toUpperCase()}`, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
+const el = (tagName: string, extra: Record<string, unknown> = {}) =>
+  ({ tagName, isContentEditable: false, hasAttribute: (name: string) => name in extra, ...extra }) as unknown as EventTarget;
+const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({
+  key: k,
+  code: `Key${k.toUpperCase()}`,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  ...mods,
+});
 
 describe('review workspace input', () => {
   it('treats text fields, not radios or the drawn page, as typing', () => {

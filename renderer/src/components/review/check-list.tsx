@@ -22,7 +22,15 @@ export function isCheckList(e: EvidenceView): boolean {
  * An automated check's evidence list read in the app (broken links, missing
  * tags …): each page or link can be opened in the embedded browser.
  */
-export function CheckList({ evidence, onOpenUrl, compact = false }: { evidence: EvidenceView; onOpenUrl?: (url: string) => void; compact?: boolean }) {
+export function CheckList({
+  evidence,
+  onOpenUrl,
+  compact = false,
+}: {
+  evidence: EvidenceView;
+  onOpenUrl?: (url: string) => void;
+  compact?: boolean;
+}) {
   const [items, setItems] = useState<CheckItem[] | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
@@ -40,7 +48,14 @@ export function CheckList({ evidence, onOpenUrl, compact = false }: { evidence: 
   const open = (url: string) =>
     onOpenUrl ? (
       <Tooltip title="在内置浏览器中打开">
-        <Button size="small" type="link" icon={<GlobalOutlined />} onClick={() => onOpenUrl(url)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left', wordBreak: 'break-all' }} data-testid="open-in-browser">
+        <Button
+          size="small"
+          type="link"
+          icon={<GlobalOutlined />}
+          onClick={() => onOpenUrl(url)}
+          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left', wordBreak: 'break-all' }}
+          data-testid="open-in-browser"
+        >
           {url}
         </Button>
       </Tooltip>
@@ -56,12 +71,27 @@ export function CheckList({ evidence, onOpenUrl, compact = false }: { evidence: 
       columns={[
         // In a narrow pane a broken link is what matters; the page it is on shows on hover.
         ...(compact && items.some((i) => i.link)
-          ? [{ title: '链接', dataIndex: 'link', render: (link: string | undefined, item: CheckItem) => <span title={`所在页面：${item.url}`}>{open(link ?? item.url)}</span> }]
+          ? [
+              {
+                title: '链接',
+                dataIndex: 'link',
+                render: (link: string | undefined, item: CheckItem) => (
+                  <span title={`所在页面：${item.url}`}>{open(link ?? item.url)}</span>
+                ),
+              },
+            ]
           : [
               { title: '所在页面', dataIndex: 'url', render: (url: string) => open(url) },
-              ...(items.some((i) => i.link) ? [{ title: '链接', dataIndex: 'link', render: (link?: string) => (link ? open(link) : '—') }] : []),
+              ...(items.some((i) => i.link)
+                ? [{ title: '链接', dataIndex: 'link', render: (link?: string) => (link ? open(link) : '—') }]
+                : []),
             ]),
-        { title: '原因', dataIndex: 'reason', width: compact ? 90 : 160, render: (reason: string | undefined, item: CheckItem) => reason ?? item.text ?? '—' },
+        {
+          title: '原因',
+          dataIndex: 'reason',
+          width: compact ? 90 : 160,
+          render: (reason: string | undefined, item: CheckItem) => reason ?? item.text ?? '—',
+        },
       ]}
     />
   );

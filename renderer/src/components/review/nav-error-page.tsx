@@ -6,7 +6,15 @@ import type { BrowserStateView } from '../../../../shared/api/browser';
  * page did not open, in Chinese, and what the reviewer can do. A certificate
  * fault is never clicked through.
  */
-export function NavErrorPage({ error, onRetry, onHome }: { error: NonNullable<BrowserStateView['error']>; onRetry: () => void; onHome: () => void }) {
+export function NavErrorPage({
+  error,
+  onRetry,
+  onHome,
+}: {
+  error: NonNullable<BrowserStateView['error']>;
+  onRetry: () => void;
+  onHome: () => void;
+}) {
   return (
     <div style={{ background: '#fff', height: '100%', overflow: 'auto' }} data-testid="nav-error-page">
       <Result
@@ -19,7 +27,9 @@ export function NavErrorPage({ error, onRetry, onHome }: { error: NonNullable<Br
               {error.url}
             </Typography.Text>
             <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
-              {error.kind === 'certificate' ? '证书问题本身可作为考评发现记录；本软件不会忽略证书错误。' : '网站无法访问时可截图记录，或稍后重试；单次打不开不等于网站不可用，可用性以监测为准。'}
+              {error.kind === 'certificate'
+                ? '证书问题本身可作为考评发现记录；本软件不会忽略证书错误。'
+                : '网站无法访问时可截图记录，或稍后重试；单次打不开不等于网站不可用，可用性以监测为准。'}
             </Typography.Paragraph>
           </>
         }

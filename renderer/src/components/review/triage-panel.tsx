@@ -8,7 +8,9 @@ import { CheckList, isCheckList } from './check-list';
 /** The suggestions still waiting for the reviewer, in checklist order: the triage queue. */
 export function pendingQueue(findings: readonly FindingView[], leafOrder: readonly string[]): FindingView[] {
   const rank = new Map(leafOrder.map((id, i) => [id, i]));
-  return findings.filter((f) => f.status === 'suggested').sort((a, b) => (rank.get(a.indicatorId) ?? 1e9) - (rank.get(b.indicatorId) ?? 1e9) || a.id - b.id);
+  return findings
+    .filter((f) => f.status === 'suggested')
+    .sort((a, b) => (rank.get(a.indicatorId) ?? 1e9) - (rank.get(b.indicatorId) ?? 1e9) || a.id - b.id);
 }
 
 /**
@@ -38,12 +40,14 @@ export function TriagePanel({
   onOpenUrl: (url: string) => void;
 }) {
   const decided = findings.filter((f) => f.source && f.status !== 'suggested');
-  if (queue.length === 0 && decided.length === 0) return <Empty style={{ marginTop: 40 }} description="没有自动检查的建议：点“自动检查”运行" />;
+  if (queue.length === 0 && decided.length === 0)
+    return <Empty style={{ marginTop: 40 }} description="没有自动检查的建议：点“自动检查”运行" />;
   const byId = new Map(evidence.map((e) => [e.id, e]));
   return (
     <div style={{ padding: 10 }} data-testid="triage-panel">
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        待确认 {queue.length} 条 · {SHORTCUTS.nextSuggestion.keys}/{SHORTCUTS.prevSuggestion.keys} 下一条/上一条 · {SHORTCUTS.confirmSuggestion.keys} 确认 · {SHORTCUTS.dismissSuggestion.keys} 驳回
+        待确认 {queue.length} 条 · {SHORTCUTS.nextSuggestion.keys}/{SHORTCUTS.prevSuggestion.keys} 下一条/上一条 ·{' '}
+        {SHORTCUTS.confirmSuggestion.keys} 确认 · {SHORTCUTS.dismissSuggestion.keys} 驳回
       </Typography.Text>
       {queue.map((f, i) => {
         const own = f.evidenceIds.map((id) => byId.get(id)).filter((e): e is EvidenceView => !!e);
@@ -56,10 +60,19 @@ export function TriagePanel({
             data-testid={`triage-${f.id}`}
             data-current={isCurrent || undefined}
             onClick={() => onCurrent(f)}
-            style={{ border: `1px solid ${isCurrent ? '#fa8c16' : '#eee'}`, background: isCurrent ? '#fff7e6' : '#fff', borderRadius: 6, padding: 8, marginTop: 8, cursor: 'pointer' }}
+            style={{
+              border: `1px solid ${isCurrent ? '#fa8c16' : '#eee'}`,
+              background: isCurrent ? '#fff7e6' : '#fff',
+              borderRadius: 6,
+              padding: 8,
+              marginTop: 8,
+              cursor: 'pointer',
+            }}
           >
             <Space size={4} wrap>
-              <Tag color="orange">建议 {i + 1}/{queue.length}</Tag>
+              <Tag color="orange">
+                建议 {i + 1}/{queue.length}
+              </Tag>
               <Typography.Text strong>{f.indicatorPath}</Typography.Text>
               <span>
                 第 {f.rule} 条 × {f.count}
@@ -75,7 +88,13 @@ export function TriagePanel({
               </div>
             )}
             <Space size={4} wrap style={{ marginTop: 6 }} onClick={(e) => e.stopPropagation()}>
-              <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => onConfirm(f)} data-testid={`triage-confirm-${f.id}`}>
+              <Button
+                size="small"
+                type="primary"
+                icon={<CheckOutlined />}
+                onClick={() => onConfirm(f)}
+                data-testid={`triage-confirm-${f.id}`}
+              >
                 确认
               </Button>
               <Button size="small" icon={<CloseOutlined />} onClick={() => onDismiss(f)} data-testid={`triage-dismiss-${f.id}`}>
