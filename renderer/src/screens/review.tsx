@@ -16,7 +16,9 @@ import { EvidenceViewer } from '../components/review/evidence-viewer';
 import { AccountForm } from '../components/review/account-form';
 import { ChecksDialog } from '../components/checks-dialog';
 import { REASON_PICKS, useAskReason, useAskText } from '../components/review/ask-reason';
-import { TriagePanel, pendingQueue } from '../components/review/triage-panel';
+import { TriagePanel } from '../components/review/triage-panel';
+import { afterDecision, pendingQueue, stepInQueue } from '../review/triage-queue';
+import { draftKey, loadDrafts, saveDrafts } from '../review/drafts';
 import { SplitHandle } from '../components/review/split-handle';
 import { FoldedRail } from '../components/review/folded-rail';
 import { usePaneLayout } from '../review/pane-layout';
@@ -24,21 +26,6 @@ import { newActionId } from '../review/action-id';
 
 type CaptureMode = 'visible' | 'fullpage' | 'region' | 'mhtml';
 const CAPTURE_LABEL: Record<CaptureMode, string> = { visible: '可视区域截图', fullpage: '整页截图', region: '区域截图', mhtml: '网页快照' };
-
-/** Where a draft is kept: one per target and indicator. */
-const draftKey = (targetId: number, indicatorId: string) => `${targetId}|${indicatorId}`;
-/** Drafts also outlive a reload of the window (for this browser tab only). */
-const DRAFTS_KEY = 'kaoping.review.drafts';
-function loadDrafts(assessment: string): Record<string, FindingDraft> {
-  try {
-    return (JSON.parse(sessionStorage.getItem(`${DRAFTS_KEY}.${assessment}`) ?? '{}') as Record<string, FindingDraft>) ?? {};
-  } catch {
-    return {};
-  }
-}
-function saveDrafts(assessment: string, drafts: Record<string, FindingDraft>): void {
-  sessionStorage.setItem(`${DRAFTS_KEY}.${assessment}`, JSON.stringify(drafts));
-}
 
 /**
  * The review workspace: targets on the left, the site in the centre, the
@@ -203,22 +190,15 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
   const currentOne = () => queue.find((f) => f.id === currentSuggestion) ?? queue.find((f) => f.indicatorId === indicatorId);
   const moveInQueue = (delta: number) => {
     if (queue.length === 0) return void message.info('没有待确认的建议');
-    const i = queue.findIndex((f) => f.id === currentSuggestion);
-    if (i < 0) {
-      // From an indicator: the first suggestion at or after it in checklist order.
-      const at = leaves.findIndex((l) => l.id === indicatorId);
-      const ahead = queue.find((f) => leaves.findIndex((l) => l.id === f.indicatorId) >= at);
-      return focusSuggestion(delta > 0 ? (ahead ?? queue[0]) : [...queue].reverse().find((f) => leaves.findIndex((l) => l.id === f.indicatorId) < at) ?? queue[0]);
-    }
-    focusSuggestion(queue[Math.min(queue.length - 1, Math.max(0, i + delta))]);
+    focusSuggestion(stepInQueue(queue, leaves.map((l) => l.id), currentSuggestion, indicatorId, delta));
   };
-  /** Decides the current suggestion and moves on to the next one in the queue. */
+  /** Decides a suggestion and moves on to the next one in the queue (nothing moves when the reviewer cancels the reason). */
   const decide = async (f: FindingView | undefined, status: 'confirmed' | 'dismissed') => {
     if (!f) return void message.info('当前没有待确认的建议');
-    const i = queue.findIndex((x) => x.id === f.id);
-    const next = queue[i + 1] ?? queue[i - 1];
-    if ((await setStatus(f, status)) && next && next.id !== f.id) focusSuggestion(next);
-    else if (!next) setCurrentSuggestion(undefined);
+    const next = afterDecision(queue, f.id);
+    if (!(await setStatus(f, status))) return;
+    if (next) focusSuggestion(next);
+    else setCurrentSuggestion(undefined);
   };
   const selectIndicator = (indicator: string | undefined) => {
     setIndicatorId(indicator);

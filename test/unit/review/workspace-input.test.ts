@@ -4,6 +4,8 @@ import { dispatch } from '../../../electron/services/api/dispatch';
 import { errorMessage } from '../../../renderer/src/api/error-message';
 import { matches, typingIn } from '../../../renderer/src/review/shortcuts';
 import { windowSize } from '../../../renderer/src/review/pane-layout';
+import { afterDecision, pendingQueue, stepInQueue } from '../../../renderer/src/review/triage-queue';
+import type { FindingView } from '../../../shared/api/review';
 
 const el = (tagName: string, extra: Record<string, unknown> = {}) =>
   ({ tagName, isContentEditable: false, hasAttribute: (name: string) => name in extra, ...extra }) as unknown as EventTarget;
@@ -54,5 +56,25 @@ describe('review workspace input', () => {
     const english = await dispatch({} as never, 'findings/add', { id: 'a' });
     expect(!english.ok && errorMessage(english.error)).toBe('请求参数不符合要求');
     expect(Object.keys(contract)).toContain('findings/restore');
+  });
+
+  it('walks the suggestions as a queue in checklist order, across indicators', () => {
+    const f = (id: number, indicatorId: string, status: FindingView['status'] = 'suggested') =>
+      ({ id, indicatorId, status }) as FindingView;
+    const leaves = ['veto.a', 'basic.b', 'basic.c', 'basic.d'];
+    const queue = pendingQueue(
+      [f(9, 'basic.d'), f(3, 'basic.b'), f(4, 'veto.a', 'confirmed'), f(5, 'basic.b'), f(1, 'basic.c', 'dismissed')],
+      leaves,
+    );
+    expect(queue.map((x) => x.id)).toEqual([3, 5, 9]);
+    expect(stepInQueue(queue, leaves, 3, 'basic.b', 1)?.id).toBe(5);
+    expect(stepInQueue(queue, leaves, 9, 'basic.d', 1)?.id).toBe(9);
+    expect(stepInQueue(queue, leaves, 5, 'basic.b', -1)?.id).toBe(3);
+    // From an indicator with no suggestion of its own: forward to the next one, back to the one before.
+    expect(stepInQueue(queue, leaves, undefined, 'basic.c', 1)?.id).toBe(9);
+    expect(stepInQueue(queue, leaves, undefined, 'basic.c', -1)?.id).toBe(5);
+    expect(afterDecision(queue, 5)?.id).toBe(9);
+    expect(afterDecision(queue, 9)?.id).toBe(5);
+    expect(afterDecision([f(3, 'basic.b')], 3)).toBeUndefined();
   });
 });

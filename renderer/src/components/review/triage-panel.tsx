@@ -5,14 +5,6 @@ import { SHORTCUTS } from '../../review/shortcuts';
 import { EvidenceStrip } from './evidence-strip';
 import { CheckList, isCheckList } from './check-list';
 
-/** The suggestions still waiting for the reviewer, in checklist order: the triage queue. */
-export function pendingQueue(findings: readonly FindingView[], leafOrder: readonly string[]): FindingView[] {
-  const rank = new Map(leafOrder.map((id, i) => [id, i]));
-  return findings
-    .filter((f) => f.status === 'suggested')
-    .sort((a, b) => (rank.get(a.indicatorId) ?? 1e9) - (rank.get(b.indicatorId) ?? 1e9) || a.id - b.id);
-}
-
 /**
  * All suggestions of one target in one list, each with its evidence read in
  * place (a check's list of broken links, its screenshots): confirm or dismiss
