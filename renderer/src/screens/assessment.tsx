@@ -49,10 +49,11 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
       <Card
         loading={overview.loading && !data}
         title={
-          <Space>
+          // At 1366 px a long name and ruleset wrap onto a second line instead of being cut off.
+          <Space wrap size={[8, 4]} style={{ whiteSpace: 'normal', paddingBlock: 8 }}>
             <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack} aria-label="返回" />
             <span data-testid="assessment-title">{data?.name}</span>
-            {data && <Tag color="red">{data.rulesetName}</Tag>}
+            {data && <Tag color="red" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>{data.rulesetName}</Tag>}
           </Space>
         }
         extra={
