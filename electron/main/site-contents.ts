@@ -2,7 +2,7 @@ import type { WebContents } from 'electron';
 import { isWebUrl } from '../services/browse/policy';
 import { createGestureGate } from '../services/browse/user-gesture';
 
-const SHORTCUT_KEYS = new Set(['s', 'f', 'r', 'm', 'j', 'k', 'n', 'p', 'y', 'x', 'd']);
+const SHORTCUT_KEYS = new Set(['s', 'f', 'r', 'm', 'j', 'k', 'n', 'p', 'y', 'x', 'd', 'l', 'h']);
 
 /**
  * Rules for a reviewed site's webContents. A popup (window.open, target=_blank)

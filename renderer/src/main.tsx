@@ -7,11 +7,14 @@ import 'dayjs/locale/zh-cn';
 import { App } from './app';
 
 dayjs.locale('zh-cn');
+// No frame or page scrollbar around the app: the screens size themselves to the window.
+document.body.style.margin = '0';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
-      <AntApp>
+      {/* Toasts open below the header and the review toolbar, never over the score. */}
+      <AntApp message={{ top: 116, maxCount: 3 }}>
         <App />
       </AntApp>
     </ConfigProvider>

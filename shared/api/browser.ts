@@ -38,4 +38,6 @@ export type InputEventView =
   | { type: 'click'; x: number; y: number }
   | { type: 'scroll'; x: number; y: number; dx: number; dy: number }
   | { type: 'key'; key: string }
-  | { type: 'text'; text: string };
+  | { type: 'text'; text: string }
+  /** An input method's text still being composed (empty: the composition was cancelled); committed text comes as 'text'. */
+  | { type: 'ime'; text: string };

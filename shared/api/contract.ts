@@ -48,6 +48,8 @@ const webUrl = z
   .refine((u) => /^https?:\/\//iu.test(u) || !/^[a-z][a-z0-9+.-]*:/iu.test(u), '只能打开 http 或 https 网址');
 /** A calendar day "YYYY-MM-DD" (sending and receiving dates of the review round). */
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, '日期应为 YYYY-MM-DD');
+/** One user action (a draft saved, a suggestion confirmed): a repeat with the same id gets the first result. */
+const actionId = z.string().regex(/^[\w:.-]{8,100}$/u, '操作编号不合规');
 const answer = z.union([z.string().max(2000), z.number(), z.boolean(), z.array(id).max(100), z.null()]);
 
 
@@ -90,7 +92,7 @@ export const contract = {
   'review/target': call(ofTarget).returns<TargetReviewView>(),
   'review/markReviewed': call(z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), reviewed: z.boolean() }).strict()).returns<{ reviewed: number; total: number }>(),
   'findings/add': call(
-    z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), rule: id, count: id.max(100000), note: note.optional(), evidenceIds: z.array(id).max(100).optional() }).strict(),
+    z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), rule: id, count: id.max(100000), note: note.optional(), evidenceIds: z.array(id).max(100).optional(), actionId }).strict(),
   ).returns<FindingView>(),
   'findings/update': call(
     z
@@ -102,15 +104,17 @@ export const contract = {
         note: note.optional(),
         status: z.enum(['suggested', 'confirmed', 'dismissed']).optional(),
         reason: reason.optional(),
+        actionId: actionId.optional(),
       })
       .strict(),
   ).returns<FindingView>(),
-  'findings/delete': call(z.object({ id: assessmentId, findingId: id, reason }).strict()).returns<{ deleted: number }>(),
+  'findings/delete': call(z.object({ id: assessmentId, findingId: id, reason: reason.min(1, '请填写删除原因'), actionId: actionId.optional() }).strict()).returns<{ deleted: number }>(),
   'findings/previewImport': call(upload).returns<FindingsImportView>(),
   'findings/import': call(upload).returns<FindingsImportView>(),
-  'findings/linkEvidence': call(z.object({ id: assessmentId, findingId: id, evidenceId: id }).strict()).returns<FindingView>(),
+  'findings/restore': call(z.object({ id: assessmentId, findingId: id, reason: reason.min(1, '请填写恢复原因'), actionId }).strict()).returns<FindingView>(),
+  'findings/linkEvidence': call(z.object({ id: assessmentId, findingId: id, evidenceId: id, actionId: actionId.optional() }).strict()).returns<FindingView>(),
   'evidence/capture': call(
-    z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), findingId: id.optional(), mode: z.enum(['visible', 'fullpage', 'region', 'mhtml']), region: rect.optional() }).strict(),
+    z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), findingId: id.optional(), mode: z.enum(['visible', 'fullpage', 'region', 'mhtml']), region: rect.optional(), actionId: actionId.optional() }).strict(),
   ).returns<EvidenceView>(),
   'evidence/annotate': call(z.object({ id: assessmentId, evidenceId: id, shapes: z.array(annotationShapeSchema).min(1).max(ANNOTATION_MAX_SHAPES) }).strict()).returns<EvidenceView>(),
   'evidence/import': call(
@@ -122,11 +126,12 @@ export const contract = {
         findingId: id.optional(),
         fileName: z.string().min(1).max(200),
         contentBase64: z.string().max(28_000_000, '图片过大（最大 20 MB）'),
+        actionId: actionId.optional(),
       })
       .strict(),
   ).returns<EvidenceView>(),
-  'evidence/download': call(z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1).optional(), findingId: id.optional(), url: webUrl }).strict()).returns<EvidenceView>(),
-  'evidence/remove': call(z.object({ id: assessmentId, evidenceId: id, reason: reason.min(1, '请填写移除原因') }).strict()).returns<{ removed: number }>(),
+  'evidence/download': call(z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1).optional(), findingId: id.optional(), url: webUrl, actionId: actionId.optional() }).strict()).returns<EvidenceView>(),
+  'evidence/remove': call(z.object({ id: assessmentId, evidenceId: id, reason: reason.min(1, '请填写移除原因'), actionId: actionId.optional() }).strict()).returns<{ removed: number }>(),
   'evidence/verify': call(z.object({ id: assessmentId, evidenceId: id }).strict()).returns<{ ok: boolean; sha256: string; actual: string | null }>(),
 
   // The embedded browser (a WebContentsView in the desktop app, headless Chromium in browser mode).
@@ -144,6 +149,7 @@ export const contract = {
           z.object({ type: z.literal('scroll'), x: z.number(), y: z.number(), dx: z.number(), dy: z.number() }).strict(),
           z.object({ type: z.literal('key'), key: z.string().min(1).max(20) }).strict(),
           z.object({ type: z.literal('text'), text: z.string().min(1).max(500) }).strict(),
+          z.object({ type: z.literal('ime'), text: z.string().max(500) }).strict(),
         ]),
       })
       .strict(),

@@ -10,7 +10,8 @@ export const APP_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: kaoping-file:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // kaoping-file: lets the review workspace read an automated check's evidence list (JSON) in the desktop app, as browser mode reads it from 'self'.
+  "connect-src 'self' kaoping-file:",
   "object-src 'none'",
   "frame-src 'none'",
   "base-uri 'none'",

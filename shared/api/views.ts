@@ -142,8 +142,8 @@ export interface MonitorStatusView {
   running: boolean;
   startedAt: string | null;
   nextAt: string | null;
-  /** Per website: attempts so far, failures and the failure ratio (the veto line is 5%). */
-  targets: { targetId: number; name: string; attempts: number; failures: number; ratio: number }[];
+  /** Per website: attempts so far, failures and the failure ratio (the veto line is 5%), and where the monitoring falls short of the rule (as the CLI says it). */
+  targets: { targetId: number; name: string; attempts: number; failures: number; ratio: number; shortfalls: string[] }[];
 }
 
 /** One assessment setting as the settings dialog edits it (the same keys as `kaoping settings --set`). */

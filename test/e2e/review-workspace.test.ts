@@ -106,8 +106,8 @@ describe('browser mode: the review workspace', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(evidence.sha256);
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     await page.click(`[data-testid="indicator-panel"] [data-evidence-id="${evidenceId}"]`);
-    await page.waitForSelector('[data-testid="evidence-verify"]');
-    await page.click('[data-testid="evidence-verify"]');
+    // The viewer animates in: a click during the animation lands nowhere.
+    await clickStable(page, '[data-testid="evidence-verify"]');
     await page.waitForFunction(() => document.body.textContent?.includes('SHA-256 校验一致'));
     await page.screenshot({ path: path.join(shots, 'e2e-review-evidence.png') });
     expect((await cli(workspace, 'verify', '评审')).code).toBe(0);

@@ -32,6 +32,10 @@ const NETWORK: Record<string, string> = {
   ERR_SSL_VERSION_OR_CIPHER_MISMATCH: '网站使用的 TLS 版本或加密算法已不受支持',
   ERR_INVALID_RESPONSE: '服务器的响应无法识别',
   ERR_BLOCKED_BY_RESPONSE: '网站禁止在此处显示该页面',
+  ERR_UNSAFE_PORT: '该端口被浏览器列为不安全端口，浏览器拒绝访问',
+  ERR_BLOCKED_BY_CLIENT: '浏览器阻止了该请求',
+  ERR_NETWORK_CHANGED: '本机网络发生变化，连接中断',
+  ERR_CONNECTION_ABORTED: '连接中断',
 };
 
 const HTTP: Record<number, string> = {

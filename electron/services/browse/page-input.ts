@@ -33,6 +33,14 @@ const MAX_SCROLL = 10_000;
 const SCROLL_WAIT_MS = 500;
 const SCROLL_POLL_MS = 25;
 
+/** Pages with a composition in progress: its end must be inserted as text, never typed as keys. */
+const composing = new WeakSet<CDPSession>();
+
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/gu, '');
+}
+
 function within(x: number, y: number, viewport: { width: number; height: number }): boolean {
   return Number.isFinite(x) && Number.isFinite(y) && x >= 0 && y >= 0 && x <= viewport.width && y <= viewport.height;
 }
@@ -67,10 +75,22 @@ export async function dispatchInput(
       await page.keyboard.press(event.key as KeyInput);
       return;
     case 'text': {
-      // eslint-disable-next-line no-control-regex
-      const text = event.text.replace(/[\u0000-\u001f\u007f]/gu, '');
+      const text = printable(event.text);
       if (!text || text.length > MAX_TEXT) throw new KaopingError('bad-input', `输入的文字须为 1–${MAX_TEXT} 个字符`);
-      await page.keyboard.type(text);
+      // Keys a keyboard has are typed as keys (sites listen for them); anything else, an input method's
+      // committed text above all, is inserted as text, which also ends a composition in progress.
+      if (/^[\x20-\x7e]+$/u.test(text) && !composing.has(cdp)) await page.keyboard.type(text);
+      else await cdp.send('Input.insertText', { text });
+      composing.delete(cdp);
+      return;
+    }
+    case 'ime': {
+      const text = printable(event.text);
+      if (text.length > MAX_TEXT) throw new KaopingError('bad-input', `输入的文字不能超过 ${MAX_TEXT} 个字符`);
+      // The page shows the composition (underlined) as the reviewer's input method does.
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      if (text) composing.add(cdp);
+      else composing.delete(cdp);
       return;
     }
   }

@@ -138,10 +138,10 @@ async function checkAndConfirm(store: AssessmentStore, now: Date, launch: (dir: 
     const place = resolveIndicator(ruleset, f.indicatorId, target.kind);
     const reason = CONFIRM_REASONS[f.source ?? ''];
     if (reason) {
-      store.updateFinding(f.id, { status: 'confirmed' });
+      store.updateFinding(f.id, { status: 'confirmed' }, reason);
       say(`  确认 ${target.unit} ${place.path} 第${f.rule}条 ×${f.count}：${f.note}——${reason}`);
     } else {
-      store.updateFinding(f.id, { status: 'dismissed' });
+      store.updateFinding(f.id, { status: 'dismissed' }, '演示未核实此类问题');
       say(`  驳回 ${target.unit} ${place.path} 第${f.rule}条：${f.note}——演示未核实此类问题`);
     }
   }

@@ -60,8 +60,12 @@ function keep(
  */
 export async function captureEvidence(request: CaptureRequest): Promise<Evidence> {
   const { host, store, mode } = request;
-  // An unknown finding fails before anything is captured.
-  if (request.findingId !== undefined) store.getFinding(request.findingId);
+  // An unknown finding, or one of another target or indicator, fails before anything is captured.
+  if (request.findingId !== undefined) {
+    const f = store.getFinding(request.findingId);
+    if (f.targetId !== request.targetId || f.indicatorId !== request.indicatorId)
+      throw new KaopingError('evidence-mismatch', `问题 #${f.id} 不属于当前考评对象的指标“${request.indicatorPath}”，截图不能附到它`);
+  }
   const findings = request.findingId === undefined ? [] : [request.findingId];
   const facts = { targetId: request.targetId, indicatorId: request.indicatorId, kind: KIND[mode] };
 

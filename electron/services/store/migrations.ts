@@ -112,6 +112,13 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
       );
       CREATE INDEX check_note_target ON check_note(target_id, id);
     `),
+  // One row per user action the UI sent with an id: a repeated request (double click, retry) gets the first result instead of writing twice.
+  (db) =>
+    db.exec(`
+      CREATE TABLE user_action (
+        action_id TEXT PRIMARY KEY, method TEXT NOT NULL, result_json TEXT NOT NULL, at TEXT NOT NULL
+      );
+    `),
 ];
 
 /**

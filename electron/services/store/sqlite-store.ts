@@ -176,7 +176,10 @@ export class SqliteStore implements AssessmentStore {
           .prepare('INSERT INTO finding (target_id, indicator_id, rule, count, note, status, source, reviewer, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
           .run(finding.targetId, finding.indicatorId, finding.rule, finding.count, finding.note ?? '', finding.status, finding.source ?? null, this.actor, at, at).lastInsertRowid,
       );
-      for (const e of finding.evidenceIds ?? []) this.db.prepare('INSERT INTO finding_evidence (finding_id, evidence_id) VALUES (?, ?)').run(id, e);
+      for (const e of finding.evidenceIds ?? []) {
+        this.assertEvidenceFits({ id, targetId: finding.targetId, indicatorId: finding.indicatorId }, this.getEvidence(e));
+        this.db.prepare('INSERT INTO finding_evidence (finding_id, evidence_id) VALUES (?, ?)').run(id, e);
+      }
       const created = this.getFinding(id);
       this.log('finding.add', `finding:${id}`, null, findingState(created), reason);
       return created;
@@ -186,10 +189,13 @@ export class SqliteStore implements AssessmentStore {
   updateFinding(id: number, patch: Partial<Pick<Finding, 'rule' | 'count' | 'note' | 'status' | 'indicatorId'>>, reason = ''): Finding {
     return this.transaction(() => {
       const before = this.getFinding(id);
+      const next = { ...before, ...patch };
+      // A repeat of the same change (a double click, a retried request) writes nothing and logs nothing.
+      if (next.indicatorId === before.indicatorId && next.rule === before.rule && next.count === before.count && next.note === before.note && next.status === before.status) return before;
       if (before.status === 'confirmed' && !reason.trim() && (patch.count !== undefined || patch.rule !== undefined || patch.indicatorId !== undefined || (patch.status && patch.status !== 'confirmed'))) {
         throw new KaopingError('reason-required', '修改已确认问题的计分依据时必须填写原因');
       }
-      const next = { ...before, ...patch };
+      if (next.status === 'dismissed' && before.status !== 'dismissed' && !reason.trim()) throw new KaopingError('reason-required', `驳回问题 #${id} 必须填写原因`);
       this.db
         .prepare('UPDATE finding SET indicator_id = ?, rule = ?, count = ?, note = ?, status = ?, updated_at = ? WHERE id = ?')
         .run(next.indicatorId, next.rule, next.count, next.note, next.status, this.stamp(), id);
@@ -199,19 +205,67 @@ export class SqliteStore implements AssessmentStore {
     });
   }
 
-  deleteFinding(id: number, reason = ''): void {
+  deleteFinding(id: number, reason: string): void {
     this.transaction(() => {
       const before = this.getFinding(id);
-      if (before.status === 'confirmed' && !reason.trim()) throw new KaopingError('reason-required', '删除已确认的问题必须填写原因');
+      if (!reason.trim()) throw new KaopingError('reason-required', `删除问题 #${id} 必须填写原因`);
       this.db.prepare('DELETE FROM finding WHERE id = ?').run(id);
-      this.log('finding.delete', `finding:${id}`, findingState(before), null, reason);
+      // Beside the verified state, the deletion keeps what a restore needs to bring the finding back as it was.
+      this.log('finding.delete', `finding:${id}`, { ...findingState(before), source: before.source, reviewer: before.reviewer, createdAt: before.createdAt }, null, reason);
     });
+  }
+
+  restoreFinding(id: number, reason: string): Finding {
+    if (!reason.trim()) throw new KaopingError('reason-required', `恢复问题 #${id} 必须填写原因`);
+    return this.transaction(() => {
+      const row = this.db.prepare("SELECT seq, before_json FROM history WHERE subject = ? AND action = 'finding.delete' ORDER BY seq DESC LIMIT 1").get(`finding:${id}`) as { seq: number; before_json: string } | undefined;
+      if (!row) throw new KaopingError('unknown-finding', `问题 #${id} 没有删除记录，无法恢复`);
+      const again = this.db.prepare("SELECT 1 FROM history WHERE action = 'finding.restore' AND seq > ? AND before_json = ?").get(row.seq, canonicalJson({ deleted: id }));
+      if (again) throw new KaopingError('finding-restored', `问题 #${id} 已经恢复过，不能再次恢复`);
+      const taken = this.db.prepare('SELECT 1 FROM finding WHERE id = ?').get(id);
+      const was = JSON.parse(row.before_json) as ReturnType<typeof findingState> & { source?: string | null; reviewer?: string; createdAt?: string };
+      const at = this.stamp();
+      // SQLite may have given a deleted id to a later finding: then the restored one takes a new id.
+      const restoredId = Number(
+        this.db
+          .prepare('INSERT INTO finding (id, target_id, indicator_id, rule, count, note, status, source, reviewer, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(taken ? null : id, was.targetId, was.indicatorId, was.rule, was.count, was.note, was.status, was.source ?? null, was.reviewer ?? this.actor, was.createdAt ?? at, at).lastInsertRowid,
+      );
+      for (const e of was.evidenceIds) this.db.prepare('INSERT INTO finding_evidence (finding_id, evidence_id) VALUES (?, ?)').run(restoredId, e);
+      const restored = this.getFinding(restoredId);
+      this.log('finding.restore', `finding:${restoredId}`, { deleted: id }, findingState(restored), reason);
+      return restored;
+    });
+  }
+
+  /** Evidence supports findings of its own target and indicator only; an account's screenshots may support its unit's website (where the ruleset scores new media). */
+  private assertEvidenceFits(finding: { id: number; targetId: number; indicatorId: string }, evidence: Evidence): void {
+    if (evidence.removed) throw new KaopingError('evidence-removed', `证据 #${evidence.id} 已被移除，不能附到问题 #${finding.id}`);
+    if (evidence.targetId !== null && evidence.targetId !== finding.targetId) {
+      const of = this.getTarget(evidence.targetId);
+      const to = this.getTarget(finding.targetId);
+      if (!(of.kind === 'account' && of.unit === to.unit)) throw new KaopingError('evidence-mismatch', `证据 #${evidence.id} 属于考评对象“${of.name}”，不能附到“${to.name}”的问题 #${finding.id}`);
+    }
+    if (evidence.indicatorId !== null && evidence.indicatorId !== finding.indicatorId) {
+      throw new KaopingError('evidence-mismatch', `证据 #${evidence.id} 是为指标 ${evidence.indicatorId} 采集的，不能附到指标 ${finding.indicatorId} 的问题 #${finding.id}`);
+    }
+  }
+
+  recallAction(actionId: string): { method: string; result: unknown } | null {
+    const row = this.db.prepare('SELECT method, result_json FROM user_action WHERE action_id = ?').get(actionId) as { method: string; result_json: string } | undefined;
+    return row ? { method: row.method, result: JSON.parse(row.result_json) as unknown } : null;
+  }
+
+  recordAction(actionId: string, method: string, result: unknown): void {
+    this.db.prepare('INSERT INTO user_action (action_id, method, result_json, at) VALUES (?, ?, ?, ?)').run(actionId, method, JSON.stringify(result ?? null), this.stamp());
   }
 
   linkEvidence(findingId: number, evidenceId: number): void {
     this.transaction(() => {
       const before = this.getFinding(findingId);
-      this.getEvidence(evidenceId);
+      const evidence = this.getEvidence(evidenceId);
+      if (before.evidenceIds.includes(evidenceId)) return;
+      this.assertEvidenceFits(before, evidence);
       this.db.prepare('INSERT OR IGNORE INTO finding_evidence (finding_id, evidence_id) VALUES (?, ?)').run(findingId, evidenceId);
       this.log('finding.link-evidence', `finding:${findingId}`, findingState(before), findingState(this.getFinding(findingId)));
     });
@@ -264,6 +318,13 @@ export class SqliteStore implements AssessmentStore {
       const before = this.getEvidence(id);
       this.db.prepare('UPDATE evidence SET removed = 1 WHERE id = ?').run(id);
       this.log('evidence.remove', `evidence:${id}`, { removed: before.removed }, { removed: true }, reason);
+      // Removed evidence supports nothing: the findings it was attached to let go of it, each change in the history.
+      const linked = this.db.prepare('SELECT finding_id FROM finding_evidence WHERE evidence_id = ? ORDER BY finding_id').all(id) as { finding_id: number }[];
+      for (const { finding_id: findingId } of linked) {
+        const was = this.getFinding(findingId);
+        this.db.prepare('DELETE FROM finding_evidence WHERE finding_id = ? AND evidence_id = ?').run(findingId, id);
+        this.log('finding.unlink-evidence', `finding:${findingId}`, findingState(was), findingState(this.getFinding(findingId)), reason);
+      }
     });
   }
 

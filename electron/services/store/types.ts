@@ -72,8 +72,21 @@ export interface AssessmentStore {
   getFinding(id: number): Finding;
   addFinding(finding: NewFinding, reason?: string): Finding;
   updateFinding(id: number, patch: Partial<Pick<Finding, 'rule' | 'count' | 'note' | 'status' | 'indicatorId'>>, reason?: string): Finding;
-  deleteFinding(id: number, reason?: string): void;
+  /** A reason is required: every deletion is explained in the history. */
+  deleteFinding(id: number, reason: string): void;
+  /**
+   * Brings back a deleted finding exactly as the history recorded it before the
+   * deletion (status, source, rule, count, note, evidence links), under its own
+   * id when that id is still free.
+   */
+  restoreFinding(id: number, reason: string): Finding;
+  /** Refuses evidence of another target (except an account's, for its unit's website) or of another indicator. */
   linkEvidence(findingId: number, evidenceId: number): void;
+
+  /** The stored result of a user action already carried out under this id, or null. */
+  recallAction(actionId: string): { method: string; result: unknown } | null;
+  /** Records an action's result under its id; a second record of the same id fails (unique key). */
+  recordAction(actionId: string, method: string, result: unknown): void;
 
   /** Content-addressed: the file is stored as evidence/<sha256>.<ext>, never overwritten. */
   addEvidence(content: Buffer, meta: NewEvidence): Evidence;
@@ -81,7 +94,7 @@ export interface AssessmentStore {
   addEvidenceFile(path: string, meta: Omit<NewEvidence, 'ext'> & { ext?: string }): Evidence;
   listEvidence(filter?: { targetId?: number; findingId?: number; includeRemoved?: boolean }): Evidence[];
   getEvidence(id: number): Evidence;
-  /** Marks evidence removed (logged); the file stays. */
+  /** Marks evidence removed (logged) and detaches it from its findings (logged); the file stays. */
   removeEvidence(id: number, reason: string): void;
   evidencePath(evidence: Evidence): string;
 

@@ -1,5 +1,6 @@
 import { buildClient, type CallResult, type ClientApi } from '../../../shared/api/define';
 import { contract, type Contract } from '../../../shared/api/contract';
+import { errorMessage } from './error-message';
 
 /** A failed call, with the host's Chinese message and per-field details. */
 export class ApiError extends Error {
@@ -44,7 +45,7 @@ const httpCarrier: Carrier = async (method, input) => {
 
 function unwrap(result: CallResult): unknown {
   if (result.ok) return result.value;
-  throw new ApiError(result.error.code, result.error.message, result.error.details);
+  throw new ApiError(result.error.code, errorMessage(result.error), result.error.details);
 }
 
 /** URL of an evidence file for <img>; browser mode adds the token. */

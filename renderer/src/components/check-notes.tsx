@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Collapse, List, Space, Tag, Typography } from 'antd';
 import type { CheckNoteView } from '../../../shared/checks/notes';
 import { api } from '../api/client';
+import { newActionId } from '../review/action-id';
 
 const SHOWN_ITEMS = 5;
 
@@ -14,8 +15,11 @@ const SHOWN_ITEMS = 5;
 export function CheckNotes({ id, notes, onRecorded }: { id: string; notes: readonly CheckNoteView[]; onRecorded?: () => void }) {
   const [recorded, setRecorded] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string | undefined>();
+  // One id per note and check run: a double click or a retry records the note once.
+  const actionIds = useRef(new Map<CheckNoteView, string>());
   if (!notes.length) return null;
   const record = async (n: CheckNoteView, i: number) => {
+    if (!actionIds.current.has(n)) actionIds.current.set(n, newActionId('note'));
     try {
       setError(undefined);
       await api.findings.add({
@@ -25,6 +29,7 @@ export function CheckNotes({ id, notes, onRecorded }: { id: string; notes: reado
         rule: n.rule!,
         count: 1,
         note: `${n.text}（据自动检查提示记录）`,
+        actionId: actionIds.current.get(n)!,
       });
       setRecorded(new Set(recorded).add(i));
       onRecorded?.();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import type { MonitorStatusView } from '../../../shared/api/views';
 import { api } from '../api/client';
@@ -20,6 +20,8 @@ export function MonitorPanel({ id }: { id: string }) {
   const [perDay, setPerDay] = useState(20);
   const [timeout, setTimeoutSeconds] = useState(15);
   const data: MonitorStatusView | undefined = status.data;
+  const [pending, setPending] = useState(false);
+  const inFlight = useRef(false);
 
   useEffect(() => {
     if (!data?.running) return;
@@ -27,13 +29,20 @@ export function MonitorPanel({ id }: { id: string }) {
     return () => clearInterval(timer);
   }, [data?.running, status]);
 
-  const run = async (call: Promise<MonitorStatusView>, done: string) => {
+  /** One call at a time: a double click on 开始监测 starts once and shows no error for the second click. */
+  const run = async (call: () => Promise<MonitorStatusView>, done: string) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setPending(true);
     try {
-      await call;
+      await call();
       message.success(done);
       await status.reload();
     } catch (e) {
       message.error((e as Error).message);
+    } finally {
+      inFlight.current = false;
+      setPending(false);
     }
   };
 
@@ -44,9 +53,9 @@ export function MonitorPanel({ id }: { id: string }) {
         <InputNumber min={1} max={1440} value={perDay} onChange={(v) => setPerDay(v ?? 20)} addonAfter="次/天" disabled={data?.running} />
         <InputNumber min={1} max={120} value={timeout} onChange={(v) => setTimeoutSeconds(v ?? 15)} addonAfter="秒超时" disabled={data?.running} />
         {data?.running ? (
-          <Button danger onClick={() => void run(api.monitor.stop({ id }), '已停止监测，并按结果生成建议')} data-testid="monitor-stop">停止监测</Button>
+          <Button danger loading={pending} onClick={() => void run(() => api.monitor.stop({ id }), '已停止监测，并按结果生成建议')} data-testid="monitor-stop">停止监测</Button>
         ) : (
-          <Button type="primary" onClick={() => void run(api.monitor.start({ id, days, perDay, timeoutSeconds: timeout }), '已开始后台监测')} data-testid="monitor-start">开始监测</Button>
+          <Button type="primary" loading={pending} onClick={() => void run(() => api.monitor.start({ id, days, perDay, timeoutSeconds: timeout }), '已开始后台监测')} data-testid="monitor-start">开始监测</Button>
         )}
       </Space>
       {data?.running && <Alert type="info" showIcon message={`后台监测中：开始于 ${data.startedAt ? beijingTime(data.startedAt) : ''}${data.nextAt ? `，下一轮 ${beijingTime(data.nextAt)}` : ''}。关闭本软件会中止监测，已记录的结果保留。`} />}
@@ -62,6 +71,11 @@ export function MonitorPanel({ id }: { id: string }) {
           { title: '访问次数', dataIndex: 'attempts', width: 100 },
           { title: '失败次数', dataIndex: 'failures', width: 100 },
           { title: '失败占比', dataIndex: 'ratio', width: 120, render: (r: number, t) => (t.attempts ? <Tag color={r >= VETO_RATIO ? 'red' : 'green'}>{(r * 100).toFixed(1)}%</Tag> : '—') },
+          {
+            title: '说明',
+            dataIndex: 'shortfalls',
+            render: (s: string[]) => (s.length ? <Typography.Text type="warning" data-testid="monitor-shortfalls">{s.join('；')}</Typography.Text> : '符合方案规定的监测频次'),
+          },
         ]}
       />
     </Space>

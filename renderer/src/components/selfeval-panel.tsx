@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Checkbox, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { SelfEvalDiffView, SelfEvalImportView, TargetRow } from '../../../shared/api/views';
 import { api, fileUrl } from '../api/client';
@@ -13,12 +13,21 @@ export function SelfEvalPanel({ id, targets }: { id: string; targets: TargetRow[
   const [template, setTemplate] = useState<string | undefined>();
   const [results, setResults] = useState<(SelfEvalImportView & { fileName: string })[]>([]);
   const [diffFile, setDiffFile] = useState<string | undefined>();
+  const [unitFilter, setUnitFilter] = useState<number | undefined>();
+  const [higherOnly, setHigherOnly] = useState(false);
+  const rows = (diff.data ?? []).filter((r) => (unitFilter === undefined || r.targetId === unitFilter) && (!higherOnly || r.flagged));
+  const diffUnits = [...new Map((diff.data ?? []).map((r) => [r.targetId, r.unit])).entries()];
   const websites = targets.filter((t) => t.kind === 'website');
 
   const upload = async (file: File) => {
-    const result = await api.selfeval.import({ id, fileName: file.name, contentBase64: await readAsBase64(file) });
-    setResults((list) => [{ ...result, fileName: file.name }, ...list]);
-    void diff.reload();
+    try {
+      const result = await api.selfeval.import({ id, fileName: file.name, contentBase64: await readAsBase64(file) });
+      setResults((list) => [{ ...result, fileName: file.name }, ...list]);
+      void diff.reload();
+    } catch (e) {
+      // A file refused before reading (a .docx) is reported like one refused while reading.
+      setResults((list) => [{ ok: false, target: null, scores: 0, errors: [(e as Error).message], fileName: file.name }, ...list]);
+    }
     return false;
   };
 
@@ -66,11 +75,28 @@ export function SelfEvalPanel({ id, targets }: { id: string; targets: TargetRow[
           description={r.ok ? undefined : <ul style={{ margin: 0 }}>{r.errors.map((e) => <li key={e}>{e}</li>)}</ul>}
         />
       ))}
+      <Space wrap>
+        <Select
+          allowClear
+          style={{ width: 260 }}
+          placeholder="全部单位"
+          showSearch
+          optionFilterProp="label"
+          value={unitFilter}
+          onChange={setUnitFilter}
+          options={diffUnits.map(([value, label]) => ({ value, label }))}
+          data-testid="selfeval-unit-filter"
+        />
+        <Checkbox checked={higherOnly} onChange={(e) => setHigherOnly(e.target.checked)} data-testid="selfeval-higher-only">
+          只看自评高于评审
+        </Checkbox>
+        <Typography.Text type="secondary">共 {rows.length} 行</Typography.Text>
+      </Space>
       <Table<SelfEvalDiffView>
         size="small"
         rowKey={(r) => `${r.targetId}-${r.level1}-${r.level2}`}
         loading={diff.loading}
-        dataSource={diff.data ?? []}
+        dataSource={rows}
         locale={{ emptyText: '尚未导入自评表' }}
         rowClassName={(r) => (r.flagged ? 'selfeval-flagged' : '')}
         onRow={(r) => ({ style: r.flagged ? { background: '#fff1f0' } : undefined })}

@@ -3,6 +3,8 @@ import { useCallback, useRef, useState } from 'react';
 /** One step the reviewer can take back: how to reverse it, and what to call it. */
 export interface UndoStep {
   label: string;
+  /** The user action it reverses: a repeat of that action (a double click answered twice) adds no second step. */
+  key?: string;
   undo: () => Promise<unknown>;
 }
 
@@ -17,6 +19,7 @@ export function useUndo(limit = 50) {
 
   const push = useCallback(
     (step: UndoStep) => {
+      if (step.key && stack.current[stack.current.length - 1]?.key === step.key) return;
       stack.current = [...stack.current.slice(-(limit - 1)), step];
       setTop(step.label);
     },

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Dropdown, Result, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, AuditOutlined, DownloadOutlined, RadarChartOutlined, SafetyCertificateOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import type { TargetRow, VerifyView } from '../../../shared/api/views';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
+import { EXPORT_FORMATS, EXPORT_TITLES, type ExportFormat } from '../../../shared/export-formats';
 import { api, fileUrl } from '../api/client';
 import { useCall } from '../use-call';
 import { gradeColor, points } from '../format';
@@ -17,15 +17,8 @@ import { ReviewRequestsPanel } from '../components/review-requests-panel';
 import { RulesetVersionNotice } from '../components/ruleset-version-notice';
 import { targetOrder } from '../components/review/target-list';
 
-const FORMAT_LABELS: Record<ExportFormat, string> = {
-  'annex-chaozhou': '附件表格（潮州格式）',
-  'annex-zhanjiang': '突出问题清单（湛江格式）',
-  targets: '考评对象名单',
-  detail: '评分明细',
-  'circular-chaozhou': '通报初稿（潮州格式）',
-  'circular-zhanjiang': '通报初稿（湛江格式）',
-  'evidence-pack': '证据包（zip）',
-};
+/** The UI names exports as their files are named. */
+const FORMAT_LABELS: Record<ExportFormat, string> = { ...EXPORT_TITLES, 'evidence-pack': '证据包（zip）' };
 
 
 
@@ -61,10 +54,11 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
       <Card
         loading={overview.loading && !data}
         title={
-          <Space>
+          // At 1366 px a long name and ruleset wrap onto a second line instead of being cut off.
+          <Space wrap size={[8, 4]} style={{ whiteSpace: 'normal', paddingBlock: 8 }}>
             <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack} aria-label="返回" />
             <span data-testid="assessment-title">{data?.name}</span>
-            {data && <Tag color="red">{data.rulesetName}</Tag>}
+            {data && <Tag color="red" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>{data.rulesetName}</Tag>}
           </Space>
         }
         extra={
@@ -114,8 +108,8 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
             message={
               <Space direction="vertical">
                 {exported.map((e) => (
-                  <Typography.Link key={e.file} href={fileUrl(e.file)} download data-testid="export-link">
-                    {e.label}：{e.file}
+                  <Typography.Link key={e.file} href={fileUrl(e.file)} download={e.file.split('/').pop()} data-testid="export-link">
+                    {e.label}：{e.file.split('/').pop()}
                   </Typography.Link>
                 ))}
               </Space>

@@ -33,10 +33,10 @@ describe('review handlers through dispatch', () => {
   afterAll(() => server.close());
 
   it('adds, confirms and withdraws findings with live scores, and refuses a rule the indicator lacks', async () => {
-    const f = await call<{ id: number; indicatorPath: string }>('findings/add', { id: 'a', targetId: 1, indicatorId: 'basic.health.availability', rule: 1, count: 2 });
+    const f = await call<{ id: number; indicatorPath: string }>('findings/add', { id: 'a', targetId: 1, indicatorId: 'basic.health.availability', rule: 1, count: 2, actionId: 'add:handlers-1' });
     expect(f.indicatorPath).toBe('健康情况/可用性');
     expect((await call<{ score: { total: number } }>('review/target', { id: 'a', targetId: 1 })).score.total).toBe(99.6);
-    await expect(call('findings/add', { id: 'a', targetId: 1, indicatorId: 'basic.health.availability', rule: 9, count: 1 })).rejects.toThrow('没有第 9 条评分细则');
+    await expect(call('findings/add', { id: 'a', targetId: 1, indicatorId: 'basic.health.availability', rule: 9, count: 1, actionId: 'add:handlers-2' })).rejects.toThrow('没有第 9 条评分细则');
     // Changing a confirmed finding needs a reason; with one, the history keeps it.
     await expect(call('findings/update', { id: 'a', findingId: f.id, count: 1 })).rejects.toThrow('必须填写原因');
     await call('findings/update', { id: 'a', findingId: f.id, count: 1, reason: '复核后只有 1 处' });
@@ -56,7 +56,7 @@ describe('review handlers through dispatch', () => {
     }
     const stopped = await call<{ running: boolean; targets: { attempts: number; failures: number; ratio: number }[] }>('monitor/stop', { id: 'a' });
     expect(stopped.running).toBe(false);
-    expect(stopped.targets[0]).toMatchObject({ attempts: 1, failures: 1, ratio: 1 });
+    expect(stopped.targets[0]).toMatchObject({ attempts: 1, failures: 1, ratio: 1, shortfalls: ['仅访问 1 次，无法按天计算'] });
     const review = await call<{ findings: { indicatorPath: string; status: string; source: string }[] }>('review/target', { id: 'a', targetId: 1 });
     expect(review.findings).toContainEqual(expect.objectContaining({ indicatorPath: '单项否决/站点无法访问', status: 'suggested', source: 'monitor.unreachable' }));
   });

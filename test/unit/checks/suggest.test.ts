@@ -32,7 +32,7 @@ describe('suggestions from observations', () => {
     const again = suggestionsFor(store.rulesetSnapshot() as never, t, [{ detect: 'links.home', count: 3, summary: '首页有 3 处链接打不开', items: [] }]);
     expect(storeSuggestions(store, again, '2025-07-01T00:00:00Z')).toEqual([id]);
     expect(store.listFindings().map((f) => [f.count, f.status, f.evidenceIds.length])).toEqual([[3, 'suggested', 2]]);
-    store.updateFinding(id!, { status: 'dismissed' });
+    store.updateFinding(id!, { status: 'dismissed' }, '误报：链接实际可以打开');
     expect(storeSuggestions(store, again, '2025-07-02T00:00:00Z')).toEqual([]);
     expect(store.listFindings()).toHaveLength(1);
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import { classLabel } from '../../../../shared/ruleset/walk';
 import type { AssessmentOverview, ExportPreviewView, ImportPreview, PreviewTable } from '../../../../shared/api/views';
-import type { ExportFormat } from '../../../../shared/export-formats';
+import { EXPORT_TITLES, type ExportFormat } from '../../../../shared/export-formats';
 import { describeIssue, importTargets, previewTargets } from '../../import/targets/import-targets';
 import { verifyAssessment } from '../../store/open';
 import { exportAssessment, FORMAT_EXTENSION, previewExport, type ExportPreview } from '../../export/index';
@@ -137,8 +137,11 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
       }),
     'exports/create': (input: { id: string; format: ExportFormat }) =>
       withStore(input.id, async (store) => {
-        const stamp = (deps.now?.() ?? new Date()).toISOString().replace(/[-:]/gu, '').slice(0, 15);
-        const relative = path.join(input.id, 'exports', `${input.format}-${stamp}${FORMAT_EXTENSION[input.format]}`);
+        // A name the reviewer can read in a folder or a mail: "2025年度考评-附件表格（潮州格式）-20261202-004347.xlsx" (Beijing time).
+        const at = new Date((deps.now?.() ?? new Date()).getTime() + 8 * 3600_000).toISOString();
+        const stamp = `${at.slice(0, 10).replace(/-/gu, '')}-${at.slice(11, 19).replace(/:/gu, '')}`;
+        const title = `${store.info().name}-${EXPORT_TITLES[input.format]}`.replace(/[\\/:*?"<>|\s]+/gu, '_');
+        const relative = path.join(input.id, 'exports', `${title}-${stamp}${FORMAT_EXTENSION[input.format]}`);
         const out = path.join(deps.workspaceDir, relative);
         mkdirSync(path.dirname(out), { recursive: true });
         const bytes = await exportAssessment(exportDataFromStore(store), input.format, out, {});

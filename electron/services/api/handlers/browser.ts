@@ -6,6 +6,7 @@ import type { AnnotationShape } from '../../../../shared/api/annotation';
 import type { BrowserHost } from '../../browse/types';
 import { annotateEvidence, captureEvidence, importEvidenceImage } from '../../evidence/capture';
 import { toEvidenceView } from '../../review/target-review';
+import { runOnceAsync } from '../../review/user-action';
 import { openInWorkspace } from '../../workspace/workspace';
 import type { HandlerDeps } from '../handlers';
 import { storeRunner } from './common';
@@ -93,8 +94,8 @@ export function browserHandlers(deps: HandlerDeps) {
       browser().setBounds(input.rect);
       return { ok: true as const };
     },
-    'evidence/capture': (input: { id: string; targetId: number; indicatorId: string; findingId?: number; mode: 'visible' | 'fullpage' | 'region' | 'mhtml'; region?: RectView }) =>
-      withStore(input.id, async (store) => {
+    'evidence/capture': (input: { id: string; targetId: number; indicatorId: string; findingId?: number; mode: 'visible' | 'fullpage' | 'region' | 'mhtml'; region?: RectView; actionId?: string }) =>
+      withStore(input.id, (store) => runOnceAsync(store, 'evidence/capture', input.actionId, async () => {
         const target = store.getTarget(input.targetId);
         const place = resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, target.kind);
         if (input.mode === 'region' && !input.region) throw new KaopingError('no-region', '区域截图需要先框选区域');
@@ -111,16 +112,16 @@ export function browserHandlers(deps: HandlerDeps) {
           now: deps.now,
         });
         return toEvidenceView(evidence, input.id);
-      }),
+      })),
     'evidence/annotate': (input: { id: string; evidenceId: number; shapes: AnnotationShape[] }) =>
       withStore(input.id, async (store) => toEvidenceView(await annotateEvidence({ store, evidenceId: input.evidenceId, shapes: input.shapes }), input.id)),
-    'evidence/import': (input: { id: string; targetId: number; indicatorId?: string; findingId?: number; fileName: string; contentBase64: string }) =>
-      withStore(input.id, async (store) => {
+    'evidence/import': (input: { id: string; targetId: number; indicatorId?: string; findingId?: number; fileName: string; contentBase64: string; actionId?: string }) =>
+      withStore(input.id, (store) => runOnceAsync(store, 'evidence/import', input.actionId, async () => {
         const target = store.getTarget(input.targetId);
         const indicatorId = input.indicatorId ? resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, target.kind).indicator.id : undefined;
         const evidence = await importEvidenceImage({ store, bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, targetId: target.id, indicatorId, findingId: input.findingId });
         return toEvidenceView(evidence, input.id);
-      }),
+      })),
   };
 
   /** The host speaks in session numbers; the UI in target ids. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { MonitorStatusView } from '../../../../shared/api/views';
 import { MonitorScheduler } from '../../checks/monitor/monitor';
 import { monitorReport } from '../../checks/monitor/report';
-import { summariseMonitor } from '../../checks/monitor/summary';
+import { monitorShortfalls, summariseMonitor } from '../../checks/monitor/summary';
 import { openInWorkspace } from '../../workspace/workspace';
 import type { HandlerDeps } from '../handlers';
 import { storeRunner } from './common';
@@ -25,7 +25,7 @@ export function monitorHandlers(deps: HandlerDeps) {
         running: s.running,
         startedAt: s.startedAt,
         nextAt: s.nextAt,
-        targets: summariseMonitor(store.listMonitorAttempts()).map((m) => ({ targetId: m.targetId, name: names.get(m.targetId) ?? String(m.targetId), attempts: m.attempts, failures: m.failures, ratio: m.ratio })),
+        targets: summariseMonitor(store.listMonitorAttempts()).map((m) => ({ targetId: m.targetId, name: names.get(m.targetId) ?? String(m.targetId), attempts: m.attempts, failures: m.failures, ratio: m.ratio, shortfalls: monitorShortfalls(m) })),
       };
     });
 

@@ -8,6 +8,7 @@ import type { AssessmentStore } from '../../store/types';
 import { placesById, reviewProgress, targetReview, toEvidenceView, toFindingView } from '../../review/target-review';
 import type { HandlerDeps } from '../handlers';
 import { storeRunner } from './common';
+import { runOnce, runOnceAsync } from '../../review/user-action';
 
 /** Checks that the rule exists on an indicator that applies to the target's kind. */
 function checkRule(store: AssessmentStore, targetId: number, indicatorId: string, rule: number): void {
@@ -29,44 +30,57 @@ export function reviewHandlers(deps: HandlerDeps) {
         store.setIndicatorReviewed(input.targetId, input.indicatorId, input.reviewed);
         return reviewProgress(store, input.targetId);
       }),
-    'findings/add': (input: { id: string; targetId: number; indicatorId: string; rule: number; count: number; note?: string; evidenceIds?: number[] }) =>
-      withStore(input.id, (store) => {
-        checkRule(store, input.targetId, input.indicatorId, input.rule);
-        for (const e of input.evidenceIds ?? []) store.getEvidence(e);
-        const f = store.addFinding({ targetId: input.targetId, indicatorId: input.indicatorId, rule: input.rule, count: input.count, note: input.note ?? '', status: 'confirmed', evidenceIds: input.evidenceIds ?? [] });
-        return findingView(store, f.id);
-      }),
-    'findings/update': (input: { id: string; findingId: number; rule?: number; count?: number; note?: string; status?: FindingStatus; reason?: string }) =>
-      withStore(input.id, (store) => {
-        const before = store.getFinding(input.findingId);
-        if (input.rule !== undefined) checkRule(store, before.targetId, before.indicatorId, input.rule);
-        const patch = { rule: input.rule, count: input.count, note: input.note, status: input.status };
-        const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-        store.updateFinding(input.findingId, defined, input.reason ?? '');
-        return findingView(store, input.findingId);
-      }),
-    'findings/delete': (input: { id: string; findingId: number; reason: string }) =>
-      withStore(input.id, (store) => {
-        // Its evidence stays: deleting a finding never deletes evidence files.
-        store.deleteFinding(input.findingId, input.reason);
-        return { deleted: input.findingId };
-      }),
-    'findings/linkEvidence': (input: { id: string; findingId: number; evidenceId: number }) =>
-      withStore(input.id, (store) => {
-        store.linkEvidence(input.findingId, input.evidenceId);
-        return findingView(store, input.findingId);
-      }),
-    'evidence/download': (input: { id: string; targetId: number; indicatorId?: string; findingId?: number; url: string }) =>
-      withStore(input.id, async (store) => {
-        const target = store.getTarget(input.targetId);
-        const indicatorId = input.indicatorId ? resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, target.kind).indicator.id : undefined;
-        return toEvidenceView(await downloadEvidence({ store, url: input.url, targetId: target.id, indicatorId, findingId: input.findingId }), input.id);
-      }),
-    'evidence/remove': (input: { id: string; evidenceId: number; reason: string }) =>
-      withStore(input.id, (store) => {
-        store.removeEvidence(input.evidenceId, input.reason);
-        return { removed: input.evidenceId };
-      }),
+    'findings/add': (input: { id: string; targetId: number; indicatorId: string; rule: number; count: number; note?: string; evidenceIds?: number[]; actionId: string }) =>
+      withStore(input.id, (store) =>
+        runOnce(store, 'findings/add', input.actionId, () => {
+          checkRule(store, input.targetId, input.indicatorId, input.rule);
+          const f = store.addFinding({ targetId: input.targetId, indicatorId: input.indicatorId, rule: input.rule, count: input.count, note: input.note ?? '', status: 'confirmed', evidenceIds: input.evidenceIds ?? [] });
+          return findingView(store, f.id);
+        }),
+      ),
+    'findings/update': (input: { id: string; findingId: number; rule?: number; count?: number; note?: string; status?: FindingStatus; reason?: string; actionId?: string }) =>
+      withStore(input.id, (store) =>
+        runOnce(store, 'findings/update', input.actionId, () => {
+          const before = store.getFinding(input.findingId);
+          if (input.rule !== undefined) checkRule(store, before.targetId, before.indicatorId, input.rule);
+          const patch = { rule: input.rule, count: input.count, note: input.note, status: input.status };
+          const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+          store.updateFinding(input.findingId, defined, input.reason ?? '');
+          return findingView(store, input.findingId);
+        }),
+      ),
+    'findings/delete': (input: { id: string; findingId: number; reason: string; actionId?: string }) =>
+      withStore(input.id, (store) =>
+        runOnce(store, 'findings/delete', input.actionId, () => {
+          // Its evidence stays: deleting a finding never deletes evidence files.
+          store.deleteFinding(input.findingId, input.reason);
+          return { deleted: input.findingId };
+        }),
+      ),
+    'findings/restore': (input: { id: string; findingId: number; reason: string; actionId: string }) =>
+      withStore(input.id, (store) => runOnce(store, 'findings/restore', input.actionId, () => findingView(store, store.restoreFinding(input.findingId, input.reason).id))),
+    'findings/linkEvidence': (input: { id: string; findingId: number; evidenceId: number; actionId?: string }) =>
+      withStore(input.id, (store) =>
+        runOnce(store, 'findings/linkEvidence', input.actionId, () => {
+          store.linkEvidence(input.findingId, input.evidenceId);
+          return findingView(store, input.findingId);
+        }),
+      ),
+    'evidence/download': (input: { id: string; targetId: number; indicatorId?: string; findingId?: number; url: string; actionId?: string }) =>
+      withStore(input.id, (store) =>
+        runOnceAsync(store, 'evidence/download', input.actionId, async () => {
+          const target = store.getTarget(input.targetId);
+          const indicatorId = input.indicatorId ? resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, target.kind).indicator.id : undefined;
+          return toEvidenceView(await downloadEvidence({ store, url: input.url, targetId: target.id, indicatorId, findingId: input.findingId }), input.id);
+        }),
+      ),
+    'evidence/remove': (input: { id: string; evidenceId: number; reason: string; actionId?: string }) =>
+      withStore(input.id, (store) =>
+        runOnce(store, 'evidence/remove', input.actionId, () => {
+          store.removeEvidence(input.evidenceId, input.reason);
+          return { removed: input.evidenceId };
+        }),
+      ),
     'evidence/verify': (input: { id: string; evidenceId: number }) =>
       withStore(input.id, (store) => {
         const e = store.getEvidence(input.evidenceId);

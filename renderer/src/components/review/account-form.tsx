@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Space, Spin, Typography, Upload } from 'antd';
 import { PictureOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -68,6 +68,19 @@ export function AccountForm({ id, targetId, evidence, onSaved, onOpenEvidence }:
   const [answers, setAnswers] = useState<Answers>({});
   const [saving, setSaving] = useState(false);
   useEffect(() => setAnswers(form.data?.answers ?? {}), [form.data]);
+  const dirty = !!form.data && JSON.stringify(answers) !== JSON.stringify(form.data.answers);
+  // Ctrl+S saves from anywhere in the form, a text field included (the browser's "save page" is never wanted here).
+  const saveRef = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   if (form.error) return <Alert type="error" message={form.error.message} />;
   if (!form.data) return <Spin />;
@@ -84,6 +97,7 @@ export function AccountForm({ id, targetId, evidence, onSaved, onOpenEvidence }:
     }
   };
   const save = async () => {
+    if (saving) return;
     setSaving(true);
     try {
       await api.newmedia.save({ id, targetId, answers });
@@ -97,16 +111,19 @@ export function AccountForm({ id, targetId, evidence, onSaved, onOpenEvidence }:
     }
   };
 
+  saveRef.current = () => void save();
+
   return (
-    <div style={{ padding: 12, overflow: 'auto', height: '100%' }} data-testid="account-form">
-      <Typography.Title level={5}>新媒体检查表</Typography.Title>
-      {form.data.updatedAt && <Typography.Text type="secondary">上次保存：{beijingTime(form.data.updatedAt)}</Typography.Text>}
-      <Form layout="vertical" style={{ marginTop: 8 }}>
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }} data-testid="account-form">
+      <div style={{ flex: 1, overflow: 'auto', padding: '8px 12px', minHeight: 0 }}>
+      <Typography.Title level={5} style={{ margin: 0 }}>新媒体检查表</Typography.Title>
+      {/* Questions side by side where the pane is wide enough: the form fits in about one screen. */}
+      <Form layout="vertical" size="small" style={{ marginTop: 8, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', columnGap: 16 }}>
         {form.data.fields.map((field) => {
           const shots = answers[`${field.key}:evidence`];
           const ids = new Set(Array.isArray(shots) ? shots : []);
           return (
-            <Form.Item key={field.key} label={field.label} extra={<>{field.hint}{field.scoredAs.length > 0 && <div>计入：{field.scoredAs.join('；')}</div>}</>}>
+            <Form.Item key={field.key} label={field.label} style={{ marginBottom: 12 }} extra={<>{field.hint}{field.scoredAs.length > 0 && <div>计入：{field.scoredAs.join('；')}</div>}</>}>
               <Space direction="vertical" style={{ width: '100%' }}>
                 <FieldInput field={field} value={answers[field.key]} onChange={(v) => set(field.key, v)} />
                 {field.scoredAs.length > 0 && <ScreenshotDrop onFiles={(files) => void attach(field.key, files)} />}
@@ -116,9 +133,16 @@ export function AccountForm({ id, targetId, evidence, onSaved, onOpenEvidence }:
           );
         })}
       </Form>
-      <Button type="primary" loading={saving} onClick={() => void save()} data-testid="account-form-save">
-        保存检查表
-      </Button>
+      </div>
+      {/* Always in view: the save button does not hide at the bottom of a long form. */}
+      <div style={{ flex: 'none', display: 'flex', alignItems: 'center', gap: 12, padding: '8px 12px', borderTop: '1px solid #eee', background: '#fafafa' }} data-testid="account-form-bar">
+        <Button type="primary" loading={saving} onClick={() => void save()} data-testid="account-form-save">
+          保存检查表（Ctrl+S）
+        </Button>
+        <Typography.Text type={dirty ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
+          {dirty ? '有未保存的修改' : form.data.updatedAt ? `已保存 · ${beijingTime(form.data.updatedAt)}` : '尚未保存'}
+        </Typography.Text>
+      </div>
     </div>
   );
 }

@@ -5,8 +5,11 @@ import { DEVICE_PRESETS, type BrowserStateView, type DevicePreset, type InputEve
 import type { Visit } from '../../../../shared/domain/types';
 import { api, mode } from '../../api/client';
 import { PageView, type Frame } from './page-view';
+import { NavErrorPage } from './nav-error-page';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5];
+/** Whether the drawn page is shrunk to the pane ('fit') or shown at 100% with scrolling (the default). */
+const FIT_KEY = 'kaoping.review.pageFit';
 
 /**
  * The centre pane: address bar, navigation, device presets and zoom over the
@@ -21,6 +24,7 @@ export function BrowserPane({
   visits,
   covered,
   selecting,
+  goTo,
   onRegion,
   onVisited,
 }: {
@@ -30,6 +34,8 @@ export function BrowserPane({
   /** A dialog lies over the pane: the desktop view must step aside. */
   covered: boolean;
   selecting: boolean;
+  /** An address to open, asked for elsewhere (a link in a check's evidence list); `seq` makes a repeat count. */
+  goTo?: { url: string; seq: number };
   onRegion: (rect: RectView | null) => void;
   onVisited: () => void;
 }) {
@@ -37,7 +43,10 @@ export function BrowserPane({
   const [frame, setFrame] = useState<Frame | null>(null);
   const [address, setAddress] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const [fit, setFit] = useState(() => localStorage.getItem(FIT_KEY) === 'fit');
   const slot = useRef<HTMLDivElement>(null);
+  // Our own page stands in for Chromium's (English) error pages; an HTTP error page is the site's own and is shown.
+  const failed = !!state?.error && state.error.kind !== 'http';
   const lastUrl = useRef('');
 
   // Callbacks and modes the poll reads without restarting: the parent re-renders often.
@@ -53,7 +62,8 @@ export function BrowserPane({
     try {
       const s = await next;
       setState(s);
-      setError(undefined);
+      // A refusal stays on screen until the reviewer's next action, not until the next poll.
+      if (!fromPoll) setError(undefined);
       if (s.url !== lastUrl.current) {
         lastUrl.current = s.url;
         setAddress(s.url);
@@ -66,8 +76,14 @@ export function BrowserPane({
       if (mode === 'browser' && !live.current.selecting && due) setFrame(await api.browser.frame({}));
     } catch (e) {
       setError((e as Error).message);
+      // The bar goes back to the page actually shown, not the address that was refused.
+      setAddress(lastUrl.current);
     }
   }, []);
+
+  useEffect(() => {
+    if (goTo) void show(api.browser.navigate({ url: goTo.url }));
+  }, [goTo, show]);
 
   useEffect(() => {
     lastUrl.current = '';
@@ -93,7 +109,7 @@ export function BrowserPane({
     const el = slot.current;
     const place = () => {
       const r = el?.getBoundingClientRect();
-      void api.browser.bounds({ rect: !r || covered || selecting ? null : { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) } });
+      void api.browser.bounds({ rect: !r || covered || selecting || failed ? null : { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) } });
     };
     place();
     const observer = new ResizeObserver(place);
@@ -104,9 +120,13 @@ export function BrowserPane({
       window.removeEventListener('resize', place);
       void api.browser.bounds({ rect: null });
     };
-  }, [covered, selecting]);
+  }, [covered, selecting, failed]);
 
-  const input = (event: InputEventView) => void show(api.browser.input({ event }));
+  // Input reaches the site in the order it was made (a composition before its committed text, keys after).
+  const inputs = useRef<Promise<unknown>>(Promise.resolve());
+  const input = (event: InputEventView) => {
+    inputs.current = inputs.current.then(() => show(api.browser.input({ event })));
+  };
   const preset = state?.preset ?? 'laptop';
   const zoom = state?.zoom ?? 1;
 
@@ -135,9 +155,24 @@ export function BrowserPane({
           data-testid="device-preset"
         />
         <Select size="small" value={zoom} style={{ width: 90 }} onChange={(z) => void show(api.browser.device({ preset, zoom: z }))} options={ZOOMS.map((z) => ({ value: z, label: `${Math.round(z * 100)}%` }))} />
+        {mode === 'browser' && (
+          <Segmented<'full' | 'fit'>
+            size="small"
+            value={fit ? 'fit' : 'full'}
+            onChange={(v) => {
+              setFit(v === 'fit');
+              localStorage.setItem(FIT_KEY, v);
+            }}
+            options={[
+              { value: 'full', label: '原大 100%' },
+              { value: 'fit', label: '适应宽度' },
+            ]}
+            data-testid="page-fit"
+          />
+        )}
         <span style={{ color: '#888', fontSize: 12 }}>{state?.title}</span>
       </Space>
-      {state?.error && (
+      {state?.error && !failed && (
         <Alert
           type="error"
           showIcon
@@ -150,7 +185,11 @@ export function BrowserPane({
       {error && <Alert type="error" showIcon style={{ marginInline: 8, marginBottom: 6 }} message={error} />}
       {selecting && <Alert type="info" showIcon style={{ marginInline: 8, marginBottom: 6 }} message="拖动鼠标框选要截图的区域，按 Esc 取消" action={<Button size="small" onClick={() => onRegion(null)}>取消</Button>} />}
       <div ref={slot} style={{ flex: 1, overflow: 'auto', background: '#e8e8e8' }} data-testid="browser-slot">
-        {(mode === 'browser' || selecting) && frame && <PageView frame={frame} select={selecting} onInput={input} onRegion={onRegion} />}
+        {failed && state?.error ? (
+          <NavErrorPage error={state.error} onRetry={() => void show(api.browser.go({ action: 'reload' }))} onHome={() => void show(api.browser.go({ action: 'home' }))} />
+        ) : (
+          (mode === 'browser' || selecting) && frame && <PageView frame={frame} fit={fit} select={selecting} onInput={input} onRegion={onRegion} />
+        )}
       </div>
     </div>
   );

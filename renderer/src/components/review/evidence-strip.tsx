@@ -5,7 +5,11 @@ import { fileUrl } from '../../api/client';
 import { beijingTime } from '../../format';
 
 const IMAGE_KINDS = new Set(['screenshot', 'fullpage', 'region', 'annotated']);
-const KIND_LABEL: Record<string, string> = { screenshot: '可视区域', fullpage: '整页', region: '区域', annotated: '标注', mhtml: '网页快照', html: '网页', file: '清单' };
+/** Evidence kinds in words: no raw type id reaches the reviewer. */
+export const KIND_LABEL: Record<string, string> = { screenshot: '可视区域截图', fullpage: '整页截图', region: '区域截图', annotated: '标注副本', mhtml: '网页快照', html: '网页', file: '文件' };
+
+/** Short labels under thumbnails. */
+const SHORT_LABEL: Record<string, string> = { screenshot: '可视区域', fullpage: '整页', region: '区域', annotated: '标注', mhtml: '网页快照', html: '网页', file: '清单' };
 
 /** Evidence thumbnails (images) and file chips (MHTML snapshots, check lists); click opens it. */
 export function EvidenceStrip({ evidence, selected, onOpen, onToggle }: { evidence: EvidenceView[]; selected?: ReadonlySet<number>; onOpen: (e: EvidenceView) => void; onToggle?: (e: EvidenceView) => void }) {
@@ -15,7 +19,7 @@ export function EvidenceStrip({ evidence, selected, onOpen, onToggle }: { eviden
       {evidence.map((e) => {
         const picked = selected?.has(e.id);
         return (
-          <Tooltip key={e.id} title={`#${e.id} ${KIND_LABEL[e.kind] ?? e.kind} · ${beijingTime(e.capturedAt)} · ${e.url ?? ''}`}>
+          <Tooltip key={e.id} title={`#${e.id} ${KIND_LABEL[e.kind] ?? '文件'} · ${beijingTime(e.capturedAt)} · ${e.url ?? ''}`}>
             <div
               role="button"
               tabIndex={0}
@@ -31,7 +35,7 @@ export function EvidenceStrip({ evidence, selected, onOpen, onToggle }: { eviden
                 <div style={{ height: 60, display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: 24, color: '#999' }}>{e.kind === 'mhtml' ? <GlobalOutlined /> : <FileTextOutlined />}</div>
               )}
               <Typography.Text style={{ fontSize: 11 }}>
-                #{e.id} {KIND_LABEL[e.kind] ?? e.kind}
+                #{e.id} {SHORT_LABEL[e.kind] ?? '文件'}
               </Typography.Text>
             </div>
           </Tooltip>

@@ -5,6 +5,8 @@ import { ANNOTATION_COLOR, ANNOTATION_FONT_SIZE, ANNOTATION_LINE_WIDTH, type Ann
 import { api, fileUrl } from '../../api/client';
 import { beijingTime } from '../../format';
 import { useAskReason } from './ask-reason';
+import { CheckList, isCheckList } from './check-list';
+import { KIND_LABEL } from './evidence-strip';
 
 type Tool = 'rect' | 'arrow' | 'text';
 const IMAGE_KINDS = new Set(['screenshot', 'fullpage', 'region', 'annotated']);
@@ -38,7 +40,14 @@ function ShapesOverlay({ shapes, width, height }: { shapes: AnnotationShape[]; w
  * annotate it — saved as a new file beside the original, which never changes —
  * a hash check, and removal with a logged reason (the file stays).
  */
-export function EvidenceViewer({ id, evidence, onClose, onChanged }: { id: string; evidence: EvidenceView; onClose: () => void; onChanged: (created?: EvidenceView) => void }) {
+/** A download name a reviewer can read: "证据12-可视区域截图-首页.png". */
+function downloadName(e: EvidenceView): string {
+  const ext = e.file.split('.').pop() ?? 'bin';
+  const title = (e.title ?? '').replace(/[\\/:*?"<>|\s]+/gu, ' ').trim().slice(0, 40);
+  return [`证据${e.id}`, KIND_LABEL[e.kind] ?? '文件', title].filter(Boolean).join('-') + `.${ext}`;
+}
+
+export function EvidenceViewer({ id, evidence, onClose, onChanged, onOpenUrl }: { id: string; evidence: EvidenceView; onClose: () => void; onChanged: (created?: EvidenceView) => void; onOpenUrl?: (url: string) => void }) {
   const { message } = App.useApp();
   const askReason = useAskReason();
   const img = useRef<HTMLImageElement>(null);
@@ -81,7 +90,7 @@ export function EvidenceViewer({ id, evidence, onClose, onChanged }: { id: strin
     else message.error(r.actual ? '文件已被改动：SHA-256 不一致' : '证据文件不存在');
   };
   const remove = async () => {
-    const reason = await askReason(`移除证据 #${evidence.id}`);
+    const reason = await askReason(`移除证据 #${evidence.id}`, ['截图不清晰，已重新截图', '与本问题无关', '重复取证']);
     if (!reason) return;
     await api.evidence.remove({ id, evidenceId: evidence.id, reason });
     message.success('证据已移除（文件保留，移除已记入历史）');
@@ -106,7 +115,7 @@ export function EvidenceViewer({ id, evidence, onClose, onChanged }: { id: strin
           </>
         )}
         <Button onClick={() => void verify()} data-testid="evidence-verify">校验哈希</Button>
-        <Button href={fileUrl(evidence.file)} download>下载</Button>
+        <Button href={fileUrl(evidence.file)} download={downloadName(evidence)}>下载</Button>
         <Button danger onClick={() => void remove()}>移除证据</Button>
       </Space>
       {isImage ? (
@@ -116,9 +125,20 @@ export function EvidenceViewer({ id, evidence, onClose, onChanged }: { id: strin
             <ShapesOverlay shapes={shapes} width={size.width} height={size.height} />
           </div>
         </div>
+      ) : isCheckList(evidence) ? (
+        <CheckList
+          evidence={evidence}
+          onOpenUrl={
+            onOpenUrl &&
+            ((url) => {
+              onOpenUrl(url);
+              onClose();
+            })
+          }
+        />
       ) : (
         <Typography.Paragraph>
-          此证据为文件（{evidence.kind === 'mhtml' ? '网页快照 MHTML' : evidence.kind}），请点击“下载”后查看。网页快照来自被考评网站，不在本软件内打开。
+          此证据为文件（{evidence.kind === 'mhtml' ? '网页快照 MHTML' : (KIND_LABEL[evidence.kind] ?? '文件')}），请点击“下载”后查看。网页快照来自被考评网站，不在本软件内打开。
         </Typography.Paragraph>
       )}
     </Modal>

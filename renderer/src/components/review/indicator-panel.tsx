@@ -1,12 +1,15 @@
-import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, Divider, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ChecklistNode, EvidenceView, FindingView } from '../../../../shared/api/review';
 import type { Explanation } from '../../../../shared/scoring/types';
 import { points } from '../../format';
 import { EvidenceStrip } from './evidence-strip';
+import { newActionId } from '../../review/action-id';
 
+/** A finding being written: kept per indicator by the workspace, so switching away and back loses nothing. */
 export interface FindingDraft {
+  /** One id per draft: saving it twice records one finding. */
+  actionId: string;
   rule: number;
   count: number;
   note: string;
@@ -39,15 +42,32 @@ function ExplanationLines({ node }: { node: Explanation }) {
 }
 
 /** The selected indicator: its rules, the suggestions to confirm, its findings and evidence, and why it scores what it does. */
-export function IndicatorPanel({ node, findings, evidence, active, actions }: { node: ChecklistNode; findings: FindingView[]; evidence: EvidenceView[]; active: number | undefined; actions: IndicatorActions }) {
-  const [draft, setDraft] = useState<FindingDraft | undefined>();
+export function IndicatorPanel({
+  node,
+  findings,
+  evidence,
+  active,
+  current,
+  draft,
+  onDraft: setDraft,
+  actions,
+}: {
+  node: ChecklistNode;
+  findings: FindingView[];
+  evidence: EvidenceView[];
+  active: number | undefined;
+  /** The suggestion the triage keys act on. */
+  current: number | undefined;
+  draft: FindingDraft | undefined;
+  onDraft: (draft: FindingDraft | undefined) => void;
+  actions: IndicatorActions;
+}) {
   const mine = findings.filter((f) => f.indicatorId === node.id);
   const linked = new Set(mine.flatMap((f) => f.evidenceIds));
   const strip = evidence.filter((e) => e.indicatorId === node.id || linked.has(e.id));
   const loose = strip.filter((e) => !linked.has(e.id)).map((e) => e.id);
-  useEffect(() => setDraft(undefined), [node.id]);
 
-  const startDraft = (rule: number) => setDraft({ rule, count: 1, note: '', evidenceIds: loose });
+  const startDraft = (rule: number) => setDraft(draft ? { ...draft, rule } : { actionId: newActionId('add'), rule, count: 1, note: '', evidenceIds: loose });
   const toggle = (e: EvidenceView) => draft && setDraft({ ...draft, evidenceIds: draft.evidenceIds.includes(e.id) ? draft.evidenceIds.filter((x) => x !== e.id) : [...draft.evidenceIds, e.id] });
 
   return (
@@ -91,7 +111,7 @@ export function IndicatorPanel({ node, findings, evidence, active, actions }: { 
             <Typography.Text type="secondary">选择证据（单击选择，双击查看）</Typography.Text>
             <EvidenceStrip evidence={strip} selected={new Set(draft.evidenceIds)} onOpen={actions.openEvidence} onToggle={toggle} />
             <Space>
-              <Button type="primary" onClick={() => void actions.add(draft).then(() => setDraft(undefined))} data-testid="finding-save">
+              <Button type="primary" onClick={() => void actions.add(draft)} data-testid="finding-save">
                 确认记录
               </Button>
               <Button onClick={() => setDraft(undefined)}>取消</Button>
@@ -109,7 +129,7 @@ export function IndicatorPanel({ node, findings, evidence, active, actions }: { 
         renderItem={(f) => (
           <List.Item
             data-testid={`finding-${f.id}`}
-            style={{ background: active === f.id ? '#fff7e6' : undefined, flexDirection: 'column', alignItems: 'stretch' }}
+            style={{ background: active === f.id ? '#fff7e6' : undefined, outline: current === f.id ? '2px solid #fa8c16' : undefined, outlineOffset: -2, flexDirection: 'column', alignItems: 'stretch' }}
             onClick={() => actions.setActive(active === f.id ? undefined : f.id)}
           >
             <Space wrap>
@@ -121,7 +141,7 @@ export function IndicatorPanel({ node, findings, evidence, active, actions }: { 
               {active === f.id && <Tag color="gold">截图将附到此问题</Tag>}
             </Space>
             <Typography.Text style={{ fontSize: 13 }}>{f.note}</Typography.Text>
-            <Space size={4} style={{ marginTop: 4 }} onClick={(e) => e.stopPropagation()}>
+            <Space size={4} wrap style={{ marginTop: 4 }} onClick={(e) => e.stopPropagation()}>
               {f.status === 'suggested' && (
                 <>
                   <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => void actions.setStatus(f, 'confirmed')} data-testid={`confirm-${f.id}`}>确认</Button>

@@ -18,16 +18,21 @@ const FORWARDED_KEYS = new Set(['Enter', 'Backspace', 'Tab', 'Escape', 'ArrowUp'
  */
 export function PageView({
   frame,
+  fit,
   select,
   onInput,
   onRegion,
 }: {
   frame: Frame;
+  /** Shrink the page to the pane's width; otherwise it is drawn at 100% and the pane scrolls. */
+  fit: boolean;
   select: boolean;
   onInput: (event: InputEventView) => void;
   onRegion: (rect: RectView) => void;
 }) {
   const img = useRef<HTMLImageElement>(null);
+  const keys = useRef<HTMLTextAreaElement>(null);
+  const [caret, setCaret] = useState({ x: 0, y: 0 });
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
 
   /** Converts a mouse position on the drawn image to page CSS pixels. */
@@ -70,27 +75,59 @@ export function PageView({
 
   return (
     <div
-      style={{ position: 'relative', outline: 'none', cursor: select ? 'crosshair' : 'default', lineHeight: 0 }}
-      tabIndex={0}
+      style={{ position: 'relative', outline: 'none', cursor: select ? 'crosshair' : 'default', lineHeight: 0, width: fit ? '100%' : frame.width }}
       data-testid="page-view"
-      onKeyDown={(e) => {
-        if (select || e.altKey || e.ctrlKey || e.metaKey) return;
-        if (FORWARDED_KEYS.has(e.key)) onInput({ type: 'key', key: e.key === ' ' ? 'Space' : e.key });
-        else if (e.key.length === 1) onInput({ type: 'text', text: e.key });
-        else return;
-        e.preventDefault();
-      }}
       onMouseDown={down}
       onMouseMove={move}
       onMouseUp={up}
     >
+      {/*
+        Keys and input methods go through this invisible field, placed where the reviewer clicked: an
+        input method only composes in an editable element. Its composition is mirrored on the site
+        (Input.imeSetComposition) and the committed text inserted there (Input.insertText).
+      */}
+      <textarea
+        ref={keys}
+        data-page-input
+        data-testid="page-input"
+        aria-label="向网页输入文字"
+        autoComplete="off"
+        spellCheck={false}
+        style={{ position: 'absolute', left: caret.x, top: caret.y, width: 2, height: 18, opacity: 0, padding: 0, border: 0, resize: 'none', pointerEvents: 'none' }}
+        onKeyDown={(e) => {
+          if (select || e.altKey || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing || e.key === 'Process') return;
+          if (FORWARDED_KEYS.has(e.key)) onInput({ type: 'key', key: e.key === ' ' ? 'Space' : e.key });
+          else if (e.key.length === 1) onInput({ type: 'text', text: e.key });
+          else return;
+          e.preventDefault();
+        }}
+        onCompositionUpdate={(e) => onInput({ type: 'ime', text: e.data })}
+        onCompositionEnd={(e) => {
+          if (e.data) onInput({ type: 'text', text: e.data });
+          else onInput({ type: 'ime', text: '' });
+          e.currentTarget.value = '';
+        }}
+        onInput={(e) => {
+          const native = e.nativeEvent as InputEvent;
+          if (native.isComposing) return;
+          // A paste is forwarded as text; keys and compositions were forwarded already.
+          if (native.inputType === 'insertFromPaste' && e.currentTarget.value) onInput({ type: 'text', text: e.currentTarget.value.slice(0, 500) });
+          e.currentTarget.value = '';
+        }}
+      />
       <img
         ref={img}
         alt="被考评网站页面"
         draggable={false}
         src={`data:image/jpeg;base64,${frame.jpegBase64}`}
         style={{ width: '100%', userSelect: 'none' }}
-        onClick={(e) => !select && onInput({ type: 'click', ...toPage(e) })}
+        onClick={(e) => {
+          if (select) return;
+          const box = e.currentTarget.getBoundingClientRect();
+          setCaret({ x: e.clientX - box.left, y: e.clientY - box.top });
+          keys.current?.focus({ preventScroll: true });
+          onInput({ type: 'click', ...toPage(e) });
+        }}
       />
       {drag && (
         <div
