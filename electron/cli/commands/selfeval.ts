@@ -1,13 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../command';
+import { safeName as evidenceSafeName } from '../../services/export/formats/evidence-pack';
 import { optFlag, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { withStore } from '../open-store';
 
 /** A file name from a unit's name that every file system accepts. */
-const safeName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/gu, '_');
+// Bounded in length: a 300-character unit name must not become an ENAMETOOLONG.
+const safeName = (text: string) => evidenceSafeName(text.replace(/\s+/gu, '_'));
 
 export const selfevalTemplateCommand: CliCommand = {
   name: 'selfeval template',

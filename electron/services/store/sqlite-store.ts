@@ -8,6 +8,7 @@ import { matchKey } from '../../../shared/text/normalize';
 import { normalizeSiteUrl } from '../../../shared/text/url';
 import { canonicalJson, chainHash, GENESIS } from './history-chain';
 import { storeEvidenceFile } from './evidence-files';
+import { NAME_MAX_CHARS, overLimit } from '../import/limits';
 import { findingState, toEvidence, toFinding, toReview, toTarget, type EvidenceRow, type FindingRow, type ReviewRow, type TargetRow } from './rows';
 import type { AssessmentStore, NewReviewRequest, OpenOptions } from './types';
 
@@ -108,6 +109,11 @@ export class SqliteStore implements AssessmentStore {
   }
 
   addTargets(targets: NewTarget[]): Target[] {
+    for (const t of targets) {
+      // Names become file and folder names (self-evaluation forms, the evidence pack).
+      if (t.unit.length > NAME_MAX_CHARS) throw overLimit.name(`主管单位“${t.unit.slice(0, 20)}…”`, t.unit.length);
+      if (t.name.length > NAME_MAX_CHARS) throw overLimit.name(`名称“${t.name.slice(0, 20)}…”`, t.name.length);
+    }
     return this.transaction(() => {
       const insert = this.db.prepare(
         'INSERT INTO target (kind, unit, name, url, class_id, attributes_json, identifier, platform) VALUES (@kind, @unit, @name, @url, @classId, @attributes, @identifier, @platform)',

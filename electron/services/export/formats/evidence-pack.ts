@@ -12,6 +12,7 @@ import { formatChinaDateTime } from '../../../../shared/format/date';
 import type { ExportAssessmentData, ExportEvidence, ExportFinding, ExportTarget } from '../model';
 import type { AnnexSpec } from '../table-spec';
 import { renderAnnexWorkbook } from '../xlsx/annex-sheet';
+import { realInside } from '../../server/static-files';
 
 export interface EvidencePackOptions {
   /** Only these targets (default: every target with evidence). */
@@ -101,7 +102,10 @@ export function collectEvidence(
         throw new KaopingError('evidence-path', `证据路径越出证据目录：${evidence.path}`);
       if (!existsSync(source))
         throw new KaopingError('evidence-missing', `证据文件不存在：${source}（考评对象：${target.name}，指标：${finding.indicatorName}）`);
-      const bytes = new Uint8Array(readFileSync(source));
+      // The real path must stay inside too: a link in evidence/ to a file elsewhere on the disk is never packed.
+      const real = realInside(root, source);
+      if (!real) throw new KaopingError('evidence-path', `证据文件 ${evidence.path} 是指向证据目录之外的链接，已拒绝打包（考评对象：${target.name}）`);
+      const bytes = new Uint8Array(readFileSync(real));
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const folder = `${folderOf(target)}/${safeName(finding.indicatorName)}`;
       const base = safeName(path.basename(evidence.path));
