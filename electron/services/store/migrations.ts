@@ -100,6 +100,14 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
       );
       CREATE INDEX feedback_sent_target ON feedback_sent(target_id, sent_on);
     `),
+  // The signed head of the history chain (chain-seal.ts), rewritten with every history entry.
+  (db) =>
+    db.exec(`
+      CREATE TABLE chain_seal (
+        id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL,
+        key_id TEXT NOT NULL, signature TEXT NOT NULL
+      );
+    `),
 ];
 
 /**

@@ -18,6 +18,8 @@ import type {
   Visit,
 } from '../../../shared/domain/types';
 
+import type { SignedHead } from './chain-seal';
+
 /** How a store is opened: who acts, what time it is, and which native build to load. */
 export interface OpenOptions {
   /** Reviewer name written into the history; defaults to the OS user. */
@@ -44,6 +46,12 @@ export interface VerifyReport {
   evidenceFiles: number;
   /** The first break found, in Chinese, or null. */
   firstBreak: string | null;
+  /** The signed head of the history chain (recorded in every export). */
+  head: SignedHead | null;
+  /** 'other-key': signed on another computer, whose key this one does not hold. */
+  signature: 'valid' | 'invalid' | 'other-key' | 'missing';
+  /** What verify could not establish here, in Chinese. */
+  notes: string[];
 }
 
 /**

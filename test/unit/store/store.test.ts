@@ -40,7 +40,7 @@ describe('assessment store', () => {
     expect(readFileSync(store.evidencePath(a), 'utf8')).toBe('same');
     store.removeEvidence(a.id, '截图不清晰');
     expect(store.listEvidence()).toHaveLength(1);
-    expect(store.history().map((h) => h.action)).toEqual(['assessment.create', 'targets.add', 'evidence.add', 'evidence.add', 'finding.add', 'finding.delete', 'evidence.remove']);
+    expect(store.history().map((h) => h.action)).toEqual(['assessment.create', 'history.baseline', 'targets.add', 'evidence.add', 'evidence.add', 'finding.add', 'finding.delete', 'evidence.remove']);
     store.close();
     expect(verifyAssessment(dir).ok).toBe(true);
   });
@@ -80,7 +80,7 @@ describe('kaoping verify: tamper evidence', () => {
   };
 
   it('passes an untouched assessment', () => {
-    expect(verifyAssessment(withFinding().dir)).toMatchObject({ ok: true, historyEntries: 4, evidenceFiles: 1 });
+    expect(verifyAssessment(withFinding().dir)).toMatchObject({ ok: true, historyEntries: 5, evidenceFiles: 1 });
   });
   it('detects a finding edited in the database', () => {
     const { dir } = withFinding();
@@ -123,6 +123,7 @@ const UNDO: Record<number, string> = {
   3: 'DROP TABLE monitor_attempt; DROP TABLE indicator_review; DROP TABLE visit; DROP TABLE account_review;',
   // The feedback and review round.
   4: 'DROP TABLE review_request_item; DROP TABLE review_request_evidence; DROP TABLE feedback_sent; ALTER TABLE review_request DROP COLUMN received_on;',
+  5: 'DROP TABLE chain_seal;',
 };
 
 describe('migrations', () => {
