@@ -32,6 +32,7 @@ const NETWORK: Record<string, string> = {
   ERR_SSL_VERSION_OR_CIPHER_MISMATCH: '网站使用的 TLS 版本或加密算法已不受支持',
   ERR_INVALID_RESPONSE: '服务器的响应无法识别',
   ERR_BLOCKED_BY_RESPONSE: '网站禁止在此处显示该页面',
+  ERR_BLOCKED_BY_CLIENT: '网址指向本机或内网地址，审阅浏览器不允许被考评网站访问这些地址（考评对象本身的地址除外）',
 };
 
 const HTTP: Record<number, string> = {

@@ -137,6 +137,9 @@ export function BrowserPane({
         <Select size="small" value={zoom} style={{ width: 90 }} onChange={(z) => void show(api.browser.device({ preset, zoom: z }))} options={ZOOMS.map((z) => ({ value: z, label: `${Math.round(z * 100)}%` }))} />
         <span style={{ color: '#888', fontSize: 12 }}>{state?.title}</span>
       </Space>
+      {state?.notice && (
+        <Alert type="warning" showIcon closable style={{ marginInline: 8, marginBottom: 6 }} data-testid="browser-notice" message={state.notice} />
+      )}
       {state?.error && (
         <Alert
           type="error"
