@@ -65,7 +65,7 @@ describe('review browser in browser mode', () => {
     });
     // Another loopback address: "the reviewer's machine", not the target.
     internalUrl = `http://127.0.0.2:${await listen(internal, '127.0.0.2')}`;
-    target = createServer((req, res) => {
+    target = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(`<!doctype html><title>被考评网站</title><img src="${internalUrl}/img"><script>fetch('${internalUrl}/fetch').catch(()=>{});</script><p>正文</p>`);
     });

@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../command';
-import { safeName as evidenceSafeName } from '../../services/export/formats/evidence-pack';
 import { optFlag, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { withStore } from '../open-store';
 
-/** A file name from a unit's name that every file system accepts. */
-// Bounded in length: a 300-character unit name must not become an ENAMETOOLONG.
-const safeName = (text: string) => evidenceSafeName(text.replace(/\s+/gu, '_'));
+/** A file name from a unit's name that every file system accepts, bounded in length (a 300-character name must not become an ENAMETOOLONG). */
+const safeName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/gu, '_').slice(0, 80);
 
 export const selfevalTemplateCommand: CliCommand = {
   name: 'selfeval template',
@@ -30,7 +28,8 @@ export const selfevalTemplateCommand: CliCommand = {
       for (const t of targets) {
         const file = single ? target : path.join(target, `${safeName(t.unit)}_自查自评表.xlsx`);
         const { buildTemplate } = await import('../../services/selfeval/template');
-        await (await buildTemplate(ruleset, store.info(), t)).xlsx.writeFile(file);
+        const { safeWorkbookBytes } = await import('../../services/export/ooxml/formula-guard');
+        writeFileSync(file, await safeWorkbookBytes(await buildTemplate(ruleset, store.info(), t)));
         ctx.io.stdout(`${file}\n`);
       }
     });

@@ -9,6 +9,13 @@ import { scoreStoredAssessment } from '../scoring/score-assessment';
 import { isAssessmentDir, openAssessment } from '../store/open';
 import type { AssessmentStore, OpenOptions } from '../store/types';
 import type { ExportAssessmentData, ExportClass, ExportEvidence, ExportFinding, TargetKind } from './model';
+import { formatSignedHead } from '../store/chain-seal';
+
+/** The signed head to record in the export (an unsigned head proves nothing, so it is left out). */
+function chainHeadOf(store: AssessmentStore): { chainHead?: string } {
+  const head = store.chainHead();
+  return head?.signature ? { chainHead: formatSignedHead(head) } : {};
+}
 
 const kindOf = (k: DomainKind): TargetKind => (k === 'website' ? 'website' : 'newmedia');
 
@@ -89,6 +96,7 @@ export function exportDataFromStore(store: AssessmentStore): ExportAssessmentDat
       })),
     ),
     evidenceRoot: `${store.dir}/evidence`,
+    ...chainHeadOf(store),
   };
 }
 

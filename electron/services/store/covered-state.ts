@@ -97,9 +97,12 @@ export function applyEntry(state: CoveredState, action: string, subject: string,
       set(state.reviewed, key, after);
       return true;
     case 'review.open':
-    case 'review.close':
-      if (kind === 'review') state.requests[key] = after;
+    case 'review.close': {
+      // The request's own row; its disputed items and attachments live in tables of their own.
+      const { items: _items, attachmentIds: _attachments, ...request } = after as Record<string, unknown>;
+      if (kind === 'review') state.requests[key] = request;
       return true;
+    }
     case 'account.review':
       set(state.accounts, key, after);
       return true;

@@ -7,7 +7,7 @@ import type { AssessmentInfo, Evidence, FeedbackSending, Finding, FindingStatus,
 import { matchKey } from '../../../shared/text/normalize';
 import { normalizeSiteUrl } from '../../../shared/text/url';
 import { canonicalJson, chainHash, GENESIS } from './history-chain';
-import { readAnchor, signHead, writeAnchor, type ChainHead } from './chain-seal';
+import { readAnchor, signHead, writeAnchor, type ChainHead, type SignedHead } from './chain-seal';
 import { accountState, evidenceState, monitorState, readCoveredState, reviewedState, selfevalState, targetState } from './covered-state';
 import { storeEvidenceFile } from './evidence-files';
 import { NAME_MAX_CHARS, overLimit } from '../import/limits';
@@ -513,6 +513,10 @@ export class SqliteStore implements AssessmentStore {
       ? this.db.prepare('SELECT * FROM feedback_sent ORDER BY sent_on, id').all()
       : this.db.prepare('SELECT * FROM feedback_sent WHERE target_id = ? ORDER BY sent_on, id').all(targetId)) as Record<string, unknown>[];
     return rows.map((r) => ({ id: r.id as number, targetId: r.target_id as number, sentOn: r.sent_on as string, file: r.file as string, sha256: r.sha256 as string, createdAt: r.created_at as string }));
+  }
+
+  chainHead(): SignedHead | null {
+    return (this.db.prepare('SELECT seq, hash, key_id AS keyId, signature FROM chain_seal WHERE id = 1').get() as SignedHead | undefined) ?? null;
   }
 
   /** Records the creation of the assessment itself as the chain's first entry. */

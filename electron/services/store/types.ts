@@ -126,6 +126,8 @@ export interface AssessmentStore {
   listFeedbackSent(targetId?: number): FeedbackSending[];
 
   history(): HistoryEntry[];
+  /** The signed head of the history chain, as exports record it; null before any entry. */
+  chainHead(): SignedHead | null;
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
   close(): void;

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson, chainHash, GENESIS } from './history-chain';
-import { checkSignature, readAnchor, type SignedHead } from './chain-seal';
+import { checkSignature, parseSignedHead, readAnchor, type SignedHead } from './chain-seal';
 import { applyEntry, emptyState, PART_LABEL, readCoveredState, type CoveredState } from './covered-state';
 import { hashStoredFile } from './evidence-files';
 import { findingState, toFinding, type FindingRow } from './rows';
@@ -137,5 +137,36 @@ function verifyInto(db: Database.Database, dir: string, report: VerifyReport): v
     if (actual === 'outside') throw new Break(`证据文件 ${file} 是指向考评文件夹之外的链接`);
     if (actual === null) throw new Break(`证据文件 ${file} 不存在`);
     if (actual !== sha) throw new Break(`证据文件 ${file} 的 SHA-256 不一致：文件被改动`);
+  }
+}
+
+export interface ExportCheck {
+  file: string;
+  recorded: SignedHead | null;
+  status: 'none' | 'same' | 'later' | 'rewritten' | 'bad-signature';
+  /** In Chinese, for the report. */
+  message: string;
+}
+
+/**
+ * Compares the head an export recorded (chain-head-property.ts) with this
+ * assessment's history: the same head, later entries since (the assessment
+ * changed after the document was made), or a head the history no longer
+ * contains (rewritten after publication).
+ */
+export function checkExportHead(dir: string, file: string, recordedText: string | undefined, opts: OpenOptions = {}): ExportCheck {
+  const name = path.basename(file);
+  const recorded = recordedText ? (parseSignedHead(recordedText) ?? null) : null;
+  if (!recorded) return { file, recorded: null, status: 'none', message: `${name} 没有记录考评历史的链头（不是本软件导出的文件，或导出时未签名）` };
+  const db = new Database(path.join(dir, 'assessment.sqlite'), { readonly: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  try {
+    if (checkSignature(recorded) === 'invalid') return { file, recorded, status: 'bad-signature', message: `${name} 记录的链头签名无效：文件中的记录被改动` };
+    const at = db.prepare('SELECT hash FROM history WHERE seq = ?').get(recorded.seq) as { hash: string } | undefined;
+    const last = (db.prepare('SELECT max(seq) AS seq FROM history').get() as { seq: number | null }).seq ?? 0;
+    if (!at || at.hash !== recorded.hash) return { file, recorded, status: 'rewritten', message: `${name} 导出时的链头（第 ${recorded.seq} 条）不在当前历史中：导出后历史被改写` };
+    if (last === recorded.seq) return { file, recorded, status: 'same', message: `${name} 导出时的链头（第 ${recorded.seq} 条）与当前一致：导出后没有改动` };
+    return { file, recorded, status: 'later', message: `${name} 导出于第 ${recorded.seq} 条历史记录之后，此后又有 ${last - recorded.seq} 条改动（用 kaoping verify 查看当前状态）` };
+  } finally {
+    db.close();
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import type { SelfEvalImportView } from '../../../../shared/api/views';
@@ -8,6 +8,7 @@ import { importSelfEvaluations } from '../../selfeval/import-selfeval';
 import { selfEvalDiff, writeDiffWorkbook } from '../../selfeval/diff';
 import type { HandlerDeps } from '../handlers';
 import { storeRunner, withUpload, type Upload } from './common';
+import { safeWorkbookBytes } from '../../export/ooxml/formula-guard';
 
 /** Self-evaluation in the UI: a unit's template, importing its filled workbook, the diff. */
 export function selfEvalHandlers(deps: HandlerDeps) {
@@ -19,7 +20,7 @@ export function selfEvalHandlers(deps: HandlerDeps) {
         const relative = path.posix.join(input.id, 'exports', `${safeName(target.unit)}_自查自评表.xlsx`);
         const out = path.join(deps.workspaceDir, relative);
         mkdirSync(path.dirname(out), { recursive: true });
-        await (await buildTemplate(store.rulesetSnapshot() as Ruleset, store.info(), target)).xlsx.writeFile(out);
+        writeFileSync(out, await safeWorkbookBytes(await buildTemplate(store.rulesetSnapshot() as Ruleset, store.info(), target)));
         return { file: relative, bytes: statSync(out).size };
       }),
     'selfeval/import': (input: Upload) =>
