@@ -21,6 +21,15 @@ describe('small items', () => {
     }
   });
 
+  it('refuses /dev/zero as an evidence file instead of reading it forever', async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'kaoping-devzero-'));
+    await cli(cwd, 'new', 'a', '--ruleset', 'zhanjiang-2021');
+    await cli(cwd, 'targets', 'add', 'a', '--name', '网站', '--url', 'http://www.a.gov.cn');
+    const run = await cli(cwd, 'findings', 'add', 'a', '--target', '1', '--indicator', '单项否决/站点无法访问', '--evidence', '/dev/zero');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('zero 不是普通文件（可能是设备、管道或失效的链接），已拒绝读取');
+  });
+
   it('`kaoping targets list | head -1` ends quietly when head stops reading (EPIPE)', async () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'kaoping-epipe-'));
     await cli(cwd, 'new', 'a', '--ruleset', 'zhanjiang-2021');

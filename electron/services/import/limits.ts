@@ -35,8 +35,8 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** The refusals, one wording each: file name first, then what is over which limit. */
 export const overLimit = {
-  fileBytes: (name: string, size: number) =>
-    new KaopingError('file-too-large', `文件 ${name} 过大（${mb(size)}），超过导入上限 ${mb(IMPORT_LIMITS.fileBytes)}`),
+  fileBytes: (name: string, size: number, max: number = IMPORT_LIMITS.fileBytes) =>
+    new KaopingError('file-too-large', `文件 ${name} 过大（${mb(size)}），超过导入上限 ${mb(max)}`),
   notAFile: (name: string) => new KaopingError('not-a-file', `${name} 不是普通文件（可能是设备、管道或失效的链接），已拒绝读取`),
   zipEntries: (name: string, count: number) =>
     new KaopingError('zip-entries', `文件 ${name} 内含 ${count} 个压缩条目，超过上限 ${IMPORT_LIMITS.zipEntries} 个：不是正常的 Excel 文件`),

@@ -5,7 +5,6 @@
  * the `kaoping serve` event loop, the Electron main process — stays free, and
  * a file that exhausts the worker ends as a Chinese error naming the limit.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { KaopingError } from '../../../shared/errors';
@@ -13,35 +12,9 @@ import { workerScript } from '../workers/worker-script';
 import type { Grid } from './grid-parse';
 import type { GridJob } from './grid-worker';
 import { IMPORT_LIMITS, overLimit } from './limits';
+import { readBoundedFile } from './bounded-read';
 
 export type { Grid } from './grid-parse';
-
-/**
- * The file's bytes, refusing what is not a regular file (a link to /dev/zero,
- * a pipe) or is over the limit. The size is taken from the opened descriptor
- * and reading stops one byte past the limit, so a file that grows cannot slip through.
- */
-export function readBoundedFile(file: string, max: number = IMPORT_LIMITS.fileBytes): Buffer {
-  const name = path.basename(file);
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    throw new KaopingError('no-file', `无法读取文件：${file}`);
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw overLimit.notAFile(name);
-    if (stat.size > max) throw overLimit.fileBytes(name, stat.size);
-    const buffer = Buffer.alloc(Math.min(stat.size, max) + 1);
-    let length = 0;
-    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
-    if (length > max) throw overLimit.fileBytes(name, length);
-    return buffer.subarray(0, length);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 type WorkerAnswer = { ok: true; grids: Grid[] } | { ok: false; code: string; message: string; details: string[] };
 

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -11,6 +10,10 @@ import { readAnchor, signHead, writeAnchor, type ChainHead, type SignedHead } fr
 import { accountState, evidenceState, monitorState, readCoveredState, reviewedState, selfevalState, targetState } from './covered-state';
 import { storeEvidenceFile } from './evidence-files';
 import { NAME_MAX_CHARS, overLimit } from '../import/limits';
+import { readBoundedFile } from '../import/bounded-read';
+
+/** Evidence copied in from a path (web page snapshots, documents): generous, but not unbounded. */
+const EVIDENCE_FILE_MAX_BYTES = 512 * 1024 * 1024;
 import { findingState, toEvidence, toFinding, toReview, toTarget, type EvidenceRow, type FindingRow, type ReviewRow, type TargetRow } from './rows';
 import type { AssessmentStore, NewReviewRequest, OpenOptions } from './types';
 
@@ -276,7 +279,8 @@ export class SqliteStore implements AssessmentStore {
   }
 
   addEvidenceFile(filePath: string, meta: Omit<NewEvidence, 'ext'> & { ext?: string }): Evidence {
-    const content = readFileSync(filePath);
+    // A file named on the command line: a regular file of bounded size, never a device or a pipe.
+    const content = readBoundedFile(filePath, EVIDENCE_FILE_MAX_BYTES);
     return this.addEvidence(content, { ...meta, ext: meta.ext ?? (path.extname(filePath).slice(1) || 'bin') });
   }
 
