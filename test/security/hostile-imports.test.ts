@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +39,7 @@ describe('hostile spreadsheets are refused before they cost anything, in Chinese
     const million = path.join(tmp, 'million.csv');
     await millionRowCsv(million);
     expect(await refusal(readGrids(million))).toMatch(/^文件 million\.csv 过大（\d+ MB），超过导入上限 20 MB$/u);
+    rmSync(million);
     const many = path.join(tmp, 'many.csv');
     writeFileSync(many, 'a\n'.repeat(200_000));
     expect(await refusal(readGrids(many))).toBe('文件 many.csv 超过 100,000 行的导入上限，已停止读取');
