@@ -3,7 +3,6 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { APP_CSP } from '../../../shared/api/csp';
-import { KaopingError } from '../../../shared/errors';
 import { dispatch, type Handlers } from '../api/dispatch';
 import { resolveInside, sendFile } from './static-files';
 

@@ -11,6 +11,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { KaopingError } from '../../../shared/errors';
 
 export interface ChainHead {
   seq: number;
@@ -38,18 +39,25 @@ export function signingKey(): Buffer {
   const dir = configDir();
   if (cached?.dir === dir) return cached.key;
   const file = path.join(dir, 'signing-key');
-  let key: Buffer;
-  try {
-    key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-    if (key.length < 32) throw new Error('short key');
-  } catch {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    key = randomBytes(32);
+  const read = (): Buffer | undefined => {
     try {
-      writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+      const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+      return key.length >= 32 ? key : undefined;
     } catch {
-      // Another process made it first: use theirs.
-      key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+      return undefined;
+    }
+  };
+  let key = read();
+  if (!key) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const fresh = randomBytes(32);
+    try {
+      writeFileSync(file, `${fresh.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+      key = fresh;
+    } catch {
+      // Another process made it first (or a broken key file is in the way: signing then fails, and verify says the head is unsigned).
+      key = read();
+      if (!key) throw new KaopingError('signing-key', `签名密钥文件无效：${file}（请删除后重试）`);
     }
     chmodSync(file, 0o600);
   }
