@@ -23,6 +23,8 @@ const common = {
 await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/kaoping.cjs' }),
   esbuild({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', external: ['electron'] }),
+  // Worker threads (electron/services/workers/worker-script.ts finds them here).
+  esbuild({ ...common, entryPoints: { 'grid-worker': 'electron/services/import/grid-worker.ts' }, outdir: 'dist/workers', outExtension: { '.js': '.cjs' } }),
   // A sandboxed preload cannot require packages: bundle everything but electron.
   esbuild({ ...common, packages: undefined, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
 ]);

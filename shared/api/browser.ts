@@ -31,6 +31,8 @@ export interface BrowserStateView {
    * never accepted silently; network and HTTP errors likewise.
    */
   error: { kind: 'certificate' | 'network' | 'http'; message: string; url: string } | null;
+  /** A standing warning about the review browser itself (its sandbox is off when running as root). */
+  notice?: string | null;
 }
 
 /** Browser mode's drawn page: what the reviewer did on the image, in CSS pixels of the viewport. */

@@ -88,6 +88,11 @@ export interface VerifyView {
   historyEntries: number;
   evidenceFiles: number;
   firstBreak: string | null;
+  /** The signed head of the history chain (recorded in exports). */
+  head?: { seq: number; hash: string; keyId: string; signature: string } | null;
+  signature?: 'valid' | 'invalid' | 'other-key' | 'missing';
+  /** What could not be checked on this computer, in Chinese. */
+  notes?: string[];
 }
 
 export interface ExportResult {

@@ -4,16 +4,12 @@
  * importers and matchers agree on what "the same name" means.
  */
 
+const FULL_WIDTH = /[\u3000\uff01-\uff5e]/gu;
+
 /** Full-width ASCII variants (！ to ～) and the ideographic space become ASCII. */
 export function toHalfWidth(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code === 0x3000) out += ' ';
-    else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
-    else out += ch;
-  }
-  return out;
+  // One regex pass (not a string built a character at a time): a 10 MB cell costs milliseconds.
+  return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /** Collapses every run of white space (including line breaks and NBSP) to one space and trims. */

@@ -6,8 +6,8 @@ import { KaopingError } from '../../../shared/errors';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { withStore } from '../open-store';
 
-/** A file name from a unit's name that every file system accepts. */
-const safeName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/gu, '_');
+/** A file name from a unit's name that every file system accepts, bounded in length (a 300-character name must not become an ENAMETOOLONG). */
+const safeName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/gu, '_').slice(0, 80);
 
 export const selfevalTemplateCommand: CliCommand = {
   name: 'selfeval template',

@@ -4,6 +4,7 @@ import type { CliCommand } from '../command';
 import { optFlag, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
 import type { BrowserHost } from '../../services/browse/types';
+import { processTempDir } from '../../services/workers/process-temp';
 
 /** `kaoping serve`: browser mode — the real UI over loopback HTTP. */
 export const serveCommand: CliCommand = {
@@ -26,6 +27,8 @@ export const serveCommand: CliCommand = {
       import('../../services/browse/puppeteer-host'),
       import('../../services/server/open-browser'),
     ]);
+    // Uploads left behind by a killed earlier run are removed now, not at the first upload.
+    processTempDir();
     let host: BrowserHost | undefined;
     const handlers = createHandlers({
       workspaceDir,

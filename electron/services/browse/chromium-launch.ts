@@ -32,6 +32,16 @@ export function needsNoSandbox(env: Record<string, string | undefined> = process
   return process.platform === 'linux' && process.getuid?.() === 0;
 }
 
+/** What the reviewer is told when the sandbox is off; null when it is on. */
+export function sandboxNotice(env: Record<string, string | undefined> = process.env): string | null {
+  if (!needsNoSandbox(env)) return null;
+  return env['KAOPING_CHROME_NO_SANDBOX'] === '1'
+    ? '审阅浏览器未启用沙箱（设置了 KAOPING_CHROME_NO_SANDBOX=1）：被考评网站的页面在没有沙箱保护的 Chromium 中打开'
+    : '审阅浏览器未启用沙箱：本程序以 root 身份运行，Chromium 在 root 下无法启用沙箱。请以普通用户身份运行 kaoping serve';
+}
+
+let sandboxLogged = false;
+
 export interface LaunchOptions {
   /** The profile folder: cookies and logins persist here between runs. */
   userDataDir: string;
@@ -41,15 +51,27 @@ export interface LaunchOptions {
   args?: readonly string[];
 }
 
-/** Starts a headless Chromium on the given profile, with the packaged Chinese font available to its pages. */
+/**
+ * Starts a headless Chromium on the given profile, with the packaged Chinese
+ * font available to its pages. DevTools runs over a pipe to this process
+ * (`pipe: true`), never a TCP port: no other local process can attach to the
+ * browser the hostile pages live in.
+ */
 export async function launchChromium(options: LaunchOptions): Promise<Browser> {
+  const notice = sandboxNotice();
+  if (notice && !sandboxLogged) {
+    sandboxLogged = true;
+    process.stderr.write(`警告：${notice}
+`);
+  }
   const chromium = options.executablePath ? { executablePath: options.executablePath, bundled: false } : await resolveChromium();
   return puppeteer.launch({
     executablePath: chromium.executablePath,
     // The packaged build is Chromium's headless shell.
     headless: chromium.bundled ? 'shell' : true,
     env: chromiumEnvironment(),
+    pipe: true,
     userDataDir: options.userDataDir,
-    args: [...CHROMIUM_ARGS, ...(needsNoSandbox() ? ['--no-sandbox'] : []), ...(options.args ?? [])],
+    args: [...CHROMIUM_ARGS, ...(notice ? ['--no-sandbox'] : []), ...(options.args ?? [])],
   });
 }

@@ -33,7 +33,7 @@ const NETWORK: Record<string, string> = {
   ERR_INVALID_RESPONSE: '服务器的响应无法识别',
   ERR_BLOCKED_BY_RESPONSE: '网站禁止在此处显示该页面',
   ERR_UNSAFE_PORT: '该端口被浏览器列为不安全端口，浏览器拒绝访问',
-  ERR_BLOCKED_BY_CLIENT: '浏览器阻止了该请求',
+  ERR_BLOCKED_BY_CLIENT: '网址指向本机或内网地址，审阅浏览器不允许被考评网站访问这些地址（考评对象本身的地址除外）',
   ERR_NETWORK_CHANGED: '本机网络发生变化，连接中断',
   ERR_CONNECTION_ABORTED: '连接中断',
 };

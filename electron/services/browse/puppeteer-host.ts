@@ -7,8 +7,9 @@
 import type { Browser } from 'puppeteer-core';
 import { DEVICE_PRESETS, type DevicePreset } from '../../../shared/api/browser';
 import { KaopingError } from '../../../shared/errors';
-import { launchChromium } from './chromium-launch';
+import { launchChromium, sandboxNotice } from './chromium-launch';
 import { cdpOfSession } from './cdp';
+import { createNetworkGuard } from './private-network';
 import { applyDevice, clampZoom, cssViewport, desktopUserAgent, type Device } from './emulation';
 import { denyDownloads, denyPermissions } from './lockdown';
 import { captureFullPage, captureMhtml, captureRegion, captureVisible } from './page-shots';
@@ -52,6 +53,8 @@ export function createPuppeteerHost(options: PuppeteerHostOptions): BrowserHost 
   let device: Device = { preset: 'laptop', zoom: 1 };
   let running: Promise<Running> | undefined;
   let live: Browser | undefined;
+  const guard = createNetworkGuard();
+  const notice = sandboxNotice();
 
   const forget = () => {
     running = undefined;
@@ -96,6 +99,7 @@ export function createPuppeteerHost(options: PuppeteerHostOptions): BrowserHost 
       preset: device.preset,
       zoom: device.zoom,
       error: tab?.error ? { ...tab.error } : null,
+      notice,
     };
   };
 
@@ -131,6 +135,8 @@ export function createPuppeteerHost(options: PuppeteerHostOptions): BrowserHost 
   return {
     async open(targetId, startUrl) {
       if (!tabs.has(targetId) && !isWebUrl(startUrl)) throw notUrl();
+      // The target's own host may be on a private address (an intranet site, a test fixture): it is reachable, the rest of that range is not.
+      if (isWebUrl(startUrl)) guard.permit(startUrl);
       const { browser, userAgent } = await start();
       let pending = tabs.get(targetId);
       const fresh = !pending;
@@ -138,6 +144,7 @@ export function createPuppeteerHost(options: PuppeteerHostOptions): BrowserHost 
         pending = Tab.create({
           context: browser.defaultBrowserContext(),
           navTimeoutMs,
+          guard,
           onVisit: (url, title) => options.onVisit(targetId, url, title),
         });
         tabs.set(targetId, pending);

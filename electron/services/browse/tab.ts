@@ -12,12 +12,15 @@ import { denyOrigin } from './lockdown';
 import { httpError, netError, timeoutError, type NavError } from './nav-errors';
 import { SessionHistory } from './session-history';
 import { untrustedUrl } from './untrusted';
+import type { NetworkGuard } from './private-network';
 
 export interface TabDeps {
   context: BrowserContext;
   navTimeoutMs: number;
   /** A main-frame document finished loading (not an error page). */
   onVisit: (url: string, title: string) => void;
+  /** Requests to loopback and private networks are refused unless to a target (private-network.ts). */
+  guard?: NetworkGuard;
 }
 
 /** How long a click may take to turn into a navigation, and how long we then wait for it before answering. */
@@ -53,6 +56,16 @@ export class Tab {
     page.setDefaultNavigationTimeout(deps.navTimeoutMs);
     page.setDefaultTimeout(deps.navTimeoutMs);
     // A session of our own for the Page domain: loading events, history, layout metrics, MHTML.
+    if (deps.guard) {
+      const guard = deps.guard;
+      await page.setRequestInterception(true);
+      page.on('request', (req) => {
+        void guard
+          .allow(req.url())
+          .then((ok) => (ok ? req.continue() : req.abort('blockedbyclient')))
+          .catch(() => undefined);
+      });
+    }
     const cdp = await page.createCDPSession();
     await cdp.send('Page.enable');
     const { frameTree } = await cdp.send('Page.getFrameTree');

@@ -216,7 +216,10 @@ async function follow(url: string, start: URL, method: 'GET' | 'HEAD', limits: F
       } catch {
         return { url, finalUrl: current.toString(), ...answer, failure: { kind: 'other', message: `重定向地址无效：${location.slice(0, 200)}` } };
       }
-      if (current.protocol !== 'http:' && current.protocol !== 'https:') return { url, finalUrl: current.toString(), ...answer, failure: { kind: 'other', message: `重定向到非网页地址（${current.protocol}）` } };
+      // file:, ftp:, javascript: … are never followed, and said to be what they are (not "too many redirects").
+      if (current.protocol !== 'http:' && current.protocol !== 'https:') {
+        return { url, finalUrl: current.toString(), ...answer, failure: { kind: 'other', message: `重定向到不支持的地址（${current.protocol}），未跟随：${location.slice(0, 200)}` } };
+      }
       continue;
     }
     return { url, finalUrl: current.toString(), ...answer };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -29,6 +29,7 @@ import { sampleSites } from './sample-sites';
 import { runReviewRound } from './demo-review-round';
 import { serveSampleSite, type RunningSite } from './site-server';
 import { ACCOUNT_FORM, CONFIRM_REASONS, DEMO_ACCOUNTS, demoAssessment, MANUAL_FINDINGS, SELF_EVALUATION } from './demo-script';
+import { safeWorkbookBytes } from '../export/ooxml/formula-guard';
 
 export interface DemoOptions {
   /** The workspace the demo writes its assessment folder into. */
@@ -186,7 +187,7 @@ async function selfEvaluate(store: AssessmentStore, ruleset: Ruleset, scratch: s
     if (explanation) row.getCell(7).value = explanation;
   });
   const file = path.join(scratch, `${target.unit}_自查自评表.xlsx`);
-  await (book as ExcelJS.Workbook).xlsx.writeFile(file);
+  writeFileSync(file, await safeWorkbookBytes(book as ExcelJS.Workbook));
   const [result] = await importSelfEvaluations(store, [file]);
   say(result?.ok ? `  导入自评表：${path.basename(file)}（${result.scores} 项自评得分）` : `  自评表导入失败：${result?.errors.join('；')}`);
 }

@@ -12,6 +12,13 @@ import type { ExportScore } from './model';
 import { isAssessmentDir, openAssessment } from '../store/open';
 import type { AssessmentStore, OpenOptions } from '../store/types';
 import type { ExportAssessmentData, ExportClass, ExportEvidence, ExportFinding, TargetKind } from './model';
+import { formatSignedHead } from '../store/chain-seal';
+
+/** The signed head to record in the export (an unsigned head proves nothing, so it is left out). */
+function chainHeadOf(store: AssessmentStore): { chainHead?: string } {
+  const head = store.chainHead();
+  return head?.signature ? { chainHead: formatSignedHead(head) } : {};
+}
 
 const kindOf = (k: DomainKind): TargetKind => (k === 'website' ? 'website' : 'newmedia');
 
@@ -102,6 +109,7 @@ export function exportDataFromStore(store: AssessmentStore): ExportAssessmentDat
       })),
     ),
     evidenceRoot: `${store.dir}/evidence`,
+    ...chainHeadOf(store),
   };
 }
 

@@ -17,6 +17,7 @@ import { chaozhouCircular } from './formats/circular-chaozhou';
 import { zhanjiangCircular } from './formats/circular-zhanjiang';
 import { collectEvidence, renderEvidencePack, type EvidencePackOptions } from './formats/evidence-pack';
 import type { CircularOptions } from './formats/circular-common';
+import { stampChainHead } from './ooxml/chain-head-property';
 
 export { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
 
@@ -87,9 +88,11 @@ export function previewExport(data: ExportAssessmentData, format: ExportFormat, 
 export async function renderExport(data: ExportAssessmentData, format: ExportFormat, options: ExportOptions = {}): Promise<Uint8Array> {
   if (format === 'evidence-pack') return renderEvidencePack(data, options);
   const preview = previewExport(data, format, options);
-  if (preview.kind === 'document') return renderOfficialDocx(preview.document);
-  if (preview.kind === 'workbook') return renderAnnexWorkbook(preview.sheets);
-  throw new KaopingError('export-format', `未知的导出格式：${format}`);
+  let bytes: Uint8Array;
+  if (preview.kind === 'document') bytes = await renderOfficialDocx(preview.document);
+  else if (preview.kind === 'workbook') bytes = await renderAnnexWorkbook(preview.sheets);
+  else throw new KaopingError('export-format', `未知的导出格式：${format}`);
+  return data.chainHead ? stampChainHead(bytes, data.chainHead) : bytes;
 }
 
 /**

@@ -149,4 +149,6 @@ export interface ExportAssessmentData {
   units?: ExportUnit[];
   /** Absolute folder that evidence paths are relative to. */
   evidenceRoot?: string;
+  /** The signed head of the assessment's history ("seq:hash:keyId:signature"), recorded in the export. */
+  chainHead?: string;
 }

@@ -1,94 +1,79 @@
-import { readFileSync } from 'node:fs';
+/**
+ * Reads a spreadsheet a unit or reviewer supplied: the file is checked (a
+ * regular file, not over the size limit) and read with a bounded read, then
+ * parsed in a worker thread with a heap and time limit. The caller's thread —
+ * the `kaoping serve` event loop, the Electron main process — stays free, and
+ * a file that exhausts the worker ends as a Chinese error naming the limit.
+ */
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
+import { Worker } from 'node:worker_threads';
 import { KaopingError } from '../../../shared/errors';
+import { workerScript } from '../workers/worker-script';
+import type { Grid } from './grid-parse';
+import type { GridJob } from './grid-worker';
+import { IMPORT_LIMITS, overLimit } from './limits';
+import { readBoundedFile } from './bounded-read';
 
-/** A sheet as rows of cell texts (formulas as their results, merged cells as their master's value). */
-export interface Grid {
-  sheet: string;
-  rows: string[][];
-}
+export type { Grid } from './grid-parse';
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('hyperlink' in value) return String(value.hyperlink);
-    return '';
-  }
-  return String(value);
-}
+type WorkerAnswer = { ok: true; grids: Grid[] } | { ok: false; code: string; message: string; details: string[] };
 
-/** Splits CSV text (quotes, doubled quotes, CRLF) into rows. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
+/** Workers kept between files (the spreadsheet library loads once per worker); unref'd, so they never keep the process up. */
+const idle: Worker[] = [];
+const MAX_IDLE = 2;
 
-/** CSV from units is often GBK: take UTF-8 when the bytes are valid UTF-8, else GB18030. */
-function decodeCsv(bytes: Buffer): string {
-  const utf8 = bytes.toString('utf8');
-  const text = utf8.includes('\ufffd') ? iconv.decode(bytes, 'gb18030') : utf8;
-  return text.replace(/^\ufeff/u, '');
-}
-
-/** Reads an .xlsx or .csv file into grids; errors name the file. */
-export async function readGrids(file: string): Promise<Grid[]> {
-  const ext = path.extname(file).toLowerCase();
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw new KaopingError('no-file', `无法读取文件：${file}`);
-  }
-  if (ext === '.csv') return [{ sheet: path.basename(file), rows: parseCsv(decodeCsv(bytes)) }];
-  if (ext !== '.xlsx') throw new KaopingError('bad-format', `不支持的文件类型：${path.basename(file)}（请使用 .xlsx 或 .csv）`);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new KaopingError('bad-xlsx', `无法解析 Excel 文件 ${path.basename(file)}：${(error as Error).message}`);
-  }
-  return workbook.worksheets.map((ws) => {
-    const rows: string[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = cellText(cell.isMerged && cell.master !== cell ? cell.master.value : cell.value);
-      });
-      rows[n - 1] = Array.from(cells, (c) => c ?? '');
-    });
-    return { sheet: ws.name, rows: Array.from(rows, (r) => r ?? []) };
+function spawn(): Worker {
+  const worker = new Worker(workerScript('grid-worker'), {
+    resourceLimits: { maxOldGenerationSizeMb: IMPORT_LIMITS.workerHeapMb, maxYoungGenerationSizeMb: 64 },
   });
+  worker.unref();
+  return worker;
+}
+
+/**
+ * Parses in a worker thread bounded in heap and time. Files run in parallel,
+ * each on its own worker, so one hostile file never holds up another import;
+ * a worker that hit a limit is discarded, the others are reused.
+ */
+export function parseInWorker(job: GridJob): Promise<Grid[]> {
+  const worker = idle.pop() ?? spawn();
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (reuse: boolean, fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (reuse && idle.length < MAX_IDLE) idle.push(worker);
+      else void worker.terminate();
+      fn();
+    };
+    const onMessage = (answer: WorkerAnswer) =>
+      settle(true, () => (answer.ok ? resolve(answer.grids) : reject(new KaopingError(answer.code, answer.message, answer.details))));
+    const onError = (error: NodeJS.ErrnoException) =>
+      settle(false, () =>
+        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? overLimit.memory(job.name) : new KaopingError('bad-file', `无法解析文件 ${job.name}：${error.message.slice(0, 200)}`)),
+      );
+    const onExit = () => settle(false, () => reject(overLimit.memory(job.name)));
+    const timer = setTimeout(() => settle(false, () => reject(overLimit.time(job.name))), IMPORT_LIMITS.workerMs);
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.ref();
+    worker.postMessage(job);
+  }).finally(() => worker.unref()) as Promise<Grid[]>;
+}
+
+/** The spreadsheet kind by extension, or a Chinese refusal. */
+function kindOf(name: string): 'xlsx' | 'csv' {
+  const ext = path.extname(name).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
+  throw new KaopingError('bad-format', `不支持的文件类型：${name}（请使用 .xlsx 或 .csv）`);
+}
+
+/** Reads an .xlsx or .csv file into grids; every error names the file. */
+export async function readGrids(file: string): Promise<Grid[]> {
+  const name = path.basename(file);
+  const kind = kindOf(name);
+  const bytes = readBoundedFile(file);
+  return parseInWorker({ name, kind, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
 }

@@ -22,7 +22,7 @@ export function targetsChangedBy(change: Change): number[] | 'all' {
     if (ids.every((id) => id === undefined || typeof id === 'number') && ids.some((id) => id !== undefined)) return [...new Set(ids.filter((id): id is number => id !== undefined))];
     return 'all';
   }
-  const reviewed = /^review\.(done|undo)$/u.test(change.action) ? /^target:(\d+)\//u.exec(change.subject) : null;
+  const reviewed = /^review\.(done|undo|indicator)$/u.test(change.action) ? /^reviewed:(\d+)\|/u.exec(change.subject) : null;
   return reviewed ? [Number(reviewed[1])] : 'all';
 }
 

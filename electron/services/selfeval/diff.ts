@@ -5,6 +5,8 @@ import { scoreStoredAssessment } from '../scoring/score-assessment';
 import type { AssessmentStore } from '../store/types';
 import { selfEvalRows } from './rows';
 import { a4PageSetup, BODY_FONT, BORDER, mergedTitle, SCORE_FORMAT, styleHeader, TITLE_FONT } from '../export/xlsx/style';
+import { writeFileSync } from 'node:fs';
+import { safeWorkbookBytes } from '../export/ooxml/formula-guard';
 
 /** The diff row is the view the UI shows. */
 export type DiffRow = SelfEvalDiffView;
@@ -50,5 +52,5 @@ export async function writeDiffWorkbook(rows: DiffRow[], title: string, out: str
       if (r.flagged) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E2' } };
     });
   });
-  await wb.xlsx.writeFile(out);
+  writeFileSync(out, await safeWorkbookBytes(wb));
 }

@@ -28,9 +28,12 @@ interface Header {
   material: number;
 }
 
+/** The header sits in the form's first rows (the template puts it on row 6). */
+const HEADER_SEARCH_ROWS = 50;
+
 /** The header row: the one naming 二级指标 and 自评得分, wherever the columns were moved. */
 function findHeader(grid: Grid): Header | undefined {
-  for (const [i, raw] of grid.rows.entries()) {
+  for (const [i, raw] of grid.rows.slice(0, HEADER_SEARCH_ROWS).entries()) {
     const cells = raw.map((c) => matchKey(c ?? ''));
     const at = (...names: string[]) => cells.findIndex((c) => names.some((n) => c.includes(matchKey(n))));
     const level2 = at('二级指标');
@@ -42,17 +45,19 @@ function findHeader(grid: Grid): Header | undefined {
 
 /** The target a workbook is about: the 单位/网站 cells of its header block, else its file name. */
 function findTarget(targets: Target[], grid: Grid, header: Header, file: string): Target | undefined {
+  // A target with a blank unit would match every text (every string includes ''): it can only be named by URL.
   const websites = targets.filter((t) => t.kind === 'website');
+  const named = websites.filter((t) => matchKey(t.unit) !== '');
   const above = grid.rows.slice(0, header.row).flat().map((c) => cleanCell(c ?? '')).filter(Boolean);
   for (const text of above) {
     const key = matchKey(text);
     const byUrl = websites.find((t) => t.url && key.includes(matchKey(t.url.replace(/^https?:\/\//u, '').replace(/\/$/u, ''))));
     if (byUrl) return byUrl;
-    const byName = websites.find((t) => key === matchKey(t.unit) || key === matchKey(t.name));
+    const byName = named.find((t) => key === matchKey(t.unit) || key === matchKey(t.name));
     if (byName) return byName;
   }
   const base = matchKey(path.basename(file, path.extname(file)));
-  const inName = websites.filter((t) => base.includes(matchKey(t.unit)));
+  const inName = named.filter((t) => base.includes(matchKey(t.unit)));
   return inName.sort((a, b) => b.unit.length - a.unit.length)[0];
 }
 
@@ -68,9 +73,9 @@ async function readFile(ruleset: Ruleset, targets: Target[], file: string) {
     byLevel2.set(matchKey(r.level2), [...(byLevel2.get(matchKey(r.level2)) ?? []), r]);
   }
   const grids = await readGrids(file);
-  const grid = grids.find((g) => findHeader(g));
-  if (!grid) return { errors: [`${name}：找不到表头（需要“二级指标”和“自评得分”两列）`], scores: [], target: undefined };
-  const header = findHeader(grid)!;
+  const found = grids.map((g) => ({ grid: g, header: findHeader(g) })).find((g) => g.header);
+  if (!found) return { errors: [`${name}：前 ${HEADER_SEARCH_ROWS} 行中找不到表头（需要“二级指标”和“自评得分”两列）`], scores: [], target: undefined };
+  const { grid, header } = found as { grid: Grid; header: Header };
   const target = findTarget(targets, grid, header, file);
   if (!target) errors.push(`${name}：无法确定是哪个单位的自评表（表头“单位”“网站”或文件名都未对应到考评对象）`);
   const scores: { indicatorId: string; score: number | null; explanation: string; material: string }[] = [];
@@ -96,10 +101,18 @@ async function readFile(ruleset: Ruleset, targets: Target[], file: string) {
   return { errors, scores, target };
 }
 
-/** Every .xlsx file named, folders expanded. */
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    throw new KaopingError('no-file', `找不到文件或文件夹：${p}`);
+  }
+}
+
+/** Every .xlsx file named, folders expanded (each file is then read with readGrids' checks: a link to a device is refused). */
 export function expandInputs(inputs: string[]): string[] {
   return inputs.flatMap((p) =>
-    statSync(p).isDirectory()
+    isDirectory(p)
       ? readdirSync(p)
           .filter((f) => /\.xlsx$/iu.test(f) && !f.startsWith('~$'))
           .sort()

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { packEntry, writeZip } from '../files/prepacked-zip';
+import { quoteFormulaText, safeWorkbookBytes, startsLikeFormula } from '../export/ooxml/formula-guard';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import type { AssessmentInfo, Target } from '../../../shared/domain/types';
 import { selfEvalRows } from './rows';
@@ -90,16 +91,19 @@ const escapeXml = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, 
 export async function templateStamper(ruleset: Ruleset, info: AssessmentInfo): Promise<(target: Target) => Buffer> {
   const placeholder: Target = { id: 0, kind: 'website', unit: SLOTS.unit, name: SLOTS.name, url: SLOTS.url, classId: '', attributes: {}, identifier: null, platform: null };
   const book = await buildTemplate(ruleset, info, placeholder);
-  const entries = unzipSync(new Uint8Array(await book.xlsx.writeBuffer()));
+  // Formula-like text in the ruleset's own wording is quoted once here; a unit's stamped names are checked per unit.
+  const entries = unzipSync(await safeWorkbookBytes(book));
   const names = Object.keys(entries).filter((name) => !name.endsWith('/'));
   const slotted = new Map(names.filter((name) => strFromU8(entries[name]!).includes('KAOPING-SLOT-')).map((name) => [name, strFromU8(entries[name]!)]));
   const packed = new Map(names.filter((name) => !slotted.has(name)).map((name) => [name, packEntry(name, entries[name]!)]));
-  return (target) =>
-    writeZip(
+  return (target) => {
+    const bytes = writeZip(
       names.map((name) => {
         const text = slotted.get(name);
         if (text === undefined) return packed.get(name)!;
         return packEntry(name, strToU8(text.replaceAll(SLOTS.unit, escapeXml(target.unit)).replaceAll(SLOTS.name, escapeXml(target.name)).replaceAll(SLOTS.url, escapeXml(target.url ?? ''))));
       }),
     );
+    return [target.unit, target.name].some(startsLikeFormula) ? Buffer.from(quoteFormulaText(bytes)) : bytes;
+  };
 }

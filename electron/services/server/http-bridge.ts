@@ -3,7 +3,6 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { APP_CSP } from '../../../shared/api/csp';
-import { KaopingError } from '../../../shared/errors';
 import { dispatch, type Handlers } from '../api/dispatch';
 import { resolveInside, sendFile } from './static-files';
 
@@ -35,18 +34,27 @@ function tokensEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The request body, or 'too-large' once it passes MAX_BODY (the rest is then drained unread, so the client gets our answer, not a reset). */
+function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      req.resume();
+      resolve('too-large');
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(new KaopingError('body-too-large', '请求过大'));
-        req.destroy();
+        over = true;
+        chunks.length = 0;
+        resolve('too-large');
       } else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(over ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -88,17 +96,27 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       if (!auth.startsWith('Bearer ') || !tokensEqual(auth.slice(7), token)) {
         return json(res, 401, { ok: false, error: { code: 'unauthorized', message: '访问令牌无效', details: [] } });
       }
+      const body = await readBody(req);
+      if (body === 'too-large') {
+        res.setHeader('connection', 'close');
+        return json(res, 413, { ok: false, error: { code: 'too-large', message: `请求过大：超过 ${MAX_BODY / 1024 / 1024} MB 的上限`, details: [] } });
+      }
       let input: unknown;
       try {
-        const body = await readBody(req);
         input = body ? JSON.parse(body) : {};
       } catch {
         return json(res, 400, { ok: false, error: { code: 'bad-json', message: '请求不是有效的 JSON', details: [] } });
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return json(res, 400, { ok: false, error: { code: 'bad-method', message: '调用名称中有无效的 % 转义', details: [] } });
+      }
       return json(res, 200, await dispatch(options.handlers, method, input, options.onInternalError));
     }
     if (url.pathname.startsWith('/files/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
       if (!tokensEqual(url.searchParams.get('token') ?? '', token)) return void res.writeHead(401).end();
       const file = options.fileRoute?.(url.pathname.slice('/files/'.length));
       if (!file) return void res.writeHead(404).end();

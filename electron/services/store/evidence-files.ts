@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { realInside } from '../server/static-files';
 
 export function sha256(content: Buffer): string {
   return createHash('sha256').update(content).digest('hex');
@@ -25,8 +26,22 @@ export function storeEvidenceFile(dir: string, content: Buffer, ext: string): { 
   return { sha256: hash, file };
 }
 
-/** The SHA-256 of a stored file, or null when it is missing. */
-export function hashStoredFile(dir: string, file: string): string | null {
+/**
+ * The SHA-256 of a stored file, read in chunks; null when it is missing,
+ * 'outside' when it (or a link it is) leads out of the assessment folder.
+ */
+export function hashStoredFile(dir: string, file: string): string | null | 'outside' {
   const full = path.join(dir, file);
-  return existsSync(full) ? sha256(readFileSync(full)) : null;
+  if (!existsSync(full)) return null;
+  const real = realInside(dir, full);
+  if (!real) return 'outside';
+  const hash = createHash('sha256');
+  const fd = openSync(real, 'r');
+  try {
+    const chunk = Buffer.alloc(1024 * 1024);
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }

@@ -119,6 +119,14 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
         action_id TEXT PRIMARY KEY, method TEXT NOT NULL, result_json TEXT NOT NULL, at TEXT NOT NULL
       );
     `),
+  // The signed head of the history chain (chain-seal.ts), rewritten with every history entry.
+  (db) =>
+    db.exec(`
+      CREATE TABLE chain_seal (
+        id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL,
+        key_id TEXT NOT NULL, signature TEXT NOT NULL
+      );
+    `),
 ];
 
 /**

@@ -2,24 +2,23 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { KaopingError } from '../../../shared/errors';
-import { canonicalJson, chainHash, GENESIS } from './history-chain';
-import { hashStoredFile } from './evidence-files';
+import { canonicalJson } from './history-chain';
 import { migrate } from './migrations';
-import { findingState, toFinding, type FindingRow } from './rows';
 import { SqliteStore } from './sqlite-store';
-import type { AssessmentStore, CreateInit, OpenOptions, VerifyReport } from './types';
+import type { AssessmentStore, CreateInit, OpenOptions } from './types';
 
 export const DB_FILE = 'assessment.sqlite';
 
-function connect(dir: string, opts: OpenOptions): Database.Database {
+function connect(dir: string, opts: OpenOptions): { db: Database.Database; sealed: boolean } {
   const db = new Database(path.join(dir, DB_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  const sealed = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chain_seal'").get() !== undefined;
   migrate(db);
   cacheStatements(db);
-  return db;
+  return { db, sealed };
 }
 
 /**
@@ -49,7 +48,7 @@ export function createAssessment(dir: string, init: CreateInit, opts: OpenOption
   if (isAssessmentDir(dir)) throw new KaopingError('exists', `该文件夹已有考评：${dir}`);
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new KaopingError('not-empty', `文件夹不是空的：${dir}`);
   mkdirSync(path.join(dir, 'evidence'), { recursive: true });
-  const db = connect(dir, opts);
+  const { db } = connect(dir, opts);
   const store = new SqliteStore(dir, db, opts);
   const createdAt = (opts.now ?? (() => new Date()))().toISOString();
   store.transaction(() => {
@@ -65,6 +64,7 @@ export function createAssessment(dir: string, init: CreateInit, opts: OpenOption
       JSON.stringify(init.settings ?? {}),
     );
     store.logCreation(init.rulesetSnapshot);
+    store.ensureBaseline();
   });
   return store;
 }
@@ -72,56 +72,16 @@ export function createAssessment(dir: string, init: CreateInit, opts: OpenOption
 /** Opens an assessment folder, running any pending migrations. */
 export function openAssessment(dir: string, opts: OpenOptions = {}): AssessmentStore {
   if (!isAssessmentDir(dir)) throw new KaopingError('not-assessment', `不是考评文件夹：${dir}`);
-  return new SqliteStore(dir, connect(dir, opts), opts);
+  const { db, sealed } = connect(dir, opts);
+  const store = new SqliteStore(dir, db, opts);
+  try {
+    // A folder from before the signed chain: what its tables hold now becomes the starting point (said in the entry's reason).
+    if (!sealed) store.ensureBaseline();
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return store;
 }
 
-/**
- * Recomputes the history chain, every evidence file's SHA-256, and the current
- * findings and ruleset against what the history says they are. Reports the first
- * break in Chinese: editing the database or an evidence file by hand is detected.
- */
-export function verifyAssessment(dir: string, opts: OpenOptions = {}): VerifyReport {
-  const store = openAssessment(dir, opts);
-  const db = new Database(path.join(dir, DB_FILE), { readonly: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
-  try {
-    const rows = db.prepare('SELECT * FROM history ORDER BY seq').all() as Record<string, string | number>[];
-    let prev = GENESIS;
-    const findings = new Map<string, string>();
-    let rulesetJson: string | undefined;
-    for (const [i, r] of rows.entries()) {
-      const fields = { at: r.at as string, actor: r.actor as string, action: r.action as string, subject: r.subject as string, before_json: r.before_json as string, after_json: r.after_json as string, reason: r.reason as string };
-      if (r.prev_hash !== prev || r.hash !== chainHash(prev, fields)) {
-        return { ok: false, historyEntries: rows.length, evidenceFiles: 0, firstBreak: `历史记录第 ${i + 1} 条（${r.action}，${r.at}）与哈希链不符：记录被改动或删除` };
-      }
-      prev = r.hash as string;
-      if (fields.action === 'assessment.create' || fields.action === 'ruleset.adopt') rulesetJson = canonicalJson((JSON.parse(fields.after_json) as { rulesetSnapshot: unknown }).rulesetSnapshot);
-      if (fields.subject.startsWith('finding:')) {
-        if (fields.action === 'finding.delete') findings.delete(fields.subject);
-        else findings.set(fields.subject, fields.after_json);
-      }
-    }
-    const stored = db.prepare('SELECT ruleset_json FROM assessment WHERE id = 1').get() as { ruleset_json: string };
-    if (rulesetJson !== undefined && stored.ruleset_json !== rulesetJson) {
-      return { ok: false, historyEntries: rows.length, evidenceFiles: 0, firstBreak: '考评方案快照与历史记录（创建或采用新版本时）不一致：数据库被改动' };
-    }
-    const current = (db.prepare('SELECT f.*, (SELECT group_concat(evidence_id) FROM finding_evidence fe WHERE fe.finding_id = f.id) AS evidence_ids FROM finding f ORDER BY f.id').all() as FindingRow[]).map(toFinding);
-    for (const f of current) {
-      const expected = findings.get(`finding:${f.id}`);
-      if (expected !== canonicalJson(findingState(f))) return { ok: false, historyEntries: rows.length, evidenceFiles: 0, firstBreak: `问题记录 #${f.id} 与历史记录不一致：数据库被改动` };
-      findings.delete(`finding:${f.id}`);
-    }
-    const missing = [...findings.keys()][0];
-    if (missing) return { ok: false, historyEntries: rows.length, evidenceFiles: 0, firstBreak: `问题记录 #${missing.slice(8)} 已从数据库中消失，但历史中没有删除记录` };
-    const files = [...new Set((db.prepare('SELECT sha256, file FROM evidence ORDER BY id').all() as { sha256: string; file: string }[]).map((e) => `${e.sha256} ${e.file}`))];
-    for (const entry of files) {
-      const [sha, file] = entry.split(' ') as [string, string];
-      const actual = hashStoredFile(dir, file);
-      if (actual === null) return { ok: false, historyEntries: rows.length, evidenceFiles: files.length, firstBreak: `证据文件 ${file} 不存在` };
-      if (actual !== sha) return { ok: false, historyEntries: rows.length, evidenceFiles: files.length, firstBreak: `证据文件 ${file} 的 SHA-256 不一致：文件被改动` };
-    }
-    return { ok: true, historyEntries: rows.length, evidenceFiles: files.length, firstBreak: null };
-  } finally {
-    db.close();
-    store.close();
-  }
-}
+export { verifyAssessment } from './verify';

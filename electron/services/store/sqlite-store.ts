@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -8,7 +7,14 @@ import type { AssessmentInfo, AssessmentSettings, Evidence, FeedbackSending, Fin
 import { matchKey } from '../../../shared/text/normalize';
 import { normalizeSiteUrl } from '../../../shared/text/url';
 import { canonicalJson, chainHash, GENESIS } from './history-chain';
+import { readAnchor, signHead, writeAnchor, type ChainHead, type SignedHead } from './chain-seal';
+import { accountState, evidenceState, monitorState, readCoveredState, reviewedState, selfevalState, targetState } from './covered-state';
 import { storeEvidenceFile } from './evidence-files';
+import { NAME_MAX_CHARS, overLimit } from '../import/limits';
+import { readBoundedFile } from '../import/bounded-read';
+
+/** Evidence copied in from a path (web page snapshots, documents): generous, but not unbounded. */
+const EVIDENCE_FILE_MAX_BYTES = 512 * 1024 * 1024;
 import { findingState, toEvidence, toFinding, toReview, toTarget, type EvidenceRow, type FindingRow, type ReviewRow, type TargetRow } from './rows';
 import type { AssessmentStore, NewReviewRequest, OpenOptions } from './types';
 
@@ -18,6 +24,8 @@ const FINDING_SELECT = `SELECT f.*, (SELECT group_concat(evidence_id) FROM findi
 export class SqliteStore implements AssessmentStore {
   private readonly actor: string;
   private readonly now: () => Date;
+  /** A head written in the open transaction, recorded in the profile once it commits. */
+  private pendingHead: ChainHead | undefined;
 
   constructor(
     readonly dir: string,
@@ -37,13 +45,62 @@ export class SqliteStore implements AssessmentStore {
     const prev = this.db.prepare('SELECT hash FROM history ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
     const fields = { at: this.stamp(), actor: this.actor, action, subject, before_json: canonicalJson(before ?? null), after_json: canonicalJson(after ?? null), reason };
     const prevHash = prev?.hash ?? GENESIS;
-    this.db
-      .prepare('INSERT INTO history (at, actor, action, subject, before_json, after_json, reason, prev_hash, hash) VALUES (@at, @actor, @action, @subject, @before_json, @after_json, @reason, @prev, @hash)')
-      .run({ ...fields, prev: prevHash, hash: chainHash(prevHash, fields) });
+    const hash = chainHash(prevHash, fields);
+    const seq = Number(
+      this.db
+        .prepare('INSERT INTO history (at, actor, action, subject, before_json, after_json, reason, prev_hash, hash) VALUES (@at, @actor, @action, @subject, @before_json, @after_json, @reason, @prev, @hash)')
+        .run({ ...fields, prev: prevHash, hash }).lastInsertRowid,
+    );
+    this.seal({ seq, hash });
+  }
+
+  /** Signs the new head into chain_seal (same transaction). A profile without a usable key leaves the head unsigned, and verify says so. */
+  private seal(head: ChainHead): void {
+    let signed = { ...head, keyId: '', signature: '' };
+    try {
+      signed = signHead(head);
+    } catch {
+      // Unsigned: reported by verify, never a reason to lose the reviewer's change.
+    }
+    this.db.prepare('INSERT OR REPLACE INTO chain_seal (id, seq, hash, key_id, signature) VALUES (1, ?, ?, ?, ?)').run(signed.seq, signed.hash, signed.keyId, signed.signature);
+    this.pendingHead = head;
+  }
+
+  /**
+   * After a commit: the profile records the new head. An anchor no longer found
+   * in this history (entries were cut off by hand) is kept as it is, so verify
+   * keeps reporting the cut instead of the next change papering over it.
+   */
+  private anchorHead(): void {
+    const head = this.pendingHead;
+    this.pendingHead = undefined;
+    if (!head) return;
+    const genesis = (this.db.prepare('SELECT hash FROM history ORDER BY seq LIMIT 1').get() as { hash: string } | undefined)?.hash;
+    if (!genesis) return;
+    const old = readAnchor(genesis);
+    if (old && !this.db.prepare('SELECT 1 FROM history WHERE seq = ? AND hash = ?').get(old.seq, old.hash)) return;
+    writeAnchor(genesis, head);
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.inTransaction ? work() : this.db.transaction(work)();
+    if (this.db.inTransaction) return work();
+    try {
+      const result = this.db.transaction(work)();
+      this.anchorHead();
+      return result;
+    } finally {
+      this.pendingHead = undefined;
+    }
+  }
+
+  /**
+   * The history's record of everything else verify compares (targets, evidence,
+   * self-evaluations, monitoring, review progress…), written once: at creation,
+   * or on the first open of a folder made before these records were logged.
+   */
+  ensureBaseline(): void {
+    if (this.db.prepare("SELECT 1 FROM history WHERE action = 'history.baseline' LIMIT 1").get()) return;
+    this.transaction(() => this.log('history.baseline', 'store', null, readCoveredState(this.db), '此后对考评对象、证据、自评、监测与评审进度的每次改动都记入历史'));
   }
 
   info(): AssessmentInfo {
@@ -123,6 +180,11 @@ export class SqliteStore implements AssessmentStore {
   }
 
   addTargets(targets: NewTarget[]): Target[] {
+    for (const t of targets) {
+      // Names become file and folder names (self-evaluation forms, the evidence pack).
+      if (t.unit.length > NAME_MAX_CHARS) throw overLimit.name(`主管单位“${t.unit.slice(0, 20)}…”`, t.unit.length);
+      if (t.name.length > NAME_MAX_CHARS) throw overLimit.name(`名称“${t.name.slice(0, 20)}…”`, t.name.length);
+    }
     return this.transaction(() => {
       const insert = this.db.prepare(
         'INSERT INTO target (kind, unit, name, url, class_id, attributes_json, identifier, platform) VALUES (@kind, @unit, @name, @url, @classId, @attributes, @identifier, @platform)',
@@ -131,7 +193,7 @@ export class SqliteStore implements AssessmentStore {
         const id = Number(insert.run({ ...t, attributes: JSON.stringify(t.attributes) }).lastInsertRowid);
         return { ...t, id };
       });
-      this.log('targets.add', `targets`, null, { count: added.length, ids: added.map((t) => t.id), fingerprint: canonicalJson(added) });
+      this.log('targets.add', `targets`, null, { count: added.length, ids: added.map((t) => t.id), fingerprint: canonicalJson(added), states: added.map((t) => targetState(this.db, t.id)) });
       return added;
     });
   }
@@ -280,13 +342,14 @@ export class SqliteStore implements AssessmentStore {
           .run(sha256, meta.kind, file, meta.url ?? null, meta.title ?? null, meta.capturedAt ?? this.stamp(), meta.viewport ?? null, meta.targetId ?? null, meta.indicatorId ?? null, meta.derivedFrom ?? null).lastInsertRowid,
       );
       const evidence = this.getEvidence(id);
-      this.log('evidence.add', `evidence:${id}`, null, { sha256, file, kind: meta.kind, url: meta.url ?? null });
+      this.log('evidence.add', `evidence:${id}`, null, { sha256, file, kind: meta.kind, url: meta.url ?? null, state: evidenceState(this.db, id) });
       return evidence;
     });
   }
 
   addEvidenceFile(filePath: string, meta: Omit<NewEvidence, 'ext'> & { ext?: string }): Evidence {
-    const content = readFileSync(filePath);
+    // A file named on the command line: a regular file of bounded size, never a device or a pipe.
+    const content = readBoundedFile(filePath, EVIDENCE_FILE_MAX_BYTES);
     return this.addEvidence(content, { ...meta, ext: meta.ext ?? (path.extname(filePath).slice(1) || 'bin') });
   }
 
@@ -339,7 +402,7 @@ export class SqliteStore implements AssessmentStore {
       this.db.prepare('DELETE FROM selfeval_score WHERE target_id = ?').run(targetId);
       const insert = this.db.prepare('INSERT INTO selfeval_score (target_id, indicator_id, score, explanation, material, source_file) VALUES (?, ?, ?, ?, ?, ?)');
       for (const s of scores) insert.run(targetId, s.indicatorId, s.score, s.explanation, s.material, sourceFile);
-      this.log('selfeval.put', `target:${targetId}`, before.length, scores.length, `导入自评表 ${path.basename(sourceFile)}`);
+      this.log('selfeval.put', `target:${targetId}`, { count: before.length }, { count: scores.length, scores: selfevalState(this.db, targetId) }, `导入自评表 ${path.basename(sourceFile)}`);
     });
   }
 
@@ -379,7 +442,13 @@ export class SqliteStore implements AssessmentStore {
   addMonitorAttempts(attempts: NewMonitorAttempt[]): void {
     this.transaction(() => {
       const insert = this.db.prepare('INSERT INTO monitor_attempt (target_id, at, ok, status, ms, error) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const a of attempts) insert.run(a.targetId, a.at, a.ok ? 1 : 0, a.status, a.ms, a.error);
+      const logged: Record<number, unknown> = {};
+      for (const a of attempts) {
+        const id = Number(insert.run(a.targetId, a.at, a.ok ? 1 : 0, a.status, a.ms, a.error).lastInsertRowid);
+        logged[id] = monitorState(this.db, id);
+      }
+      // They score nothing until a reviewer confirms the suggestion they lead to, but that suggestion rests on them.
+      if (attempts.length) this.log('monitor.attempts', 'monitor:attempts', null, logged);
     });
   }
 
@@ -421,12 +490,12 @@ export class SqliteStore implements AssessmentStore {
   setIndicatorReviewed(targetId: number, indicatorId: string, reviewed: boolean, reason = ''): void {
     this.transaction(() => {
       this.getTarget(targetId);
-      const was = Boolean(this.db.prepare('SELECT 1 FROM indicator_review WHERE target_id = ? AND indicator_id = ?').get(targetId, indicatorId));
-      if (was === reviewed) return;
+      const before = reviewedState(this.db, targetId, indicatorId);
+      if ((before !== null) === reviewed) return;
       if (reviewed) this.db.prepare('INSERT INTO indicator_review (target_id, indicator_id, reviewer, reviewed_at) VALUES (?, ?, ?, ?)').run(targetId, indicatorId, this.actor, this.stamp());
       else this.db.prepare('DELETE FROM indicator_review WHERE target_id = ? AND indicator_id = ?').run(targetId, indicatorId);
-      // Review progress decides whether a score is final (grade, rank), so it is history.
-      this.log(reviewed ? 'review.done' : 'review.undo', `target:${targetId}/${indicatorId}`, { reviewed: was }, { reviewed }, reason);
+      // Review progress decides whether a score is final (grade, rank), so it is history; the entry carries the row for verify.
+      this.log(reviewed ? 'review.done' : 'review.undo', `reviewed:${targetId}|${indicatorId}`, before, reviewedState(this.db, targetId, indicatorId), reason);
     });
   }
 
@@ -450,7 +519,11 @@ export class SqliteStore implements AssessmentStore {
 
   putAccountReview(targetId: number, answers: unknown): void {
     this.getTarget(targetId);
-    this.db.prepare('INSERT OR REPLACE INTO account_review (target_id, answers_json, reviewer, updated_at) VALUES (?, ?, ?, ?)').run(targetId, JSON.stringify(answers), this.actor, this.stamp());
+    this.transaction(() => {
+      const before = accountState(this.db, targetId);
+      this.db.prepare('INSERT OR REPLACE INTO account_review (target_id, answers_json, reviewer, updated_at) VALUES (?, ?, ?, ?)').run(targetId, JSON.stringify(answers), this.actor, this.stamp());
+      this.log('account.review', `account:${targetId}`, before, accountState(this.db, targetId));
+    });
   }
 
   getAccountReview(targetId: number): { answers: unknown; reviewer: string; updatedAt: string } | null {
@@ -574,6 +647,10 @@ export class SqliteStore implements AssessmentStore {
     return rows.map((r) => ({ id: r.id as number, targetId: r.target_id as number, sentOn: r.sent_on as string, file: r.file as string, sha256: r.sha256 as string, createdAt: r.created_at as string }));
   }
 
+  chainHead(): SignedHead | null {
+    return (this.db.prepare('SELECT seq, hash, key_id AS keyId, signature FROM chain_seal WHERE id = 1').get() as SignedHead | undefined) ?? null;
+  }
+
   /** Records the creation of the assessment itself as the chain's first entry. */
   logCreation(rulesetSnapshot: unknown): void {
     this.log('assessment.create', 'assessment', null, { ...this.info(), rulesetSnapshot });
@@ -593,7 +670,8 @@ function safeUser(): string {
 }
 
 /** Settings as stored; a damaged or missing value reads as no settings (the defaults). */
-function parseSettings(json: string | undefined): AssessmentSettings {
+/** The assessment's settings column as the store reads it (verify reads it the same way). */
+export function parseSettings(json: string | undefined): AssessmentSettings {
   if (!json) return {};
   try {
     const value = JSON.parse(json) as unknown;

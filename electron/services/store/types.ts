@@ -19,6 +19,8 @@ import type {
   Visit,
 } from '../../../shared/domain/types';
 
+import type { SignedHead } from './chain-seal';
+
 /** How a store is opened: who acts, what time it is, and which native build to load. */
 export interface OpenOptions {
   /** Reviewer name written into the history; defaults to the OS user. */
@@ -46,6 +48,12 @@ export interface VerifyReport {
   evidenceFiles: number;
   /** The first break found, in Chinese, or null. */
   firstBreak: string | null;
+  /** The signed head of the history chain (recorded in every export). */
+  head: SignedHead | null;
+  /** 'other-key': signed on another computer, whose key this one does not hold. */
+  signature: 'valid' | 'invalid' | 'other-key' | 'missing';
+  /** What verify could not establish here, in Chinese. */
+  notes: string[];
 }
 
 /**
@@ -154,6 +162,8 @@ export interface AssessmentStore {
   historySince(seq: number): Pick<HistoryEntry, 'seq' | 'action' | 'subject' | 'before' | 'after'>[];
   /** Records an event that changes no table (e.g. a whole-file import) in the history chain. */
   recordEvent(action: string, subject: string, after: unknown, reason?: string): void;
+  /** The signed head of the history chain, as exports record it; null before any entry. */
+  chainHead(): SignedHead | null;
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
   close(): void;

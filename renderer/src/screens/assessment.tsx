@@ -99,6 +99,12 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
             type={verify.ok ? 'success' : 'error'}
             data-testid="verify-result"
             message={verify.ok ? `校验通过：历史记录 ${verify.historyEntries} 条、证据文件 ${verify.evidenceFiles} 个均未被改动` : `校验失败：${verify.firstBreak}`}
+            description={[
+              verify.head ? `链头：第 ${verify.head.seq} 条 ${verify.head.hash.slice(0, 16)}…，${verify.signature === 'valid' ? '签名有效' : verify.signature === 'other-key' ? '由另一台计算机签名' : verify.signature === 'missing' ? '未签名' : '签名无效'}` : '',
+              ...(verify.notes ?? []),
+            ]
+              .filter(Boolean)
+              .join('；')}
           />
         )}
         {exported.length > 0 && (

@@ -101,7 +101,7 @@ describe('score cache', () => {
   it('rescores only the target a finding belongs to, and everything for what it does not know', () => {
     expect(targetsChangedBy({ action: 'finding.update', subject: 'finding:3', before: { targetId: 7 }, after: { targetId: 7 } })).toEqual([7]);
     expect(targetsChangedBy({ action: 'finding.delete', subject: 'finding:3', before: { targetId: 7 }, after: null })).toEqual([7]);
-    expect(targetsChangedBy({ action: 'review.done', subject: 'target:12/basic.health.availability', before: {}, after: {} })).toEqual([12]);
+    expect(targetsChangedBy({ action: 'review.done', subject: 'reviewed:12|basic.health.availability', before: null, after: {} })).toEqual([12]);
     expect(targetsChangedBy({ action: 'evidence.add', subject: 'evidence:1', before: null, after: {} })).toEqual([]);
     expect(targetsChangedBy({ action: 'assessment.update', subject: 'assessment', before: {}, after: {} })).toBe('all');
     expect(targetsChangedBy({ action: 'target.update', subject: 'target:12', before: {}, after: {} })).toBe('all');

@@ -42,3 +42,14 @@ describe('self-evaluation template stamped per unit', () => {
     expect(book.getWorksheet('自查自评表')!.getCell('B4').value).toBe('乙网站  http://b.gov.cn/');
   });
 });
+
+describe('self-evaluation template: a unit name that starts like a formula', () => {
+  it('is stamped as text with the quote prefix, so editing it in Excel keeps it text', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const stamp = await templateStamper(zj, info);
+    const files = unzipSync(stamp(site('=HYPERLINK("http://x")', '网站', null)));
+    expect(strFromU8(files['xl/styles.xml']!)).toContain('quotePrefix="1"');
+    const plain = unzipSync(stamp(site('南岭县人民政府', '网站', null)));
+    expect(strFromU8(plain['xl/styles.xml']!)).not.toContain('quotePrefix="1"');
+  });
+});

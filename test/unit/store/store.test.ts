@@ -40,7 +40,7 @@ describe('assessment store', () => {
     expect(readFileSync(store.evidencePath(a), 'utf8')).toBe('same');
     store.removeEvidence(a.id, '截图不清晰');
     expect(store.listEvidence()).toHaveLength(1);
-    expect(store.history().map((h) => h.action)).toEqual(['assessment.create', 'targets.add', 'evidence.add', 'evidence.add', 'finding.add', 'finding.delete', 'evidence.remove']);
+    expect(store.history().map((h) => h.action)).toEqual(['assessment.create', 'history.baseline', 'targets.add', 'evidence.add', 'evidence.add', 'finding.add', 'finding.delete', 'evidence.remove']);
     store.close();
     expect(verifyAssessment(dir).ok).toBe(true);
   });
@@ -80,7 +80,7 @@ describe('kaoping verify: tamper evidence', () => {
   };
 
   it('passes an untouched assessment', () => {
-    expect(verifyAssessment(withFinding().dir)).toMatchObject({ ok: true, historyEntries: 4, evidenceFiles: 1 });
+    expect(verifyAssessment(withFinding().dir)).toMatchObject({ ok: true, historyEntries: 5, evidenceFiles: 1 });
   });
   it('detects a finding edited in the database', () => {
     const { dir } = withFinding();
@@ -128,6 +128,8 @@ const UNDO: Record<number, string> = {
   [MIGRATIONS.findIndex((m) => m.toString().includes('CREATE TABLE check_note')) + 1]: 'DROP TABLE check_note;',
   // Found by what it creates, so the lead's renumbering on merge needs no edit here.
   [MIGRATIONS.findIndex((m) => m.toString().includes('user_action')) + 1]: 'DROP TABLE user_action;',
+  // Found by what it creates, so the lead's renumbering on merge needs no edit here.
+  [MIGRATIONS.findIndex((m) => m.toString().includes('CREATE TABLE chain_seal')) + 1]: 'DROP TABLE chain_seal;',
 };
 
 describe('migrations', () => {

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { processTempDir } from '../../workers/process-temp';
 import { openInWorkspace } from '../../workspace/workspace';
 import type { AssessmentStore } from '../../store/types';
 import { ScoreCache } from '../../scoring/score-cache';
@@ -34,10 +34,17 @@ export function storeRunner(deps: HandlerDeps) {
   };
 }
 
-/** Runs `work` with the uploaded spreadsheet on disk under its own name (the name shows in errors). */
+/**
+ * Runs `work` with the uploaded spreadsheet on disk under its own name (the
+ * name shows in errors). The file lives in this process's temporary folder:
+ * removed afterwards on every path, and by the next start if the process is killed.
+ */
 export async function withUpload<T>(upload: Upload, work: (file: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kaoping-upload-'));
-  const file = path.join(dir, path.basename(upload.fileName));
+  const dir = mkdtempSync(path.join(processTempDir(), 'upload-'));
+  // Bounded: a 200-character Chinese name is 600 bytes, over most file systems' 255.
+  const base = path.basename(upload.fileName);
+  const ext = path.extname(base);
+  const file = path.join(dir, `${base.slice(0, base.length - ext.length).slice(0, 80)}${ext}`);
   try {
     writeFileSync(file, Buffer.from(upload.contentBase64, 'base64'));
     return await work(file);

@@ -84,7 +84,8 @@ export function reviewHandlers(deps: HandlerDeps) {
     'evidence/verify': (input: { id: string; evidenceId: number }) =>
       withStore(input.id, (store) => {
         const e = store.getEvidence(input.evidenceId);
-        const actual = hashStoredFile(store.dir, e.file);
+        const hash = hashStoredFile(store.dir, e.file);
+        const actual = hash === 'outside' ? null : hash;
         return { ok: actual === e.sha256, sha256: e.sha256, actual };
       }),
   };

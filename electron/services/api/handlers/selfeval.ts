@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import type { SelfEvalImportView } from '../../../../shared/api/views';
 import { templateStamper } from '../../selfeval/template';
+import { safeName } from '../../export/formats/evidence-pack';
 import { importSelfEvaluations } from '../../selfeval/import-selfeval';
 import { selfEvalDiff, writeDiffWorkbook } from '../../selfeval/diff';
 import type { HandlerDeps } from '../handlers';
@@ -15,7 +16,7 @@ export function selfEvalHandlers(deps: HandlerDeps) {
     'selfeval/template': (input: { id: string; targetId: number }) =>
       withStore(input.id, async (store) => {
         const target = store.getTarget(input.targetId);
-        const relative = path.posix.join(input.id, 'exports', `${target.unit.replace(/[\\/:*?"<>|\s]+/gu, '_')}_自查自评表.xlsx`);
+        const relative = path.posix.join(input.id, 'exports', `${safeName(target.unit)}_自查自评表.xlsx`);
         const out = path.join(deps.workspaceDir, relative);
         mkdirSync(path.dirname(out), { recursive: true });
         writeFileSync(out, (await templateStamper(store.rulesetSnapshot() as Ruleset, store.info()))(target));

@@ -12,6 +12,8 @@ import { formatChinaDateTime } from '../../../../shared/format/date';
 import type { ExportAssessmentData, ExportEvidence, ExportFinding, ExportTarget } from '../model';
 import type { AnnexSpec } from '../table-spec';
 import { renderAnnexWorkbook } from '../xlsx/annex-sheet';
+import { realInside } from '../../server/static-files';
+import { stampChainHead } from '../ooxml/chain-head-property';
 
 export interface EvidencePackOptions {
   /** Only these targets (default: every target with evidence). */
@@ -46,7 +48,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function indexHtml(title: string, entries: readonly EvidenceEntry[]): string {
+function indexHtml(title: string, entries: readonly EvidenceEntry[], chainHead?: string): string {
   const rows = entries
     .map(
       (e, i) =>
@@ -60,7 +62,7 @@ function indexHtml(title: string, entries: readonly EvidenceEntry[]): string {
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font-family:"仿宋","FangSong","Noto Serif CJK SC",serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #333;padding:4px 8px;font-size:14px}th{background:#f2f2f2}code{font-size:12px}</style>
 </head><body><h1>${escapeHtml(title)}</h1><p>共 ${entries.length} 个证据文件。SHA-256 为打包时对文件内容重新计算的值，“校验”列与取证时登记的值比对。</p>
-<table><thead><tr><th>序号</th><th>考评对象</th><th>指标</th><th>文件</th><th>网址</th><th>取证时间</th><th>SHA-256</th><th>校验</th></tr></thead>
+${chainHead ? `<p>考评历史记录链头（kaoping verify --export 用以核对导出后是否有改动）：<code>${escapeHtml(chainHead)}</code></p>\n` : ''}<table><thead><tr><th>序号</th><th>考评对象</th><th>指标</th><th>文件</th><th>网址</th><th>取证时间</th><th>SHA-256</th><th>校验</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table></body></html>
@@ -101,7 +103,10 @@ export function collectEvidence(
         throw new KaopingError('evidence-path', `证据路径越出证据目录：${evidence.path}`);
       if (!existsSync(source))
         throw new KaopingError('evidence-missing', `证据文件不存在：${source}（考评对象：${target.name}，指标：${finding.indicatorName}）`);
-      const bytes = new Uint8Array(readFileSync(source));
+      // The real path must stay inside too: a link in evidence/ to a file elsewhere on the disk is never packed.
+      const real = realInside(root, source);
+      if (!real) throw new KaopingError('evidence-path', `证据文件 ${evidence.path} 是指向证据目录之外的链接，已拒绝打包（考评对象：${target.name}）`);
+      const bytes = new Uint8Array(readFileSync(real));
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const folder = `${folderOf(target)}/${safeName(finding.indicatorName)}`;
       const base = safeName(path.basename(evidence.path));
@@ -151,9 +156,10 @@ export async function renderEvidencePack(data: ExportAssessmentData, options: Ev
       },
     ],
   };
+  const workbook = await renderAnnexWorkbook([index]);
   const zip: Zippable = {
-    'index.xlsx': [await renderAnnexWorkbook([index]), { level: 0 }],
-    'index.html': [strToU8(indexHtml(title, entries)), { level: 6 }],
+    'index.xlsx': [data.chainHead ? stampChainHead(workbook, data.chainHead) : workbook, { level: 0 }],
+    'index.html': [strToU8(indexHtml(title, entries, data.chainHead)), { level: 6 }],
   };
   for (const [name, bytes] of files) zip[name] = [bytes, { level: COMPRESSED.test(name) ? 0 : 6 }];
   return zipSync(zip);

@@ -5,6 +5,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { AnnexSpec, Cell, TableColumn } from '../table-spec';
+import { quoteFormulaText } from '../ooxml/formula-guard';
 import {
   BODY_FONT,
   BORDER,
@@ -142,7 +143,7 @@ export function addAnnexSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: Anne
   (ws as unknown as { commit: () => void }).commit();
 }
 
-/** A workbook with one sheet per annex, written through exceljs's streaming writer. */
+/** A workbook with one sheet per annex, written through exceljs's streaming writer (formula-like text quoted). */
 export async function renderAnnexWorkbook(specs: readonly AnnexSpec[], creator = '考评工作台'): Promise<Uint8Array> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
@@ -151,5 +152,5 @@ export async function renderAnnexWorkbook(specs: readonly AnnexSpec[], creator =
   wb.creator = creator;
   for (const spec of specs) addAnnexSheet(wb, spec);
   await wb.commit();
-  return new Uint8Array(Buffer.concat(chunks));
+  return quoteFormulaText(new Uint8Array(Buffer.concat(chunks)));
 }

@@ -3,6 +3,7 @@ import { normalizeSiteUrl } from '../../../../shared/text/url';
 import type { NewTarget } from '../../../../shared/domain/types';
 import type { Ruleset, TargetClass } from '../../../../shared/ruleset/types';
 import { IDENTIFIER_PATTERN, platformCodeOf } from './platforms';
+import { NAME_MAX_CHARS, overLimit } from '../limits';
 
 /** A problem in the file, located the way a reviewer finds it in Excel. */
 export interface ImportIssue {
@@ -48,20 +49,23 @@ type Layout = { kind: 'website'; unit: number; url: number; name: number | null 
 
 export const columnLetter = (i: number): string => (i >= 26 ? columnLetter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
 
-function findColumn(cells: string[], ...names: string[]): number {
-  return cells.findIndex((c) => names.some((n) => matchKey(c) === matchKey(n) || matchKey(c).includes(matchKey(n))));
+/** `keys` are the row's cells as matchKey gives them, computed once per row. */
+function findColumn(keys: string[], ...names: string[]): number {
+  return keys.findIndex((k) => names.some((n) => k.includes(matchKey(n))));
 }
 
-/** A header row of the annex-1 layout, or undefined. */
+/** A header row of the annex-1 layout, or undefined. Both layouts name the unit, so other rows are passed over cheaply. */
 function headerLayout(cells: string[]): Layout | undefined {
-  const unit = findColumn(cells, '主管单位', '主办单位', '单位名称');
-  const code = findColumn(cells, '新媒体标识码', '标识码');
-  const accountName = findColumn(cells, '账号名称');
-  const type = findColumn(cells, '账号类型', '平台');
+  if (!cells.some((c) => c.includes('单位'))) return undefined;
+  const keys = cells.map(matchKey);
+  const unit = findColumn(keys, '主管单位', '主办单位', '单位名称');
+  const code = findColumn(keys, '新媒体标识码', '标识码');
+  const accountName = findColumn(keys, '账号名称');
+  const type = findColumn(keys, '账号类型', '平台');
   if (unit >= 0 && code >= 0 && accountName >= 0 && type >= 0) return { kind: 'account', unit, code, name: accountName, type };
-  const url = findColumn(cells, '网址', '网站地址', 'URL');
+  const url = findColumn(keys, '网址', '网站地址', 'URL');
   if (unit >= 0 && url >= 0) {
-    const name = findColumn(cells, '网站名称');
+    const name = findColumn(keys, '网站名称');
     return { kind: 'website', unit, url, name: name >= 0 ? name : null };
   }
   return undefined;
@@ -138,10 +142,16 @@ export function parseSheet(ruleset: Ruleset, sheet: string, rows: string[][], in
       return;
     }
     const at = (col: number) => cells[col] ?? '';
+    const tooLong = (col: number | null, what: string) => {
+      const chars = col === null ? 0 : at(col).length;
+      if (chars > NAME_MAX_CHARS) into.errors.push({ sheet, row, column: columnLetter(col!), message: overLimit.name(what, chars).message });
+      return chars > NAME_MAX_CHARS;
+    };
     if (layout.kind === 'website') {
       const unit = at(layout.unit);
       const rawUrl = at(layout.url);
       if (!unit) into.errors.push({ sheet, row, column: columnLetter(layout.unit), message: '主管单位为空' });
+      if (tooLong(layout.unit, '主管单位') || tooLong(layout.name, '网站名称')) return;
       const normal = normalizeSiteUrl(rawUrl);
       if (!normal) {
         into.errors.push({ sheet, row, column: columnLetter(layout.url), message: rawUrl ? `网址无效：${rawUrl}` : '网址为空' });
@@ -158,6 +168,7 @@ export function parseSheet(ruleset: Ruleset, sheet: string, rows: string[][], in
       const type = at(layout.type);
       if (!unit) into.errors.push({ sheet, row, column: columnLetter(layout.unit), message: '主管单位为空' });
       if (!name) into.errors.push({ sheet, row, column: columnLetter(layout.name), message: '账号名称为空' });
+      if (tooLong(layout.unit, '主管单位') || tooLong(layout.name, '账号名称')) return;
       const m = IDENTIFIER_PATTERN.exec(code);
       if (!m) into.errors.push({ sheet, row, column: columnLetter(layout.code), message: `新媒体标识码格式有误：“${code}”（应为6位行政区划代码+M+3位单位编号+2位平台代码+4位序号）` });
       // The platform-code table is unverified practice (platforms.ts), so a mismatch warns.

@@ -172,6 +172,9 @@ export function BrowserPane({
         )}
         <span style={{ color: '#888', fontSize: 12 }}>{state?.title}</span>
       </Space>
+      {state?.notice && (
+        <Alert type="warning" showIcon closable style={{ marginInline: 8, marginBottom: 6 }} data-testid="browser-notice" message={state.notice} />
+      )}
       {state?.error && !failed && (
         <Alert
           type="error"
