@@ -164,6 +164,8 @@ describe('Chaozhou 2019 (seed 002) as a library ruleset', () => {
         const added = await cli(ws, 'findings', 'add', dir, '--target', unit, '--indicator', indicator, '--count', String(count));
         expect(added.stderr).toBe('');
       }
+      // Ranks and grades are given to fully reviewed targets only.
+      expect((await cli(ws, 'review', 'done', dir, '--target', unit)).code).toBe(0);
     }
     const out = path.join(ws, 'annex.xlsx');
     const exported = await cli(ws, 'export', dir, '--format', 'annex-chaozhou', '--out', out);

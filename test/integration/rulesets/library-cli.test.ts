@@ -94,6 +94,8 @@ describe('kaoping rulesets: the workspace library', () => {
     expect(
       (await cli(ws, 'findings', 'add', dir, '--target', '南岭县人民政府门户网站', '--indicator', '健康情况/可用性', '--count', '3')).code,
     ).toBe(0);
+    // Grades are given to fully reviewed targets only.
+    expect((await cli(ws, 'review', 'done', dir, '--target', '南岭县人民政府门户网站')).code).toBe(0);
     const before = JSON.parse((await cli(ws, 'score', dir, '--json')).stdout) as { targets: { grade: string; total: number }[] };
     expect(before.targets[0]).toMatchObject({ total: 99.4, grade: '优秀' });
 
