@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { CliCommand } from '../command';
 import { optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
-import { writeFeedback } from '../../services/feedback/write-feedback';
 import { chinaToday } from '../../services/review-requests/add-request';
 import { withStore } from '../open-store';
 
@@ -16,6 +15,7 @@ export const feedbackCommand: CliCommand = {
     const out = optString(ctx, 'out');
     if (!ctx.args[0] || !out) throw new KaopingError('usage', '请指定考评文件夹和 --out 输出文件夹');
     await withStore(ctx, async (store) => {
+      const { writeFeedback } = await import('../../services/feedback/write-feedback');
       const result = await writeFeedback(store, path.resolve(ctx.io.cwd, out), optString(ctx, 'sent') ?? chinaToday());
       for (const f of result.files) ctx.io.stdout(`${f.file}\n`);
       ctx.io.stdout(`${result.zip}\n`);

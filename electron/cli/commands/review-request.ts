@@ -5,8 +5,7 @@ import { KaopingError } from '../../../shared/errors';
 import type { ReviewRequestView } from '../../../shared/api/review-requests';
 import { addReviewRequest } from '../../services/review-requests/add-request';
 import { decideReviewRequest, type ReviewChanges } from '../../services/review-requests/decide';
-import { reviewRequestView, reviewRequestViews } from '../../services/review-requests/view';
-import { admissibility, writeOutcomesWorkbook } from '../../services/review-requests/outcomes-xlsx';
+import { admissibility, reviewRequestView, reviewRequestViews } from '../../services/review-requests/view';
 import { withStore } from '../open-store';
 
 const STATUS = { open: '待决定', accepted: '已采纳', rejected: '不予采纳' } as const;
@@ -115,6 +114,7 @@ export const reviewRequestExportCommand: CliCommand = {
     if (!ctx.args[0] || !out) throw new KaopingError('usage', '请指定考评文件夹和 --out');
     await withStore(ctx, async (store) => {
       const file = path.resolve(ctx.io.cwd, out);
+      const { writeOutcomesWorkbook } = await import('../../services/review-requests/outcomes-xlsx');
       await writeOutcomesWorkbook(reviewRequestViews(store), store.info().name, file);
       ctx.io.stdout(`${file}\n`);
     });

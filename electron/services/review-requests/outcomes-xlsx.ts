@@ -1,18 +1,9 @@
 import ExcelJS from 'exceljs';
+import { admissibility } from './view';
 import type { ReviewRequestView } from '../../../shared/api/review-requests';
 import { a4PageSetup, BODY_FONT, BORDER, mergedTitle, SCORE_FORMAT, styleHeader, TITLE_FONT } from '../export/xlsx/style';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '' : n);
-
-/** The request's standing in words: its window and, when it cannot be accepted, why. */
-export function admissibility(r: ReviewRequestView): string {
-  const parts: string[] = [];
-  if (r.inTime === false) parts.push(`逾期（期限 ${r.deadline}，第 ${r.workingDay} 个工作日收到）`);
-  else if (r.inTime === true) parts.push(`期限内（第 ${r.workingDay} 个工作日，期限 ${r.deadline}）`);
-  else parts.push(r.windowNote || '期限未知');
-  if (r.contradictsSelfEval) parts.push('与自评不一致');
-  return parts.join('；');
-}
 
 const DECISION = { accepted: '采纳', rejected: '不予采纳' } as const;
 
