@@ -58,13 +58,13 @@ const t0 = performance.now();
 await call('assessment/overview', { id: 'a' });
 console.log(`  first overview (opens the store, scores everything once): ${(performance.now() - t0).toFixed(0)} ms`);
 const availability = places.find((p) => p.indicator.id === 'basic.health.availability')!.indicator.id;
-await median('record a finding (findings/add)', 21, (i) => call('findings/add', { id: 'a', targetId: (i % SITES) + 1, indicatorId: availability, rule: 1, count: 1 }));
+await median('record a finding (findings/add)', 21, (i) => call('findings/add', { id: 'a', targetId: (i % SITES) + 1, indicatorId: availability, rule: 1, count: 1, actionId: `bench-add-${i}` }));
 const suggested = Array.from({ length: 21 }, (_, i) => i * 10 + 1);
 await median('confirm a suggestion (findings/update)', 21, (i) => call('findings/update', { id: 'a', findingId: suggested[i]!, status: 'confirmed', reason: '核实属实' }));
 await median('mark an indicator reviewed (review/markReviewed)', 21, (i) => call('review/markReviewed', { id: 'a', targetId: (i % SITES) + 1, indicatorId: places[i % places.length]!.indicator.id, reviewed: true }));
 await median('open a target (review/target)', 21, (i) => call('review/target', { id: 'a', targetId: (i % SITES) + 1 }));
 await median('assessment overview after a change', 11, async (i) => {
-  await call('findings/add', { id: 'a', targetId: (i % SITES) + 1, indicatorId: availability, rule: 1, count: 2 });
+  await call('findings/add', { id: 'a', targetId: (i % SITES) + 1, indicatorId: availability, rule: 1, count: 2, actionId: `bench-change-${i}` });
   return call('assessment/overview', { id: 'a' });
 });
 closeOpenAssessments();
