@@ -33,6 +33,8 @@ export interface RunChecksResult {
   notes: CheckNoteView[];
   /** How much of each site the crawl covered. */
   coverage: { targetId: number; target: string; coverage: CrawlCoverage }[];
+  /** Suggestions this run left waiting for the reviewer (not those already confirmed or dismissed). */
+  pending: number;
   /** Targets whose checks finished; a cancelled run keeps what it stored. */
   checked: number;
   cancelled: boolean;
@@ -56,6 +58,7 @@ export async function runChecks({ store, targets, options, progress, signal, sho
   const notes: CheckNoteView[] = [];
   const coverage: RunChecksResult['coverage'] = [];
   let checked = 0;
+  let pending = 0;
   for (const [i, target] of sites.entries()) {
     if (signal?.aborted) break;
     const share = (f = 0) => (i + f) / sites.length;
@@ -80,7 +83,8 @@ export async function runChecks({ store, targets, options, progress, signal, sho
     }
     // A run cancelled while taking screenshots stores nothing for this target: its work is unfinished.
     if (signal?.aborted) break;
-    storeSuggestions(store, found, options.now.toISOString());
+    const stored = storeSuggestions(store, found, options.now.toISOString()).length;
+    pending += stored;
     store.replaceCheckNotes(target.id, [...options.only, ...(result.coverage ? ['crawl'] : [])], kept);
     suggestions.push(...found);
     notes.push(...kept);
@@ -89,7 +93,7 @@ export async function runChecks({ store, targets, options, progress, signal, sho
       progress(`  ${describeCoverage(result.coverage)}`);
     }
     checked++;
-    progress(`  ${found.length} 条建议，${kept.length} 条未计分的提示`, share(1));
+    progress(`  ${found.length} 条建议（${stored} 条待确认），${kept.length} 条未计分的提示`, share(1));
   }
-  return { suggestions, notes, coverage, checked, cancelled: signal?.aborted ?? false };
+  return { suggestions, pending, notes, coverage, checked, cancelled: signal?.aborted ?? false };
 }

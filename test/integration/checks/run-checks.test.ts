@@ -36,6 +36,24 @@ describe('checks steered by the reviewer', () => {
     expect(corrected.stored.every((s) => s === 'suggested')).toBe(true);
   });
 
+  it('counts as waiting only the suggestions the reviewer has not decided', async () => {
+    const { store } = freshAssessment();
+    const target = store.addTarget({ kind: 'website', unit: '南岭县人民政府', name: '南岭县人民政府门户网站', url: county.url, classId: 'county', attributes: {}, identifier: null, platform: null });
+    const check = () => runChecks({ store, targets: [target], options: { ...DEFAULT_WEBSITE_CHECK, only: ['content'], external: false, now: new Date() }, progress: () => undefined });
+    try {
+      const first = await check();
+      expect(first.pending).toBe(first.suggestions.length);
+      expect(first.pending).toBeGreaterThan(0);
+      for (const f of store.listFindings({ status: 'suggested' })) store.updateFinding(f.id, { status: 'confirmed' }, '核实属实');
+      const again = await check();
+      // Found again, but all decided: nothing waits, as the checks dialog then says.
+      expect(again.suggestions.length).toBe(first.suggestions.length);
+      expect(again.pending).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
   it('adds the reviewers’ words to the shipped list', async () => {
     expect((await run({}, ['content'])).suggestions).toEqual(['健康情况/内容安全#1×1']);
     // The news title is on the home page, its column list and the article itself: 3 more occurrences.
