@@ -26,6 +26,10 @@ function assessment() {
   store.addMonitorAttempts([{ targetId: t.id, at: '2025-01-01T00:00:00Z', ok: false, status: 0, ms: 15000, error: '超时' }]);
   store.setIndicatorReviewed(t.id, 'basic.health.availability', true);
   store.updateInfo({ gradeBands: [{ name: '优秀', min: 90 }, { name: '良好', min: 80 }, { name: '合格', min: 60 }] } as never);
+  // The feedback and review round: results sent, a request with two disputed indicators and an attachment, one decided.
+  store.recordFeedbackSent([{ targetId: t.id, sentOn: '2022-09-30', file: 'exports/反馈单.docx', sha256: 'a'.repeat(64) }]);
+  const request = store.openReviewRequest({ targetId: t.id, reason: '链接为临时维护', receivedOn: '2022-10-10', items: [{ indicatorId: 'basic.health.availability', requested: 1 }, { indicatorId: 'basic.health.content-safety', requested: null }], attachmentIds: [e.id] });
+  store.decideReviewItem(request.id, 'basic.health.content-safety', 'rejected', '与自评不一致', null);
   store.close();
   return { dir, evidenceFile: path.join(dir, e.file) };
 }
@@ -70,6 +74,10 @@ describe('verify detects every edit that changes a score or a document', () => {
     ['an evidence field', "UPDATE evidence SET captured_at = '2020-01-01T00:00:00Z' WHERE id = 1", /证据 #1 与历史记录不一致/u],
     ['an evidence removal undone', 'UPDATE evidence SET removed = 0 WHERE id = 2', /证据 #2 与历史记录不一致/u],
     ['review progress', 'DELETE FROM indicator_review', /评审进度.*已从数据库中消失/u],
+    ['a review decision', "UPDATE review_request_item SET decision = 'accepted' WHERE indicator_id = 'basic.health.content-safety'", /复核申请 #1 对指标 basic\.health\.content-safety 的申请与决定 与历史记录不一致/u],
+    ['a disputed indicator added', "INSERT INTO review_request_item (request_id, indicator_id, requested) VALUES (1, 'basic.health.maps', 2)", /复核申请 #1 对指标 basic\.health\.maps 的申请与决定 在历史中没有记录/u],
+    ['a review attachment removed', 'DELETE FROM review_request_evidence', /复核申请 #1 的附件 已从数据库中消失/u],
+    ['the date results were sent', "UPDATE feedback_sent SET sent_on = '2022-10-08'", /初步考评结果发送记录（对象 #1，2022-/u],
     ['all findings together with all history', 'DELETE FROM finding_evidence; DELETE FROM finding; DELETE FROM history', /缺少考评的创建记录/u],
     ['the last history row', 'DELETE FROM history WHERE seq = (SELECT max(seq) FROM history)', /最后的历史记录被删除/u],
     ['the last history row and the seal', 'DELETE FROM history WHERE seq = (SELECT max(seq) FROM history); DELETE FROM chain_seal', /没有链头签名记录/u],
