@@ -4,22 +4,14 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../electron/services/api/handlers';
-import { dispatch } from '../../../electron/services/api/dispatch';
 import { cli } from '../../helpers/run-cli';
+import { callThroughDispatch } from '../../helpers/dispatch';
 
 // The handler table behind both transports, called as the renderer calls it:
 // through dispatch, with the contract's validation.
 describe('review handlers through dispatch', () => {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'kaoping-handlers-'));
-  const handlers = createHandlers({ workspaceDir: workspace, mode: 'browser', version: 'test' });
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const r = await dispatch(handlers, method, input, (e) => {
-      throw e;
-    });
-    if (!r.ok) throw new Error(`${r.error.message} ${r.error.details.join('；')}`);
-    return r.value as T;
-  };
+  const call = callThroughDispatch(workspace);
   let server: Server;
   let url = '';
 

@@ -2,24 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../electron/services/api/handlers';
-import { dispatch } from '../../../electron/services/api/dispatch';
 import { openAssessment, verifyAssessment } from '../../../electron/services/store/open';
 import { cli } from '../../helpers/run-cli';
+import { callThroughDispatch } from '../../helpers/dispatch';
 
 // Integrity enforced where the data is written, whatever the UI does: one
 // action id writes once, a restore brings back exactly what was deleted,
 // evidence never crosses targets or indicators, dismissals and deletions have reasons.
 describe('review writes cannot duplicate or mislink', () => {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'kaoping-integrity-'));
-  const handlers = createHandlers({ workspaceDir: workspace, mode: 'browser', version: 'test' });
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const r = await dispatch(handlers, method, input, (e) => {
-      throw e;
-    });
-    if (!r.ok) throw new Error(`${r.error.message} ${r.error.details.join('；')}`);
-    return r.value as T;
-  };
+  const call = callThroughDispatch(workspace);
   const total = async (targetId = 1) => (await call<{ score: { total: number } }>('review/target', { id: 'a', targetId })).score.total;
 
   beforeAll(async () => {

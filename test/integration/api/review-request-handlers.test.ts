@@ -2,22 +2,14 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../electron/services/api/handlers';
-import { dispatch } from '../../../electron/services/api/dispatch';
 import type { FeedbackResultView, ReviewRequestView } from '../../../shared/api/review-requests';
 import { cli } from '../../helpers/run-cli';
+import { callThroughDispatch } from '../../helpers/dispatch';
 
 // The 反馈与复核 tab's calls, through dispatch with the contract's validation.
 describe('review request handlers through dispatch', () => {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'kaoping-review-handlers-'));
-  const handlers = createHandlers({ workspaceDir: workspace, mode: 'browser', version: 'test' });
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const r = await dispatch(handlers, method, input, (e) => {
-      throw e;
-    });
-    if (!r.ok) throw new Error(`${r.error.message} ${r.error.details.join('；')}`);
-    return r.value as T;
-  };
+  const call = callThroughDispatch(workspace);
 
   beforeAll(async () => {
     await cli(workspace, 'new', 'a', '--ruleset', 'zhanjiang-2021', '--year', '2022');
