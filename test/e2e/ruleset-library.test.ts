@@ -109,6 +109,8 @@ describe('browser mode: the ruleset library', () => {
     await page.goto(server.url);
     await page.reload();
     await clickStable(page, '[data-testid="new-assessment"]');
+    // The dialog's form mounts after the click settles: wait for it rather than typing into nothing.
+    await page.waitForSelector('[data-testid="assessment-name-input"]');
     await page.type('[data-testid="assessment-name-input"]', '南岭市2025年度考评');
     await page.click('[data-testid="ruleset-select"]');
     await clickStable(page, '.ant-select-item-option[title*="南岭市2025"]');
