@@ -140,10 +140,3 @@ export function describeSettings(info: AssessmentInfo, ruleset: Ruleset): { key:
   });
 }
 
-/**
- * The instant freshness checks judge against: the end of the assessment's 监测时间点
- * (Beijing time) when set, else `now`.
- */
-export function monitoringInstant(settings: AssessmentSettings, now: Date): Date {
-  return settings.monitoringDate ? new Date(`${settings.monitoringDate}T23:59:59+08:00`) : now;
-}

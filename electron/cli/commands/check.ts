@@ -1,4 +1,3 @@
-import { monitoringInstant } from '../../../shared/settings/assessment-settings';
 import type { CliCommand } from '../command';
 import { optFlag, optPositive, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
@@ -66,8 +65,6 @@ export const checkCommand: CliCommand = {
     // A wrong date is refused before anything is crawled.
     if (asOf !== undefined) parseMonitoringDate(asOf);
     await withStore(ctx, async (store) => {
-      // Freshness is judged at the assessment's 监测时间点 when one is set.
-      options.now = monitoringInstant(store.info().settings, options.now);
       const ref = optString(ctx, 'target');
       const targets = (ref ? [store.findTarget(ref)] : store.listTargets()).filter((t) => t.kind === 'website' && t.url);
       if (!targets.length) throw new KaopingError('no-websites', ref ? `“${ref}”不是有网址的网站` : '考评中没有可检查的网站（网站需有网址）');

@@ -1,4 +1,3 @@
-import { monitoringInstant } from '../../../../shared/settings/assessment-settings';
 import { KaopingError } from '../../../../shared/errors';
 import { CHECK_NAMES, type CheckName } from '../../../../shared/checks/check-names';
 import { CheckRuns } from '../../checks/check-runs';
@@ -35,7 +34,7 @@ export function checksHandlers(deps: HandlerDeps) {
       const runId = runs.start(async (progress, signal) => {
         const shooter = createEvidenceShooter(store);
         try {
-          const options = { ...DEFAULT_WEBSITE_CHECK, only: input.only ?? CHECK_NAMES, now: monitoringInstant(store.info().settings, deps.now?.() ?? new Date()) };
+          const options = { ...DEFAULT_WEBSITE_CHECK, only: input.only ?? CHECK_NAMES, now: deps.now?.() ?? new Date() };
           const result = await runChecks({ store, targets, options, progress, signal, shoot: shooter.shoot });
           return { suggestions: result.pending, notes: result.notes, coverage: result.coverage.map((c) => `${c.target}：${describeCoverage(c.coverage)}`) };
         } finally {
