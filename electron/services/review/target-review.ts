@@ -4,6 +4,7 @@ import type { Ruleset } from '../../../shared/ruleset/types';
 import { classLabel, listIndicators, type IndicatorPlace } from '../../../shared/ruleset/walk';
 import { checklistLeaves, type ChecklistNode, type EvidenceView, type FindingView, type TargetReviewView } from '../../../shared/api/review';
 import type { ScoreCache } from '../scoring/score-cache';
+import { toScoringTarget } from '../scoring/score-assessment';
 import { applicableIndicatorIds } from '../../../shared/scoring/engine';
 import type { AssessmentStore } from '../store/types';
 import { buildChecklist } from './checklist';
@@ -60,7 +61,7 @@ export function progressOf(tree: readonly ChecklistNode[]): { reviewed: number; 
  */
 export function reviewProgress(store: AssessmentStore, targetId: number): { reviewed: number; total: number } {
   const target = store.getTarget(targetId);
-  const ids = applicableIndicatorIds(store.rulesetSnapshot() as Ruleset, { id: target.id, name: target.name, kind: target.kind, classId: target.classId, attributes: target.attributes });
+  const ids = applicableIndicatorIds(store.rulesetSnapshot() as Ruleset, toScoringTarget(target));
   const reviewed = new Set(store.listReviewedIndicators(targetId).map((r) => r.indicatorId));
   return { reviewed: ids.filter((id) => reviewed.has(id)).length, total: ids.length };
 }

@@ -1,7 +1,11 @@
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { scoreTargets } from '../../../shared/scoring/engine';
-import type { TargetScore } from '../../../shared/scoring/types';
+import type { ScoringTarget, TargetScore } from '../../../shared/scoring/types';
+import type { Target } from '../../../shared/domain/types';
 import type { AssessmentStore } from '../store/types';
+
+/** A stored target as the engine scores it (a website without a site name goes by its unit). */
+export const toScoringTarget = (t: Target): ScoringTarget => ({ id: t.id, name: t.kind === 'website' ? t.name || t.unit : t.name, kind: t.kind, classId: t.classId, attributes: t.attributes, unit: t.unit });
 
 /** Reviewed indicator ids per target, as the engine takes them. */
 export function reviewedByTarget(store: AssessmentStore): Map<number, Set<string>> {
@@ -31,7 +35,7 @@ export function scoreStoredAssessment(store: AssessmentStore, classId?: string):
   const targets = store
     .listTargets()
     .filter((t) => classId === undefined || t.classId === classId)
-    .map((t) => ({ id: t.id, name: t.kind === 'website' ? t.name || t.unit : t.name, kind: t.kind, classId: t.classId, attributes: t.attributes, unit: t.unit }));
+    .map(toScoringTarget);
   const ids = new Set(targets.map((t) => t.id));
   const findings = store
     .listFindings({ status: 'confirmed' })

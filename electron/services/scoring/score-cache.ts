@@ -1,9 +1,9 @@
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { rankScored, scoreUnranked, type Scored } from '../../../shared/scoring/engine';
-import type { ScoreOptions, ScoringTarget, TargetScore } from '../../../shared/scoring/types';
-import type { HistoryEntry, Target } from '../../../shared/domain/types';
+import type { ScoreOptions, TargetScore } from '../../../shared/scoring/types';
+import type { HistoryEntry } from '../../../shared/domain/types';
 import type { AssessmentStore } from '../store/types';
-import { scoreOptionsOf } from './score-assessment';
+import { scoreOptionsOf, toScoringTarget } from './score-assessment';
 
 type Change = Pick<HistoryEntry, 'action' | 'subject' | 'before' | 'after'>;
 
@@ -25,8 +25,6 @@ export function targetsChangedBy(change: Change): number[] | 'all' {
   const reviewed = /^review\.(done|undo|indicator)$/u.test(change.action) ? /^reviewed:(\d+)\|/u.exec(change.subject) : null;
   return reviewed ? [Number(reviewed[1])] : 'all';
 }
-
-const toScoring = (t: Target): ScoringTarget => ({ id: t.id, name: t.kind === 'website' ? t.name || t.unit : t.name, kind: t.kind, classId: t.classId, attributes: t.attributes, unit: t.unit });
 
 /**
  * Every target's total, grade and rank for one open assessment, kept current
@@ -63,7 +61,7 @@ export class ScoreCache {
   /** One target scored in full (per-indicator results, explanations) with its rank from the cache. */
   detail(targetId: number): TargetScore {
     const rank = this.get(targetId).rank;
-    const target = toScoring(this.store.getTarget(targetId));
+    const target = toScoringTarget(this.store.getTarget(targetId));
     const findings = this.store.listFindings({ targetId, status: 'confirmed' });
     const reviewed = new Map([[targetId, new Set(this.store.listReviewedIndicators(targetId).map((r) => r.indicatorId))]]);
     const [scored] = scoreUnranked(this.ruleset, [target], findings, { ...this.options, detail: true, reviewed });
@@ -89,7 +87,7 @@ export class ScoreCache {
     this.ruleset = this.store.rulesetSnapshot() as Ruleset;
     const { reviewed, ...options } = scoreOptionsOf(this.store);
     this.options = { ...options, detail: false };
-    const targets = this.store.listTargets().map(toScoring);
+    const targets = this.store.listTargets().map(toScoringTarget);
     const findings = this.store.listFindings({ status: 'confirmed' });
     this.scored.clear();
     this.classes.clear();
@@ -103,7 +101,7 @@ export class ScoreCache {
   }
 
   private rescore(ids: number[]): void {
-    const targets = ids.filter((id) => this.scored.has(id)).map((id) => toScoring(this.store.getTarget(id)));
+    const targets = ids.filter((id) => this.scored.has(id)).map((id) => toScoringTarget(this.store.getTarget(id)));
     const findings = targets.flatMap((t) => this.store.listFindings({ targetId: t.id, status: 'confirmed' }));
     const reviewed = new Map(targets.map((t) => [t.id, new Set(this.store.listReviewedIndicators(t.id).map((r) => r.indicatorId))]));
     const classes = new Set<string>();

@@ -563,6 +563,11 @@ export class SqliteStore implements AssessmentStore {
     }));
   }
 
+  lastRecorded(action: string, subject: string): string | null {
+    const row = this.db.prepare('SELECT at FROM history WHERE action = ? AND subject = ? ORDER BY seq DESC LIMIT 1').get(action, subject) as { at: string } | undefined;
+    return row?.at ?? null;
+  }
+
   recordEvent(action: string, subject: string, after: unknown, reason = ''): void {
     this.transaction(() => this.log(action, subject, null, after, reason));
   }

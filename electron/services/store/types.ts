@@ -160,6 +160,8 @@ export interface AssessmentStore {
   historyHead(): number;
   /** History entries after sequence number `seq`, oldest first: what a cache needs to catch up. */
   historySince(seq: number): Pick<HistoryEntry, 'seq' | 'action' | 'subject' | 'before' | 'after'>[];
+  /** When an action was last recorded on a subject (e.g. a file already imported), or null: one indexed lookup, not the whole history. */
+  lastRecorded(action: string, subject: string): string | null;
   /** Records an event that changes no table (e.g. a whole-file import) in the history chain. */
   recordEvent(action: string, subject: string, after: unknown, reason?: string): void;
   /** The signed head of the history chain, as exports record it; null before any entry. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -86,6 +86,14 @@ describe('findings import from a spreadsheet', () => {
     await importFindings(store, file);
     await expect(importFindings(store, file)).rejects.toThrow(/once\.xlsx 已于 \d{4}-\d{2}-\d{2} 导入过（内容相同），未重复导入/u);
     expect(store.listFindings()).toHaveLength(1);
+  });
+
+  it('refuses a link to an endless device through the reader’s limits, before anything reads it whole', async () => {
+    const { store } = withTargets();
+    const link = path.join(tmp, 'endless.csv');
+    symlinkSync('/dev/zero', link);
+    await expect(importFindings(store, link)).rejects.toBeInstanceOf(KaopingError);
+    expect(store.listFindings()).toEqual([]);
   });
 
   it('is reachable from the CLI, and the chain stays verifiable', async () => {

@@ -32,13 +32,14 @@ export async function previewFindings(store: AssessmentStore, file: string): Pro
  */
 export async function importFindings(store: AssessmentStore, file: string): Promise<Finding[]> {
   const name = path.basename(file);
-  const digest = sha256(readFileSync(file));
-  const earlier = store.history().find((h) => h.action === IMPORT_ACTION && h.subject === `file:${digest}`);
-  if (earlier) throw new KaopingError('already-imported', `${name} 已于 ${earlier.at.slice(0, 10)} 导入过（内容相同），未重复导入`);
+  // Parsed first: the reader checks the file's kind and size limits before anything reads it whole.
   const parsed = await previewFindings(store, file);
   if (parsed.errors.length) {
     throw new KaopingError('import-rejected', `导入失败，未写入任何数据：${name} 有 ${parsed.errors.length} 处错误`, parsed.errors.map((e) => describeIssue(file, e)));
   }
+  const digest = sha256(readFileSync(file));
+  const earlier = store.lastRecorded(IMPORT_ACTION, `file:${digest}`);
+  if (earlier) throw new KaopingError('already-imported', `${name} 已于 ${earlier.slice(0, 10)} 导入过（内容相同），未重复导入`);
   return store.transaction(() => {
     const added = parsed.findings.map(({ sheet, row, ...f }) => store.addFinding(f, `批量导入：${name} 工作表“${sheet}”第${row}行`));
     store.recordEvent(IMPORT_ACTION, `file:${digest}`, { file: name, findings: added.length });
