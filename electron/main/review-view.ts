@@ -1,7 +1,8 @@
 import { session, WebContentsView, type BaseWindow, type Session, type WebContents } from 'electron';
 import { DEVICE_PRESETS, type BrowserStateView, type RectView } from '../../shared/api/browser';
 import { KaopingError } from '../../shared/errors';
-import { clampZoom, fitPresetToPane, type Device } from '../services/browse/emulation';
+import { clampZoom, fitPresetToPane, presetAtFullSize, type Device } from '../services/browse/emulation';
+import { httpError, netError, type NavError } from '../services/browse/nav-errors';
 import { captureFullPage, captureMhtml, captureRegion, captureVisible } from '../services/browse/page-shots';
 import { isWebUrl, MOBILE_USER_AGENT } from '../services/browse/policy';
 import type { BrowserHost, OnVisit, RawCapture } from '../services/browse/types';
@@ -22,7 +23,18 @@ interface Tab {
   session: number;
   view: WebContentsView;
   error: BrowserStateView['error'];
+  /**
+   * The main document failed (network, certificate, crashed page): the view
+   * holds Chromium's own error page (English, with codes), so it stays hidden
+   * and the app's Chinese page shows in its place until a page commits again.
+   */
+  failed: boolean;
   lastUsed: number;
+}
+
+/** Chromium's error code as Electron reports it ("ERR_NAME_NOT_RESOLVED" or "net::ERR_CERT_…"), in the reviewer's words. */
+function chromiumError(code: string, url: string): NavError | null {
+  return netError(`net::${code.replace(/^net::/u, '')}`, untrustedUrl(url) ?? untrustedText(url));
 }
 
 /** Rules for the review session: nothing is granted, nothing is downloaded unasked. */
@@ -52,6 +64,8 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
   let current: Tab | undefined;
   let bounds: RectView | null = null;
   let device: Device = { preset: 'laptop', zoom: 1 };
+  /** The reviewer's 适应宽度: the preset's width scaled down into the pane, instead of 100 % with scrolling. */
+  let fitToPane = false;
 
   const state = (): BrowserStateView => {
     const wc = current?.view.webContents;
@@ -68,9 +82,9 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
     };
   };
 
-  const fit = () => fitPresetToPane(device, bounds);
+  const fit = () => (fitToPane ? fitPresetToPane(device, bounds) : presetAtFullSize(device, bounds));
 
-  /** Fits the preset's viewport into the pane: a 1920 px page is shown scaled down, not cut. */
+  /** Lays the preset out in the pane: at 100 % with scrolling, or scaled down to fit when asked. */
   const emulate = (tab: Tab) => {
     const wc = tab.view.webContents;
     const { screen, view, scale } = fit();
@@ -82,7 +96,7 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
 
   const place = () => {
     for (const tab of tabs.values()) {
-      const visible = tab === current && bounds !== null;
+      const visible = tab === current && bounds !== null && !tab.failed;
       tab.view.setVisible(visible);
       if (visible && bounds) tab.view.setBounds(bounds);
     }
@@ -90,24 +104,38 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
 
   const newTab = (sessionNo: number): Tab => {
     const view = newSiteView();
-    const tab: Tab = { session: sessionNo, view, error: null, lastUsed: Date.now() };
+    const tab: Tab = { session: sessionNo, view, error: null, failed: false, lastUsed: Date.now() };
     const wc = view.webContents;
     hardenSiteContents(wc, appContents);
+    /** The main document did not arrive: the reviewer sees our page, never Chromium's. */
+    const fail = (error: NavError) => {
+      tab.error = error;
+      tab.failed = true;
+      place();
+    };
     wc.on('certificate-error', (event, url, error, _cert, callback, isMainFrame) => {
       event.preventDefault();
       callback(false); // shown to the reviewer, never accepted silently
-      if (isMainFrame) tab.error = { kind: 'certificate', message: error, url };
+      if (!isMainFrame) return;
+      const mapped = chromiumError(error, url);
+      fail(mapped?.kind === 'certificate' ? mapped : { kind: 'certificate', message: '网站证书有问题：证书无效，已拒绝打开', url: untrustedUrl(url) ?? '' });
     });
-    wc.on('did-start-navigation', (_e, _url, _inPlace, isMainFrame) => {
-      if (isMainFrame) tab.error = null;
+    wc.on('did-start-navigation', (_e, _url, inPlace, isMainFrame) => {
+      if (isMainFrame && !inPlace) tab.error = null;
     });
-    wc.on('did-fail-load', (_e, code, description, url, isMainFrame) => {
-      if (isMainFrame && code !== -3 && !tab.error) tab.error = { kind: 'network', message: `无法打开页面：${description}`, url };
+    wc.on('did-fail-load', (_e, _code, description, url, isMainFrame) => {
+      // An aborted load (superseded, or stopped by the reviewer) is no fault of the site.
+      const error = isMainFrame ? chromiumError(description, url) : null;
+      if (error) fail(tab.error?.kind === 'certificate' ? tab.error : error);
     });
     wc.on('did-navigate', (_e, url, status) => {
-      if (status >= 400) tab.error = { kind: 'http', message: `网站返回 HTTP ${status}`, url };
+      // A document committed (Chromium's error pages do not count): the view shows it again.
+      tab.failed = false;
+      if (status >= 400) tab.error = httpError(status, untrustedUrl(url) ?? urlOf(wc));
+      place();
     });
-    wc.on('did-finish-load', () => urlOf(wc) && onVisit(sessionNo, urlOf(wc), titleOf(wc)));
+    wc.on('render-process-gone', () => fail({ kind: 'network', message: '页面已崩溃，请刷新后重试', url: urlOf(wc) }));
+    wc.on('did-finish-load', () => !tab.failed && urlOf(wc) && onVisit(sessionNo, urlOf(wc), titleOf(wc)));
     window.contentView.addChildView(view);
     tabs.set(sessionNo, tab);
     // Too many live pages cost memory: the least recently used one goes.
@@ -193,8 +221,9 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
       return { jpeg, ...fit().css };
     },
     input: async () => state(),
-    setBounds(rect) {
+    setBounds(rect, fit = false) {
       bounds = rect;
+      fitToPane = fit;
       if (current && rect) emulate(current);
       place();
     },

@@ -154,7 +154,7 @@ export const contract = {
       })
       .strict(),
   ).returns<BrowserStateView>(),
-  'browser/bounds': call(z.object({ rect: rect.nullable() }).strict()).returns<{ ok: true }>(),
+  'browser/bounds': call(z.object({ rect: rect.nullable(), fit: z.boolean().optional() }).strict()).returns<{ ok: true }>(),
 
   // Automated checks: suggestions only, with progress and cancel.
   'checks/start': call(z.object({ id: assessmentId, targetIds: z.array(id).min(1).max(5000), only: z.array(z.enum(CHECK_NAMES as [CheckName, ...CheckName[]])).min(1).optional() }).strict()).returns<{ runId: string }>(),

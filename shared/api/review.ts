@@ -109,7 +109,9 @@ export interface CheckRunView {
   cancelled: boolean;
   /** One line per phase, newest last. */
   lines: string[];
-  /** 0..1 of the whole run. */
+  /** While running: the site being checked and how far (pages crawled, links checked), e.g. "正在检查 某某网站：已抓取 120/约 800 页". */
+  current: string;
+  /** 0..1 of the whole run, moving with the pages crawled and links checked within each site. */
   fraction: number;
   suggestions: number;
   /** What the checks saw that no rule scores (also kept with each target). */

@@ -5,6 +5,7 @@ import { CHECK_NAMES, isCheckName, type CheckName } from '../../../shared/checks
 // Light: only the date rule (the crawler and checks load lazily below).
 import { parseMonitoringDate } from '../../services/checks/monitoring-date';
 import { withStore } from '../open-store';
+import type { StatusListener } from '../../services/checks/types';
 
 /** `--max-depth`: links deep from the home page (0: the home page only); absent: no limit. */
 function optDepth(raw: string | undefined, fallback: number): number {
@@ -20,6 +21,17 @@ function optBudgetMs(raw: string | undefined, fallback: number): number {
   const ms = m ? Number(m[1]) * (m[2] && /^(m|min|分钟)$/iu.test(m[2]) ? 60_000 : 1000) : NaN;
   if (!(ms >= 1000)) throw new KaopingError('bad-number', `--budget 应为每个网站的总时限，如 600（秒）或 10m（分钟），至少 1 秒，收到“${raw}”`);
   return ms;
+}
+
+/** The live status on stderr, one line each time the whole run's percentage grows (at most 100 lines). */
+function percentLines(write: (text: string) => void): StatusListener {
+  let shown = -1;
+  return ({ text, fraction }) => {
+    const percent = Math.floor(fraction * 100);
+    if (percent <= shown) return;
+    shown = percent;
+    write(`进度 ${percent}%：${text}\n`);
+  };
 }
 
 export const checkCommand: CliCommand = {
@@ -70,7 +82,7 @@ export const checkCommand: CliCommand = {
       if (!targets.length) throw new KaopingError('no-websites', ref ? `“${ref}”不是有网址的网站` : '考评中没有可检查的网站（网站需有网址）');
       const shooter = optFlag(ctx, 'no-screenshots') ? undefined : createEvidenceShooter(store);
       try {
-        const result = await runChecks({ store, targets, options, progress: (line) => ctx.io.stderr(`${line}\n`), shoot: shooter?.shoot, monitoringDate: asOf });
+        const result = await runChecks({ store, targets, options, progress: (line) => ctx.io.stderr(`${line}\n`), onStatus: percentLines(ctx.io.stderr), shoot: shooter?.shoot, monitoringDate: asOf });
         if (optFlag(ctx, 'json')) {
           const findings = result.suggestions.map(({ target, indicator, rule, count, status, summary, evidence, evidenceIds, check }) => ({ target, indicator, rule, count, status, summary, check, evidence, evidenceIds }));
           const notes = result.notes.map(({ target, check, detect, text, indicator, rule, items }) => ({ target, check, detect, text, indicator, rule, items }));

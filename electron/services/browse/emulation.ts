@@ -1,5 +1,5 @@
 /**
- * Device presets and zoom for the headless host.
+ * Device presets and zoom for the headless host (and the desktop view's layout in its pane).
  *
  * Zoom works like the desktop app's `setZoomFactor` (browser zoom, Ctrl +/−):
  * the picture keeps the preset's size in pixels while the page lays out in
@@ -55,16 +55,39 @@ export function desktopUserAgent(browserUserAgent: string): string {
   return browserUserAgent.replace(/HeadlessChrome/gu, 'Chrome');
 }
 
+/** The desktop view's emulation: the screen it reports, the view's size and scale, the viewport in CSS pixels. */
+export interface PaneLayout {
+  screen: { width: number; height: number };
+  view: { width: number; height: number };
+  scale: number;
+  css: { width: number; height: number };
+}
+
 /**
- * The desktop view's emulation for a preset in a pane: the page is laid out at
- * the preset's width and shown scaled down to fit (a 1920 px page in a 1200 px
- * pane is not cut), its height following the pane's shape. `css` is the
- * viewport in CSS pixels at the zoom, the figure recorded with each capture.
+ * The desktop view's emulation at 100 % (the default, as in browser mode):
+ * never scaled down, one CSS pixel at zoom 1 is one pixel of the pane, and the
+ * page scrolls. The view is the preset's width, or the pane's when the pane is
+ * narrower (a live view cannot be panned sideways; a site wider than that
+ * scrolls sideways itself), and the pane's height. The screen reports the
+ * preset's size. `css` is the viewport in CSS pixels at the zoom (zoom keeps
+ * the view's pixels and magnifies the page, as on the headless host), the
+ * figure recorded with each capture.
  */
-export function fitPresetToPane(
-  device: Device,
-  pane: { width: number; height: number } | null,
-): { screen: { width: number; height: number }; view: { width: number; height: number }; scale: number; css: { width: number; height: number } } {
+export function presetAtFullSize(device: Device, pane: { width: number; height: number } | null): PaneLayout {
+  const p = DEVICE_PRESETS[device.preset];
+  const paneWidth = pane && pane.width > 0 ? pane.width : p.width;
+  const paneHeight = pane && pane.height > 0 ? pane.height : p.height;
+  const view = { width: Math.min(paneWidth, p.width), height: paneHeight };
+  return { screen: { width: p.width, height: p.height }, view, scale: 1, css: { width: Math.round(view.width / device.zoom), height: Math.round(view.height / device.zoom) } };
+}
+
+/**
+ * The desktop view's emulation for a preset in a pane when the reviewer asks
+ * to fit it (适应宽度): the page is laid out at the preset's width and shown
+ * scaled down to fit (a 1920 px page in a 1200 px pane is not cut), its
+ * height following the pane's shape.
+ */
+export function fitPresetToPane(device: Device, pane: { width: number; height: number } | null): PaneLayout {
   const p = DEVICE_PRESETS[device.preset];
   const paneWidth = pane && pane.width > 0 ? pane.width : p.width;
   const paneHeight = pane && pane.height > 0 ? pane.height : p.height;

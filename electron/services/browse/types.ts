@@ -56,7 +56,10 @@ export interface BrowserHost {
   frame(): Promise<{ jpeg: Buffer; width: number; height: number } | null>;
   /** Browser mode: the reviewer's clicks, scrolls and keys on the drawn page. */
   input(event: InputEvent): Promise<BrowserState>;
-  /** Desktop: where the view sits in the window (CSS pixels of the app page); hidden when null. */
-  setBounds(rect: Rect | null): void;
+  /**
+   * Desktop: where the view sits in the window (CSS pixels of the app page); hidden when null.
+   * `fit`: the page scaled down to the pane's width (适应宽度) instead of 100 % with scrolling.
+   */
+  setBounds(rect: Rect | null, fit?: boolean): void;
   close(): Promise<void>;
 }

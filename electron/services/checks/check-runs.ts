@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckRunView } from '../../../shared/api/review';
-import type { Progress } from './types';
+import type { Progress, StatusListener } from './types';
 
 interface Run {
   view: CheckRunView;
@@ -14,8 +14,8 @@ export interface RunOutcome {
   coverage?: string[];
 }
 
-/** The work of one run: reports progress, honours the signal, resolves with what it stored. */
-export type RunWork = (progress: Progress, signal: AbortSignal) => Promise<number | RunOutcome>;
+/** The work of one run: logs progress, reports its live status, honours the signal, resolves with what it stored. */
+export type RunWork = (progress: Progress, signal: AbortSignal, status: StatusListener) => Promise<number | RunOutcome>;
 
 /**
  * Long check runs the UI follows by polling: each has an id, progress lines and
@@ -27,19 +27,27 @@ export class CheckRuns {
 
   start(work: RunWork): string {
     const runId = randomUUID();
-    const run: Run = { view: { runId, running: true, cancelled: false, lines: [], fraction: 0, suggestions: 0, notes: [], coverage: [], error: null }, controller: new AbortController() };
+    const run: Run = { view: { runId, running: true, cancelled: false, lines: [], current: '', fraction: 0, suggestions: 0, notes: [], coverage: [], error: null }, controller: new AbortController() };
     this.runs.set(runId, run);
+    const advance = (fraction: number) => {
+      run.view.fraction = Math.max(run.view.fraction, Math.min(1, fraction));
+    };
     const progress: Progress = (line, fraction) => {
       run.view.lines = [...run.view.lines.slice(-199), line];
-      if (fraction !== undefined) run.view.fraction = Math.max(run.view.fraction, Math.min(1, fraction));
+      if (fraction !== undefined) advance(fraction);
     };
-    void work(progress, run.controller.signal).then(
+    const status: StatusListener = ({ text, fraction }) => {
+      if (!run.view.running) return;
+      run.view.current = text;
+      advance(fraction);
+    };
+    void work(progress, run.controller.signal, status).then(
       (outcome) => {
         const { suggestions, notes = [], coverage = [] } = typeof outcome === 'number' ? { suggestions: outcome } : outcome;
-        run.view = { ...run.view, running: false, suggestions, notes, coverage, fraction: run.view.cancelled ? run.view.fraction : 1 };
+        run.view = { ...run.view, running: false, current: '', suggestions, notes, coverage, fraction: run.view.cancelled ? run.view.fraction : 1 };
       },
       (error: unknown) => {
-        run.view = { ...run.view, running: false, error: run.view.cancelled ? null : error instanceof Error ? error.message : String(error) };
+        run.view = { ...run.view, running: false, current: '', error: run.view.cancelled ? null : error instanceof Error ? error.message : String(error) };
       },
     );
     this.prune();

@@ -11,6 +11,7 @@ import { checkIpv6 } from './network/ipv6-check';
 import { checkSiteSearch } from './network/site-search';
 import { DEFAULT_LIMITS, fetchBounded, type FetchLimits } from './fetch-bounded';
 import type { CheckNote, Observation, Progress } from './types';
+import { SiteProgress, type SitePlan } from './site-progress';
 
 export interface WebsiteCheckOptions {
   only: readonly CheckName[];
@@ -76,19 +77,26 @@ function sampleTitles(crawl: CrawlResult, n: number): string[] {
   return titles.filter((_, i) => i % step === 0).slice(0, n);
 }
 
+/** The parts of a site's run for the progress bar: the crawl, the links, the other checks, the screenshots. */
+export function sitePlan(only: readonly CheckName[], shots: boolean): SitePlan {
+  return { crawl: only.some((c) => NEEDS_CRAWL.includes(c)), links: only.includes('links'), checks: only.filter((c) => c !== 'links').length, shots };
+}
+
 /**
  * Runs the chosen checks on one website: one bounded crawl feeds every
  * page-based check; the network checks look at the host. Returns what was
  * observed, with notes for facts no rule scores. Honours the signal between
- * phases and inside the crawl and link checks.
+ * phases and inside the crawl and link checks. `site` follows the pages
+ * crawled and links checked for the progress bar.
  */
-export async function checkWebsite(url: string, options: WebsiteCheckOptions, progress: Progress, signal?: AbortSignal): Promise<WebsiteCheckResult> {
+export async function checkWebsite(url: string, options: WebsiteCheckOptions, progress: Progress, signal?: AbortSignal, site = new SiteProgress(sitePlan(options.only, false))): Promise<WebsiteCheckResult> {
   const want = new Set(options.only);
   const observations: Observation[] = [];
   const notes: CheckNote[] = [];
-  const phases = options.only.length + (options.only.some((c) => NEEDS_CRAWL.includes(c)) ? 2 : 0);
-  let done = 0;
-  const step = (line: string) => progress(line, ++done / Math.max(1, phases));
+  const step = (line: string) => {
+    site.checkDone();
+    progress(line, site.fraction());
+  };
   const stopIfCancelled = () => signal?.throwIfAborted();
   // One budget for the whole check of the site, not one per step.
   const deadline = Date.now() + options.budgetMs;
@@ -99,10 +107,20 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   let known: ReadonlyMap<string, LinkState> | undefined;
   if (options.only.some((c) => NEEDS_CRAWL.includes(c))) {
     const budgetMs = want.has('links') ? options.budgetMs * CRAWL_SHARE : left(RESERVE_SHARE);
-    crawl = await crawlSite(url, { maxPages: options.maxPages, maxDepth: options.maxDepth, concurrency: options.concurrency, ignoreRobots: options.ignoreRobots, limits: options.limits, budgetMs, keepHtml: options.only.some((c) => NEEDS_HTML.includes(c)), signal, onProgress: (line) => progress(line) });
+    site.begin('crawl', budgetMs);
+    crawl = await crawlSite(url, {
+      maxPages: options.maxPages,
+      maxDepth: options.maxDepth,
+      concurrency: options.concurrency,
+      ignoreRobots: options.ignoreRobots,
+      limits: options.limits,
+      budgetMs,
+      keepHtml: options.only.some((c) => NEEDS_HTML.includes(c)),
+      signal,
+      onProgress: (line) => progress(line, site.fraction()),
+      onPages: (done, known) => site.pages(done, known),
+    });
     notes.push(...crawl.notes);
-    // The crawler reports its own end; the crawl counts as two phases of the bar.
-    done += 2;
   }
   stopIfCancelled();
   // A home page that did not answer is an availability fact; the checks that read it observe nothing.
@@ -120,13 +138,16 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   }
   stopIfCancelled();
   if (crawl && want.has('links')) {
-    const report = await checkLinks(crawl, { concurrency: options.concurrency, external: options.external, limits: options.limits, budgetMs: left(RESERVE_SHARE), signal });
+    const budgetMs = left(RESERVE_SHARE);
+    site.begin('links', budgetMs);
+    const report = await checkLinks(crawl, { concurrency: options.concurrency, external: options.external, limits: options.limits, budgetMs, signal, onCount: (done, total) => site.links(done, total) });
     observations.push(...linkObservations(report));
     notes.push(...report.notes);
     known = linkStates(report);
-    step(`链接可用性：检查 ${report.links.length} 个链接`);
+    progress(`链接可用性：检查 ${report.links.length} 个链接`, site.fraction());
   }
   stopIfCancelled();
+  site.begin('checks');
   if (crawl && !homeDown && want.has('freshness')) {
     const report = await checkFreshness(crawl, options.asOf ?? options.now, { ...options.freshness, limits: options.limits });
     observations.push(...freshnessObservations(report));

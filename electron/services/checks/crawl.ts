@@ -36,6 +36,8 @@ export interface CrawlOptions {
   maxFoundLinks: number;
   signal?: AbortSignal;
   onProgress?: Progress;
+  /** After each page: how many of the pages found so far (within the page limit) the crawl has gone through. */
+  onPages?: (done: number, known: number) => void;
 }
 
 /** The whole site: 10,000 pages at any depth within 10 minutes, 6 requests per host, robots.txt obeyed, 256 MiB of kept HTML. */
@@ -277,6 +279,7 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
       if (r === null || (r !== 'disallowed' && r.failure?.kind === 'aborted')) break;
       e.task = undefined;
       commit(e, r);
+      o.onPages?.(done + 1, queue.length);
       const next = queue[done + 1];
       if (!next || next.depth > e.depth) o.onProgress?.(`抓取第 ${e.depth + 1} 层：累计 ${result.pages.length} 个页面`, Math.min(1, Math.max(result.pages.length / o.maxPages, Number.isFinite(o.maxDepth) ? (e.depth + 1) / (o.maxDepth + 1) : 0)));
     }

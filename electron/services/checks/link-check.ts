@@ -22,6 +22,8 @@ export interface LinkCheckOptions {
   maxLinks: number;
   signal?: AbortSignal;
   onProgress?: Progress;
+  /** After each link: how many of all the links to check are done. */
+  onCount?: (done: number, total: number) => void;
 }
 
 /** 6 requests per host, 15 s per request, Retry-After up to 10 s, 10 minutes, 50 000 URLs. */
@@ -152,11 +154,13 @@ export async function checkUrls(urls: Iterable<string>, options: Partial<LinkChe
   const step = Math.max(1, Math.ceil(checked.length / 10));
   let done = 0;
   o.onProgress?.(`检查链接：共 ${checked.length} 个`, 0);
+  o.onCount?.(0, checked.length);
   try {
     await Promise.all(
       checked.map(async (url) => {
         out.set(url, await limiter.run(authorityOf(url), () => checkOne(url)));
-        if (++done % step === 0 && done < checked.length) o.onProgress?.(`检查链接：已完成 ${done} / ${checked.length}`, done / checked.length);
+        o.onCount?.(++done, checked.length);
+        if (done % step === 0 && done < checked.length) o.onProgress?.(`检查链接：已完成 ${done} / ${checked.length}`, done / checked.length);
       }),
     );
   } finally {
@@ -211,7 +215,9 @@ export async function checkLinks(source: CrawlResult | string, options: Partial<
     else if (onSite && !crawlAllows(crawl, link.url)) known.set(link.url, { state: 'unverified', reason: 'robots.txt 不允许访问，未检查' });
     else toCheck.push(link.url);
   }
-  const checked = await checkUrls(toCheck, { ...o, budgetMs: Math.max(0, o.budgetMs - (typeof source === 'string' ? Date.now() - started : 0)) });
+  // Links the crawl already fetched count as checked.
+  const onCount = o.onCount && ((done: number, total: number) => o.onCount!(known.size + done, known.size + total));
+  const checked = await checkUrls(toCheck, { ...o, onCount, budgetMs: Math.max(0, o.budgetMs - (typeof source === 'string' ? Date.now() - started : 0)) });
   const external = toCheck.filter((u) => !sites.has(siteKey(u)));
   const offline = reachedNoOtherSite(external.map((u) => checked.get(u)!).filter(Boolean));
   const offlineHosts = new Set<string>();

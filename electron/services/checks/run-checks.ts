@@ -1,7 +1,7 @@
 import type { Ruleset } from '../../../shared/ruleset/types';
 import type { Target } from '../../../shared/domain/types';
 import type { AssessmentStore } from '../store/types';
-import { checkWebsite, type WebsiteCheckOptions } from './check-website';
+import { checkWebsite, sitePlan, type WebsiteCheckOptions } from './check-website';
 import { alreadyDecided, storeSuggestions, suggestionsFor, type Suggestion } from './suggest';
 import { reviewNotes } from './review-notes';
 import { describeCoverage, type CrawlCoverage } from './crawl';
@@ -10,7 +10,8 @@ import { wordListFor } from './word-lists';
 import { readColumnOverrides } from './column-overrides';
 import { settleMonitoringDate } from './monitoring-date';
 import { detectOptions } from './detector-options';
-import type { Progress } from './types';
+import { SiteProgress, type SiteProgressOptions } from './site-progress';
+import type { Progress, StatusListener } from './types';
 
 /** Takes the screenshots of one suggestion's evidence (element outlined) and stores them; returns their evidence ids. */
 export type EvidenceShooter = (target: Target, suggestion: Suggestion, progress: Progress) => Promise<number[]>;
@@ -20,6 +21,10 @@ export interface RunChecksInput {
   targets: readonly Target[];
   options: Omit<WebsiteCheckOptions, 'wordList'>;
   progress: Progress;
+  /** The live line and fraction of the whole run, as pages are crawled and links checked (throttled). */
+  onStatus?: StatusListener;
+  /** How often the live status may change (default: at most five times a second). */
+  statusEvery?: Partial<SiteProgressOptions>;
   signal?: AbortSignal;
   /** Without one (`--no-screenshots`), suggestions carry their evidence lists only. */
   shoot?: EvidenceShooter;
@@ -45,7 +50,7 @@ export interface RunChecksResult {
  * cancelled run keeps the targets already done. Nothing here is scored: every
  * suggestion waits for a reviewer.
  */
-export async function runChecks({ store, targets, options, progress, signal, shoot, monitoringDate }: RunChecksInput): Promise<RunChecksResult> {
+export async function runChecks({ store, targets, options, progress, onStatus, statusEvery, signal, shoot, monitoringDate }: RunChecksInput): Promise<RunChecksResult> {
   const asOf = settleMonitoringDate(store, options.now, monitoringDate);
   progress(`监测时间点：${asOf.toISOString().slice(0, 10)}（更新情况按此日判断）`);
   const ruleset = store.rulesetSnapshot() as Ruleset;
@@ -62,10 +67,13 @@ export async function runChecks({ store, targets, options, progress, signal, sho
   for (const [i, target] of sites.entries()) {
     if (signal?.aborted) break;
     const share = (f = 0) => (i + f) / sites.length;
-    progress(`检查 ${target.name || target.unit}（${target.url}）`, share());
+    const name = target.name || target.unit;
+    const which = sites.length > 1 ? `（第 ${i + 1}/${sites.length} 个网站）` : '';
+    const site = new SiteProgress(sitePlan(options.only, !!shoot), (f, counts) => onStatus?.({ text: `正在检查 ${name}${which}：${counts}`, fraction: share(f) }), statusEvery);
+    progress(`检查 ${name}（${target.url}）`, share());
     let result;
     try {
-      result = await checkWebsite(target.url!, { ...options, asOf, wordList, freshness, footer }, (line, f) => progress(`  ${line}`, share(f ?? 0)), signal);
+      result = await checkWebsite(target.url!, { ...options, asOf, wordList, freshness, footer }, (line, f) => progress(`  ${line}`, share(f ?? 0)), signal, site);
     } catch (error) {
       if (signal?.aborted) break;
       throw error;
@@ -74,11 +82,14 @@ export async function runChecks({ store, targets, options, progress, signal, sho
     const found = suggestionsFor(ruleset, target, result.observations, everyone);
     const kept = reviewNotes(ruleset, target, result.observations, found, result.notes, options.now.toISOString());
     if (shoot) {
-      for (const s of found) {
+      // Confirmed or dismissed already: the reviewer has the evidence they need.
+      const undecided = found.filter((s) => s.evidence.length > 0 && !alreadyDecided(store, s));
+      site.begin('shots');
+      site.shots(0, undecided.length);
+      for (const [n, s] of undecided.entries()) {
         if (signal?.aborted) break;
-        // Confirmed or dismissed already: the reviewer has the evidence they need.
-        if (alreadyDecided(store, s)) continue;
         s.evidenceIds = await shoot(target, s, progress);
+        site.shots(n + 1, undecided.length);
       }
     }
     // A run cancelled while taking screenshots stores nothing for this target: its work is unfinished.
@@ -93,6 +104,7 @@ export async function runChecks({ store, targets, options, progress, signal, sho
       progress(`  ${describeCoverage(result.coverage)}`);
     }
     checked++;
+    site.finish();
     progress(`  ${found.length} 条建议（${stored} 条待确认），${kept.length} 条未计分的提示`, share(1));
   }
   return { suggestions, pending, notes, coverage, checked, cancelled: signal?.aborted ?? false };

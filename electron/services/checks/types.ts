@@ -68,3 +68,15 @@ export interface CheckNote {
 
 /** Reports progress of a long run, one line per phase; `fraction` is 0..1 when known. */
 export type Progress = (line: string, fraction?: number) => void;
+
+/**
+ * Where a run is now: one live line ("正在检查 某某网站：已抓取 120/约 800 页…")
+ * and how far the whole run is (0..1). Each replaces the previous one; it is
+ * not a log line.
+ */
+export interface RunStatus {
+  text: string;
+  fraction: number;
+}
+
+export type StatusListener = (status: RunStatus) => void;

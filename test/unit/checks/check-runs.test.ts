@@ -17,6 +17,21 @@ describe('check runs the UI follows', () => {
     expect(runs.status(id)).toMatchObject({ running: false, cancelled: false, lines: ['抓取第 1 层', '检查链接'], fraction: 1, suggestions: 3, error: null });
   });
 
+  it('shows the live line while running and moves the fraction with it, never back', async () => {
+    const runs = new CheckRuns();
+    let release!: () => void;
+    const id = runs.start(async (progress, _signal, status) => {
+      status({ text: '正在检查 南岭县：已抓取 120/约 800 页', fraction: 0.05 });
+      progress('检查 南岭县', 0.02);
+      await new Promise<void>((r) => (release = r));
+      return 0;
+    });
+    expect(runs.status(id)).toMatchObject({ running: true, current: '正在检查 南岭县：已抓取 120/约 800 页', fraction: 0.05, lines: ['检查 南岭县'] });
+    release();
+    await until(() => !runs.status(id)!.running);
+    expect(runs.status(id)).toMatchObject({ current: '', fraction: 1 });
+  });
+
   it('cancels a run through its signal and keeps what it reported', async () => {
     const runs = new CheckRuns();
     const id = runs.start(

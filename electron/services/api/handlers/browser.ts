@@ -90,8 +90,8 @@ export function browserHandlers(deps: HandlerDeps) {
       return frame && { jpegBase64: frame.jpeg.toString('base64'), width: frame.width, height: frame.height };
     },
     'browser/input': async (input: { event: InputEventView }) => withTarget(await browser().input(input.event)),
-    'browser/bounds': async (input: { rect: RectView | null }) => {
-      browser().setBounds(input.rect);
+    'browser/bounds': async (input: { rect: RectView | null; fit?: boolean }) => {
+      browser().setBounds(input.rect, input.fit);
       return { ok: true as const };
     },
     'evidence/capture': (input: { id: string; targetId: number; indicatorId: string; findingId?: number; mode: 'visible' | 'fullpage' | 'region' | 'mhtml'; region?: RectView; actionId?: string }) =>

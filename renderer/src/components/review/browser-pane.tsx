@@ -8,7 +8,7 @@ import { PageView, type Frame } from './page-view';
 import { NavErrorPage } from './nav-error-page';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5];
-/** Whether the drawn page is shrunk to the pane ('fit') or shown at 100% with scrolling (the default). */
+/** Whether the page is shrunk to the pane ('fit') or shown at 100% with scrolling (the default), in both modes. */
 const FIT_KEY = 'kaoping.review.pageFit';
 
 /**
@@ -109,7 +109,7 @@ export function BrowserPane({
     const el = slot.current;
     const place = () => {
       const r = el?.getBoundingClientRect();
-      void api.browser.bounds({ rect: !r || covered || selecting || failed ? null : { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) } });
+      void api.browser.bounds({ rect: !r || covered || selecting || failed ? null : { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) }, fit });
     };
     place();
     const observer = new ResizeObserver(place);
@@ -120,7 +120,7 @@ export function BrowserPane({
       window.removeEventListener('resize', place);
       void api.browser.bounds({ rect: null });
     };
-  }, [covered, selecting, failed]);
+  }, [covered, selecting, failed, fit]);
 
   // Input reaches the site in the order it was made (a composition before its committed text, keys after).
   const inputs = useRef<Promise<unknown>>(Promise.resolve());
@@ -155,21 +155,20 @@ export function BrowserPane({
           data-testid="device-preset"
         />
         <Select size="small" value={zoom} style={{ width: 90 }} onChange={(z) => void show(api.browser.device({ preset, zoom: z }))} options={ZOOMS.map((z) => ({ value: z, label: `${Math.round(z * 100)}%` }))} />
-        {mode === 'browser' && (
-          <Segmented<'full' | 'fit'>
-            size="small"
-            value={fit ? 'fit' : 'full'}
-            onChange={(v) => {
-              setFit(v === 'fit');
-              localStorage.setItem(FIT_KEY, v);
-            }}
-            options={[
-              { value: 'full', label: '原大 100%' },
-              { value: 'fit', label: '适应宽度' },
-            ]}
-            data-testid="page-fit"
-          />
-        )}
+        {/* Both modes: browser mode draws the picture so, the desktop view lays the page out so. */}
+        <Segmented<'full' | 'fit'>
+          size="small"
+          value={fit ? 'fit' : 'full'}
+          onChange={(v) => {
+            setFit(v === 'fit');
+            localStorage.setItem(FIT_KEY, v);
+          }}
+          options={[
+            { value: 'full', label: '原大 100%' },
+            { value: 'fit', label: '适应宽度' },
+          ]}
+          data-testid="page-fit"
+        />
         <span style={{ color: '#888', fontSize: 12 }}>{state?.title}</span>
       </Space>
       {state?.notice && (
