@@ -124,6 +124,9 @@ describe('browser mode: the review workspace', () => {
     await page.waitForFunction((d) => (document.querySelector('[data-testid="checks-as-of"]') as HTMLInputElement | null)?.value === d, {}, today);
     await clickStable(page, '[data-testid="checks-start"]');
     await page.waitForSelector('[data-testid="checks-progress"]');
+    // The live line under the bar: which site and how far (pages, links, screenshots), moving within the site.
+    await page.waitForFunction(() => /^正在检查 .+：(开始抓取|已抓取 \d+)/u.test(document.querySelector('[data-testid="checks-current"]')?.textContent ?? ''), { timeout: 60_000 });
+    await page.screenshot({ path: path.join(shots, 'e2e-review-checks-progress.png') });
     await page.waitForSelector('[data-testid="checks-result"]', { timeout: 90_000 });
     expect(await text(page, '[data-testid="checks-result"]')).toMatch(/检查完成：\d+ 条建议问题待评审人员确认/u);
     await page.screenshot({ path: path.join(shots, 'e2e-review-checks.png') });

@@ -98,6 +98,36 @@ describe('the desktop view’s captures', () => {
     expect(dbg.isAttached()).toBe(false);
   });
 
+  it('shows a fixed-width site at 100 % in a narrow pane: unshrunk, scrolling both ways, recorded as it is seen', async () => {
+    // The view's emulation goes to a page of its own through DevTools, as Electron applies it.
+    const own = await browser.newPage();
+    const ownCdp = await own.createCDPSession();
+    try {
+      await own.setContent('<body style="margin:0"><div style="width:1200px;height:3000px;font-size:20px">南岭县人民政府门户网站</div></body>');
+      const window = new FakeWindow();
+      const host = createViewHost(window as never, new FakeWebContents() as never, () => undefined);
+      await host.open(8, 'http://127.0.0.1:9/');
+      const wc = (window.children[0] as WebContentsView).webContents;
+      wc.debugger.backend = (method, params) => (ownCdp.send as (m: string, p?: object) => Promise<unknown>)(method, params);
+      let applied: Promise<unknown> = Promise.resolve();
+      wc.enableDeviceEmulation.mockImplementation((p: { viewSize: { width: number; height: number }; scale: number; screenSize: { width: number; height: number } }) => {
+        applied = ownCdp.send('Emulation.setDeviceMetricsOverride', { width: p.viewSize.width, height: p.viewSize.height, deviceScaleFactor: 1, mobile: false, scale: p.scale, screenWidth: p.screenSize.width, screenHeight: p.screenSize.height });
+      });
+      host.setBounds({ x: 300, y: 120, width: 930, height: 600 });
+      await applied;
+      const seen = await own.evaluate(() => {
+        window.scrollTo(200, 500);
+        return { width: innerWidth, height: innerHeight, scale: visualViewport!.scale, scrollX, scrollY, screen: screen.width };
+      });
+      expect(seen).toEqual({ width: 930, height: 600, scale: 1, scrollX: 200, scrollY: 500, screen: 1366 });
+      const shot = await host.capture('visible');
+      expect(shot.viewport).toBe('930x600');
+      expect([(await decodePng(shot.png)).width, (await decodePng(shot.png)).height]).toEqual([930, 600]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('refuses non-web addresses and captures before any page is open, in Chinese', async () => {
     const host = createViewHost(new FakeWindow() as never, new FakeWebContents() as never, () => undefined);
     await expect(host.capture('visible')).rejects.toThrow('还没有打开网页');
