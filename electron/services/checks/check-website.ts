@@ -149,6 +149,7 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   stopIfCancelled();
   site.begin('checks');
   if (crawl && !homeDown && want.has('freshness')) {
+    site.checking('首页与栏目更新');
     const report = await checkFreshness(crawl, options.asOf ?? options.now, { ...options.freshness, limits: options.limits });
     observations.push(...freshnessObservations(report));
     notes.push(...freshnessNotes(report));
@@ -156,6 +157,7 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   }
   const pageChecks = (['footer', 'meta', 'content', 'share', 'domain'] as const).filter((c) => want.has(c));
   if (pageChecks.length) {
+    site.checking('页面内容');
     const pages = crawl?.pages ?? [{ url, finalUrl: url, status: 0, contentType: '', depth: 0, kind: 'home' as const }];
     const result = runPageDetectors(pages, { wordList: options.wordList, now: options.now, footer: options.footer });
     observations.push(...result.observations.filter((o) => pageChecks.includes(checkOf(o.detect) as (typeof pageChecks)[number])));
@@ -164,12 +166,14 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   }
   stopIfCancelled();
   if (!homeDown && want.has('https')) {
+    site.checking('HTTPS 与证书');
     const r = await checkHttps(url, { timeoutMs: options.limits.timeoutMs });
     observations.push(...r.observations);
     notes.push(...r.notes);
     step('HTTPS 与证书：已检查');
   }
   if (!homeDown && want.has('ipv6')) {
+    site.checking('IPv6');
     const r = await checkIpv6(url, { timeoutMs: options.limits.timeoutMs });
     observations.push(...r.observations);
     notes.push(...r.notes);
@@ -177,6 +181,7 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   }
   stopIfCancelled();
   if (crawl && !homeDown && want.has('search')) {
+    site.checking('站内搜索');
     const home = crawl.pages.find((p) => p.kind === 'home');
     const r = home?.html ? await checkSiteSearch(home.finalUrl, home.html, sampleTitles(crawl, options.searchSample), { limits: options.limits }) : { observations: [], notes: [{ check: 'search', text: '未抓取到首页，未检查站内搜索', ok: false }] };
     observations.push(...r.observations);
@@ -184,6 +189,7 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
     step('站内搜索：已检查');
   }
   if (crawl && !homeDown && want.has('sitemap')) {
+    site.checking('站点地图');
     const report = await checkSitemap(crawl, { concurrency: options.concurrency, limits: options.limits, external: options.external, known, budgetMs: left(), signal });
     observations.push(...sitemapObservations(report));
     notes.push(...sitemapNotes(report));

@@ -60,6 +60,8 @@ export class SiteProgress {
   /** Links already settled when the link check began (the crawl fetched them): counted, but no part of the bar's movement. */
   private linksBase: number | null = null;
   private checksDone = 0;
+  /** The check under way (站内搜索, 站点地图…): the slow ones wait on the network. */
+  private checkLabel = '';
   private shotsDone = 0;
   private shotsTotal = 0;
   private last = 0;
@@ -103,9 +105,16 @@ export class SiteProgress {
     this.emit();
   }
 
+  /** One of the other checks starts. */
+  checking(label: string): void {
+    this.checkLabel = label;
+    this.emit(true);
+  }
+
   /** One more of the other checks is done. */
   checkDone(): void {
     this.checksDone++;
+    this.checkLabel = '';
     this.emit(true);
   }
 
@@ -146,7 +155,10 @@ export class SiteProgress {
       else parts.push(this.pagesKnown ? `已抓取 ${this.pagesDone}/约 ${this.pagesKnown} 页` : '开始抓取');
     }
     if (this.plan.links && this.reached('links')) parts.push(this.segment === 'links' && this.linksTotal === 0 ? '开始检查链接' : `已检查链接 ${this.linksDone}/${this.linksTotal}`);
-    if (this.plan.checks && this.reached('checks')) parts.push(`其他检查 ${Math.min(this.checksDone, this.plan.checks)}/${this.plan.checks} 项`);
+    if (this.plan.checks && this.reached('checks')) {
+      const under = this.segment === 'checks' && this.checkLabel ? `（正在检查${this.checkLabel}）` : '';
+      parts.push(`其他检查 ${Math.min(this.checksDone, this.plan.checks)}/${this.plan.checks} 项${under}`);
+    }
     if (this.plan.shots && this.reached('shots')) parts.push(this.shotsTotal ? `截图 ${this.shotsDone}/${this.shotsTotal} 条建议` : '准备截图');
     return parts.join('，') || '准备中';
   }

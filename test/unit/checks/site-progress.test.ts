@@ -30,6 +30,8 @@ describe('one site’s progress by pages and links', () => {
     site.links(341, 1_200);
     expect(reports.at(-1)!.counts).toBe('已抓取 1002 页，已检查链接 341/1200');
     site.begin('checks');
+    site.checking('站内搜索');
+    expect(reports.at(-1)!.counts).toBe('已抓取 1002 页，已检查链接 341/1200，其他检查 0/2 项（正在检查站内搜索）');
     site.checkDone();
     expect(reports.at(-1)!.counts).toBe('已抓取 1002 页，已检查链接 341/1200，其他检查 1/2 项');
   });
