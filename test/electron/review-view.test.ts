@@ -104,10 +104,10 @@ describe('the desktop view’s captures', () => {
     const ownCdp = await own.createCDPSession();
     try {
       await own.setContent('<body style="margin:0"><div style="width:1200px;height:3000px;font-size:20px">南岭县人民政府门户网站</div></body>');
-      const window = new FakeWindow();
-      const host = createViewHost(window as never, new FakeWebContents() as never, () => undefined);
+      const appWindow = new FakeWindow();
+      const host = createViewHost(appWindow as never, new FakeWebContents() as never, () => undefined);
       await host.open(8, 'http://127.0.0.1:9/');
-      const wc = (window.children[0] as WebContentsView).webContents;
+      const wc = (appWindow.children[0] as WebContentsView).webContents;
       wc.debugger.backend = (method, params) => (ownCdp.send as (m: string, p?: object) => Promise<unknown>)(method, params);
       let applied: Promise<unknown> = Promise.resolve();
       wc.enableDeviceEmulation.mockImplementation((p: { viewSize: { width: number; height: number }; scale: number; screenSize: { width: number; height: number } }) => {
