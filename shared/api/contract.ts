@@ -6,6 +6,7 @@ import type { AccountFormView, CheckRunView, EvidenceView, FindingView, TargetRe
 import type { BrowserStateView } from './browser';
 import { ANNOTATION_MAX_SHAPES, annotationShapeSchema } from './annotation';
 import { CHECK_NAMES, type CheckName } from '../checks/check-names';
+import type { RulesetChange, RulesetVersionRow } from './views';
 import type { FeedbackResultView, ReviewRequestView } from './review-requests';
 import type { CheckNoteView } from '../checks/notes';
 
@@ -226,6 +227,10 @@ export const contract = {
   'rulesets/copy': call(z.object({ from: rulesetRef, rulesetId: rulesetRef, name: z.string().trim().min(1).max(100).optional() }).strict()).returns<RulesetSavedView>(),
   'assessment/rulesetStatus': call(byId).returns<{ rulesetId: string; libraryVersion: number | null; latest: number | null }>(),
   'assessment/adoptRuleset': call(z.object({ id: assessmentId, version: z.number().int().positive(), reason: reason.min(1, '请填写采用新版本的原因') }).strict()).returns<{ from: string; to: string }>(),
+  // Ruleset versions (issue 16): list, compare, save an older version as the newest.
+  'rulesets/versions': call(z.object({ rulesetId: rulesetRef }).strict()).returns<RulesetVersionRow[]>(),
+  'rulesets/diff': call(z.object({ rulesetId: rulesetRef, from: z.number().int().positive(), to: z.number().int().positive() }).strict()).returns<RulesetChange[]>(),
+  'rulesets/saveVersionAs': call(z.object({ rulesetId: rulesetRef, version: z.number().int().positive(), note: z.string().trim().max(500) }).strict()).returns<RulesetSavedView>(),
 } as const;
 
 

@@ -190,3 +190,27 @@ export interface RulesetSavedView {
   version: number;
   pending: number;
 }
+
+// Ruleset versions (issue 16, version browser).
+
+/** One saved version of a library ruleset. */
+export interface RulesetVersionRow {
+  version: number;
+  /** ISO time of the save; '' when the log has no line for it. */
+  savedAt: string;
+  note: string;
+  /** The scheme's own name and edition in that version. */
+  name: string;
+  edition: string;
+  indicators: number;
+  pending: number;
+}
+
+/** One change between two versions, in the words of the scheme. */
+export interface RulesetChange {
+  change: 'added' | 'removed' | 'changed';
+  /** "健康情况/可用性", "等次分数线（第一类…）": where a reader finds it. */
+  where: string;
+  /** "分值 2 → 3；第1条：每处扣分 0.2 分 → 每处扣分 0.5 分". */
+  text: string;
+}

@@ -1,5 +1,6 @@
 import type { Indicator, Ruleset } from './types';
 import { frac, sum, cmp, show } from '../scoring/fraction';
+import { checkDetects, checkGradeLines, checkResultsSettings } from './check-scoring';
 
 /** One problem of a ruleset, located so the editor can point at the row. */
 export interface RulesetProblem {
@@ -8,6 +9,12 @@ export interface RulesetProblem {
   message: string;
   /** The node it concerns: an indicator, section or part id, when there is one. */
   nodeId?: string;
+  /** The rule number within `nodeId`, when the problem is one rule's. */
+  rule?: number;
+  /** A settings area the editor shows on its own tab ('grades': grade lines and ranking). */
+  area?: 'grades';
+  /** The row within the area ("class:county#1": the second line of that class's grade lines). */
+  row?: string;
 }
 
 /**
@@ -70,6 +77,15 @@ export function checkRuleset(ruleset: Ruleset): RulesetProblem[] {
     for (const id of [t.from, ...t.to]) if (!ids.has(id)) problems.push({ where, message: `未知指标 ${id}` });
     checkClasses(where, t.from, t.when.classes);
   }
+  for (const part of ruleset.parts)
+    for (const section of part.sections) {
+      const visitRules = (ind: Indicator, where: string) => {
+        problems.push(...checkDetects(ind, where));
+        ind.children?.forEach((c) => visitRules(c, `${where}/${c.name}`));
+      };
+      for (const ind of section.indicators) visitRules(ind, `${section.name}/${ind.name}`);
+    }
+  problems.push(...checkGradeLines(ruleset), ...checkResultsSettings(ruleset));
   return problems;
 }
 

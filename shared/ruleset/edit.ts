@@ -1,4 +1,5 @@
-import type { Indicator, Part, PartKind, Rule, Ruleset, Section, TargetClass } from './types';
+import type { GradeBand, TargetKind } from '../domain/types';
+import type { AccountResults, Indicator, Part, PartKind, Rule, Ruleset, Section, TargetClass, TieRule } from './types';
 
 /**
  * The editor's operations on a ruleset draft: each returns a new ruleset and leaves
@@ -195,5 +196,53 @@ export function addTransfer(r: Ruleset, transfer: Ruleset['transfers'][number]):
 export function removeTransfer(r: Ruleset, index: number): Ruleset {
   const out = clone(r);
   out.transfers.splice(index, 1);
+  return out;
+}
+
+/**
+ * Sets the grade lines of one group: 'all' (the general lines), 'kind:website',
+ * 'kind:account' or 'class:<id>'. Empty bands remove a kind's or class's group
+ * (the general lines then apply); the general lines are never removed.
+ */
+export function setGradeLines(r: Ruleset, group: string, bands: GradeBand[]): Ruleset {
+  const out = clone(r);
+  const g = out.grades;
+  const list = structuredClone(bands);
+  if (group === 'all') g.bands = list;
+  else if (group.startsWith('kind:')) {
+    const kind = group.slice(5) as TargetKind;
+    const byKind = { ...g.byKind };
+    if (list.length) byKind[kind] = list;
+    else delete byKind[kind];
+    if (Object.keys(byKind).length) g.byKind = byKind;
+    else delete g.byKind;
+  } else if (group.startsWith('class:')) {
+    const byClass = { ...g.byClass };
+    if (list.length) byClass[group.slice(6)] = list;
+    else delete byClass[group.slice(6)];
+    if (Object.keys(byClass).length) g.byClass = byClass;
+    else delete g.byClass;
+  }
+  return out;
+}
+
+/** Sets (or, with undefined, clears back to the default) the tie rule, account scoring and account results. */
+export function setResultsRule(
+  r: Ruleset,
+  patch: { ties?: TieRule | null; accountResults?: AccountResults | null; accountScoring?: Ruleset['accountScoring'] | null },
+): Ruleset {
+  const out = clone(r);
+  if (patch.ties !== undefined) {
+    if (patch.ties === null) delete out.ranking;
+    else out.ranking = { ...out.ranking, ties: patch.ties };
+  }
+  if (patch.accountResults !== undefined) {
+    if (patch.accountResults === null) delete out.accountResults;
+    else out.accountResults = patch.accountResults;
+  }
+  if (patch.accountScoring !== undefined) {
+    if (patch.accountScoring === null) delete out.accountScoring;
+    else out.accountScoring = patch.accountScoring;
+  }
   return out;
 }

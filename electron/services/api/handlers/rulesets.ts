@@ -6,6 +6,7 @@ import { listRulesets, parseRuleset } from '../../rulesets/load';
 import { copyRuleset, importReportOf, listLibrary, loadFromLibrary, resolveRuleset, saveToLibrary, splitRef } from '../../rulesets/library';
 import { importRulesetFile } from '../../rulesets/import-file';
 import { adoptRulesetVersion } from '../../rulesets/adopt';
+import { diffVersions, listVersions, saveVersionAsNew } from '../../rulesets/versions';
 import type { HandlerDeps } from '../handlers';
 import { storeRunner, withUpload } from './common';
 
@@ -77,5 +78,11 @@ export function rulesetHandlers(deps: HandlerDeps) {
           throw new KaopingError('adopt-built-in', `考评“${input.id}”使用内置方案 ${current.id}，没有方案库版本可采用`);
         return adoptRulesetVersion(store, loadFromLibrary(ws, current.id, input.version), input.reason);
       }),
+    'rulesets/versions': async (input: { rulesetId: string }) => listVersions(ws, input.rulesetId),
+    'rulesets/diff': async (input: { rulesetId: string; from: number; to: number }) => diffVersions(ws, input.rulesetId, input.from, input.to),
+    'rulesets/saveVersionAs': async (input: { rulesetId: string; version: number; note: string }): Promise<RulesetSavedView> => {
+      const done = saveVersionAsNew(ws, input.rulesetId, input.version, input.note);
+      return saved(done.ruleset, done.version);
+    },
   };
 }

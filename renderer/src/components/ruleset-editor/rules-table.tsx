@@ -2,17 +2,7 @@ import { Button, Checkbox, Input, InputNumber, Select, Table } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Rule, RuleKind } from '../../../../shared/ruleset/types';
 import { DETECTS, type DetectId } from '../../../../shared/checks/detects';
-
-export const KIND_LABELS: Record<RuleKind, string> = {
-  veto: '单项否决',
-  fixed: '扣固定分',
-  'per-occurrence': '每处扣分',
-  zero: '此项不得分',
-  percent: '扣权重百分比',
-  'fixed-bonus': '加固定分',
-  'per-occurrence-bonus': '每项加分',
-  'tiered-bonus': '分档加分',
-};
+import { RULE_KIND_NAMES } from '../../../../shared/ruleset/names';
 
 /** "1:1, 3:2" ⇄ tiers (at least N items → points). */
 const tiersText = (tiers: Rule['tiers']) => (tiers ?? []).map((t) => `${t.min}:${t.points}`).join(', ');
@@ -81,7 +71,7 @@ export function RulesTable({
               style={{ width: 120 }}
               value={kind}
               onChange={(v) => onChange(r.n, { kind: v })}
-              options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+              options={Object.entries(RULE_KIND_NAMES).map(([value, label]) => ({ value, label }))}
               data-testid={`rule-kind-${r.n}`}
             />
           ),
