@@ -43,7 +43,7 @@ export function App() {
         {place.r === 'library' ? (
           <RulesetLibraryScreen onBack={() => open(undefined)} onEdit={goRuleset} />
         ) : place.r ? (
-          <RulesetEditorScreen key={place.r} rulesetId={place.r} onBack={() => goRuleset('library')} />
+          <RulesetEditorScreen key={place.r} rulesetId={place.r} onBack={() => goRuleset('library')} onOpen={goRuleset} />
         ) : openId && place.t ? (
           <ReviewScreen id={openId} targetId={place.t} initialIndicator={place.i} onTarget={(t) => go(openId, t)} onBack={() => go(openId)} />
         ) : openId ? (

@@ -8,6 +8,8 @@ export interface EditHistory<T> {
   past: T[];
   present: T;
   future: T[];
+  /** The merge key of the last edit (see `record`). */
+  mergeKey?: string;
 }
 
 /** How many steps back an editing session keeps. */
@@ -17,10 +19,16 @@ export function startHistory<T>(present: T): EditHistory<T> {
   return { past: [], present, future: [] };
 }
 
-/** The history after an edit; an operation that changed nothing records nothing. */
-export function record<T>(h: EditHistory<T>, next: T, limit = HISTORY_LIMIT): EditHistory<T> {
+/**
+ * The history after an edit; an operation that changed nothing records nothing.
+ * Edits with the same `mergeKey` in a row are one step (typing 8, 5 into a number
+ * field is one change to 85, undone at once).
+ */
+export function record<T>(h: EditHistory<T>, next: T, options: { mergeKey?: string; limit?: number } = {}): EditHistory<T> {
   if (next === h.present) return h;
-  return { past: [...h.past, h.present].slice(-limit), present: next, future: [] };
+  if (options.mergeKey !== undefined && options.mergeKey === h.mergeKey && h.past.length)
+    return { past: h.past, present: next, future: [], mergeKey: options.mergeKey };
+  return { past: [...h.past, h.present].slice(-(options.limit ?? HISTORY_LIMIT)), present: next, future: [], mergeKey: options.mergeKey };
 }
 
 export function undo<T>(h: EditHistory<T>): EditHistory<T> {
@@ -37,5 +45,5 @@ export function redo<T>(h: EditHistory<T>): EditHistory<T> {
 
 /** Replaces the present without an undo step (a save stamping the version number). */
 export function amend<T>(h: EditHistory<T>, present: T): EditHistory<T> {
-  return { ...h, present };
+  return { ...h, present, mergeKey: undefined };
 }

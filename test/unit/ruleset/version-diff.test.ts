@@ -86,7 +86,14 @@ describe('undo and redo over editor drafts', () => {
     const stamped = { ...d, libraryVersion: 2 };
     expect(amend(h, stamped)).toMatchObject({ present: stamped, past: h.past, future: [] });
     let long = startHistory(0);
-    for (let i = 1; i <= 5; i++) long = record(long, i, 3);
+    for (let i = 1; i <= 5; i++) long = record(long, i, { limit: 3 });
     expect(long.past).toEqual([2, 3, 4]);
+    // Typing into one number field is one step.
+    let typed = record(startHistory(a), b);
+    typed = record(typed, c, { mergeKey: 'weight:x' });
+    typed = record(typed, d, { mergeKey: 'weight:x' });
+    expect(typed.past).toEqual([a, b]);
+    expect(undo(typed).present).toBe(b);
+    expect(record(typed, a, { mergeKey: 'weight:y' }).past).toEqual([a, b, d]);
   });
 });

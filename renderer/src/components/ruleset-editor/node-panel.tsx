@@ -12,8 +12,10 @@ import {
   updateNode,
   updateRule,
 } from '../../../../shared/ruleset/edit';
+import type { RulesetProblem } from '../../../../shared/ruleset/check';
 import { ApplicabilityEditor } from './applicability';
 import { RulesTable } from './rules-table';
+import { attributeNames } from './rule-details';
 
 /** Open questions of one node, each with "已处理" once the person made the change. */
 export function DecisionList({ decisions, onResolve }: { decisions: PendingDecision[]; onResolve: (id: string) => void }) {
@@ -40,7 +42,18 @@ export function DecisionList({ decisions, onResolve }: { decisions: PendingDecis
 }
 
 /** The selected part, section or indicator: its fields, applicability, rules and open questions. */
-export function NodePanel({ ruleset, nodeId, onChange }: { ruleset: Ruleset; nodeId?: string; onChange: (next: Ruleset) => void }) {
+export function NodePanel({
+  ruleset,
+  nodeId,
+  problems,
+  onChange,
+}: {
+  ruleset: Ruleset;
+  nodeId?: string;
+  /** The live validation's problems (those of this node's rules are shown under the rows). */
+  problems: RulesetProblem[];
+  onChange: (next: Ruleset, mergeKey?: string) => void;
+}) {
   if (!nodeId) return <Empty description="在左侧选择一级指标、二级指标或部分进行编辑" />;
   const decisions = (ruleset.pending ?? []).filter((d) => d.indicatorId === nodeId);
   const resolve = (id: string) => onChange(resolveDecision(ruleset, id));
@@ -70,7 +83,7 @@ export function NodePanel({ ruleset, nodeId, onChange }: { ruleset: Ruleset; nod
             min={0}
             step={0.5}
             value={numberField.value}
-            onChange={(v) => onChange(updateNode(ruleset, nodeId, { [numberField.key]: v ?? 0 }))}
+            onChange={(v) => onChange(updateNode(ruleset, nodeId, { [numberField.key]: v ?? 0 }), `weight:${nodeId}`)}
             data-testid="node-weight"
           />
         </Descriptions.Item>
@@ -94,9 +107,12 @@ export function NodePanel({ ruleset, nodeId, onChange }: { ruleset: Ruleset; nod
       </Descriptions>
       {indicator && !indicator.indicator.children?.length && (
         <RulesTable
+          key={nodeId}
           rules={indicator.indicator.rules}
           flaggedRules={new Set(decisions.filter((d) => d.rule).map((d) => d.rule!))}
-          onChange={(n, patch) => onChange(updateRule(ruleset, nodeId, n, patch))}
+          problems={problems.filter((p) => p.nodeId === nodeId && p.rule !== undefined)}
+          attributes={attributeNames(ruleset)}
+          onChange={(n, patch, mergeKey) => onChange(updateRule(ruleset, nodeId, n, patch), mergeKey && `${nodeId}:${mergeKey}`)}
           onAdd={() =>
             onChange(
               addRule(ruleset, nodeId, {

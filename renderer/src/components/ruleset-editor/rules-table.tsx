@@ -1,8 +1,10 @@
-import { Button, Checkbox, Input, InputNumber, Select, Table } from 'antd';
+import { useState } from 'react';
+import { Button, Checkbox, Input, InputNumber, Select, Table, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Rule, RuleKind } from '../../../../shared/ruleset/types';
-import { DETECTS, type DetectId } from '../../../../shared/checks/detects';
 import { RULE_KIND_NAMES } from '../../../../shared/ruleset/names';
+import type { RulesetProblem } from '../../../../shared/ruleset/check';
+import { RuleDetails } from './rule-details';
 
 /** "1:1, 3:2" ⇄ tiers (at least N items → points). */
 const tiersText = (tiers: Rule['tiers']) => (tiers ?? []).map((t) => `${t.min}:${t.points}`).join(', ');
@@ -15,31 +17,55 @@ function parseTiers(text: string): Rule['tiers'] {
   return tiers.length ? tiers : undefined;
 }
 
-/** The 评分细则 of one indicator: number, wording, kind and its numbers, cap. */
+/**
+ * The 评分细则 of one indicator: number, wording, kind and its numbers, cap, the
+ * checks that feed it; under each row (expand) its problem phrase and the
+ * conditions of its checks. A row with a validation problem opens by itself.
+ */
 export function RulesTable({
   rules,
   flaggedRules,
+  problems,
+  attributes,
   onChange,
   onAdd,
   onRemove,
 }: {
   rules: Rule[];
   flaggedRules: Set<number>;
-  onChange: (n: number, patch: Partial<Rule>) => void;
+  /** Validation problems of this indicator's rules. */
+  problems: RulesetProblem[];
+  attributes: { value: string; label: string }[];
+  onChange: (n: number, patch: Partial<Rule>, mergeKey?: string) => void;
   onAdd: () => void;
   onRemove: (n: number) => void;
 }) {
+  const [opened, setOpened] = useState<number[]>([]);
+  const withProblems = problems.map((p) => p.rule).filter((n): n is number => n !== undefined);
+  const expanded = [...new Set([...opened, ...withProblems])];
   return (
     <Table<Rule>
       size="small"
       rowKey="n"
       pagination={false}
       dataSource={rules}
+      expandable={{
+        expandedRowKeys: expanded,
+        onExpand: (open, r) => setOpened(open ? [...opened, r.n] : opened.filter((n) => n !== r.n)),
+        expandedRowRender: (r) => (
+          <RuleDetails
+            rule={r}
+            problems={problems.filter((p) => p.rule === r.n)}
+            attributes={attributes}
+            onChange={(patch, mergeKey) => onChange(r.n, patch, mergeKey)}
+          />
+        ),
+      }}
       rowClassName={(r) => (flaggedRules.has(r.n) ? 'rule-flagged' : '')}
       onRow={(r) =>
         ({
           'data-testid': `rule-row-${r.n}`,
-          style: flaggedRules.has(r.n) ? { background: '#fff7e6' } : undefined,
+          style: withProblems.includes(r.n) ? { background: '#fff1f0' } : flaggedRules.has(r.n) ? { background: '#fff7e6' } : undefined,
         }) as React.HTMLAttributes<HTMLElement>
       }
       footer={() => (
@@ -78,7 +104,7 @@ export function RulesTable({
         },
         {
           title: '分值 / 百分比',
-          width: 190,
+          width: 170,
           render: (_: unknown, r) =>
             r.kind === 'percent' ? (
               <>
@@ -89,7 +115,7 @@ export function RulesTable({
                   value={r.percent}
                   addonAfter="%"
                   style={{ width: 100 }}
-                  onChange={(v) => onChange(r.n, { percent: v ?? undefined })}
+                  onChange={(v) => onChange(r.n, { percent: v ?? undefined }, `percent:${r.n}`)}
                 />
                 <Checkbox
                   checked={r.perOccurrence ?? false}
@@ -103,6 +129,7 @@ export function RulesTable({
                 size="small"
                 placeholder="1:1, 3:2（几项及以上:加几分）"
                 defaultValue={tiersText(r.tiers)}
+                key={tiersText(r.tiers)}
                 onBlur={(e) => onChange(r.n, { tiers: parseTiers(e.target.value) })}
               />
             ) : r.kind === 'veto' || r.kind === 'zero' ? (
@@ -115,7 +142,7 @@ export function RulesTable({
                 value={r.points}
                 addonAfter="分"
                 style={{ width: 110 }}
-                onChange={(v) => onChange(r.n, { points: v ?? undefined })}
+                onChange={(v) => onChange(r.n, { points: v ?? undefined }, `points:${r.n}`)}
                 data-testid={`rule-points-${r.n}`}
               />
             ),
@@ -133,36 +160,25 @@ export function RulesTable({
                 min={0}
                 value={cap}
                 placeholder="指标分值"
-                onChange={(v) => onChange(r.n, { cap: v ?? undefined })}
+                onChange={(v) => onChange(r.n, { cap: v ?? undefined }, `cap:${r.n}`)}
               />
             ),
         },
         {
-          title: '自动检查（detects）',
+          title: '自动检查',
           dataIndex: 'detects',
-          width: 220,
-          render: (d: Rule['detects'], r) => {
-            // Plain check ids are edited here; entries with conditions (atLeast, unless) are kept as they are.
-            const conditional = (d ?? []).filter((x) => typeof x !== 'string');
-            return (
-              <Select
-                size="small"
-                mode="multiple"
-                allowClear
-                placeholder="无"
-                style={{ width: 210 }}
-                value={(d ?? []).map((x) => (typeof x === 'string' ? x : x.check))}
-                onChange={(ids: DetectId[]) => {
-                  const next = [
-                    ...conditional.filter((x) => ids.includes(x.check)),
-                    ...ids.filter((id) => !conditional.some((x) => x.check === id)),
-                  ];
-                  onChange(r.n, { detects: next.length ? next : undefined });
-                }}
-                options={Object.entries(DETECTS).map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
-              />
-            );
-          },
+          width: 80,
+          // Which checks feed the rule and their conditions are edited under the row (expand).
+          render: (d: Rule['detects'], r) => (
+            <Tag
+              color={d?.length ? 'blue' : undefined}
+              style={{ cursor: 'pointer' }}
+              onClick={() => setOpened(expanded.includes(r.n) ? opened.filter((n) => n !== r.n) : [...opened, r.n])}
+              data-testid={`rule-detects-${r.n}`}
+            >
+              {d?.length ? `${d.length} 项` : '无'}
+            </Tag>
+          ),
         },
         {
           title: '',

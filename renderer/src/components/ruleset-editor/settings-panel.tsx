@@ -41,18 +41,18 @@ export function ClassesPanel({ ruleset, onChange }: { ruleset: Ruleset; onChange
           title: '编号',
           dataIndex: 'id',
           width: 120,
-          render: (v: string, _c, i) => <Input size="small" defaultValue={v} onBlur={(e) => set(i, { id: e.target.value.trim() })} />,
+          render: (v: string, _c, i) => <Input size="small" defaultValue={v} key={v} onBlur={(e) => set(i, { id: e.target.value.trim() })} />,
         },
         {
           title: '简称',
           dataIndex: 'label',
           width: 120,
-          render: (v: string, _c, i) => <Input size="small" defaultValue={v} onBlur={(e) => set(i, { label: e.target.value.trim() })} />,
+          render: (v: string, _c, i) => <Input size="small" defaultValue={v} key={v} onBlur={(e) => set(i, { label: e.target.value.trim() })} />,
         },
         {
           title: '全称',
           dataIndex: 'name',
-          render: (v: string, _c, i) => <Input size="small" defaultValue={v} onBlur={(e) => set(i, { name: e.target.value.trim() })} />,
+          render: (v: string, _c, i) => <Input size="small" defaultValue={v} key={v} onBlur={(e) => set(i, { name: e.target.value.trim() })} />,
         },
         {
           title: '对象',
@@ -79,6 +79,7 @@ export function ClassesPanel({ ruleset, onChange }: { ruleset: Ruleset; onChange
               size="small"
               placeholder="hasExternalServices=false"
               defaultValue={attributesText(v)}
+              key={attributesText(v)}
               onBlur={(e) => set(i, { defaults: parseAttributes(e.target.value) })}
             />
           ),
@@ -202,6 +203,7 @@ export function TransfersPanel({ ruleset, onChange }: { ruleset: Ruleset; onChan
                 size="small"
                 placeholder="hasPolicyColumn=false"
                 defaultValue={attributesText(t.when.attributes)}
+                key={attributesText(t.when.attributes)}
                 onBlur={(e) => update(i, { when: { ...t.when, attributes: parseAttributes(e.target.value) } })}
               />
             ),
@@ -210,7 +212,7 @@ export function TransfersPanel({ ruleset, onChange }: { ruleset: Ruleset; onChan
             title: '说明',
             dataIndex: 'note',
             width: 200,
-            render: (v: string, _t, i) => <Input size="small" defaultValue={v} onBlur={(e) => update(i, { note: e.target.value })} />,
+            render: (v: string, _t, i) => <Input size="small" defaultValue={v} key={v} onBlur={(e) => update(i, { note: e.target.value })} />,
           },
           {
             title: '',
@@ -232,9 +234,8 @@ export function TransfersPanel({ ruleset, onChange }: { ruleset: Ruleset; onChan
   );
 }
 
-/** Basis normalisation, thresholds, grade lines, account scoring. */
+/** Basis normalisation, thresholds, account scoring, name and edition (grade lines and ranking: grades-panel). */
 export function ScoringPanel({ ruleset, onChange }: { ruleset: Ruleset; onChange: (r: Ruleset) => void }) {
-  const bandsText = ruleset.grades.bands.map((b) => `${b.name}:${b.min}`).join(', ');
   return (
     <Descriptions size="small" bordered column={1}>
       <Descriptions.Item label="满分折算">
@@ -263,28 +264,6 @@ export function ScoringPanel({ ruleset, onChange }: { ruleset: Ruleset; onChange
         />{' '}
         基础得分高于此分才计加分
       </Descriptions.Item>
-      <Descriptions.Item label="等次分数线">
-        <Input
-          defaultValue={bandsText}
-          key={bandsText}
-          placeholder="优秀:90, 良好:80, 合格:60"
-          onBlur={(e) => {
-            const bands = e.target.value
-              .split(/[,，]/u)
-              .map((p) => /^\s*([^:：]+)[:：]\s*(\d+(?:\.\d+)?)\s*$/u.exec(p))
-              .filter((m): m is RegExpExecArray => m !== null)
-              .map((m) => ({ name: m[1]!.trim(), min: Number(m[2]) }))
-              .sort((a, b) => b.min - a.min);
-            if (bands.length) onChange({ ...ruleset, grades: { ...ruleset.grades, bands } });
-          }}
-        />
-        其余为{' '}
-        <Input
-          style={{ width: 100 }}
-          defaultValue={ruleset.grades.failName}
-          onBlur={(e) => onChange({ ...ruleset, grades: { ...ruleset.grades, failName: e.target.value.trim() || '不合格' } })}
-        />
-      </Descriptions.Item>
       <Descriptions.Item label="政务新媒体计分">
         <Select
           style={{ width: 260 }}
@@ -301,11 +280,13 @@ export function ScoringPanel({ ruleset, onChange }: { ruleset: Ruleset; onChange
           <Input
             style={{ width: 360 }}
             defaultValue={ruleset.name}
+            key={`name-${ruleset.name}`}
             onBlur={(e) => onChange({ ...ruleset, name: e.target.value.trim() || ruleset.name })}
           />
           <Input
             style={{ width: 120 }}
             defaultValue={ruleset.version}
+            key={`edition-${ruleset.version}`}
             onBlur={(e) => onChange({ ...ruleset, version: e.target.value.trim() || ruleset.version })}
           />
         </Space>
