@@ -2,6 +2,7 @@ import { DETECTS, detectId, type DetectSpec } from '../../../shared/checks/detec
 import type { GradeBand } from '../../../shared/domain/types';
 import { gradeGroups } from '../../../shared/ruleset/check-scoring';
 import { RULE_KIND_NAMES, TIE_RULE_NAMES } from '../../../shared/ruleset/names';
+import { KNOWN_EXEMPTIONS } from '../../../shared/ruleset/detect-options';
 import type { Applicability, Indicator, Rule, Ruleset } from '../../../shared/ruleset/types';
 import type { RulesetChange } from '../../../shared/api/views';
 
@@ -63,7 +64,7 @@ function detectText(specs: DetectSpec[] | undefined): string {
       if (typeof s === 'string') return DETECTS[s];
       const extra = [
         s.atLeast ? `${s.atLeast} 处起` : '',
-        s.unless ? `${s.unless} 时不计` : '',
+        s.unless ? `${KNOWN_EXEMPTIONS.find((e) => e.key === s.unless)?.label ?? s.unless}时不计` : '',
         ...Object.entries(s.options ?? {}).map(([k, v]) => `${k}=${String(v)}`),
       ].filter(Boolean);
       return `${DETECTS[detectId(s)]}${extra.length ? `（${extra.join('，')}）` : ''}`;
