@@ -45,6 +45,7 @@ export function checkGradeLines(ruleset: Ruleset): RulesetProblem[] {
       problems.push({ where, message: `未知类别 ${group.key.slice(6)}`, area: 'grades', row: `${group.key}#0` });
     if (group.key.startsWith('kind:') && !ruleset.classes.some((c) => `kind:${c.kind}` === group.key))
       problems.push({ where, message: `方案中没有${group.title}类别，这组分数线不会用到`, area: 'grades', row: `${group.key}#0` });
+    if (group.key === 'all' && group.bands.length === 0) problems.push({ where, message: '至少要有一档等次', area: 'grades', row: 'all#0' });
     const seen = new Set<string>();
     group.bands.forEach((band, i) => {
       const name = band.name.trim();

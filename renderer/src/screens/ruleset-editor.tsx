@@ -88,17 +88,18 @@ export function RulesetEditorScreen({
     }
   };
   const locateProblem = (p: RulesetProblem) => (p.area === 'grades' ? setTab('grades') : locate(p.nodeId));
-  /** Leaves the draft for another version, asking first when it has unsaved edits. */
-  const open = (ref: string) => {
-    if (!dirty) return onOpen(ref);
+  /** Leaves the draft (for another version or the library), asking first when it has unsaved edits. */
+  const leave = (go: () => void) => {
+    if (!dirty) return go();
     modal.confirm({
       title: '有未保存的修改',
-      content: '离开后这些修改将丢失。仍要打开所选版本吗？',
-      okText: '放弃修改并打开',
+      content: '离开后这些修改将丢失。仍要离开吗？',
+      okText: '放弃修改并离开',
       cancelText: '留在这里',
-      onOk: () => onOpen(ref),
+      onOk: go,
     });
   };
+  const open = (ref: string) => leave(() => onOpen(ref));
   const save = async () => {
     setSaving(true);
     setSaveError(undefined);
@@ -126,7 +127,7 @@ export function RulesetEditorScreen({
     <Card
       title={
         <Space>
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack} aria-label="返回" />
+          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => leave(onBack)} aria-label="返回" />
           <span data-testid="editor-title">{draft.name}</span>
           <Tag>{builtIn ? `内置 ${draft.id}（保存为副本）` : `${draft.id} 第 ${origin.version} 版`}</Tag>
           {readOnly && (

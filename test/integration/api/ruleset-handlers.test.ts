@@ -6,7 +6,8 @@ import { createHandlers } from '../../../electron/services/api/handlers';
 import { dispatch } from '../../../electron/services/api/dispatch';
 import type { CallResult } from '../../../shared/api/define';
 import type { Ruleset } from '../../../shared/ruleset/types';
-import type { RulesetDocumentView, RulesetLibraryRow, RulesetSavedView } from '../../../shared/api/views';
+import type { RulesetChange, RulesetDocumentView, RulesetLibraryRow, RulesetSavedView, RulesetVersionRow } from '../../../shared/api/views';
+import { setGradeLines, setResultsRule } from '../../../shared/ruleset/edit';
 import { cli } from '../../helpers/run-cli';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/rulesets');
@@ -81,5 +82,39 @@ describe('ruleset library handlers through dispatch', () => {
     expect(await call('assessment/rulesetStatus', { id: 'zj' })).toEqual({ rulesetId: 'zj-local', libraryVersion: 2, latest: 2 });
     const verified = await call<{ ok: boolean }>('assessment/verify', { id: 'zj' });
     expect(verified.ok).toBe(true);
+  });
+  it('lists versions, compares two, saves an older one as the newest and refuses grade lines out of order', async () => {
+    await call('rulesets/copy', { from: 'zhanjiang-2021', rulesetId: 'zj-versions' });
+    const v1 = (await call<RulesetDocumentView>('rulesets/get', { rulesetId: 'zj-versions' })).ruleset as Ruleset;
+    const upward = setGradeLines(v1, 'class:county', [
+      { name: '优秀', min: 80 },
+      { name: '良好', min: 85 },
+    ]);
+    const refused = await raw('rulesets/save', { ruleset: upward, note: '' });
+    expect(!refused.ok && refused.error.details).toContain(
+      '等次分数线（第一类（各县（市、区）政府，湛江经济技术开发区、奋勇高新区管委会））第 2 行：等次应从高到低排列：“良好”的分数线 85 不低于上一等次“优秀”的 80',
+    );
+    const v2 = setResultsRule(setGradeLines(v1, 'class:county', [{ name: '优秀', min: 85 }]), { ties: 'shared' });
+    expect(await call('rulesets/save', { ruleset: v2, note: '第一类优秀线' })).toEqual({ id: 'zj-versions', version: 2, pending: 0 });
+    const versions = await call<RulesetVersionRow[]>('rulesets/versions', { rulesetId: 'zj-versions' });
+    expect(versions.map((v) => [v.version, v.note])).toEqual([
+      [1, '复制自 zhanjiang-2021（2021.1）'],
+      [2, '第一类优秀线'],
+    ]);
+    const diff = await call<RulesetChange[]>('rulesets/diff', { rulesetId: 'zj-versions', from: 1, to: 2 });
+    expect(diff.map((c) => `${c.where}：${c.text}`)).toEqual([
+      '等次分数线（第一类（各县（市、区）政府，湛江经济技术开发区、奋勇高新区管委会））：优秀≥85',
+      '同分排名：同分按名单顺序依次排名（1、2、3） → 同分并列（1、1、3）',
+    ]);
+    expect(await raw('rulesets/diff', { rulesetId: 'zj-versions', from: 0, to: 2 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await call('rulesets/saveVersionAs', { rulesetId: 'zj-versions', version: 1, note: '回到原方案' })).toEqual({
+      id: 'zj-versions',
+      version: 3,
+      pending: 0,
+    });
+    expect(await call('rulesets/diff', { rulesetId: 'zj-versions', from: 1, to: 3 })).toEqual([]);
+    const kept = (await call<RulesetDocumentView>('rulesets/get', { rulesetId: 'zj-versions', version: 2 })).ruleset as Ruleset;
+    expect(kept.ranking).toEqual({ ties: 'shared' });
+    expect(await raw('rulesets/versions', { rulesetId: 'zhanjiang-2021' })).toMatchObject({ ok: false, error: { code: 'unknown-ruleset' } });
   });
 });

@@ -42,11 +42,12 @@ describe('live validation of grade lines, conditional detects and results settin
   it('refuses lines for a class that does not exist and for a kind without classes, and unit results without accounts', () => {
     const noAccounts = { ...zj(), classes: zj().classes.filter((c) => c.kind === 'website') };
     noAccounts.transfers = [];
-    let r = setGradeLines(noAccounts, 'class:nowhere', [{ name: '优秀', min: 90 }]);
+    let r = setGradeLines(noAccounts, 'all', []);
+    r = setGradeLines(r, 'class:nowhere', [{ name: '优秀', min: 90 }]);
     r = setGradeLines(r, 'kind:account', [{ name: '优秀', min: 90 }]);
     r = setResultsRule(r, { accountResults: 'unit' });
     const messages = problemsOf(r).filter((p) => p.area === 'grades').map((p) => p.message);
-    expect(messages).toEqual(['方案中没有政务新媒体类别，这组分数线不会用到', '未知类别 nowhere', '按单位汇总政务新媒体结果，但方案中没有政务新媒体类别']);
+    expect(messages).toEqual(['至少要有一档等次', '方案中没有政务新媒体类别，这组分数线不会用到', '未知类别 nowhere', '按单位汇总政务新媒体结果，但方案中没有政务新媒体类别']);
   });
 
   it('checks conditional detects: a check listed twice, an unknown option, a wrong option type, a bad exemption; and the problem phrase', () => {
