@@ -120,6 +120,12 @@ describe('browser mode: grade lines, tie rule, undo and the version browser', ()
     await page.$eval('[data-testid="rule-details-1"]', (el) => el.scrollIntoView({ block: 'end' }));
     await shot(page, path.join(shots, 'ruleset-editor-rule-1366.png'));
 
+    // The detector's reading of an open rule: a "联系我们" link counts as contact details.
+    await clickStable(page, '[data-testid="tree-basic.design.identity"]');
+    await clickStable(page, 'tr[data-testid="rule-row-1"] .ant-table-row-expand-icon');
+    await clickStable(page, '[data-testid="detect-1-footer.identity"] .ant-checkbox-wrapper');
+    await page.waitForFunction(() => document.querySelector('[data-testid="detect-1-footer.identity"] .ant-checkbox-wrapper-checked'));
+
     await page.type('[data-testid="save-note"]', '第一类优秀线85，同分并列');
     await clickStable(page, '[data-testid="save-ruleset"]');
     await page.waitForFunction(() => document.querySelector('.ant-card-head')?.textContent?.includes('第 2 版'));
@@ -136,6 +142,7 @@ describe('browser mode: grade lines, tie rule, undo and the version browser', ()
     expect(diff).toContain(
       '政务新媒体/内容更新第1条：问题短语 “每周更新少于1次” → “政务新媒体每周更新少于1次”，自动检查 新媒体每周更新少于 1 次（服务号时不计） → 新媒体每周更新少于 1 次（2 处起，服务号时不计）',
     );
+    expect(diff).toContain('功能设计/网站标识第1条：自动检查 页面底部网站标识信息不全 → 页面底部网站标识信息不全（“联系我们”链接算作联系方式）');
     await page.waitForFunction(() => !document.querySelector('[data-testid="versions-panel"] .ant-spin-blur'));
     await shot(page, path.join(shots, 'ruleset-versions-1366.png'));
 

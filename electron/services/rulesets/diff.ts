@@ -2,7 +2,7 @@ import { DETECTS, detectId, type DetectSpec } from '../../../shared/checks/detec
 import type { GradeBand } from '../../../shared/domain/types';
 import { gradeGroups } from '../../../shared/ruleset/check-scoring';
 import { RULE_KIND_NAMES, TIE_RULE_NAMES } from '../../../shared/ruleset/names';
-import { KNOWN_EXEMPTIONS } from '../../../shared/ruleset/detect-options';
+import { DETECT_OPTIONS, KNOWN_EXEMPTIONS } from '../../../shared/ruleset/detect-options';
 import type { Applicability, Indicator, Rule, Ruleset } from '../../../shared/ruleset/types';
 import type { RulesetChange } from '../../../shared/api/views';
 
@@ -65,7 +65,10 @@ function detectText(specs: DetectSpec[] | undefined): string {
       const extra = [
         s.atLeast ? `${s.atLeast} 处起` : '',
         s.unless ? `${KNOWN_EXEMPTIONS.find((e) => e.key === s.unless)?.label ?? s.unless}时不计` : '',
-        ...Object.entries(s.options ?? {}).map(([k, v]) => `${k}=${String(v)}`),
+        ...Object.entries(s.options ?? {}).map(([k, v]) => {
+          const label = DETECT_OPTIONS[s.check]?.find((o) => o.key === k)?.label ?? k;
+          return v === true ? label : v === false ? `${label}：否` : `${label}：${String(v)}`;
+        }),
       ].filter(Boolean);
       return `${DETECTS[detectId(s)]}${extra.length ? `（${extra.join('，')}）` : ''}`;
     })
