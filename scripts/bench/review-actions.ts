@@ -50,7 +50,7 @@ async function median(label: string, runs: number, action: (i: number) => Promis
     bytes = JSON.stringify(value ?? null).length;
   }
   times.sort((a, b) => a - b);
-  console.log(`  ${label}: median ${times[Math.floor(runs / 2)]!.toFixed(1)} ms (max ${times[runs - 1]!.toFixed(1)} ms)${bytes > 10_000 ? `, ${(bytes / 1e6).toFixed(1)} MB` : ''}`);
+  console.log(`  ${label}: median ${times[Math.floor(runs / 2)]!.toFixed(1)} ms (max ${times[runs - 1]!.toFixed(1)} ms)${bytes > 10_000 ? `, ${bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(0)} KB`}` : ''}`);
 }
 
 console.log(`review actions: ${SITES} websites, ${ACCOUNTS} accounts, ${FINDINGS} findings`);
@@ -63,9 +63,19 @@ const suggested = Array.from({ length: 21 }, (_, i) => i * 10 + 1);
 await median('confirm a suggestion (findings/update)', 21, (i) => call('findings/update', { id: 'a', findingId: suggested[i]!, status: 'confirmed', reason: '核实属实' }));
 await median('mark an indicator reviewed (review/markReviewed)', 21, (i) => call('review/markReviewed', { id: 'a', targetId: (i % SITES) + 1, indicatorId: places[i % places.length]!.indicator.id, reviewed: true }));
 await median('open a target (review/target)', 21, (i) => call('review/target', { id: 'a', targetId: (i % SITES) + 1 }));
-await median('assessment overview after a change', 11, async (i) => {
+// Issue 19: an action returns its delta; the UI reloads only the target's own view, not the overview.
+await median('record a finding as the UI does (findings/add with its delta + review/target)', 21, async (i) => {
+  await call('findings/add', { id: 'a', targetId: (i % SITES) + 1, indicatorId: availability, rule: 1, count: 1, actionId: `bench-ui-${i}` });
+  return call('review/target', { id: 'a', targetId: (i % SITES) + 1 });
+});
+await median('overview first page (100 rows, import order)', 11, () => call('assessment/overview', { id: 'a' }));
+await median('overview after a change (first page)', 11, async (i) => {
   await call('findings/add', { id: 'a', targetId: (i % SITES) + 1, indicatorId: availability, rule: 1, count: 2, actionId: `bench-change-${i}` });
   return call('assessment/overview', { id: 'a' });
 });
+await median('overview search "单位1" sorted by score', 11, () => call('assessment/overview', { id: 'a', query: { text: '单位1', sort: 'score', desc: true } }));
+await median('overview websites of one class, not reviewed, by rank', 11, () => call('assessment/overview', { id: 'a', query: { classId: 'county', status: 'todo', sort: 'rank' } }));
+await median('overview with pending suggestions, by name, page 5', 11, () => call('assessment/overview', { id: 'a', query: { suggested: true, sort: 'name' }, offset: 400 }));
+await median('overview accounts by progress, last page', 11, () => call('assessment/overview', { id: 'a', query: { kind: 'account', sort: 'progress' }, offset: ACCOUNTS - 100 }));
 closeOpenAssessments();
 console.log(`  peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { call } from './define';
 import { EXPORT_FORMATS } from '../export-formats';
-import type { AppInfo, AssessmentOverview, AssessmentSummary, ExportResult, FindingsImportView, ImportPreview, MonitorStatusView, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView, SettingRowView, RulesetDocumentView, RulesetLibraryRow, RulesetSavedView } from './views';
+import { TARGET_SORTS } from './views';
+import type { AppInfo, AssessmentOverview, AssessmentSummary, TargetDelta, ExportResult, FindingsImportView, ImportPreview, MonitorStatusView, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView, SettingRowView, RulesetDocumentView, RulesetLibraryRow, RulesetSavedView } from './views';
 import type { AccountFormView, CheckRunView, EvidenceView, FindingView, TargetReviewView } from './review';
 import type { BrowserStateView } from './browser';
 import { ANNOTATION_MAX_SHAPES, annotationShapeSchema } from './annotation';
@@ -52,6 +53,23 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, '日期应为 YYYY-MM-DD
 /** One user action (a draft saved, a suggestion confirmed): a repeat with the same id gets the first result. */
 const actionId = z.string().regex(/^[\w:.-]{8,100}$/u, '操作编号不合规');
 const answer = z.union([z.string().max(2000), z.number(), z.boolean(), z.array(id).max(100), z.null()]);
+/** Search, filters and order of the paged overview (issue 19). */
+const targetQuery = z
+  .object({
+    text: z.string().trim().max(100).optional(),
+    classId: z.string().max(80).optional(),
+    kind: z.enum(['website', 'account']).optional(),
+    hasUrl: z.boolean().optional(),
+    status: z.enum(['todo', 'done']).optional(),
+    suggested: z.boolean().optional(),
+    veto: z.boolean().optional(),
+    grade: z.string().max(20).optional(),
+    sort: z.enum(TARGET_SORTS).optional(),
+    desc: z.boolean().optional(),
+  })
+  .strict();
+/** What a review action returns beside its result: the change for the lists. */
+type WithDelta<T> = T & { delta: TargetDelta };
 
 
 /**
@@ -78,7 +96,9 @@ export const contract = {
       })
       .strict(),
   ).returns<AssessmentSummary>(),
-  'assessment/overview': call(byId).returns<AssessmentOverview>(),
+  'assessment/overview': call(
+    z.object({ id: assessmentId, query: targetQuery.optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+  ).returns<AssessmentOverview>(),
   'assessment/verify': call(byId).returns<VerifyView>(),
   'targets/previewImport': call(targetsUpload).returns<ImportPreview>(),
   'targets/import': call(targetsUpload).returns<ImportPreview>(),
@@ -91,10 +111,10 @@ export const contract = {
 
   // The review workspace: one target's checklist with live scores, findings and evidence.
   'review/target': call(ofTarget).returns<TargetReviewView>(),
-  'review/markReviewed': call(z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), reviewed: z.boolean() }).strict()).returns<{ reviewed: number; total: number }>(),
+  'review/markReviewed': call(z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), reviewed: z.boolean() }).strict()).returns<WithDelta<{ reviewed: number; total: number }>>(),
   'findings/add': call(
     z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), rule: id, count: id.max(100000), note: note.optional(), evidenceIds: z.array(id).max(100).optional(), actionId }).strict(),
-  ).returns<FindingView>(),
+  ).returns<WithDelta<FindingView>>(),
   'findings/update': call(
     z
       .object({
@@ -108,11 +128,11 @@ export const contract = {
         actionId: actionId.optional(),
       })
       .strict(),
-  ).returns<FindingView>(),
-  'findings/delete': call(z.object({ id: assessmentId, findingId: id, reason: reason.min(1, '请填写删除原因'), actionId: actionId.optional() }).strict()).returns<{ deleted: number }>(),
+  ).returns<WithDelta<FindingView>>(),
+  'findings/delete': call(z.object({ id: assessmentId, findingId: id, reason: reason.min(1, '请填写删除原因'), actionId: actionId.optional() }).strict()).returns<WithDelta<{ deleted: number; targetId?: number }>>(),
   'findings/previewImport': call(upload).returns<FindingsImportView>(),
   'findings/import': call(upload).returns<FindingsImportView>(),
-  'findings/restore': call(z.object({ id: assessmentId, findingId: id, reason: reason.min(1, '请填写恢复原因'), actionId }).strict()).returns<FindingView>(),
+  'findings/restore': call(z.object({ id: assessmentId, findingId: id, reason: reason.min(1, '请填写恢复原因'), actionId }).strict()).returns<WithDelta<FindingView>>(),
   'findings/linkEvidence': call(z.object({ id: assessmentId, findingId: id, evidenceId: id, actionId: actionId.optional() }).strict()).returns<FindingView>(),
   'evidence/capture': call(
     z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), findingId: id.optional(), mode: z.enum(['visible', 'fullpage', 'region', 'mhtml']), region: rect.optional(), actionId: actionId.optional() }).strict(),
@@ -231,6 +251,8 @@ export const contract = {
   'rulesets/versions': call(z.object({ rulesetId: rulesetRef }).strict()).returns<RulesetVersionRow[]>(),
   'rulesets/diff': call(z.object({ rulesetId: rulesetRef, from: z.number().int().positive(), to: z.number().int().positive() }).strict()).returns<RulesetChange[]>(),
   'rulesets/saveVersionAs': call(z.object({ rulesetId: rulesetRef, version: z.number().int().positive(), note: z.string().trim().max(500) }).strict()).returns<RulesetSavedView>(),
+  // The ids of the targets matching an overview query, all pages (e.g. every website to check).
+  'assessment/targetIds': call(z.object({ id: assessmentId, query: targetQuery }).strict()).returns<number[]>(),
 } as const;
 
 

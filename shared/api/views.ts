@@ -58,9 +58,19 @@ export interface AssessmentOverview {
   rulesetName: string;
   gradeBands: { name: string; min: number }[];
   gradesConfigurable: boolean;
+  /** One page of targets (issue 19): those matching the query, from `offset`, in the query's order. */
   targets: TargetRow[];
   /** Targets not yet fully reviewed: their scores are provisional. */
   incomplete: number;
+  /** Targets matching the query (all pages). */
+  matched: number;
+  offset: number;
+  /** Every target of the assessment. */
+  count: number;
+  /** Per class: the numbers the overview shows above the list. */
+  summary: ClassSummary[];
+  /** The first target (in target order) whose review is not finished, else the first target; null without targets. */
+  nextToReview: number | null;
 }
 
 export interface ImportPreview {
@@ -213,4 +223,59 @@ export interface RulesetChange {
   where: string;
   /** "分值 2 → 3；第1条：每处扣分 0.2 分 → 每处扣分 0.5 分". */
   text: string;
+}
+
+// --- The paged overview (issue 19): search, filter and sort run on the host; a page crosses.
+
+export const TARGET_SORTS = ['order', 'rank', 'score', 'name', 'progress'] as const;
+/** 'order': as imported; 'rank': class by class, by rank; 'name': by unit then name. */
+export type TargetSort = (typeof TARGET_SORTS)[number];
+
+export interface TargetQuery {
+  /** Part of the unit, site or account name, URL, account identifier or platform. */
+  text?: string;
+  classId?: string;
+  kind?: 'website' | 'account';
+  /** Websites with an address only (what automated checks can open). */
+  hasUrl?: boolean;
+  /** 'todo': indicators left to review; 'done': every applicable indicator reviewed. */
+  status?: 'todo' | 'done';
+  /** With (true) or without (false) suggestions waiting for the reviewer. */
+  suggested?: boolean;
+  veto?: boolean;
+  /** Targets with this grade (complete targets only have one). */
+  grade?: string;
+  sort?: TargetSort;
+  desc?: boolean;
+}
+
+export interface ClassSummary {
+  classId: string;
+  label: string;
+  name: string;
+  kind: 'website' | 'account';
+  targets: number;
+  /** Every applicable indicator reviewed. */
+  reviewed: number;
+  /** Scores final (reviewed, or decided by a veto). */
+  complete: number;
+  vetoed: number;
+  /** Targets with suggestions waiting for the reviewer. */
+  suggested: number;
+  /** Complete targets per grade, in the order grades first appear. */
+  grades: { grade: string; count: number }[];
+}
+
+/**
+ * What one review action changed: the target's overview row, the ranks that
+ * moved in its class, and the numbers above the list. `reload` is true when the
+ * change could move any target (the UI then reloads its page).
+ */
+export interface TargetDelta {
+  /** null when the target is not known (a repeated request for a finding since deleted): then `reload` is true. */
+  row: TargetRow | null;
+  ranks: { targetId: number; rank: number | null }[];
+  reload: boolean;
+  incomplete: number;
+  summary: ClassSummary[];
 }

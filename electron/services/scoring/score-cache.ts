@@ -39,6 +39,8 @@ export class ScoreCache {
   private options!: ScoreOptions;
   private readonly scored = new Map<number, Scored>();
   private readonly classes = new Map<string, Scored[]>();
+  /** Ranks that moved since the last takeMoves (target id → rank), or 'all' after a rebuild. */
+  private moves: Map<number, number | null> | 'all' = 'all';
 
   constructor(private readonly store: AssessmentStore) {}
 
@@ -68,6 +70,24 @@ export class ScoreCache {
     return { ...scored!.score, rank };
   }
 
+  /**
+   * The ranks that moved since the last call, target id → new rank, or 'all'
+   * when the cache was rebuilt (settings, targets, an unknown action): what an
+   * action's delta reports. Callers take the moves before the action and after.
+   */
+  takeMoves(): Map<number, number | null> | 'all' {
+    this.sync();
+    const moves = this.moves;
+    this.moves = new Map();
+    return moves;
+  }
+
+  /** The ruleset the cache scores with (the assessment's snapshot as of the last catch-up). */
+  rulesetInUse(): Ruleset {
+    this.sync();
+    return this.ruleset;
+  }
+
   private sync(): void {
     if (this.head < 0) return this.rebuild();
     const changes = this.store.historySince(this.head);
@@ -83,6 +103,7 @@ export class ScoreCache {
   }
 
   private rebuild(): void {
+    this.moves = 'all';
     this.head = this.store.historyHead();
     this.ruleset = this.store.rulesetSnapshot() as Ruleset;
     const { reviewed, ...options } = scoreOptionsOf(this.store);
@@ -104,13 +125,23 @@ export class ScoreCache {
     const targets = ids.filter((id) => this.scored.has(id)).map((id) => toScoringTarget(this.store.getTarget(id)));
     const findings = targets.flatMap((t) => this.store.listFindings({ targetId: t.id, status: 'confirmed' }));
     const reviewed = new Map(targets.map((t) => [t.id, new Set(this.store.listReviewedIndicators(t.id).map((r) => r.indicatorId))]));
-    const classes = new Set<string>();
-    for (const fresh of scoreUnranked(this.ruleset, targets, findings, { ...this.options, reviewed })) {
-      const old = this.scored.get(fresh.score.targetId)!;
-      // Replace in place so the class list keeps target order (it decides sequential ties).
-      Object.assign(old, fresh);
-      classes.add(fresh.score.classId);
+    const fresh = scoreUnranked(this.ruleset, targets, findings, { ...this.options, reviewed });
+    // Each class's ranks before the change, to report the ones that moved.
+    const before = new Map<string, (number | null)[]>();
+    for (const f of fresh) {
+      const classId = this.scored.get(f.score.targetId)!.score.classId;
+      if (!before.has(classId)) before.set(classId, this.classes.get(classId)!.map((m) => m.score.rank));
     }
-    for (const classId of classes) rankScored(this.ruleset, this.classes.get(classId)!, this.options);
+    // Replace in place so the class list keeps target order (it decides sequential ties).
+    for (const f of fresh) Object.assign(this.scored.get(f.score.targetId)!, f);
+    for (const [classId, ranks] of before) {
+      const members = this.classes.get(classId)!;
+      rankScored(this.ruleset, members, this.options);
+      const moves = this.moves;
+      if (moves === 'all') continue;
+      members.forEach((m, i) => {
+        if (m.score.rank !== ranks[i]) moves.set(m.score.targetId, m.score.rank);
+      });
+    }
   }
 }

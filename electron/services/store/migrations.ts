@@ -127,6 +127,12 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
         key_id TEXT NOT NULL, signature TEXT NOT NULL
       );
     `),
+  // The paged overview (issue 19): targets waiting on suggestions, and one class's targets, each in one index range.
+  (db) =>
+    db.exec(`
+      CREATE INDEX finding_status_target ON finding(status, target_id);
+      CREATE INDEX target_class ON target(class_id, id);
+    `),
 ];
 
 /**

@@ -16,7 +16,7 @@ import { readBoundedFile } from '../import/bounded-read';
 /** Evidence copied in from a path (web page snapshots, documents): generous, but not unbounded. */
 const EVIDENCE_FILE_MAX_BYTES = 512 * 1024 * 1024;
 import { findingState, toEvidence, toFinding, toReview, toTarget, type EvidenceRow, type FindingRow, type ReviewRow, type TargetRow } from './rows';
-import type { AssessmentStore, NewReviewRequest, OpenOptions } from './types';
+import type { AssessmentStore, NewReviewRequest, OpenOptions, TargetSearch } from './types';
 
 const FINDING_SELECT = `SELECT f.*, (SELECT group_concat(evidence_id) FROM finding_evidence fe WHERE fe.finding_id = f.id) AS evidence_ids FROM finding f`;
 
@@ -659,6 +659,50 @@ export class SqliteStore implements AssessmentStore {
   /** Records the creation of the assessment itself as the chain's first entry. */
   logCreation(rulesetSnapshot: unknown): void {
     this.log('assessment.create', 'assessment', null, { ...this.info(), rulesetSnapshot });
+  }
+
+  // --- Paged lists (issue 19): the overview reads one page, not every target.
+
+  searchTargetIds(filter: TargetSearch): number[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.text) {
+      // Substring search: % and _ typed by the reviewer are literal.
+      const like = `%${filter.text.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+      where.push("(unit LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR coalesce(url, '') LIKE ? ESCAPE '\\' OR coalesce(identifier, '') LIKE ? ESCAPE '\\' OR coalesce(platform, '') LIKE ? ESCAPE '\\')");
+      args.push(like, like, like, like, like);
+    }
+    if (filter.classId !== undefined) {
+      where.push('class_id = ?');
+      args.push(filter.classId);
+    }
+    if (filter.kind !== undefined) {
+      where.push('kind = ?');
+      args.push(filter.kind);
+    }
+    if (filter.hasUrl) where.push("coalesce(url, '') <> ''");
+    if (filter.suggested !== undefined) where.push(`${filter.suggested ? '' : 'NOT '}EXISTS (SELECT 1 FROM finding f WHERE f.status = 'suggested' AND f.target_id = target.id)`);
+    const order = filter.orderByName ? 'unit, name, id' : 'id';
+    const sql = `SELECT id FROM target${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
+    return this.db.prepare(sql).pluck().all(...args) as number[];
+  }
+
+  getTargets(ids: readonly number[]): Target[] {
+    const rows = this.db.prepare('SELECT * FROM target WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as TargetRow[];
+    const byId = new Map(rows.map((r) => [r.id, toTarget(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  findingCountsOf(ids: readonly number[]) {
+    return this.db
+      .prepare('SELECT target_id AS targetId, status, count(*) AS count FROM finding WHERE target_id IN (SELECT value FROM json_each(?)) GROUP BY target_id, status')
+      .all(JSON.stringify(ids)) as { targetId: number; status: FindingStatus; count: number }[];
+  }
+
+  suggestedTargetsByClass() {
+    return this.db
+      .prepare("SELECT t.class_id AS classId, count(DISTINCT f.target_id) AS count FROM finding f JOIN target t ON t.id = f.target_id WHERE f.status = 'suggested' GROUP BY t.class_id")
+      .all() as { classId: string; count: number }[];
   }
 
   close(): void {

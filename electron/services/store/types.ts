@@ -169,6 +169,29 @@ export interface AssessmentStore {
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
   close(): void;
+
+  // Paged lists (issue 19): the overview reads one page, not every target.
+  /** Ids of the targets that match, in target order (or by unit and name). */
+  searchTargetIds(filter: TargetSearch): number[];
+  /** These targets, in the order given (unknown ids are left out). */
+  getTargets(ids: readonly number[]): Target[];
+  /** findingCounts for these targets only. */
+  findingCountsOf(ids: readonly number[]): { targetId: number; status: FindingStatus; count: number }[];
+  /** Per class, how many targets have suggestions waiting for the reviewer. */
+  suggestedTargetsByClass(): { classId: string; count: number }[];
+}
+
+/** What the database can filter targets on; score filters are the score cache's. */
+export interface TargetSearch {
+  /** Substring of the unit, name, URL, account identifier or platform (case-insensitive for Latin letters). */
+  text?: string;
+  classId?: string;
+  kind?: 'website' | 'account';
+  /** Websites with an address (what automated checks can open). */
+  hasUrl?: boolean;
+  /** With (true) or without (false) suggestions waiting for the reviewer. */
+  suggested?: boolean;
+  orderByName?: boolean;
 }
 
 export interface NewReviewRequest {

@@ -85,6 +85,32 @@ describe('score cache', () => {
     );
   });
 
+  it('reports exactly the ranks that moved since the last time it was asked (an action\'s delta)', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 5 }), (ops, every) => {
+        const { store } = freshAssessment();
+        store.addTargets(CLASSES.flatMap((classId, c) => [0, 1, 2].map((k) => ({ kind: 'website' as const, unit: `单位${c}${k}`, name: `网站${c}${k}`, url: `http://s${c}${k}.gov.cn/`, classId, attributes: {}, identifier: null, platform: null }))));
+        const cache = new ScoreCache(store);
+        const ranksNow = () => new Map(scoreStoredAssessment(store).map((s) => [s.targetId, s.rank]));
+        expect(cache.takeMoves()).toBe('all');
+        let before = ranksNow();
+        ops.forEach((op, i) => {
+          apply(store, op);
+          if (i % every !== 0 && i !== ops.length - 1) return;
+          const moves = cache.takeMoves();
+          const after = ranksNow();
+          if (moves !== 'all') {
+            const moved = new Map([...after].filter(([id, rank]) => before.get(id) !== rank));
+            expect(moves).toEqual(moved);
+          }
+          before = after;
+        });
+        store.close();
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('sees changes written by another connection to the same assessment', async () => {
     const { dir, store } = freshAssessment();
     const [site] = store.addTargets([{ kind: 'website', unit: '南岭县', name: '南岭县网站', url: 'http://nl.gov.cn/', classId: 'county', attributes: {}, identifier: null, platform: null }]);

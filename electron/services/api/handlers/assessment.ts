@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import { classLabel } from '../../../../shared/ruleset/walk';
-import type { AssessmentOverview, ExportPreviewView, ImportPreview, PreviewTable } from '../../../../shared/api/views';
+import type { AssessmentOverview, ExportPreviewView, ImportPreview, PreviewTable, TargetQuery } from '../../../../shared/api/views';
+import { matchingTargets, overviewRows, overviewSummary } from '../../review/overview-page';
 import { EXPORT_TITLES, type ExportFormat } from '../../../../shared/export-formats';
 import { describeIssue, importTargets, previewTargets } from '../../import/targets/import-targets';
 import { verifyAssessment } from '../../store/open';
@@ -68,17 +69,15 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
     });
 
   return {
-    'assessment/overview': (input: { id: string }) =>
+    'assessment/overview': (input: { id: string; query?: TargetQuery; offset?: number; limit?: number }) =>
       withStore(input.id, (store, open): AssessmentOverview => {
-        const ruleset = store.rulesetSnapshot() as Ruleset;
+        // One page crosses: the query runs over the database and the score cache, then only the page's rows are read.
+        const ruleset = open.scores.rulesetInUse();
         const info = store.info();
-        const scores = new Map(open.scores.all().map((s) => [s.targetId, s]));
-        const findingCounts = new Map<number, number>();
-        const suggestedCounts = new Map<number, number>();
-        for (const c of store.findingCounts()) {
-          const counts = c.status === 'confirmed' ? findingCounts : c.status === 'suggested' ? suggestedCounts : undefined;
-          counts?.set(c.targetId, c.count);
-        }
+        const ids = matchingTargets(store, open.scores, ruleset, input.query ?? {});
+        const offset = Math.min(input.offset ?? 0, Math.max(0, ids.length - 1));
+        const page = ids.slice(offset, offset + (input.limit ?? 100));
+        const { summary, incomplete, nextToReview } = overviewSummary(store, open.scores, ruleset);
         return {
           id: input.id,
           name: info.name,
@@ -86,31 +85,16 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
           rulesetName: ruleset.name,
           gradeBands: info.gradeBands,
           gradesConfigurable: ruleset.grades.configurable,
-          targets: store.listTargets().map((t) => {
-            const s = scores.get(t.id)!;
-            return {
-              id: t.id,
-              kind: t.kind,
-              classLabel: classLabel(ruleset, t.classId),
-              unit: t.unit,
-              name: t.name,
-              url: t.url,
-              platform: t.platform,
-              identifier: t.identifier,
-              findings: findingCounts.get(t.id) ?? 0,
-              total: s.total,
-              grade: s.grade,
-              rank: s.rank,
-              complete: s.complete,
-              veto: s.veto,
-              vetoReasons: s.vetoReasons,
-              suggested: suggestedCounts.get(t.id) ?? 0,
-              progress: s.progress,
-            };
-          }),
-          incomplete: [...scores.values()].filter((s) => !s.complete).length,
+          targets: overviewRows(store, open.scores, ruleset, page),
+          incomplete,
+          matched: ids.length,
+          offset,
+          count: summary.reduce((n, c) => n + c.targets, 0),
+          summary,
+          nextToReview,
         };
       }),
+    'assessment/targetIds': (input: { id: string; query: TargetQuery }) => withStore(input.id, (store, open) => matchingTargets(store, open.scores, open.scores.rulesetInUse(), input.query)),
     'assessment/verify': (input: { id: string }) => Promise.resolve(verifyAssessment(path.join(deps.workspaceDir, path.basename(input.id)), opts)),
     'targets/previewImport': (input: Upload & { classMap?: Record<string, string> }) => withStore(input.id, (store) => preview(store, input)),
     'targets/import': (input: Upload & { classMap?: Record<string, string> }) =>

@@ -9,6 +9,7 @@ import { placesById, reviewProgress, targetReview, toEvidenceView, toFindingView
 import type { HandlerDeps } from '../handlers';
 import { storeRunner } from './common';
 import { runOnce, runOnceAsync } from '../../review/user-action';
+import { targetOfFinding, withDelta } from '../../review/target-delta';
 
 /** Checks that the rule exists on an indicator that applies to the target's kind. */
 function checkRule(store: AssessmentStore, targetId: number, indicatorId: string, rule: number): void {
@@ -25,40 +26,58 @@ export function reviewHandlers(deps: HandlerDeps) {
   return {
     'review/target': (input: { id: string; targetId: number }) => withStore(input.id, (store, open) => targetReview(store, input.id, input.targetId, open.scores)),
     'review/markReviewed': (input: { id: string; targetId: number; indicatorId: string; reviewed: boolean }) =>
-      withStore(input.id, (store) => {
-        resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, store.getTarget(input.targetId).kind);
-        store.setIndicatorReviewed(input.targetId, input.indicatorId, input.reviewed);
-        return reviewProgress(store, input.targetId);
-      }),
-    'findings/add': (input: { id: string; targetId: number; indicatorId: string; rule: number; count: number; note?: string; evidenceIds?: number[]; actionId: string }) =>
-      withStore(input.id, (store) =>
-        runOnce(store, 'findings/add', input.actionId, () => {
-          checkRule(store, input.targetId, input.indicatorId, input.rule);
-          const f = store.addFinding({ targetId: input.targetId, indicatorId: input.indicatorId, rule: input.rule, count: input.count, note: input.note ?? '', status: 'confirmed', evidenceIds: input.evidenceIds ?? [] });
-          return findingView(store, f.id);
+      withStore(input.id, (store, open) =>
+        withDelta(open, input.targetId, () => {
+          resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, store.getTarget(input.targetId).kind);
+          store.setIndicatorReviewed(input.targetId, input.indicatorId, input.reviewed);
+          return reviewProgress(store, input.targetId);
         }),
+      ),
+    'findings/add': (input: { id: string; targetId: number; indicatorId: string; rule: number; count: number; note?: string; evidenceIds?: number[]; actionId: string }) =>
+      withStore(input.id, (store, open) =>
+        withDelta(open, input.targetId, () =>
+          runOnce(store, 'findings/add', input.actionId, () => {
+            checkRule(store, input.targetId, input.indicatorId, input.rule);
+            const f = store.addFinding({ targetId: input.targetId, indicatorId: input.indicatorId, rule: input.rule, count: input.count, note: input.note ?? '', status: 'confirmed', evidenceIds: input.evidenceIds ?? [] });
+            return findingView(store, f.id);
+          }),
+        ),
       ),
     'findings/update': (input: { id: string; findingId: number; rule?: number; count?: number; note?: string; status?: FindingStatus; reason?: string; actionId?: string }) =>
-      withStore(input.id, (store) =>
-        runOnce(store, 'findings/update', input.actionId, () => {
-          const before = store.getFinding(input.findingId);
-          if (input.rule !== undefined) checkRule(store, before.targetId, before.indicatorId, input.rule);
-          const patch = { rule: input.rule, count: input.count, note: input.note, status: input.status };
-          const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-          store.updateFinding(input.findingId, defined, input.reason ?? '');
-          return findingView(store, input.findingId);
-        }),
+      withStore(input.id, (store, open) =>
+        withDelta(open, targetOfFinding(store, input.findingId), () =>
+          runOnce(store, 'findings/update', input.actionId, () => {
+            const before = store.getFinding(input.findingId);
+            if (input.rule !== undefined) checkRule(store, before.targetId, before.indicatorId, input.rule);
+            const patch = { rule: input.rule, count: input.count, note: input.note, status: input.status };
+            const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+            store.updateFinding(input.findingId, defined, input.reason ?? '');
+            return findingView(store, input.findingId);
+          }),
+        ),
       ),
     'findings/delete': (input: { id: string; findingId: number; reason: string; actionId?: string }) =>
-      withStore(input.id, (store) =>
-        runOnce(store, 'findings/delete', input.actionId, () => {
-          // Its evidence stays: deleting a finding never deletes evidence files.
-          store.deleteFinding(input.findingId, input.reason);
-          return { deleted: input.findingId };
-        }),
+      withStore(input.id, (store, open) =>
+        withDelta(
+          open,
+          (r) => r.targetId,
+          () =>
+            runOnce(store, 'findings/delete', input.actionId, () => {
+              const { targetId } = store.getFinding(input.findingId);
+              // Its evidence stays: deleting a finding never deletes evidence files.
+              store.deleteFinding(input.findingId, input.reason);
+              return { deleted: input.findingId, targetId: targetId as number | undefined };
+            }),
+        ),
       ),
     'findings/restore': (input: { id: string; findingId: number; reason: string; actionId: string }) =>
-      withStore(input.id, (store) => runOnce(store, 'findings/restore', input.actionId, () => findingView(store, store.restoreFinding(input.findingId, input.reason).id))),
+      withStore(input.id, (store, open) =>
+        withDelta(
+          open,
+          (f) => targetOfFinding(store, f.id),
+          () => runOnce(store, 'findings/restore', input.actionId, () => findingView(store, store.restoreFinding(input.findingId, input.reason).id)),
+        ),
+      ),
     'findings/linkEvidence': (input: { id: string; findingId: number; evidenceId: number; actionId?: string }) =>
       withStore(input.id, (store) =>
         runOnce(store, 'findings/linkEvidence', input.actionId, () => {
