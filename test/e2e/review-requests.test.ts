@@ -61,6 +61,8 @@ describe('browser mode: feedback and review requests', () => {
     await clickStable(page, '[data-testid="rr-add"]');
     await clickStable(page, '.ant-modal [data-testid="rr-target"]');
     await page.keyboard.type('北岭县');
+    // The host searches: Enter once the match is the active option.
+    await page.waitForFunction(() => document.querySelector('.ant-select-item-option-active')?.textContent?.includes('北岭县'));
     await page.keyboard.press('Enter');
     await clickStable(page, '.ant-modal [data-testid="rr-indicators"]');
     await page.waitForFunction(() => [...document.querySelectorAll('.ant-select-item-option')].some((o) => o.textContent?.includes('健康情况/可用性')));

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FeedbackResultView, ReviewItemView, ReviewRequestView } from '../../../shared/api/review-requests';
-import type { TargetRow } from '../../../shared/api/views';
+import { TargetPicker } from './target-picker';
 import { checklistLeaves } from '../../../shared/api/review';
 import { formatChinaDateTime } from '../../../shared/format/date';
 import { api, fileUrl } from '../api/client';
@@ -23,7 +23,7 @@ const HISTORY_LABEL: Record<string, string> = { 'review.open': '登记申请', '
 const STATUS = { open: ['待决定', 'gold'], accepted: ['已采纳', 'green'], rejected: ['不予采纳', 'default'] } as const;
 
 /** The form a unit's request is entered with: target, disputed indicators, reason, day received, attachments. */
-function AddRequestDialog({ id, targets, open, onClose, onAdded }: { id: string; targets: TargetRow[]; open: boolean; onClose: () => void; onAdded: () => void }) {
+function AddRequestDialog({ id, open, onClose, onAdded }: { id: string; open: boolean; onClose: () => void; onAdded: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ targetId: number; indicators: string[]; reason: string; receivedOn: string }>();
   const [targetId, setTargetId] = useState<number | undefined>();
@@ -51,7 +51,7 @@ function AddRequestDialog({ id, targets, open, onClose, onAdded }: { id: string;
     <Modal title="登记复核申请" open={open} onCancel={onClose} onOk={() => void submit()} okText="登记" cancelText="取消" confirmLoading={busy} width={640} destroyOnClose>
       <Form form={form} layout="vertical" initialValues={{ receivedOn: chinaToday() }}>
         <Form.Item name="targetId" label="考评对象" rules={[{ required: true, message: '请选择考评对象' }]}>
-          <Select showSearch optionFilterProp="label" onChange={(v: number) => { setTargetId(v); form.setFieldValue('indicators', []); }} options={targets.map((t) => ({ value: t.id, label: t.kind === 'website' ? t.unit : `${t.unit}·${t.platform ?? ''}“${t.name}”` }))} data-testid="rr-target" />
+          <TargetPicker id={id} onChange={(v) => { setTargetId(v); form.setFieldValue('indicators', []); }} testId="rr-target" />
         </Form.Item>
         <Form.Item name="indicators" label="有异议的指标" rules={[{ required: true, message: '请至少选择一个指标' }]}>
           <Select mode="multiple" optionFilterProp="label" loading={leaves.loading} options={(leaves.data ?? []).map((l) => ({ value: l.id, label: `${l.path}${l.score !== null && l.weight !== null ? `（${l.score}/${l.weight}）` : ''}` }))} data-testid="rr-indicators" />
@@ -71,7 +71,7 @@ function AddRequestDialog({ id, targets, open, onClose, onAdded }: { id: string;
 }
 
 /** 反馈与复核: send the preliminary results, take review requests within their window, decide them through findings. */
-export function ReviewRequestsPanel({ id, targets, onReview, onChanged }: { id: string; targets: TargetRow[]; onReview: (targetId: number, indicatorId: string) => void; onChanged: () => void }) {
+export function ReviewRequestsPanel({ id, onReview, onChanged }: { id: string; onReview: (targetId: number, indicatorId: string) => void; onChanged: () => void }) {
   const { message } = App.useApp();
   const askReason = useAskReason();
   const requests = useCall(() => api.reviewRequests.list({ id }), [id]);
@@ -184,7 +184,7 @@ export function ReviewRequestsPanel({ id, targets, onReview, onChanged }: { id: 
           { title: '状态', dataIndex: 'status', width: 90, render: (s: ReviewRequestView['status']) => <Tag color={STATUS[s][1]}>{STATUS[s][0]}</Tag> },
         ]}
       />
-      <AddRequestDialog id={id} targets={targets} open={adding} onClose={() => setAdding(false)} onAdded={() => void requests.reload()} />
+      <AddRequestDialog id={id} open={adding} onClose={() => setAdding(false)} onAdded={() => void requests.reload()} />
     </Space>
   );
 }

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import type { SelfEvalDiffView, SelfEvalImportView, TargetRow } from '../../../shared/api/views';
+import type { SelfEvalDiffView, SelfEvalImportView } from '../../../shared/api/views';
+import { TargetPicker } from './target-picker';
 import { api, fileUrl } from '../api/client';
 import { readAsBase64 } from '../read-file';
 import { useCall } from '../use-call';
 
 /** 自评对照: hand out templates, take the filled workbooks back, compare claims with the review. */
-export function SelfEvalPanel({ id, targets }: { id: string; targets: TargetRow[] }) {
+export function SelfEvalPanel({ id }: { id: string }) {
   const diff = useCall(() => api.selfeval.diff({ id }), [id]);
   const [targetId, setTargetId] = useState<number | undefined>();
   const [template, setTemplate] = useState<string | undefined>();
@@ -17,7 +18,6 @@ export function SelfEvalPanel({ id, targets }: { id: string; targets: TargetRow[
   const [higherOnly, setHigherOnly] = useState(false);
   const rows = (diff.data ?? []).filter((r) => (unitFilter === undefined || r.targetId === unitFilter) && (!higherOnly || r.flagged));
   const diffUnits = [...new Map((diff.data ?? []).map((r) => [r.targetId, r.unit])).entries()];
-  const websites = targets.filter((t) => t.kind === 'website');
 
   const upload = async (file: File) => {
     try {
@@ -34,16 +34,7 @@ export function SelfEvalPanel({ id, targets }: { id: string; targets: TargetRow[
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
-        <Select
-          style={{ width: 280 }}
-          placeholder="选择单位"
-          showSearch
-          optionFilterProp="label"
-          value={targetId}
-          onChange={setTargetId}
-          options={websites.map((t) => ({ value: t.id, label: t.unit }))}
-          data-testid="selfeval-target"
-        />
+        <TargetPicker id={id} kind="website" style={{ width: 280 }} placeholder="选择单位（输入名称查找）" value={targetId} onChange={setTargetId} testId="selfeval-target" />
         <Button icon={<DownloadOutlined />} disabled={!targetId} onClick={async () => setTemplate((await api.selfeval.template({ id, targetId: targetId! })).file)} data-testid="selfeval-template">
           生成自查自评表
         </Button>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Dropdown, Result, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Dropdown, Result, Space, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, AuditOutlined, DownloadOutlined, RadarChartOutlined, SafetyCertificateOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
-import type { TargetRow, VerifyView } from '../../../shared/api/views';
+import type { TargetQuery, VerifyView } from '../../../shared/api/views';
 import { EXPORT_FORMATS, EXPORT_TITLES, type ExportFormat } from '../../../shared/export-formats';
 import { api, fileUrl } from '../api/client';
-import { useCall } from '../use-call';
-import { gradeColor, points } from '../format';
+import { useOverview } from '../review/use-overview';
+import { ClassSummaryLine, OverviewControls, OverviewTable } from '../components/overview-table';
 import { SettingsDialog } from '../components/settings-dialog';
 import { ImportTargetsDialog } from '../components/import-targets-dialog';
 import { ImportFindingsDialog } from '../components/import-findings-dialog';
@@ -15,7 +15,6 @@ import { ChecksDialog } from '../components/checks-dialog';
 import { MonitorPanel } from '../components/monitor-panel';
 import { ReviewRequestsPanel } from '../components/review-requests-panel';
 import { RulesetVersionNotice } from '../components/ruleset-version-notice';
-import { targetOrder } from '../components/review/target-list';
 
 /** The UI names exports as their files are named. */
 const FORMAT_LABELS: Record<ExportFormat, string> = { ...EXPORT_TITLES, 'evidence-pack': '证据包（zip）' };
@@ -25,19 +24,31 @@ const FORMAT_LABELS: Record<ExportFormat, string> = { ...EXPORT_TITLES, 'evidenc
 /** One open assessment: its targets with live scores, import, verification and exports. */
 export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack: () => void; onReview: (targetId: number, indicatorId?: string) => void }) {
   const { message } = App.useApp();
-  const overview = useCall(() => api.assessment.overview({ id }), [id]);
+  const [query, setQuery] = useState<TargetQuery>({});
+  const [pageSize, setPageSize] = useState(50);
+  const overview = useOverview(id, query, pageSize);
+  const [checkIds, setCheckIds] = useState<number[] | undefined>();
   const [importing, setImporting] = useState(false);
   const [importingFindings, setImportingFindings] = useState(false);
   const [verify, setVerify] = useState<VerifyView | undefined>();
   const [exported, setExported] = useState<{ label: string; file: string }[]>([]);
   const [previewing, setPreviewing] = useState<ExportFormat | undefined>();
-  const [checking, setChecking] = useState(false);
   const [editingSettings, setEditingSettings] = useState(false);
 
   if (overview.error) return <Result status="error" title={overview.error.message} extra={<Button onClick={onBack}>返回考评列表</Button>} />;
-  const data = overview.data;
-  const websites = (data?.targets ?? []).filter((t) => t.kind === 'website' && t.url);
-  const nextToReview = targetOrder(data?.targets ?? []).find((t) => t.progress.reviewed < t.progress.total) ?? data?.targets[0];
+  const data = overview.overview;
+  const nextToReview = data?.nextToReview ?? undefined;
+  const hasWebsites = !!data?.summary.some((c) => c.kind === 'website' && c.targets > 0);
+  /** Every website with an address, asked of the host when the reviewer starts the checks. */
+  const checkAll = async () => {
+    try {
+      const ids = await api.assessment.targetIds({ id, query: { kind: 'website', hasUrl: true } });
+      if (ids.length) setCheckIds(ids);
+      else message.info('没有填写网址的网站');
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
 
   const runExport = async (format: ExportFormat) => {
     try {
@@ -52,7 +63,7 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
   return (
     <div style={{ padding: 24 }}>
       <Card
-        loading={overview.loading && !data}
+        loading={!data && !overview.error}
         title={
           // At 1366 px a long name and ruleset wrap onto a second line instead of being cut off.
           <Space wrap size={[8, 4]} style={{ whiteSpace: 'normal', paddingBlock: 8 }}>
@@ -63,10 +74,10 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
         }
         extra={
           <Space>
-            <Button type="primary" icon={<AuditOutlined />} disabled={!nextToReview} onClick={() => nextToReview && onReview(nextToReview.id)} data-testid="start-review">
+            <Button type="primary" icon={<AuditOutlined />} disabled={!nextToReview} onClick={() => nextToReview && onReview(nextToReview)} data-testid="start-review">
               开始评审
             </Button>
-            <Button icon={<RadarChartOutlined />} disabled={websites.length === 0} onClick={() => setChecking(true)} data-testid="check-all">
+            <Button icon={<RadarChartOutlined />} disabled={!hasWebsites} onClick={() => void checkAll()} data-testid="check-all">
               自动检查
             </Button>
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-targets">
@@ -122,7 +133,7 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
             }
           />
         )}
-        {data && data.incomplete > 0 && data.targets.length > 0 && (
+        {data && data.incomplete > 0 && data.count > 0 && (
           <Alert
             style={{ marginBottom: 16 }}
             type="warning"
@@ -142,46 +153,24 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
               key: 'targets',
               label: '考评对象',
               children: (
-                  <Table<TargetRow>
-                    rowKey="id"
-                    size="small"
-                    dataSource={data?.targets ?? []}
-                    pagination={{ pageSize: 50, showTotal: (n) => `共 ${n} 个考评对象` }}
-                    locale={{ emptyText: '还没有考评对象：点击“导入考评对象”导入附件1格式的名单' }}
-                    columns={[
-                      { title: '类别', dataIndex: 'classLabel', width: 110, filters: [...new Set((data?.targets ?? []).map((t) => t.classLabel))].map((v) => ({ text: v, value: v })), onFilter: (v, r) => r.classLabel === v },
-                      { title: '主管单位', dataIndex: 'unit', width: 200 },
-                      { title: '名称 / 网址', render: (_, t) => (t.kind === 'website' ? <Typography.Text copyable={{ text: t.url ?? '' }}>{t.url}</Typography.Text> : `${t.name}（${t.platform ?? ''}）`) },
-                      { title: '评审进度', width: 100, render: (_, t) => `${t.progress.reviewed}/${t.progress.total}` },
-                      { title: '问题', dataIndex: 'findings', width: 70, render: (n: number, t) => (t.suggested ? <span>{n} <Tag color="orange">{t.suggested} 条建议</Tag></span> : n) },
-                      {
-                        title: '得分',
-                        dataIndex: 'total',
-                        width: 110,
-                        sorter: (a, b) => (a.total ?? -1) - (b.total ?? -1),
-                        render: (v: number | null, t) =>
-                          t.veto ? (
-                            <Tooltip title={t.vetoReasons.join('；')}>
-                              <Tag color="red">单项否决</Tag>
-                            </Tooltip>
-                          ) : t.complete ? (
-                            points(v)
-                          ) : (
-                            <Tooltip title="尚未评审完毕：得分为暂计，不定等次、不排名">
-                              <span data-testid={`provisional-${t.id}`}>暂计 {points(v)}</span>
-                            </Tooltip>
-                          ),
-                      },
-                      { title: '等次', dataIndex: 'grade', width: 90, render: (g: string | null) => (g ? <Tag color={gradeColor(g)}>{g}</Tag> : '—') },
-                      { title: '类内排名', dataIndex: 'rank', width: 90, render: (r: number | null) => r ?? '—' },
-                      { title: '', width: 70, render: (_, t) => <Button size="small" onClick={() => onReview(t.id)} data-testid={`review-${t.id}`}>评审</Button> },
-                    ]}
+                <>
+                  {data && <ClassSummaryLine summary={data.summary} />}
+                  <OverviewControls overview={data} query={query} onQuery={setQuery} />
+                  <OverviewTable
+                    rows={overview.rows}
+                    matched={data?.matched ?? 0}
+                    offset={overview.offset}
+                    pageSize={pageSize}
+                    loading={overview.loading}
+                    onPage={(offset, size) => (size !== pageSize ? setPageSize(size) : void overview.goTo(offset))}
+                    onReview={onReview}
                   />
+                </>
               ),
             },
-            { key: 'selfeval', label: <span data-testid="tab-selfeval">自评对照</span>, children: <SelfEvalPanel id={id} targets={data?.targets ?? []} /> },
+            { key: 'selfeval', label: <span data-testid="tab-selfeval">自评对照</span>, children: <SelfEvalPanel id={id} /> },
             { key: 'monitor', label: <span data-testid="tab-monitor">可用性监测</span>, children: <MonitorPanel id={id} /> },
-            { key: 'review-requests', label: <span data-testid="tab-review-requests">反馈与复核</span>, children: <ReviewRequestsPanel id={id} targets={data?.targets ?? []} onReview={onReview} onChanged={() => void overview.reload()} /> },
+            { key: 'review-requests', label: <span data-testid="tab-review-requests">反馈与复核</span>, children: <ReviewRequestsPanel id={id} onReview={onReview} onChanged={() => void overview.reload()} /> },
           ]}
         />
       </Card>
@@ -207,7 +196,7 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
           }}
         />
       )}
-      {checking && <ChecksDialog id={id} targetIds={websites.map((t) => t.id)} title="自动检查全部网站" onClose={() => setChecking(false)} onFinished={() => void overview.reload()} />}
+      {checkIds && <ChecksDialog id={id} targetIds={checkIds} title="自动检查全部网站" onClose={() => setCheckIds(undefined)} onFinished={() => void overview.reload()} />}
       <ImportTargetsDialog id={id} open={importing} onClose={() => setImporting(false)} onImported={() => void overview.reload()} />
       <ImportFindingsDialog
         id={id}

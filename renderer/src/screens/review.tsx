@@ -5,6 +5,8 @@ import { checklistLeaves, type EvidenceView, type FindingView } from '../../../s
 import type { RectView } from '../../../shared/api/browser';
 import { api } from '../api/client';
 import { useCall } from '../use-call';
+import { useOverview } from '../review/use-overview';
+import type { TargetDelta, TargetQuery } from '../../../shared/api/views';
 import { gradeColor, points } from '../format';
 import { SHORTCUTS, useShortcuts } from '../review/shortcuts';
 import { useUndo } from '../review/use-undo';
@@ -38,7 +40,9 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
   const { message } = App.useApp();
   const askReason = useAskReason();
   const askText = useAskText();
-  const overview = useCall(() => api.assessment.overview({ id }), [id]);
+  // The target list: one page from the host at a time; actions update it in place from their delta.
+  const [listQuery, setListQuery] = useState<TargetQuery>({});
+  const list = useOverview(id, listQuery, 100);
   const review = useCall(() => api.review.target({ id, targetId }), [id, targetId]);
   const notes = useCall(() => api.checks.notes({ id, targetId }), [id, targetId]);
   const [indicatorId, setIndicatorId] = useState<string | undefined>();
@@ -59,7 +63,7 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
   const data = review.data?.target.id === targetId ? review.data : undefined;
   const leaves = useMemo(() => (data ? checklistLeaves(data.tree) : []), [data]);
   const node = leaves.find((l) => l.id === indicatorId);
-  const order = useMemo(() => targetOrder(overview.data?.targets ?? []), [overview.data]);
+  const order = useMemo(() => targetOrder(list.rows), [list.rows]);
   const queue = useMemo(() => (data ? pendingQueue(data.findings, leaves.map((l) => l.id)) : []), [data, leaves]);
 
   // A target opens at the indicator it was opened at (a disputed one, from 反馈与复核), else at its first pending
@@ -75,18 +79,29 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
   // Captures go to the selected finding only while its indicator is shown: a screenshot for indicator B never lands on a finding of A.
   useEffect(() => setActiveFinding(undefined), [indicatorId, targetId]);
 
-  const refresh = () => Promise.all([review.reload(), overview.reload(), notes.reload()]);
+  /** After a change that returns no delta (a form saved, checks run): the target and the list page shown. */
+  const refresh = () => Promise.all([review.reload(), list.reload(), notes.reload()]);
+  /** Applies the delta an action returned to the target list; the overview is not asked again. */
+  const tracked = <T,>(result: T): T => {
+    const delta = (result as { delta?: TargetDelta } | undefined)?.delta;
+    if (delta) list.applyDelta(delta);
+    return result;
+  };
   /**
    * Runs one user action, shows the host's Chinese message if it fails, reloads
-   * the target's live score, and remembers how to undo it. `key` names the user
-   * action: the same action answered twice adds one undo step.
+   * the target's own view, updates the target list from the action's delta, and
+   * remembers how to undo it (the undo's delta is applied the same way). `key`
+   * names the user action: the same action answered twice adds one undo step.
    */
   const act = async <T,>(label: string, run: () => Promise<T>, inverse?: (result: T) => () => Promise<unknown>, key?: string) => {
     setBusy(label);
     try {
-      const result = await run();
-      if (inverse) undo.push({ label, undo: inverse(result), key });
-      await refresh();
+      const result = tracked(await run());
+      if (inverse) {
+        const reverse = inverse(result);
+        undo.push({ label, undo: () => reverse().then(tracked), key });
+      }
+      await Promise.all([review.reload(), notes.reload()]);
       return result;
     } catch (e) {
       message.error((e as Error).message);
@@ -175,7 +190,7 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
     try {
       const label = await undo.undo();
       if (!label) return;
-      await refresh();
+      await Promise.all([review.reload(), notes.reload()]);
       message.info(`已撤销：${label}`);
     } catch (e) {
       message.error((e as Error).message);
@@ -202,6 +217,13 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
     if (next) focusSuggestion(next);
     else setCurrentSuggestion(undefined);
   };
+  /** The next target of the list; at the end of the rows loaded, the host's next page. */
+  const nextTarget = async () => {
+    let rows = order;
+    if (rows[rows.length - 1]?.id === targetId && list.more) rows = targetOrder(await list.loadMore());
+    const next = step(rows, targetId, 1) as number | undefined;
+    if (next !== undefined) onTarget(next);
+  };
   const selectIndicator = (indicator: string | undefined) => {
     setIndicatorId(indicator);
     setCurrentSuggestion(queue.find((f) => f.indicatorId === indicator)?.id);
@@ -214,7 +236,7 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
     captureMhtml: () => capture('mhtml'),
     nextIndicator: () => selectIndicator(step(leaves, indicatorId, 1) as string | undefined),
     prevIndicator: () => selectIndicator(step(leaves, indicatorId, -1) as string | undefined),
-    nextTarget: () => onTarget(step(order, targetId, 1) as number),
+    nextTarget: () => void nextTarget(),
     prevTarget: () => onTarget(step(order, targetId, -1) as number),
     nextSuggestion: () => moveInQueue(1),
     prevSuggestion: () => moveInQueue(-1),
@@ -288,7 +310,17 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
                 </Tooltip>
               </div>
               <div style={{ flex: 1, minHeight: 0 }}>
-                <TargetList targets={overview.data?.targets ?? []} selected={targetId} onSelect={onTarget} />
+                <TargetList
+                  targets={list.rows}
+                  matched={list.overview?.matched ?? 0}
+                  more={list.more}
+                  loading={list.loading}
+                  query={listQuery}
+                  onQuery={setListQuery}
+                  onLoadMore={() => void list.loadMore()}
+                  selected={targetId}
+                  onSelect={onTarget}
+                />
               </div>
             </div>
             <SplitHandle label="对象列表" onDrag={(dx) => changeLayout({ left: layout.left + dx })} onToggle={() => changeLayout({ leftOpen: false })} />
