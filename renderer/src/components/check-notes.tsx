@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Button, Collapse, List, Space, Tag, Typography } from 'antd';
 import type { CheckNoteView } from '../../../shared/checks/notes';
+import type { TargetDelta } from '../../../shared/api/views';
 import { api } from '../api/client';
 import { newActionId } from '../review/action-id';
 
@@ -12,7 +13,7 @@ const SHOWN_ITEMS = 5;
  * it …), each with its evidence and the indicator it most plausibly belongs
  * to; one click records it as a confirmed finding on that indicator.
  */
-export function CheckNotes({ id, notes, onRecorded }: { id: string; notes: readonly CheckNoteView[]; onRecorded?: () => void }) {
+export function CheckNotes({ id, notes, onRecorded }: { id: string; notes: readonly CheckNoteView[]; onRecorded?: (delta: TargetDelta) => void }) {
   const [recorded, setRecorded] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string | undefined>();
   // One id per note and check run: a double click or a retry records the note once.
@@ -22,7 +23,7 @@ export function CheckNotes({ id, notes, onRecorded }: { id: string; notes: reado
     if (!actionIds.current.has(n)) actionIds.current.set(n, newActionId('note'));
     try {
       setError(undefined);
-      await api.findings.add({
+      const { delta } = await api.findings.add({
         id,
         targetId: n.targetId,
         indicatorId: n.indicatorId!,
@@ -32,7 +33,7 @@ export function CheckNotes({ id, notes, onRecorded }: { id: string; notes: reado
         actionId: actionIds.current.get(n)!,
       });
       setRecorded(new Set(recorded).add(i));
-      onRecorded?.();
+      onRecorded?.(delta);
     } catch (e) {
       setError((e as Error).message);
     }

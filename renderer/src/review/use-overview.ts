@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AssessmentOverview, TargetDelta, TargetQuery, TargetRow } from '../../../shared/api/views';
 import { api } from '../api/client';
+import { applyDelta } from './apply-delta';
 
 interface State {
   overview?: AssessmentOverview;
@@ -9,12 +10,6 @@ interface State {
   offset: number;
   error?: Error;
   loading: boolean;
-}
-
-/** Applies what an action changed to the rows shown: its target's row, the ranks that moved, the numbers above the list. */
-export function applyDelta(rows: readonly TargetRow[], delta: TargetDelta): TargetRow[] {
-  const ranks = new Map(delta.ranks.map((r) => [r.targetId, r.rank]));
-  return rows.map((r) => (delta.row && r.id === delta.row.id ? delta.row : ranks.has(r.id) ? { ...r, rank: ranks.get(r.id)! } : r));
 }
 
 /** How many rows to ask for to show again what is shown (the host gives at most 500 at once). */

@@ -408,7 +408,10 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
                         )}
                         {notes.data && notes.data.length > 0 && (
                           <div style={{ borderTop: '1px solid #eee', padding: 12 }}>
-                            <CheckNotes id={id} notes={notes.data} onRecorded={() => void refresh()} />
+                            <CheckNotes id={id} notes={notes.data} onRecorded={(delta) => {
+                                list.applyDelta(delta);
+                                void Promise.all([review.reload(), notes.reload()]);
+                              }} />
                           </div>
                         )}
                       </div>
@@ -430,7 +433,8 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
           onClose={() => setViewing(undefined)}
           onChanged={(created) => {
             setViewing(created);
-            void refresh();
+            // An annotated copy is new evidence: it changes no score, so the list stays as it is.
+            void review.reload();
           }}
         />
       )}

@@ -11,6 +11,7 @@ import type { AssessmentOverview, TargetDelta, TargetQuery, TargetRow } from '..
 import type { TargetScore } from '../../../shared/scoring/types';
 import type { AssessmentStore } from '../../../electron/services/store/types';
 import { callThroughDispatch } from '../../helpers/dispatch';
+import { applyDelta } from '../../../renderer/src/review/apply-delta';
 import { ruleset } from '../../helpers/rulesets';
 
 const zj = ruleset('zhanjiang-2021');
@@ -203,6 +204,18 @@ describe('the paged overview and the deltas of review actions', () => {
     expect(last.delta.ranks.sort(byTarget)).toEqual(moved(before).sort(byTarget));
     const overview = await call<AssessmentOverview>('assessment/overview', { id: 'a' });
     expect([last.delta.incomplete, last.delta.summary]).toEqual([overview.incomplete, overview.summary]);
+  });
+
+  it('gives what the list shows after an action, applied in place, equal to the list asked for again', async () => {
+    const query: TargetQuery = { kind: 'website', sort: 'rank' };
+    const shown = (await call<AssessmentOverview>('assessment/overview', { id: 'a', query, limit: 500 })).targets;
+    const place = basic[3]!;
+    const { delta } = await call<{ delta: TargetDelta }>('findings/add', { id: 'a', targetId: 4, indicatorId: place.indicator.id, rule: place.indicator.rules[0]!.n, count: 5, actionId: 'overview-add-shown' });
+    const again = await call<AssessmentOverview>('assessment/overview', { id: 'a', query, limit: 500 });
+    // Same rows with the same numbers; only their order may differ until the list is asked for again.
+    const byId = (rows: TargetRow[]) => [...rows].sort((a, b) => a.id - b.id);
+    expect(byId(applyDelta(shown, delta))).toEqual(byId(again.targets));
+    expect(applyDelta(shown, delta)).not.toEqual(shown);
   });
 
   it('does not count a change made elsewhere before the action (grade lines changed by another process) as the action\'s', async () => {
