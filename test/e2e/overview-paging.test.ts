@@ -80,6 +80,12 @@ describe('browser mode: the paged overview', () => {
     await page.waitForFunction(() => document.querySelector('.ant-table-row td:nth-child(2)')?.textContent === '单位101');
     expect(await page.$$eval('.ant-table-row', (rows) => rows.length)).toBe(WEBSITES - 100);
     await page.screenshot({ path: path.join(shots, 'e2e-overview-paged.png') });
+    // Reviewing a target and coming back returns to the same filter and page.
+    await page.click('[data-testid="review-101"]');
+    await page.waitForSelector('[data-testid="review-screen"]');
+    await page.click('[aria-label="返回考评"]');
+    await page.waitForFunction(() => document.querySelector('.ant-table-row td:nth-child(2)')?.textContent === '单位101');
+    expect(await text(page, '[data-testid="overview-matched"]')).toBe(`共 ${WEBSITES} 个考评对象`);
 
     // The review workspace: the target list is paged too.
     await page.goto(`${server.url}#a=big&t=1`);

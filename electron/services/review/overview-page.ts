@@ -41,9 +41,22 @@ function sortKey(q: TargetQuery, classOrder: Map<string, number>): ((s: TargetSc
  * from the score cache, so no target is scored and no finding row is read.
  */
 export function matchingTargets(store: AssessmentStore, scores: ScoreCache, ruleset: Ruleset, q: TargetQuery): number[] {
+  // Paging through one query reuses its order until a score or finding changes (every such change moves the cache's version).
+  const key = `${scores.version()}|${JSON.stringify(q, Object.keys(q).sort())}`;
+  const memo = lastQuery.get(scores);
+  if (memo?.key === key) return memo.ids;
+  const ids = runQuery(store, scores, ruleset, q);
+  lastQuery.set(scores, { key, ids });
+  return ids;
+}
+
+/** The last query answered per open assessment (a reviewer pages through one list at a time). */
+const lastQuery = new WeakMap<ScoreCache, { key: string; ids: number[] }>();
+
+function runQuery(store: AssessmentStore, scores: ScoreCache, ruleset: Ruleset, q: TargetQuery): number[] {
   const all = scores.all();
-  const byId = new Map(all.map((s) => [s.targetId, s]));
-  const candidates = needsDatabase(q)
+  const byId = needsDatabase(q) ? new Map(all.map((s) => [s.targetId, s])) : undefined;
+  const candidates = byId
     ? store.searchTargetIds({ text: q.text, classId: q.classId, kind: q.kind, hasUrl: q.hasUrl, suggested: q.suggested, orderByName: q.sort === 'name' }).flatMap((id) => byId.get(id) ?? [])
     : all;
   let kept = candidates.filter(keepsScore(q));
@@ -96,7 +109,19 @@ export function overviewRows(store: AssessmentStore, scores: ScoreCache, ruleset
 }
 
 /** The numbers above the list, per class in ruleset order (classes without targets left out), and the assessment's open count. */
-export function overviewSummary(store: AssessmentStore, scores: ScoreCache, ruleset: Ruleset): { summary: ClassSummary[]; incomplete: number; nextToReview: number | null } {
+export function overviewSummary(store: AssessmentStore, scores: ScoreCache, ruleset: Ruleset): Summary {
+  const version = scores.version();
+  const memo = lastSummary.get(scores);
+  if (memo?.version === version) return memo.summary;
+  const summary = summarise(store, scores, ruleset);
+  lastSummary.set(scores, { version, summary });
+  return summary;
+}
+
+type Summary = { summary: ClassSummary[]; incomplete: number; nextToReview: number | null };
+const lastSummary = new WeakMap<ScoreCache, { version: number; summary: Summary }>();
+
+function summarise(store: AssessmentStore, scores: ScoreCache, ruleset: Ruleset): Summary {
   const withSuggestions = new Map(store.suggestedTargetsByClass().map((r) => [r.classId, r.count]));
   const byClass = new Map<string, ClassSummary>();
   let incomplete = 0;

@@ -41,6 +41,7 @@ export class ScoreCache {
   private readonly classes = new Map<string, Scored[]>();
   /** Ranks that moved since the last takeMoves (target id → rank), or 'all' after a rebuild. */
   private moves: Map<number, number | null> | 'all' = 'all';
+  private changes = 0;
 
   constructor(private readonly store: AssessmentStore) {}
 
@@ -82,6 +83,12 @@ export class ScoreCache {
     return moves;
   }
 
+  /** Grows with every catch-up that changed a score: lists built from the cache are reusable while it stays the same. */
+  version(): number {
+    this.sync();
+    return this.changes;
+  }
+
   /** The ruleset the cache scores with (the assessment's snapshot as of the last catch-up). */
   rulesetInUse(): Ruleset {
     this.sync();
@@ -99,10 +106,14 @@ export class ScoreCache {
       for (const id of ids) touched.add(id);
     }
     this.head = changes[changes.length - 1]!.seq;
-    if (touched.size > 0) this.rescore([...touched]);
+    if (touched.size > 0) {
+      this.changes++;
+      this.rescore([...touched]);
+    }
   }
 
   private rebuild(): void {
+    this.changes++;
     this.moves = 'all';
     this.head = this.store.historyHead();
     this.ruleset = this.store.rulesetSnapshot() as Ruleset;

@@ -21,9 +21,11 @@ const shownLimit = (pageSize: number, shown: number) => Math.min(500, Math.max(p
  * `loadMore` appends the next one. `applyDelta` updates the shown rows from what
  * a review action returned, without asking the host again.
  */
-export function useOverview(id: string, query: TargetQuery, pageSize: number) {
+export function useOverview(id: string, query: TargetQuery, pageSize: number, startAt = 0) {
   const [state, setState] = useState<State>({ rows: [], offset: 0, loading: true });
   const latest = useRef(0);
+  // The first load opens at `startAt` (the page the reviewer left); a new query starts from the top.
+  const opening = useRef(startAt);
   const current = useRef(state);
   current.current = state;
   const queryKey = JSON.stringify(query);
@@ -48,7 +50,9 @@ export function useOverview(id: string, query: TargetQuery, pageSize: number) {
   );
 
   useEffect(() => {
-    void load(0, pageSize, false);
+    const offset = opening.current;
+    opening.current = 0;
+    void load(offset, pageSize, false);
   }, [load, pageSize]);
 
   return {

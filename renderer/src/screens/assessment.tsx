@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Dropdown, Result, Space, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, AuditOutlined, DownloadOutlined, RadarChartOutlined, SafetyCertificateOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import type { TargetQuery, VerifyView } from '../../../shared/api/views';
@@ -21,12 +21,18 @@ const FORMAT_LABELS: Record<ExportFormat, string> = { ...EXPORT_TITLES, 'evidenc
 
 
 
+/** Where each assessment's overview was left in this window: search, filters, page size and page. */
+const lastView = new Map<string, { query: TargetQuery; pageSize: number; offset: number }>();
+
 /** One open assessment: its targets with live scores, import, verification and exports. */
 export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack: () => void; onReview: (targetId: number, indicatorId?: string) => void }) {
   const { message } = App.useApp();
-  const [query, setQuery] = useState<TargetQuery>({});
-  const [pageSize, setPageSize] = useState(50);
-  const overview = useOverview(id, query, pageSize);
+  // The search, filters and page come back as the reviewer left them (after reviewing a target, say).
+  const left = lastView.get(id);
+  const [query, setQuery] = useState<TargetQuery>(left?.query ?? {});
+  const [pageSize, setPageSize] = useState(left?.pageSize ?? 50);
+  const overview = useOverview(id, query, pageSize, left?.offset);
+  useEffect(() => void lastView.set(id, { query, pageSize, offset: overview.offset }), [id, query, pageSize, overview.offset]);
   const [checkIds, setCheckIds] = useState<number[] | undefined>();
   const [importing, setImporting] = useState(false);
   const [importingFindings, setImportingFindings] = useState(false);
