@@ -10,7 +10,7 @@ const STARTS_DESC: Record<TargetSort, boolean> = { order: false, rank: false, sc
 /** One line per class above the list: targets, reviewed, vetoed, suggestions waiting, grades. */
 export function ClassSummaryLine({ summary }: { summary: ClassSummary[] }) {
   return (
-    <Space direction="vertical" size={2} style={{ marginBottom: 12 }} data-testid="class-summary">
+    <Space direction="vertical" size={2} style={{ display: 'flex', marginBottom: 12 }} data-testid="class-summary">
       {summary.map((c) => (
         <Typography.Text key={c.classId} data-testid={`class-summary-${c.classId}`}>
           <Typography.Text strong>{c.label}</Typography.Text>（{c.kind === 'website' ? '网站' : '新媒体'}）{c.targets} 个：评审完毕 {c.reviewed}
@@ -32,7 +32,7 @@ export function OverviewControls({ overview, query, onQuery }: { overview: Asses
   const set = (patch: Partial<TargetQuery>) => onQuery({ ...query, ...patch });
   const sort = query.sort ?? 'order';
   return (
-    <Space wrap style={{ marginBottom: 12 }} data-testid="overview-controls">
+    <Space wrap style={{ display: 'flex', marginBottom: 12 }} data-testid="overview-controls">
       <Input.Search allowClear placeholder="搜索单位、网站、账号或网址" style={{ width: 260 }} defaultValue={query.text} onSearch={(text) => set({ text: text.trim() || undefined })} data-testid="overview-search" />
       <Select allowClear placeholder="全部类别" style={{ width: 150 }} value={query.classId} onChange={(classId?: string) => set({ classId })} options={(overview?.summary ?? []).map((c) => ({ value: c.classId, label: c.label }))} data-testid="filter-class" />
       <Select allowClear placeholder="网站与新媒体" style={{ width: 130 }} value={query.kind} onChange={(kind?: TargetQuery['kind']) => set({ kind })} options={[{ value: 'website', label: '网站' }, { value: 'account', label: '新媒体账号' }]} data-testid="filter-kind" />
