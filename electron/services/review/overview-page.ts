@@ -84,8 +84,10 @@ export function overviewRows(store: AssessmentStore, scores: ScoreCache, ruleset
   const confirmed = new Map<number, number>();
   const suggested = new Map<number, number>();
   for (const c of store.findingCountsOf(ids)) (c.status === 'confirmed' ? confirmed : c.status === 'suggested' ? suggested : undefined)?.set(c.targetId, c.count);
-  return store.getTargets(ids).map((t) => {
-    const s = scores.get(t.id);
+  const targets = store.getTargets(ids);
+  const scored = scores.many(targets.map((t) => t.id));
+  return targets.map((t, i) => {
+    const s = scored[i]!;
     return {
       id: t.id,
       kind: t.kind,

@@ -61,6 +61,12 @@ export class ScoreCache {
     return this.scored.get(targetId)!.score;
   }
 
+  /** Several targets' scores (totals only), caught up once: a page of a list. */
+  many(targetIds: readonly number[]): TargetScore[] {
+    this.sync();
+    return targetIds.map((id) => this.scored.get(id)?.score ?? this.get(id));
+  }
+
   /** One target scored in full (per-indicator results, explanations) with its rank from the cache. */
   detail(targetId: number): TargetScore {
     const rank = this.get(targetId).rank;

@@ -148,6 +148,9 @@ describe('the paged overview and the deltas of review actions', () => {
     expect(county.grades.reduce((n, g) => n + g.count, 0)).toBe(members.filter((s) => s.complete && !s.veto).length);
     expect(page.summary.map((c) => c.classId)).toEqual(['county', 'city-service', 'city-noservice', 'account']);
     expect(page.nextToReview).toBe(3);
+    // A page past the end (the list shrank since it was shown) gives the last page.
+    const last = await call<AssessmentOverview>('assessment/overview', { id: 'a', query: { kind: 'account' }, offset: 40, limit: 5 });
+    expect([last.offset, last.targets.map((t) => t.id)]).toEqual([10, [56, 57]]);
     // Every website with an address, for 自动检查全部网站.
     expect(await call<number[]>('assessment/targetIds', { id: 'a', query: { kind: 'website', hasUrl: true } })).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
   });

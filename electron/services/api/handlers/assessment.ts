@@ -75,8 +75,10 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
         const ruleset = open.scores.rulesetInUse();
         const info = store.info();
         const ids = matchingTargets(store, open.scores, ruleset, input.query ?? {});
-        const offset = Math.min(input.offset ?? 0, Math.max(0, ids.length - 1));
-        const page = ids.slice(offset, offset + (input.limit ?? 100));
+        // Past the end (the list shrank since the page was shown): the last page.
+        const limit = input.limit ?? 100;
+        const offset = Math.min(input.offset ?? 0, Math.max(0, Math.floor((ids.length - 1) / limit) * limit));
+        const page = ids.slice(offset, offset + limit);
         const { summary, incomplete, nextToReview } = overviewSummary(store, open.scores, ruleset);
         return {
           id: input.id,
