@@ -11,6 +11,9 @@ import { serveWorkspaceFiles } from './file-protocol';
 import { denyAllPermissions, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { startGuardProxy } from '../services/browse/guard-proxy';
+import { createNetworkGuard } from '../services/browse/private-network';
+import { guardReviewSession } from './review-network';
 import { createViewHost, hardenReviewSession, REVIEW_PARTITION } from './review-view';
 import { registerAppSchemes } from './schemes';
 import { loadWindowState, rememberWindowState } from './window-state';
@@ -84,9 +87,14 @@ if (!app.requestSingleInstanceLock()) {
 
   void app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       denyAllPermissions(session.defaultSession);
       hardenReviewSession(reviewSession());
+      // Reviewed sites reach the network only through the guard proxy, in force before any site loads.
+      const guard = createNetworkGuard();
+      const proxy = await startGuardProxy({ guard });
+      app.on('will-quit', () => void proxy.close());
+      await guardReviewSession(reviewSession(), { guard, proxy });
       const nativeBinding = electronNativeBinding();
       const workspaceDir = path.join(app.getPath('documents'), '考评工作台');
       try {
@@ -103,7 +111,7 @@ if (!app.requestSingleInstanceLock()) {
         mode: 'desktop',
         version: app.getVersion(),
         nativeBinding,
-        browser: (onVisit) => createViewHost(win, win.webContents, onVisit),
+        browser: (onVisit) => createViewHost(win, win.webContents, onVisit, { guard, proxy }),
       });
       registerIpc(handlers, APP_INDEX_URL, (error) => console.error(error));
       installMenu();

@@ -9,6 +9,7 @@ import type { BrowserHost, OnVisit, RawCapture } from '../services/browse/types'
 import { untrustedText, untrustedUrl } from '../services/browse/untrusted';
 import { withDebugger } from './debugger-cdp';
 import { denyAllPermissions } from './harden';
+import type { ReviewNetwork } from './review-network';
 import { hardenSiteContents } from './site-contents';
 
 /** The page's address and title as the app may show them: site-controlled, so cleaned and bounded. */
@@ -58,7 +59,7 @@ function newSiteView(): WebContentsView {
  * same caps, timeouts, viewport facts and Chinese errors. Only screenshots,
  * URLs and titles leave the view.
  */
-export function createViewHost(window: BaseWindow, appContents: WebContents, onVisit: OnVisit): BrowserHost {
+export function createViewHost(window: BaseWindow, appContents: WebContents, onVisit: OnVisit, network?: ReviewNetwork): BrowserHost {
   const reviewSession = session.fromPartition(REVIEW_PARTITION);
   const tabs = new Map<number, Tab>();
   let current: Tab | undefined;
@@ -123,14 +124,20 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
     wc.on('did-start-navigation', (_e, _url, inPlace, isMainFrame) => {
       if (isMainFrame && !inPlace) tab.error = null;
     });
-    wc.on('did-fail-load', (_e, _code, description, url, isMainFrame) => {
+    wc.on('did-fail-load', (_e, code, description, url, isMainFrame) => {
+      // A refused tunnel (https through the guard proxy, -111) says nothing more; the proxy knows why.
+      const why = code === -111 ? network?.proxy.failureFor(url) : undefined;
       // An aborted load (superseded, or stopped by the reviewer) is no fault of the site.
-      const error = isMainFrame ? chromiumError(description, url) : null;
+      const error = isMainFrame ? chromiumError(why ?? description, url) : null;
       if (error) fail(tab.error?.kind === 'certificate' ? tab.error : error);
     });
     wc.on('did-navigate', (_e, url, status) => {
       // A document committed (Chromium's error pages do not count): the view shows it again.
       tab.failed = false;
+      // The guard proxy's own answer for a plain-http address it refused or could not reach: our error page, not a site's.
+      const why = [403, 502, 504].includes(status) ? network?.proxy.failureFor(url) : undefined;
+      const refused = why ? chromiumError(why, url) : null;
+      if (refused) return fail(refused);
       if (status >= 400) tab.error = httpError(status, untrustedUrl(url) ?? urlOf(wc));
       place();
     });
@@ -179,6 +186,8 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
       let tab = tabs.get(sessionNo);
       const fresh = !tab;
       if (fresh && !isWebUrl(startUrl)) throw new KaopingError('bad-url', '只能打开 http 或 https 网址');
+      // The target's own host may be on a private address (an intranet site): it is reachable, the rest of that range is not.
+      if (isWebUrl(startUrl)) network?.guard.permit(startUrl);
       tab ??= newTab(sessionNo);
       tab.lastUsed = Date.now();
       current = tab;

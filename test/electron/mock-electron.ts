@@ -44,6 +44,8 @@ export const net = {
 
 export const shell = { openExternal: vi.fn(async () => undefined) };
 
+type BeforeRequest = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
+
 export class FakeSession extends EventEmitter {
   permissionRequestHandler?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
   permissionCheckHandler?: () => boolean;
@@ -60,6 +62,12 @@ export class FakeSession extends EventEmitter {
   getUserAgent() {
     return 'Mozilla/5.0 Electron';
   }
+  readonly setProxy = vi.fn(async (_config: Record<string, unknown>) => undefined);
+  readonly webRequest: { beforeRequest?: BeforeRequest; onBeforeRequest(listener: BeforeRequest): void } = {
+    onBeforeRequest(listener) {
+      this.beforeRequest = listener;
+    },
+  };
 }
 
 const partitions = new Map<string, FakeSession>();
@@ -151,7 +159,8 @@ export class FakeWindow {
   };
 }
 
-export const app = { isPackaged: false, getVersion: () => '0.0.0-test', quit: vi.fn() };
+/** `app`: an emitter, so tests can send it events such as `login` as Electron would. */
+export const app = Object.assign(new EventEmitter(), { isPackaged: false, getVersion: () => '0.0.0-test', quit: vi.fn() });
 export const dialog = { showErrorBox: vi.fn() };
 export const Menu = { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) };
 export class BrowserWindow {}

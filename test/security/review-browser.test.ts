@@ -1,6 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
@@ -9,10 +7,7 @@ import { launchChromium, sandboxNotice } from '../../electron/services/browse/ch
 import { createNetworkGuard, isPrivateAddress } from '../../electron/services/browse/private-network';
 import { createPuppeteerHost } from '../../electron/services/browse/puppeteer-host';
 import type { BrowserHost } from '../../electron/services/browse/types';
-
-function listen(server: Server, host: string): Promise<number> {
-  return new Promise((resolve) => server.listen(0, host, () => resolve((server.address() as AddressInfo).port)));
-}
+import { startLocalService, type LocalService } from './local-services';
 
 describe('private network guard', () => {
   it.each([
@@ -38,7 +33,7 @@ describe('private network guard', () => {
   });
 
   it('refuses names resolving to private addresses, except the hosts of targets', async () => {
-    const guard = createNetworkGuard(async (host) => (host === 'rebind.example' ? ['192.168.0.10'] : ['203.0.113.5']));
+    const guard = createNetworkGuard({ lookup: async (host) => (host === 'rebind.example' ? ['192.168.0.10'] : ['203.0.113.5']) });
     expect(await guard.allow('http://rebind.example/admin')).toBe(false);
     expect(await guard.allow('http://localhost:8080/')).toBe(false);
     expect(await guard.allow('https://www.gov.cn/')).toBe(true);
@@ -50,32 +45,42 @@ describe('private network guard', () => {
 });
 
 describe('review browser in browser mode', () => {
-  let target: Server;
-  let internal: Server;
-  let targetUrl = '';
-  let internalUrl = '';
-  const hits: string[] = [];
+  let target: LocalService;
+  let internal: LocalService;
   let host: BrowserHost;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    internal = createServer((req, res) => {
-      hits.push(req.url ?? '');
-      res.end('internal');
-    });
-    // Another loopback address: "the reviewer's machine", not the target.
-    internalUrl = `http://127.0.0.2:${await listen(internal, '127.0.0.2')}`;
-    target = createServer((_req, res) => {
+    // Another loopback address: "the reviewer's machine", not the target. It would accept WebSockets too.
+    internal = await startLocalService('127.0.0.2');
+    const wsPage = (urls: Record<string, string>) => `<!doctype html><title>连接中</title><script>
+      const result = {};
+      for (const [name, url] of Object.entries(${JSON.stringify(urls)})) {
+        const socket = new WebSocket(url);
+        socket.onopen = () => { result[name] = 'open'; finish(); };
+        socket.onerror = () => { result[name] = 'error'; finish(); };
+      }
+      function finish() { if (Object.keys(result).length === ${Object.keys(urls).length}) document.title = JSON.stringify(result); }
+    </script>`;
+    target = await startLocalService('127.0.0.1', (req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><title>被考评网站</title><img src="${internalUrl}/img"><script>fetch('${internalUrl}/fetch').catch(()=>{});</script><p>正文</p>`);
+      const own = `ws://127.0.0.1:${target.port}/own`;
+      const inside = `${internal.origin.replace('http', 'ws')}`;
+      if (req.url === '/ws') res.end(wsPage({ own, internal: `${inside}/ws`, secure: `${inside.replace('ws:', 'wss:')}/wss`, rebound: `ws://rebind.test:${internal.port}/ws` }));
+      else if (req.url === '/rebind') res.end(`<!doctype html><title>重绑定</title><img src="http://rebind.test:${internal.port}/img"><script>fetch('http://rebind.test:${internal.port}/fetch').catch(()=>{});</script>`);
+      else res.end(`<!doctype html><title>被考评网站</title><img src="${internal.origin}/img"><script>fetch('${internal.origin}/fetch').catch(()=>{});</script><p>正文</p>`);
     });
-    targetUrl = `http://127.0.0.1:${await listen(target, '127.0.0.1')}`;
     host = createPuppeteerHost({
       profileDir: mkdtempSync(path.join(os.tmpdir(), 'kaoping-guard-profile-')),
       onVisit: () => undefined,
-      launch: async (userDataDir) => (browser = await launchChromium({ userDataDir })),
+      navigationTimeoutMs: 10_000,
+      // The attacker's name server: rebind.test is public the first time it is asked, this machine after.
+      network: { lookup: async (name) => (name === 'rebind.test' ? (reboundAnswers++ === 0 ? ['198.51.100.7'] : ['127.0.0.2']) : []), cacheMs: 0 },
+      // Were Chromium to resolve rebind.test itself, it would reach the internal service: the attack DNS rebinding makes.
+      launch: async (launchOptions) => (browser = await launchChromium({ ...launchOptions, args: [...launchOptions.args, `--host-resolver-rules=MAP rebind.test 127.0.0.2`] })),
     });
   });
+  let reboundAnswers = 0;
   afterAll(async () => {
     await host.close();
     target.close();
@@ -83,21 +88,45 @@ describe('review browser in browser mode', () => {
   });
 
   it('talks to Chromium over a pipe: no DevTools TCP port is opened', async () => {
-    await host.open(1, `${targetUrl}/`);
+    await host.open(1, `${target.origin}/`);
     const args = browser!.process()!.spawnargs;
     expect(args).toContain('--remote-debugging-pipe');
     expect(args.some((a) => a.startsWith('--remote-debugging-port'))).toBe(false);
+    // Every connection, loopback included, goes through the guard proxy.
+    expect(args).toContain('--proxy-bypass-list=<-loopback>');
+    expect(args.some((a) => /^--proxy-server=http:\/\/127\.0\.0\.1:\d+$/u.test(a))).toBe(true);
   });
 
   it('loads the target (itself on loopback) while its page cannot reach other local addresses', async () => {
-    const state = await host.open(1, `${targetUrl}/`);
+    const state = await host.open(1, `${target.origin}/`);
     expect(state).toMatchObject({ title: '被考评网站', error: null });
-    // The page's own requests to 127.0.0.2 were refused in the browser: the service saw none of them.
+    // The page's own requests to 127.0.0.2 were refused by the proxy: the service saw no connection at all.
     await host.go('reload');
-    expect(hits).toEqual([]);
-    const blocked = await host.navigate(`${internalUrl}/`);
-    expect(blocked.error?.message).toMatch(/本机或内网地址/u);
-    expect(hits).toEqual([]);
+    const blocked = await host.navigate(`${internal.origin}/`);
+    expect(blocked.error).toMatchObject({ kind: 'network', message: expect.stringMatching(/本机或内网地址.*ERR_BLOCKED_BY_CLIENT/u) });
+    const secure = await host.navigate(`${internal.origin.replace('http:', 'https:')}/`);
+    expect(secure.error?.message).toMatch(/本机或内网地址/u);
+    expect(internal.connections).toBe(0);
+  });
+
+  it('blocks WebSockets (ws and wss) to local services, while the target’s own WebSocket opens', async () => {
+    await host.navigate(`${target.origin}/ws`);
+    const page = (await browser!.pages()).find((p) => p.url() === `${target.origin}/ws`)!;
+    await page.waitForFunction(() => document.title.startsWith('{'), { timeout: 15_000 });
+    expect(JSON.parse(await page.title())).toEqual({ own: 'open', internal: 'error', secure: 'error', rebound: 'error' });
+    expect(target.upgrades).toBeGreaterThanOrEqual(1);
+    expect(internal.connections).toBe(0);
+    expect(internal.upgrades).toBe(0);
+  });
+
+  it('is not fooled by DNS rebinding: the address checked is the address connected to', async () => {
+    await host.navigate(`${target.origin}/rebind`);
+    const rebound = await host.navigate(`http://rebind.test:${internal.port}/`);
+    expect(rebound.error?.message).toMatch(/本机或内网地址/u);
+    // Every request for rebind.test was resolved by the proxy, never by Chromium (which would have said 127.0.0.2).
+    expect(reboundAnswers).toBeGreaterThanOrEqual(3);
+    expect(internal.connections).toBe(0);
+    expect(internal.hits).toEqual([]);
   });
 
   it('says so in the browser state when the sandbox cannot be on', () => {

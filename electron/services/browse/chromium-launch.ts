@@ -47,7 +47,7 @@ export interface LaunchOptions {
   userDataDir: string;
   /** Defaults to resolveChromium(): an installed browser, else the packaged one. */
   executablePath?: string;
-  /** Extra flags (tests only). */
+  /** Extra flags: the guard proxy's for the review browser (puppeteer-host.ts), or a test's. */
   args?: readonly string[];
 }
 

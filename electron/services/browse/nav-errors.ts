@@ -36,7 +36,14 @@ const NETWORK: Record<string, string> = {
   ERR_BLOCKED_BY_CLIENT: '网址指向本机或内网地址，审阅浏览器不允许被考评网站访问这些地址（考评对象本身的地址除外）',
   ERR_NETWORK_CHANGED: '本机网络发生变化，连接中断',
   ERR_CONNECTION_ABORTED: '连接中断',
+  ERR_CONNECTION_FAILED: '无法建立连接',
+  ERR_TUNNEL_CONNECTION_FAILED: '无法建立到网站的连接',
 };
+
+/** A network error code (ERR_…) in the reviewer's words. */
+export function describeNetError(code: string): string {
+  return NETWORK[code] ?? '网络错误';
+}
 
 const HTTP: Record<number, string> = {
   400: '请求有误',
@@ -61,7 +68,7 @@ export function netError(errorText: string, url: string): NavError | null {
   if (code?.startsWith('ERR_CERT_')) {
     return { kind: 'certificate', message: `网站证书有问题：${CERTIFICATE[code] ?? '证书无效'}（${code}），已拒绝打开`, url };
   }
-  if (code) return { kind: 'network', message: `无法打开页面：${NETWORK[code] ?? '网络错误'}（${code}）`, url };
+  if (code) return { kind: 'network', message: `无法打开页面：${describeNetError(code)}（${code}）`, url };
   return { kind: 'network', message: '无法打开页面：浏览器未能加载该网址', url };
 }
 

@@ -1,12 +1,17 @@
 /**
  * Keeps the sites under review off the reviewer's own machine and network: a
- * page in the review browser may not load anything from loopback, private,
- * link-local or carrier-grade NAT addresses (the local `kaoping serve`, a
- * router's admin page, a NAS), whether named by IP or by a host name that
- * resolves there. The targets themselves are the exception: an intranet
- * site under review (or a test fixture on 127.0.0.1) is opened on purpose.
+ * page in the review browser may not reach loopback, private, link-local or
+ * carrier-grade NAT addresses (the local `kaoping serve`, a router's admin
+ * page, a NAS), whether named by IP or by a host name that resolves there.
+ * The targets themselves are the exception: an intranet site under review (or
+ * a test fixture on 127.0.0.1) is opened on purpose.
+ *
+ * This file is the one address policy. The guard proxy (guard-proxy.ts)
+ * enforces it on every connection of the review browser and connects only to
+ * the addresses it checked here; the desktop view's request filter asks it
+ * first for a tidy error page.
  */
-import { lookup } from 'node:dns/promises';
+import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
 const V4_PRIVATE: [number, number][] = [
@@ -39,33 +44,76 @@ export function isPrivateAddress(ip: string): boolean {
   return /^f[cd]/u.test(bare) || /^fe[89ab]/u.test(bare);
 }
 
-const CACHE_MS = 60_000;
+/** Where a host may be reached, or the Chromium error code saying why not. */
+export type Resolution = { ok: true; addresses: string[] } | { ok: false; code: 'ERR_BLOCKED_BY_CLIENT' | 'ERR_NAME_NOT_RESOLVED' };
+
+/** Resolves a host name to all its addresses (IPv4 and IPv6). */
+export type Lookup = (host: string) => Promise<string[]>;
+
+const systemLookup: Lookup = async (host) => (await dnsLookup(host, { all: true, verbatim: true })).map((a) => a.address);
+
+export interface NetworkGuardOptions {
+  /** Default: the system resolver (getaddrinfo, as Chromium uses). */
+  lookup?: Lookup;
+  /** How long one answer is used; default 30 s. 0: every check resolves afresh. */
+  cacheMs?: number;
+  /** A resolver that does not answer in this time counts as "does not resolve"; default 10 s. */
+  lookupTimeoutMs?: number;
+}
 
 /**
- * A per-browser guard: `allow(url)` says whether a request may go out.
- * `permit(url)` adds a target's host to the exceptions.
+ * A per-browser guard. `permit(url)` adds a target's host to the exceptions;
+ * `resolve(host)` gives the addresses a connection may use — the very ones
+ * that were checked, so a second, different DNS answer (rebinding) can never
+ * slip in between the check and the connection.
  */
-export function createNetworkGuard(resolve: (host: string) => Promise<string[]> = async (host) => (await lookup(host, { all: true })).map((a) => a.address)) {
+export function createNetworkGuard(options: NetworkGuardOptions = {}) {
+  const lookup = options.lookup ?? systemLookup;
+  const cacheMs = options.cacheMs ?? 30_000;
+  const lookupTimeoutMs = options.lookupTimeoutMs ?? 10_000;
   const permitted = new Set<string>();
-  const verdicts = new Map<string, { privateNet: boolean; until: number }>();
-  const privateHost = async (host: string): Promise<boolean> => {
-    if (isIP(host.replace(/^\[|\]$/gu, ''))) return isPrivateAddress(host);
-    if (host === 'localhost' || host.endsWith('.localhost')) return true;
-    const known = verdicts.get(host);
-    if (known && known.until > Date.now()) return known.privateNet;
-    // A name that does not resolve cannot reach anything: Chromium reports it as unresolved.
-    const privateNet = (await resolve(host).catch(() => [] as string[])).some(isPrivateAddress);
-    verdicts.set(host, { privateNet, until: Date.now() + CACHE_MS });
-    return privateNet;
+  const answers = new Map<string, { addresses: Promise<string[]>; until: number }>();
+
+  const addressesOf = (host: string): Promise<string[]> => {
+    const known = answers.get(host);
+    if (known && known.until > Date.now()) return known.addresses;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<string[]>((resolve) => (timer = setTimeout(() => resolve([]), lookupTimeoutMs)));
+    const addresses = Promise.race([lookup(host).catch(() => [] as string[]), timeout]).finally(() => clearTimeout(timer));
+    if (cacheMs > 0) {
+      answers.set(host, { addresses, until: Date.now() + cacheMs });
+      // Bounded: a page naming thousands of hosts cannot grow the cache without end.
+      if (answers.size > 1_000) answers.delete(answers.keys().next().value!);
+    }
+    return addresses;
   };
+
+  const resolve = async (rawHost: string): Promise<Resolution> => {
+    const host = rawHost.replace(/^\[|\]$/gu, '').toLowerCase().replace(/\.$/u, '');
+    const allowed = permitted.has(host);
+    if (isIP(host)) return allowed || !isPrivateAddress(host) ? { ok: true, addresses: [host] } : { ok: false, code: 'ERR_BLOCKED_BY_CLIENT' };
+    if (!allowed && (host === 'localhost' || host.endsWith('.localhost'))) return { ok: false, code: 'ERR_BLOCKED_BY_CLIENT' };
+    const addresses = await addressesOf(host);
+    if (addresses.length === 0) return { ok: false, code: 'ERR_NAME_NOT_RESOLVED' };
+    // One private address in the answer is enough: the connection could pick it.
+    if (!allowed && addresses.some(isPrivateAddress)) return { ok: false, code: 'ERR_BLOCKED_BY_CLIENT' };
+    return { ok: true, addresses };
+  };
+
   return {
     permit(url: string): void {
       try {
-        permitted.add(new URL(url).hostname.toLowerCase());
+        permitted.add(new URL(url).hostname.replace(/^\[|\]$/gu, '').toLowerCase());
       } catch {
         // not a URL: nothing to permit
       }
     },
+    resolve,
+    /**
+     * Whether a request to this URL may go out: false only for a blocked
+     * address (non-network schemes always may; a name that does not resolve
+     * reaches nothing and is reported as such further on).
+     */
     async allow(url: string): Promise<boolean> {
       let u: URL;
       try {
@@ -73,9 +121,9 @@ export function createNetworkGuard(resolve: (host: string) => Promise<string[]> 
       } catch {
         return false;
       }
-      if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'ws:' && u.protocol !== 'wss:') return true;
-      const host = u.hostname.toLowerCase();
-      return permitted.has(host) || !(await privateHost(host));
+      if (!['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol)) return true;
+      const verdict = await resolve(u.hostname);
+      return verdict.ok || verdict.code !== 'ERR_BLOCKED_BY_CLIENT';
     },
   };
 }

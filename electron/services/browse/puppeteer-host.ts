@@ -7,9 +7,10 @@
 import type { Browser } from 'puppeteer-core';
 import { DEVICE_PRESETS, type DevicePreset } from '../../../shared/api/browser';
 import { KaopingError } from '../../../shared/errors';
-import { launchChromium, sandboxNotice } from './chromium-launch';
+import { launchChromium, sandboxNotice, type LaunchOptions } from './chromium-launch';
 import { cdpOfSession } from './cdp';
-import { createNetworkGuard } from './private-network';
+import { startGuardProxy, type GuardProxy } from './guard-proxy';
+import { createNetworkGuard, type NetworkGuardOptions } from './private-network';
 import { applyDevice, clampZoom, cssViewport, desktopUserAgent, type Device } from './emulation';
 import { denyDownloads, denyPermissions } from './lockdown';
 import { captureFullPage, captureMhtml, captureRegion, captureVisible } from './page-shots';
@@ -25,8 +26,13 @@ export interface PuppeteerHostOptions {
    */
   profileDir: string;
   onVisit: OnVisit;
-  /** Starts the browser (default: the system Chromium via launchChromium). */
-  launch?: (profileDir: string) => Promise<Browser>;
+  /**
+   * Starts the browser (default: the system Chromium via launchChromium). It
+   * must pass `args` on: they route every connection through the guard proxy.
+   */
+  launch?: (options: LaunchOptions & { args: readonly string[] }) => Promise<Browser>;
+  /** The address policy's resolver and cache (tests put a resolver of their own here). */
+  network?: NetworkGuardOptions;
   /** Navigation bound; default 30 s. */
   navigationTimeoutMs?: number;
   /** Live pages kept; the least recently used beyond this is closed. Default 4. */
@@ -35,6 +41,7 @@ export interface PuppeteerHostOptions {
 
 interface Running {
   browser: Browser;
+  proxy: GuardProxy;
   userAgent: string;
 }
 
@@ -53,7 +60,7 @@ export function createPuppeteerHost(options: PuppeteerHostOptions): BrowserHost 
   let device: Device = { preset: 'laptop', zoom: 1 };
   let running: Promise<Running> | undefined;
   let live: Browser | undefined;
-  const guard = createNetworkGuard();
+  const guard = createNetworkGuard(options.network);
   const notice = sandboxNotice();
 
   const forget = () => {
@@ -63,10 +70,19 @@ export function createPuppeteerHost(options: PuppeteerHostOptions): BrowserHost 
     current = undefined;
   };
   const launch = async (): Promise<Running> => {
-    const browser = await (options.launch ?? ((userDataDir: string) => launchChromium({ userDataDir })))(options.profileDir);
+    // Every connection of the browser goes through the guard proxy, started before it and closed after it.
+    const proxy = await startGuardProxy({ guard });
+    let browser: Browser;
+    try {
+      browser = await (options.launch ?? launchChromium)({ userDataDir: options.profileDir, args: proxy.chromiumArgs });
+    } catch (error) {
+      await proxy.close();
+      throw error;
+    }
     live = browser;
     // A crashed Chromium is started afresh on the next call.
     browser.once('disconnected', () => {
+      void proxy.close();
       if (live === browser) forget();
     });
     try {
@@ -77,7 +93,7 @@ export function createPuppeteerHost(options: PuppeteerHostOptions): BrowserHost 
       await browser.close().catch(() => undefined);
       throw error;
     }
-    return { browser, userAgent: desktopUserAgent(await browser.userAgent()) };
+    return { browser, proxy, userAgent: desktopUserAgent(await browser.userAgent()) };
   };
   const start = (): Promise<Running> => {
     running ??= launch().catch((error: unknown) => {
@@ -137,14 +153,14 @@ export function createPuppeteerHost(options: PuppeteerHostOptions): BrowserHost 
       if (!tabs.has(targetId) && !isWebUrl(startUrl)) throw notUrl();
       // The target's own host may be on a private address (an intranet site, a test fixture): it is reachable, the rest of that range is not.
       if (isWebUrl(startUrl)) guard.permit(startUrl);
-      const { browser, userAgent } = await start();
+      const { browser, proxy, userAgent } = await start();
       let pending = tabs.get(targetId);
       const fresh = !pending;
       if (!pending) {
         pending = Tab.create({
           context: browser.defaultBrowserContext(),
           navTimeoutMs,
-          guard,
+          proxy,
           onVisit: (url, title) => options.onVisit(targetId, url, title),
         });
         tabs.set(targetId, pending);
@@ -227,6 +243,7 @@ export function createPuppeteerHost(options: PuppeteerHostOptions): BrowserHost 
       forget();
       const r = await was?.catch(() => null);
       await r?.browser.close().catch(() => undefined);
+      await r?.proxy.close();
     },
   };
 }

@@ -12,15 +12,18 @@ import { denyOrigin } from './lockdown';
 import { httpError, netError, timeoutError, type NavError } from './nav-errors';
 import { SessionHistory } from './session-history';
 import { untrustedUrl } from './untrusted';
-import type { NetworkGuard } from './private-network';
+import { PROXY_ERROR_HEADER, type GuardProxy } from './guard-proxy';
 
 export interface TabDeps {
   context: BrowserContext;
   navTimeoutMs: number;
   /** A main-frame document finished loading (not an error page). */
   onVisit: (url: string, title: string) => void;
-  /** Requests to loopback and private networks are refused unless to a target (private-network.ts). */
-  guard?: NetworkGuard;
+  /**
+   * The guard proxy all of Chromium's traffic goes through (guard-proxy.ts):
+   * its credential is given to each page, and its reasons explain failures.
+   */
+  proxy?: Pick<GuardProxy, 'credentials' | 'failureFor'>;
 }
 
 /** How long a click may take to turn into a navigation, and how long we then wait for it before answering. */
@@ -55,17 +58,9 @@ export class Tab {
     const page = await deps.context.newPage();
     page.setDefaultNavigationTimeout(deps.navTimeoutMs);
     page.setDefaultTimeout(deps.navTimeoutMs);
+    // The proxy asks every request for its per-launch credential; DevTools answers for this page.
+    if (deps.proxy) await page.authenticate(deps.proxy.credentials);
     // A session of our own for the Page domain: loading events, history, layout metrics, MHTML.
-    if (deps.guard) {
-      const guard = deps.guard;
-      await page.setRequestInterception(true);
-      page.on('request', (req) => {
-        void guard
-          .allow(req.url())
-          .then((ok) => (ok ? req.continue() : req.abort('blockedbyclient')))
-          .catch(() => undefined);
-      });
-    }
     const cdp = await page.createCDPSession();
     await cdp.send('Page.enable');
     const { frameTree } = await cdp.send('Page.getFrameTree');
@@ -101,11 +96,20 @@ export class Tab {
       const status = res.status();
       if (!this.isMain(res.request()) || (status >= 300 && status < 400)) return;
       this.answered = true;
-      if (status >= 400) this.error = httpError(status, untrustedUrl(res.url()) ?? this.url);
+      const url = untrustedUrl(res.url()) ?? this.url;
+      // The guard proxy's own answer (the header never passes through from a site): a blocked or unreachable address.
+      const proxyCode = this.deps.proxy ? res.headers()[PROXY_ERROR_HEADER] : undefined;
+      if (proxyCode) this.error = netError(`net::${proxyCode}`, url);
+      else if (status >= 400) this.error = httpError(status, url);
     });
     page.on('requestfailed', (req) => {
       if (!this.isMain(req)) return;
-      const error = netError(req.failure()?.errorText ?? '', untrustedUrl(req.url()) ?? this.url);
+      const url = untrustedUrl(req.url()) ?? this.url;
+      let errorText = req.failure()?.errorText ?? '';
+      // A refused tunnel (https) says nothing more; the proxy knows why.
+      const why = errorText.includes('ERR_TUNNEL_CONNECTION_FAILED') ? this.deps.proxy?.failureFor(req.url()) : undefined;
+      if (why) errorText = `net::${why}`;
+      const error = netError(errorText, url);
       if (error) this.error = error;
     });
     page.on('framenavigated', (frame) => {

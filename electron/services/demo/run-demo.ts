@@ -14,7 +14,7 @@ import { DEFAULT_WEBSITE_CHECK } from '../checks/check-website';
 import { runChecks } from '../checks/run-checks';
 import { createEvidenceShooter } from '../checks/evidence-shots';
 import { resolveChromium } from '../browse/chromium-path';
-import { launchChromium } from '../browse/chromium-launch';
+import { launchChromium, type LaunchOptions } from '../browse/chromium-launch';
 import { createPuppeteerHost } from '../browse/puppeteer-host';
 import { captureEvidence } from '../evidence/capture';
 import { saveAccountForm } from '../review/account-form';
@@ -38,7 +38,7 @@ export interface DemoOptions {
   /** Narration, one Chinese line at a time. */
   say: (line: string) => void;
   /** Starts Chromium (tests may pass their own); default: the system browser. */
-  launch?: (profileDir: string) => Promise<Browser>;
+  launch?: (options: LaunchOptions) => Promise<Browser>;
 }
 
 export interface DemoResult {
@@ -68,7 +68,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const say = options.say;
   // No screenshots are faked: without a browser the demo stops here and says which to install.
   if (!options.launch && (await resolveChromium()).bundled) say('本机没有 Chromium/Chrome/Edge：使用随开发依赖安装的内置 Chromium');
-  const launch = options.launch ?? ((dir: string) => launchChromium({ userDataDir: dir }));
+  const launch = options.launch ?? launchChromium;
   const sites: RunningSite[] = await Promise.all(sampleSites(now).map(serveSampleSite));
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'kaoping-demo-'));
   mkdirSync(options.out, { recursive: true });
@@ -124,9 +124,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 }
 
 /** Runs every check on both sites (same site only: the demo needs no internet) and confirms what a reviewer would. */
-async function checkAndConfirm(store: AssessmentStore, now: Date, launch: (dir: string) => Promise<Browser>, say: (line: string) => void) {
+async function checkAndConfirm(store: AssessmentStore, now: Date, launch: (options: LaunchOptions) => Promise<Browser>, say: (line: string) => void) {
   say('自动检查（只检查本站链接，无需联网）……');
-  const shooter = createEvidenceShooter(store, { maxShots: 2, launch });
+  const shooter = createEvidenceShooter(store, { maxShots: 2, launch: (userDataDir) => launch({ userDataDir }) });
   try {
     const options = { ...DEFAULT_WEBSITE_CHECK, only: CHECK_NAMES, external: false, now };
     await runChecks({ store, targets: store.listTargets(), options, progress: (line) => /^\S/u.test(line) && say(`  ${line}`), shoot: shooter.shoot });
@@ -149,7 +149,7 @@ async function checkAndConfirm(store: AssessmentStore, now: Date, launch: (dir: 
 }
 
 /** Opens each site in the headless browser, captures the page and records a finding with it. */
-async function recordByHand(store: AssessmentStore, sites: RunningSite[], scratch: string, launch: (dir: string) => Promise<Browser>, now: Date, say: (line: string) => void) {
+async function recordByHand(store: AssessmentStore, sites: RunningSite[], scratch: string, launch: (options: LaunchOptions) => Promise<Browser>, now: Date, say: (line: string) => void) {
   const ruleset = store.rulesetSnapshot() as Ruleset;
   const host = createPuppeteerHost({ profileDir: path.join(scratch, 'browser'), onVisit: () => undefined, launch });
   try {

@@ -1,4 +1,4 @@
-import { createReadStream, promises as fs, realpathSync } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 
@@ -35,22 +35,6 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   const rel = path.relative(root, target);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return target;
-}
-
-/**
- * The file's real path when it, with every link resolved, is still inside
- * `root` (itself resolved); undefined when it is missing or a link leads out.
- * A name check alone is not enough: `evidence/x.png -> /etc/passwd` passes it.
- */
-export function realInside(root: string, file: string): string | undefined {
-  try {
-    const realRoot = realpathSync(root);
-    const real = realpathSync(file);
-    const rel = path.relative(realRoot, real);
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? real : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Streams a file that is known to be inside an allowed root; 404 when missing. */

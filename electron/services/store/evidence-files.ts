@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { realInside } from '../server/static-files';
+import { realPathInside } from '../workspace/real-path';
 
 export function sha256(content: Buffer): string {
   return createHash('sha256').update(content).digest('hex');
@@ -33,7 +33,7 @@ export function storeEvidenceFile(dir: string, content: Buffer, ext: string): { 
 export function hashStoredFile(dir: string, file: string): string | null | 'outside' {
   const full = path.join(dir, file);
   if (!existsSync(full)) return null;
-  const real = realInside(dir, full);
+  const real = realPathInside(dir, full);
   if (!real) return 'outside';
   const hash = createHash('sha256');
   const fd = openSync(real, 'r');

@@ -1,13 +1,7 @@
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { resolveInside } from '../server/static-files';
 import { evidenceFileRoute } from './file-route';
-
-/** True when `child` is `parent` or lies below it (both already real paths). */
-function within(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
+import { realPathInside } from './real-path';
 
 /**
  * evidenceFileRoute with links resolved: the file's real path (symlinks
@@ -24,13 +18,8 @@ export function realEvidenceFileRoute(workspaceDir: string): (urlPath: string) =
     const [assessment, kind] = urlPath.split('/');
     const assessmentDir = resolveInside(workspaceDir, assessment ?? '');
     if (!assessmentDir || !kind) return undefined;
-    try {
-      const workspace = realpathSync(workspaceDir);
-      const folder = realpathSync(path.join(assessmentDir, kind));
-      const real = realpathSync(file);
-      return within(workspace, folder) && within(folder, real) && real !== folder ? real : undefined;
-    } catch {
-      return undefined; // missing: a 404 like any other unknown file
-    }
+    // Missing files and folders are undefined too: a 404 like any other unknown file.
+    const folder = path.join(assessmentDir, kind);
+    return realPathInside(workspaceDir, folder) ? realPathInside(folder, file) : undefined;
   };
 }

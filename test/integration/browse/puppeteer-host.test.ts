@@ -42,7 +42,7 @@ beforeAll(async () => {
     profileDir: profile,
     onVisit: (id, url, title) => visits.push([id, url, title]),
     navigationTimeoutMs: 2_000,
-    launch: async (userDataDir) => (browser = await launchChromium({ userDataDir })),
+    launch: async (launchOptions) => (browser = await launchChromium(launchOptions)),
   });
   mkdirSync('test-results', { recursive: true });
 });

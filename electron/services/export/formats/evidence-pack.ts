@@ -12,7 +12,7 @@ import { formatChinaDateTime } from '../../../../shared/format/date';
 import type { ExportAssessmentData, ExportEvidence, ExportFinding, ExportTarget } from '../model';
 import type { AnnexSpec } from '../table-spec';
 import { renderAnnexWorkbook } from '../xlsx/annex-sheet';
-import { realInside } from '../../server/static-files';
+import { realPathInside } from '../../workspace/real-path';
 import { stampChainHead } from '../ooxml/chain-head-property';
 
 export interface EvidencePackOptions {
@@ -104,7 +104,7 @@ export function collectEvidence(
       if (!existsSync(source))
         throw new KaopingError('evidence-missing', `证据文件不存在：${source}（考评对象：${target.name}，指标：${finding.indicatorName}）`);
       // The real path must stay inside too: a link in evidence/ to a file elsewhere on the disk is never packed.
-      const real = realInside(root, source);
+      const real = realPathInside(root, source);
       if (!real) throw new KaopingError('evidence-path', `证据文件 ${evidence.path} 是指向证据目录之外的链接，已拒绝打包（考评对象：${target.name}）`);
       const bytes = new Uint8Array(readFileSync(real));
       const sha256 = createHash('sha256').update(bytes).digest('hex');
