@@ -7,6 +7,8 @@ import { launchChromium, sandboxNotice } from '../../electron/services/browse/ch
 import { createNetworkGuard, isPrivateAddress } from '../../electron/services/browse/private-network';
 import { createPuppeteerHost } from '../../electron/services/browse/puppeteer-host';
 import type { BrowserHost } from '../../electron/services/browse/types';
+import { createEvidenceShooter } from '../../electron/services/checks/evidence-shots';
+import { freshAssessment } from '../helpers/assessment';
 import { startLocalService, type LocalService } from './local-services';
 
 describe('private network guard', () => {
@@ -133,5 +135,44 @@ describe('review browser in browser mode', () => {
     const notice = host.state().notice ?? null;
     expect(notice).toBe(sandboxNotice());
     if (process.getuid?.() === 0) expect(notice).toMatch(/未启用沙箱.*root/u);
+  });
+});
+
+describe('screenshots taken by the automated checks', () => {
+  it('go through the same guard: the target’s page is shot, its requests to 127.0.0.2 and a page there are not', async () => {
+    const internal = await startLocalService('127.0.0.2');
+    const target = await startLocalService('127.0.0.1', (_req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html><title>栏目</title><img src="${internal.origin}/img"><script>new WebSocket('${internal.origin.replace('http', 'ws')}/ws');</script><p id="x">更新时间</p>`);
+    });
+    const { store } = freshAssessment();
+    const site = store.addTarget({ kind: 'website', unit: '南岭县人民政府', name: '南岭县人民政府门户网站', url: `${target.origin}/`, classId: 'county', attributes: {}, identifier: null, platform: null });
+    const shooter = createEvidenceShooter(store, { maxShots: 3, timeoutMs: 10_000 });
+    const said: string[] = [];
+    try {
+      const suggestion = {
+        target: site.name,
+        targetId: site.id,
+        check: 'freshness.news',
+        indicatorId: 'x',
+        indicator: '信息发布/更新',
+        rule: 1,
+        count: 1,
+        status: 'suggested' as const,
+        summary: '栏目未更新',
+        evidence: [{ url: `${target.origin}/column`, selector: '#x' }, { url: `${internal.origin}/admin` }],
+        evidenceIds: [],
+      };
+      const ids = await shooter.shoot(site, suggestion, (line) => said.push(line));
+      expect(ids).toHaveLength(1);
+      expect(said.join('\n')).toMatch(/无法截图 http:\/\/127\.0\.0\.2.*本机或内网地址/u);
+      expect(target.hits).toContain('/column');
+      expect(internal.connections).toBe(0);
+    } finally {
+      await shooter.close();
+      store.close();
+      target.close();
+      internal.close();
+    }
   });
 });

@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { Target } from '../../../shared/domain/types';
 import type { AssessmentStore } from '../store/types';
-import { launchChromium } from '../browse/chromium-launch';
+import { launchChromium, type LaunchOptions } from '../browse/chromium-launch';
+import { startGuardProxy, type GuardProxy } from '../browse/guard-proxy';
+import { createNetworkGuard, type NetworkGuardOptions } from '../browse/private-network';
 import { batchHighlights } from '../evidence/highlight-shot';
 import { burnCaption } from '../evidence/caption';
 import type { Suggestion } from './suggest';
@@ -14,8 +16,13 @@ export interface EvidenceShooterOptions {
   /** Screenshots per suggestion: the first few places are evidence enough, and each costs seconds. */
   maxShots: number;
   timeoutMs: number;
-  /** Starts the browser (default: the system Chromium on a throwaway profile). */
-  launch?: (profileDir: string) => Promise<Browser>;
+  /**
+   * Starts the browser (default: the system Chromium on a throwaway profile).
+   * It must pass `args` on: they route every connection through the guard proxy.
+   */
+  launch?: (options: LaunchOptions & { args: readonly string[] }) => Promise<Browser>;
+  /** The address policy's resolver and cache (tests only). */
+  network?: NetworkGuardOptions;
 }
 
 /**
@@ -27,14 +34,27 @@ export interface EvidenceShooterOptions {
 export function createEvidenceShooter(store: AssessmentStore, options: Partial<EvidenceShooterOptions> = {}) {
   const o: EvidenceShooterOptions = { maxShots: 3, timeoutMs: 20_000, ...options };
   const profile = mkdtempSync(path.join(os.tmpdir(), 'kaoping-shots-'));
-  let browser: Promise<Browser> | undefined;
+  // The pages shot are the targets' own, as hostile as in the review browser: the same guard keeps them off this machine and the LAN.
+  const guard = createNetworkGuard(o.network);
+  let running: Promise<{ browser: Browser; proxy: GuardProxy }> | undefined;
   let unavailable: string | undefined;
+  const start = async () => {
+    const proxy = await startGuardProxy({ guard });
+    try {
+      return { browser: await (o.launch ?? launchChromium)({ userDataDir: profile, args: proxy.chromiumArgs }), proxy };
+    } catch (error) {
+      await proxy.close();
+      throw error;
+    }
+  };
 
   const shoot = async (target: Target, s: Suggestion, progress: Progress): Promise<number[]> => {
     if (unavailable || s.evidence.length === 0) return [];
     try {
-      browser ??= (o.launch ?? ((dir) => launchChromium({ userDataDir: dir })))(profile);
-      const shots = await batchHighlights(s.evidence, { browser: await browser, maxShots: o.maxShots, timeoutMs: o.timeoutMs });
+      if (target.url) guard.permit(target.url);
+      running ??= start();
+      const { browser, proxy } = await running;
+      const shots = await batchHighlights(s.evidence, { browser, maxShots: o.maxShots, timeoutMs: o.timeoutMs, credentials: proxy.credentials });
       const ids: number[] = [];
       for (const { item, shot } of shots) {
         if (!shot.png) {
@@ -54,8 +74,9 @@ export function createEvidenceShooter(store: AssessmentStore, options: Partial<E
   };
 
   const close = async () => {
-    const b = await browser?.catch(() => undefined);
-    await b?.close().catch(() => undefined);
+    const r = await running?.catch(() => undefined);
+    await r?.browser.close().catch(() => undefined);
+    await r?.proxy.close();
     rmSync(profile, { recursive: true, force: true });
   };
 

@@ -126,7 +126,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 /** Runs every check on both sites (same site only: the demo needs no internet) and confirms what a reviewer would. */
 async function checkAndConfirm(store: AssessmentStore, now: Date, launch: (options: LaunchOptions) => Promise<Browser>, say: (line: string) => void) {
   say('自动检查（只检查本站链接，无需联网）……');
-  const shooter = createEvidenceShooter(store, { maxShots: 2, launch: (userDataDir) => launch({ userDataDir }) });
+  const shooter = createEvidenceShooter(store, { maxShots: 2, launch });
   try {
     const options = { ...DEFAULT_WEBSITE_CHECK, only: CHECK_NAMES, external: false, now };
     await runChecks({ store, targets: store.listTargets(), options, progress: (line) => /^\S/u.test(line) && say(`  ${line}`), shoot: shooter.shoot });

@@ -11,6 +11,7 @@ import { KaopingError } from '../../../shared/errors';
 import type { EvidenceItem } from '../checks/types';
 import { withTimeout } from '../browse/deadline';
 import { DENY_DOWNLOADS, denyPermissions } from '../browse/lockdown';
+import { PROXY_ERROR_HEADER } from '../browse/guard-proxy';
 import { httpError, netError, timeoutError } from '../browse/nav-errors';
 import { isWebUrl } from '../browse/policy';
 
@@ -21,6 +22,8 @@ export interface HighlightRequest {
   /** Or: the first element whose text contains this. */
   text?: string;
   timeoutMs: number;
+  /** The guard proxy's credential, when the browser was started behind it (guard-proxy.ts). */
+  credentials?: { username: string; password: string };
 }
 
 /** A viewport PNG, or null with the reason the page could not be shown. */
@@ -87,13 +90,18 @@ export async function screenshotWithHighlight(browser: Browser, request: Highlig
     await denyPermissions(context);
     const page = await context.newPage();
     try {
+      if (request.credentials) await page.authenticate(request.credentials);
       page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
       page.on('popup', (popup) => void popup?.close().catch(() => undefined));
       const { width, height } = DEVICE_PRESETS.laptop;
       await page.setViewport({ width, height });
       let status = 0;
       try {
-        status = (await page.goto(request.url, { waitUntil: 'load', timeout: request.timeoutMs }))?.status() ?? 0;
+        const response = await page.goto(request.url, { waitUntil: 'load', timeout: request.timeoutMs });
+        status = response?.status() ?? 0;
+        // The guard proxy refused the address or could not reach it: no page to show.
+        const refused = request.credentials ? response?.headers()[PROXY_ERROR_HEADER] : undefined;
+        if (refused) return { png: null, found: false, reason: netError(`net::${refused}`, request.url)?.message ?? '页面未能打开' };
       } catch (error) {
         const message = error instanceof Error ? error.message : '';
         const reason = error instanceof TimeoutError ? timeoutError(request.url, request.timeoutMs) : netError(message, request.url);
@@ -133,7 +141,7 @@ export async function screenshotWithHighlight(browser: Browser, request: Highlig
  */
 export async function batchHighlights(
   items: readonly EvidenceItem[],
-  options: { browser: Browser; maxShots: number; timeoutMs?: number },
+  options: { browser: Browser; maxShots: number; timeoutMs?: number; credentials?: HighlightRequest['credentials'] },
 ): Promise<{ item: EvidenceItem; shot: HighlightShot }[]> {
   const seen = new Set<string>();
   const chosen = items.filter((item) => {
@@ -149,6 +157,7 @@ export async function batchHighlights(
       selector: item.selector,
       text: item.text,
       timeoutMs: options.timeoutMs ?? 15_000,
+      credentials: options.credentials,
     });
     results.push({ item, shot });
   }
