@@ -69,7 +69,11 @@ describe('review browser in browser mode', () => {
       const own = `ws://127.0.0.1:${target.port}/own`;
       const inside = `${internal.origin.replace('http', 'ws')}`;
       if (req.url === '/ws') res.end(wsPage({ own, internal: `${inside}/ws`, secure: `${inside.replace('ws:', 'wss:')}/wss`, rebound: `ws://rebind.test:${internal.port}/ws` }));
-      else if (req.url === '/rebind') res.end(`<!doctype html><title>重绑定</title><img src="http://rebind.test:${internal.port}/img"><script>fetch('http://rebind.test:${internal.port}/fetch').catch(()=>{});</script>`);
+      else if (req.url === '/basic') {
+        // A site asking for a login: whatever answers must not be the proxy's credential.
+        if (req.headers.authorization) siteAuthorizations.push(req.headers.authorization);
+        res.writeHead(401, { 'www-authenticate': 'Basic realm="site"' }).end('<title>需要登录</title>');
+      } else if (req.url === '/rebind') res.end(`<!doctype html><title>重绑定</title><img src="http://rebind.test:${internal.port}/img"><script>fetch('http://rebind.test:${internal.port}/fetch').catch(()=>{});</script>`);
       else res.end(`<!doctype html><title>被考评网站</title><img src="${internal.origin}/img"><script>fetch('${internal.origin}/fetch').catch(()=>{});</script><p>正文</p>`);
     });
     host = createPuppeteerHost({
@@ -83,6 +87,7 @@ describe('review browser in browser mode', () => {
     });
   });
   let reboundAnswers = 0;
+  const siteAuthorizations: string[] = [];
   afterAll(async () => {
     await host.close();
     target.close();
@@ -129,6 +134,12 @@ describe('review browser in browser mode', () => {
     expect(reboundAnswers).toBeGreaterThanOrEqual(3);
     expect(internal.connections).toBe(0);
     expect(internal.hits).toEqual([]);
+  });
+
+  it('gives the proxy’s credential to the proxy only, never to a site asking for a login', async () => {
+    const state = await host.navigate(`${target.origin}/basic`);
+    expect(state.error).toMatchObject({ kind: 'http', message: expect.stringContaining('401') });
+    expect(siteAuthorizations).toEqual([]);
   });
 
   it('says so in the browser state when the sandbox cannot be on', () => {

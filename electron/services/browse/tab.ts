@@ -13,6 +13,7 @@ import { httpError, netError, timeoutError, type NavError } from './nav-errors';
 import { SessionHistory } from './session-history';
 import { untrustedUrl } from './untrusted';
 import { PROXY_ERROR_HEADER, type GuardProxy } from './guard-proxy';
+import { answerProxyChallenges } from './proxy-auth';
 
 export interface TabDeps {
   context: BrowserContext;
@@ -58,10 +59,10 @@ export class Tab {
     const page = await deps.context.newPage();
     page.setDefaultNavigationTimeout(deps.navTimeoutMs);
     page.setDefaultTimeout(deps.navTimeoutMs);
-    // The proxy asks every request for its per-launch credential; DevTools answers for this page.
-    if (deps.proxy) await page.authenticate(deps.proxy.credentials);
     // A session of our own for the Page domain: loading events, history, layout metrics, MHTML.
     const cdp = await page.createCDPSession();
+    // The proxy asks every request for its per-launch credential; this session answers for the page.
+    if (deps.proxy) await answerProxyChallenges(cdp, deps.proxy.credentials);
     await cdp.send('Page.enable');
     const { frameTree } = await cdp.send('Page.getFrameTree');
     const tab = new Tab(page, cdp, frameTree.frame.id, deps);

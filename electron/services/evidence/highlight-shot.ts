@@ -12,6 +12,7 @@ import type { EvidenceItem } from '../checks/types';
 import { withTimeout } from '../browse/deadline';
 import { DENY_DOWNLOADS, denyPermissions } from '../browse/lockdown';
 import { PROXY_ERROR_HEADER } from '../browse/guard-proxy';
+import { answerProxyChallenges } from '../browse/proxy-auth';
 import { httpError, netError, timeoutError } from '../browse/nav-errors';
 import { isWebUrl } from '../browse/policy';
 
@@ -90,7 +91,8 @@ export async function screenshotWithHighlight(browser: Browser, request: Highlig
     await denyPermissions(context);
     const page = await context.newPage();
     try {
-      if (request.credentials) await page.authenticate(request.credentials);
+      const cdp = await page.createCDPSession();
+      if (request.credentials) await answerProxyChallenges(cdp, request.credentials);
       page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
       page.on('popup', (popup) => void popup?.close().catch(() => undefined));
       const { width, height } = DEVICE_PRESETS.laptop;
@@ -107,7 +109,6 @@ export async function screenshotWithHighlight(browser: Browser, request: Highlig
         const reason = error instanceof TimeoutError ? timeoutError(request.url, request.timeoutMs) : netError(message, request.url);
         return { png: null, found: false, reason: reason?.message ?? '页面未能打开' };
       }
-      const cdp = await page.createCDPSession();
       const shoot = async (): Promise<HighlightShot> => {
         const nodeId = request.selector || request.text ? await findNode(cdp, request) : 0;
         if (nodeId) await mark(cdp, nodeId);
