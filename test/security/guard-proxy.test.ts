@@ -106,6 +106,9 @@ describe('guard proxy', () => {
     expect((await connect(proxy, `127.0.0.2:${internal.port}`)).status).toBe(403);
     expect((await connect(proxy, `localhost:${internal.port}`)).status).toBe(403);
     expect((await connect(proxy, `[::1]:${internal.port}`)).status).toBe(403);
+    // 127.0.0.2 as an IPv4-mapped IPv6 address, spelled as a URL spells it.
+    expect((await connect(proxy, `[::ffff:7f00:2]:${internal.port}`)).status).toBe(403);
+    expect((await get(proxy, `http://[::ffff:127.0.0.2]:${internal.port}/`)).status).toBe(403);
     expect(proxy.failureFor(`wss://127.0.0.2:${internal.port}/socket`)).toBe('ERR_BLOCKED_BY_CLIENT');
     // Not itself either, even when loopback is a target's host.
     expect((await connect(proxy, `127.0.0.1:${proxy.port}`)).status).toBe(403);

@@ -29,19 +29,42 @@ function v4(ip: string): number {
   return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
 }
 
-/** True for addresses of this machine or a private network. */
+/** The eight 16-bit groups of an IPv6 address (a dotted IPv4 tail included), or null. */
+function hextets(ip: string): number[] | null {
+  let text = ip;
+  const tail = /(\d+\.\d+\.\d+\.\d+)$/u.exec(text)?.[1];
+  if (tail) {
+    const n = v4(tail);
+    text = `${text.slice(0, -tail.length)}${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
+  }
+  const [head = '', rest] = text.split('::');
+  const left = head ? head.split(':') : [];
+  const right = rest ? rest.split(':') : [];
+  const groups = rest === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return groups.length === 8 ? groups.map((g) => parseInt(g, 16)) : null;
+}
+
+/**
+ * True for addresses of this machine or a private network, in any spelling:
+ * `[::ffff:7f00:1]` (how URLs write ::ffff:127.0.0.1) is 127.0.0.1.
+ */
 export function isPrivateAddress(ip: string): boolean {
-  const bare = ip.replace(/^\[|\]$/gu, '').toLowerCase();
+  const bare = ip.replace(/^\[|\]$/gu, '').replace(/%.*$/u, '').toLowerCase();
   if (isIP(bare) === 4) {
     const n = v4(bare);
     return V4_PRIVATE.some(([base, bits]) => n >>> (32 - bits) === base >>> (32 - bits));
   }
   if (isIP(bare) !== 6) return false;
-  if (bare === '::' || bare === '::1') return true;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/u.exec(bare);
-  if (mapped) return isPrivateAddress(mapped[1]!);
-  // fc00::/7 unique local, fe80::/10 link-local.
-  return /^f[cd]/u.test(bare) || /^fe[89ab]/u.test(bare);
+  const g = hextets(bare);
+  if (!g) return true; // an IPv6 address we cannot read is not let through
+  const embedded = `${g[6]! >>> 8}.${g[6]! & 0xff}.${g[7]! >>> 8}.${g[7]! & 0xff}`;
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zeros(0, 7) && g[7]! <= 1) return true; // :: and ::1
+  // IPv4-mapped, IPv4-compatible and NAT64 (64:ff9b::/96) addresses carry an IPv4 address: judge that one.
+  if (zeros(0, 5) && (g[5] === 0xffff || g[5] === 0)) return isPrivateAddress(embedded);
+  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return isPrivateAddress(embedded);
+  // fc00::/7 unique local, fe80::/10 link-local, fec0::/10 old site-local, ff00::/8 multicast.
+  return (g[0]! & 0xfe00) === 0xfc00 || (g[0]! & 0xffc0) === 0xfe80 || (g[0]! & 0xffc0) === 0xfec0 || (g[0]! & 0xff00) === 0xff00;
 }
 
 /** Where a host may be reached, or the Chromium error code saying why not. */
