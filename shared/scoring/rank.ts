@@ -22,31 +22,39 @@ export function tieRule(assessment: TieRule | undefined, ruleset: { ranking?: { 
  * Ranks items within their class as offices rank: complete, rankable items only;
  * higher totals first; every vetoed item after every non-vetoed one; equal totals
  * share a rank (1,1,3) or follow list order (1,2,3) by `ties`. Items are taken in
- * the order given, which decides sequential ties. Returns the rank per item (null
- * for items that take none). The one ranking function: every list ranks through it.
+ * the order given, which decides sequential ties. Returns the rank of each item by
+ * its position (null for items that take none). The one ranking function: every
+ * list ranks through it.
  */
-export function rankInClasses<T>(items: readonly T[], facts: (item: T) => RankFacts, ties: TieRule): Map<T, number | null> {
-  const out = new Map<T, number | null>();
-  const classes = new Map<string, { item: T; f: RankFacts; order: number }[]>();
-  items.forEach((item, order) => {
-    const f = facts(item);
-    out.set(item, null);
+export function rankList<T>(items: readonly T[], facts: (item: T) => RankFacts, ties: TieRule): (number | null)[] {
+  const out = new Array<number | null>(items.length).fill(null);
+  const all = items.map(facts);
+  const classes = new Map<string, number[]>();
+  all.forEach((f, i) => {
     if (!f.rankable || !f.complete) return;
-    const list = classes.get(f.classId) ?? [];
-    list.push({ item, f, order });
-    classes.set(f.classId, list);
+    const list = classes.get(f.classId);
+    if (list) list.push(i);
+    else classes.set(f.classId, [i]);
   });
+  const passes = (i: number) => !all[i]!.veto && all[i]!.total !== null;
   for (const members of classes.values()) {
-    const passed = members.filter((m) => !m.f.veto && m.f.total !== null).sort((a, b) => cmp(b.f.total!, a.f.total!) || a.order - b.order);
-    const vetoed = members.filter((m) => m.f.veto || m.f.total === null).sort((a, b) => a.order - b.order);
+    // Members are in list order already: a stable sort by total keeps it for equal totals.
+    const passed = members.filter(passes).sort((a, b) => cmp(all[b]!.total!, all[a]!.total!));
+    const vetoed = members.filter((i) => !passes(i));
     let prevRank = 0;
     passed.forEach((m, i) => {
       const prev = passed[i - 1];
-      const rank = ties === 'shared' && prev && cmp(prev.f.total!, m.f.total!) === 0 ? prevRank : i + 1;
-      out.set(m.item, rank);
+      const rank = ties === 'shared' && prev !== undefined && cmp(all[prev]!.total!, all[m]!.total!) === 0 ? prevRank : i + 1;
+      out[m] = rank;
       prevRank = rank;
     });
-    vetoed.forEach((m, i) => out.set(m.item, ties === 'shared' ? passed.length + 1 : passed.length + i + 1));
+    vetoed.forEach((m, i) => (out[m] = ties === 'shared' ? passed.length + 1 : passed.length + i + 1));
   }
   return out;
+}
+
+/** `rankList` as a map from item to rank, for callers that look ranks up by item. */
+export function rankInClasses<T>(items: readonly T[], facts: (item: T) => RankFacts, ties: TieRule): Map<T, number | null> {
+  const ranks = rankList(items, facts, ties);
+  return new Map(items.map((item, i) => [item, ranks[i]!]));
 }
