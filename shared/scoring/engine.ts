@@ -131,7 +131,12 @@ function scoreTarget(run: ScoringRun, target: ScoringTarget, findings: readonly 
  */
 export function scoreUnranked(ruleset: Ruleset, targets: readonly ScoringTarget[], findings: readonly ScoringFinding[], options: ScoreOptions = {}): Scored[] {
   const run = startRun(ruleset, options);
-  if (!run.explain) return scoreTotals(run, targets, findings, scoreTarget);
+  if (!run.explain) {
+    // Explanations on demand: the targets asked for are scored in full, on the same run's weight groups.
+    const full: ScoringRun = { ...run, explain: true };
+    const wanted = typeof options.detail === 'object' ? options.detail : undefined;
+    return scoreTotals(run, targets, findings, (target, list, explain) => scoreTarget(explain ? full : run, target, list), wanted);
+  }
   const byTarget = new Map<number, ScoringFinding[]>();
   for (const f of findings) groupPush(byTarget, f.targetId, f);
   return targets.map((t) => scoreTarget(run, t, byTarget.get(t.id) ?? []));

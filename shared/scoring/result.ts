@@ -21,7 +21,7 @@ export interface ScoringRun {
 }
 
 export function startRun(ruleset: Ruleset, options: ScoreOptions): ScoringRun {
-  return { ruleset, options, explain: options.detail !== false, groups: new WeightGroups(ruleset), lines: {} };
+  return { ruleset, options, explain: options.detail === undefined || options.detail === true, groups: new WeightGroups(ruleset), lines: {} };
 }
 
 /** One part kind's sums over the sections scored for a target. */

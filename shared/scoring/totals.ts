@@ -328,9 +328,16 @@ function targetSlots(targets: readonly ScoringTarget[]): { size: number; get: (i
 
 /**
  * Scores every target's totals (no per-indicator results, no explanations).
- * `fallback` is the detailed path, used where the fast tables cannot be exact.
+ * `fallback` is the detailed path, used where the fast tables cannot be exact
+ * and for the targets in `detailFor`.
  */
-export function scoreTotals(run: ScoringRun, targets: readonly ScoringTarget[], findings: readonly ScoringFinding[], fallback: (run: ScoringRun, target: ScoringTarget, findings: readonly ScoringFinding[]) => Scored): Scored[] {
+export function scoreTotals(
+  run: ScoringRun,
+  targets: readonly ScoringTarget[],
+  findings: readonly ScoringFinding[],
+  fallback: (target: ScoringTarget, findings: readonly ScoringFinding[], explain: boolean) => Scored,
+  detailFor?: ReadonlySet<number>,
+): Scored[] {
   // Findings grouped by target in two passes over flat arrays (no array per target).
   const slotOfTarget = targetSlots(targets);
   const start = new Int32Array(slotOfTarget.size + 1);
@@ -352,9 +359,10 @@ export function scoreTotals(run: ScoringRun, targets: readonly ScoringTarget[], 
     const slot = slotOfTarget.get(target.id)!;
     const from = start[slot]!;
     const to = start[slot + 1]!;
+    if (detailFor?.has(target.id)) return fallback(target, grouped.slice(from, to), true);
     const group = run.groups.get(target);
     let plan = plans.get(group);
     if (plan === undefined) plans.set(group, (plan = index.unique ? makePlan(run, index, group, target) : null));
-    return (plan && scoreWithPlan(run, index, plan, scratch, group, target, grouped, from, to)) ?? fallback(run, target, grouped.slice(from, to));
+    return (plan && scoreWithPlan(run, index, plan, scratch, group, target, grouped, from, to)) ?? fallback(target, grouped.slice(from, to), false);
   });
 }

@@ -94,6 +94,8 @@ export interface ScoreOptions {
   /**
    * Per-indicator results and the explanation tree (default true). Lists that
    * show totals only turn it off: at 10,000 targets they are most of the work.
+   * A set of target ids gives them to those targets only (the one being viewed)
+   * and totals to the rest.
    */
-  detail?: boolean;
+  detail?: boolean | ReadonlySet<number>;
 }

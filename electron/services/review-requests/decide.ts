@@ -59,7 +59,7 @@ export function decideReviewRequest(store: AssessmentStore, input: DecideInput):
 }
 
 function standing(store: AssessmentStore, classId: string, targetId: number, indicatorId: string) {
-  const score = scoreStoredAssessment(store, classId).find((s) => s.targetId === targetId)!;
+  const score = scoreStoredAssessment(store, classId, [targetId]).find((s) => s.targetId === targetId)!;
   return { total: score.total, rank: score.rank, indicator: score.indicators.find((i) => i.indicatorId === indicatorId)?.score ?? 0 };
 }
 

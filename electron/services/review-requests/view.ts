@@ -14,7 +14,7 @@ const EPSILON = 0.005;
 export function reviewRequestViews(store: AssessmentStore, filter: { targetId?: number } = {}): ReviewRequestView[] {
   const requests = store.listReviewRequests(filter.targetId);
   if (requests.length === 0) return [];
-  const scores = new Map(scoreStoredAssessment(store).map((s) => [s.targetId, s]));
+  const scores = new Map(scoreStoredAssessment(store, undefined, requests.map((r) => r.targetId)).map((s) => [s.targetId, s]));
   const history = store.history();
   return requests.map((r) => buildView(store, r, store.getTarget(r.targetId), scores.get(r.targetId), history));
 }
@@ -23,7 +23,7 @@ export function reviewRequestViews(store: AssessmentStore, filter: { targetId?: 
 export function reviewRequestView(store: AssessmentStore, id: number): ReviewRequestView {
   const request = store.getReviewRequest(id);
   const target = store.getTarget(request.targetId);
-  const score = scoreStoredAssessment(store, target.classId).find((s) => s.targetId === target.id);
+  const score = scoreStoredAssessment(store, target.classId, [target.id]).find((s) => s.targetId === target.id);
   return buildView(store, request, target, score, store.history());
 }
 

@@ -29,8 +29,10 @@ export function scoreOptionsOf(store: AssessmentStore) {
  * Scores a stored assessment from its ruleset snapshot and its confirmed findings
  * only. Ranks are within a class, so `classId` scores that class alone (one
  * target's view needs no more). A target not fully reviewed comes back provisional.
+ * `detailFor` limits per-indicator results and explanations to those targets (the
+ * others get totals, grades and ranks only); every target gets them by default.
  */
-export function scoreStoredAssessment(store: AssessmentStore, classId?: string): TargetScore[] {
+export function scoreStoredAssessment(store: AssessmentStore, classId?: string, detailFor?: Iterable<number>): TargetScore[] {
   const ruleset = store.rulesetSnapshot() as Ruleset;
   const targets = store
     .listTargets()
@@ -41,5 +43,5 @@ export function scoreStoredAssessment(store: AssessmentStore, classId?: string):
     .listFindings({ status: 'confirmed' })
     .filter((f) => ids.has(f.targetId))
     .map((f) => ({ id: f.id, targetId: f.targetId, indicatorId: f.indicatorId, rule: f.rule, count: f.count, note: f.note, evidenceIds: f.evidenceIds }));
-  return scoreTargets(ruleset, targets, findings, scoreOptionsOf(store));
+  return scoreTargets(ruleset, targets, findings, { ...scoreOptionsOf(store), ...(detailFor ? { detail: new Set(detailFor) } : {}) });
 }

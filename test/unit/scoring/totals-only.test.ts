@@ -39,6 +39,10 @@ describe.each(['zhanjiang-2021', 'guoban-2019', 'guoban-supervision-2019', 'zeng
           if (findings.length) expect(full.some((s) => s.veto || s.explanation.length > 0)).toBe(true);
           const lean = scoreTargets(rs, targets, findings, { detail: false });
           expect(lean).toEqual(full.map((s) => ({ ...s, indicators: [], explanation: [] })));
+          // Explanations on demand: the one target viewed in full, the others totals only.
+          const viewed = targets[targets.length - 1]!.id;
+          const mixed = scoreTargets(rs, targets, findings, { detail: new Set([viewed]) });
+          expect(mixed).toEqual(full.map((s) => (s.targetId === viewed ? s : { ...s, indicators: [], explanation: [] })));
         },
       ),
       { numRuns: 150 },
@@ -174,6 +178,8 @@ describe.each(['zhanjiang-2021', 'guoban-2019', 'guoban-supervision-2019', 'zeng
           const full = scoreTargets(rs, targets, findings, options);
           const lean = scoreTargets(rs, targets, findings, { ...options, detail: false });
           expect(lean).toEqual(full.map((s) => ({ ...s, indicators: [], explanation: [] })));
+          const viewed = new Set([targets[0]!.id]);
+          expect(scoreTargets(rs, targets, findings, { ...options, detail: viewed })).toEqual(full.map((s) => (viewed.has(s.targetId) ? s : { ...s, indicators: [], explanation: [] })));
           const exact = (detail: boolean) => scoreUnranked(rs, targets, findings, { ...options, detail }).map((s) => s.exactTotal);
           expect(exact(false)).toEqual(exact(true));
         },
