@@ -15,7 +15,7 @@ export const scoreCommand: CliCommand = {
     await withStore(ctx, (store) => {
       const ruleset = store.rulesetSnapshot() as Ruleset;
       const label = (id: string) => classLabel(ruleset, id);
-      const scores = scoreStoredAssessment(store);
+      const scores = scoreStoredAssessment(store, undefined, []); // totals only: nothing here shows an explanation
       const targets = new Map(store.listTargets().map((t) => [t.id, t]));
       const incomplete = scores.filter((s) => !s.complete).length;
       if (incomplete) ctx.io.stderr(`注意：${incomplete} 个考评对象尚未评审完毕，其得分为暂计（不定等次、不排名）；用 kaoping review done 标记评审完毕\n`);
