@@ -93,8 +93,9 @@ export function finishScore(run: ScoringRun, target: ScoringTarget, group: Weigh
   else if (!veto) {
     if (exactTotal === null) grade = '合格';
     else if (ruleset.thresholds.pass === undefined || cmp(exactTotal, (run.lines.pass ??= frac(ruleset.thresholds.pass))) >= 0) {
-      const mins = (bands.mins ??= bands.bands.map((b) => frac(b.min)));
-      const at = mins.findIndex((m) => cmp(exactTotal, m) >= 0);
+      // Each line's minimum becomes a fraction once per group, when a total first reaches it.
+      const mins = (bands.mins ??= []);
+      const at = bands.bands.findIndex((b, i) => cmp(exactTotal, (mins[i] ??= frac(b.min))) >= 0);
       grade = at < 0 ? ruleset.grades.failName : bands.bands[at]!.name;
     }
   }
