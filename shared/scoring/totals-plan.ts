@@ -92,6 +92,8 @@ export interface Plan {
   /** Per flat rule of TIERED: [min, points, min, points, …], highest min first. */
   tiers: (number[] | undefined)[];
   sections: PlanSection[];
+  /** The sum of the scored sections' maxima: with a target's findings, bounds every number its score passes through. */
+  extent: number;
   /** The part sums with nothing found but the maxima (raw is filled per target). */
   parts: { kind: ScoredPart; max: Fraction; partMax: Fraction }[];
 }
@@ -148,7 +150,7 @@ export function makePlan(run: ScoringRun, index: RulesetIndex, group: WeightGrou
   } catch {
     return null; // a number the detailed path refuses: let it say so when a finding reaches it
   }
-  const all: Fraction[] = [...weights, ...units, ...sections.map((s) => s.fullF)];
+  const all: Fraction[] = [...weights, ...units, ...sections.flatMap((s) => [s.fullF, s.maxF])];
   for (const c of caps) if (c) all.push(c);
   for (const t of tiers) if (t) all.push(...t.map((x) => x.points));
   let d = 1;
@@ -167,6 +169,7 @@ export function makePlan(run: ScoringRun, index: RulesetIndex, group: WeightGrou
     cap: Float64Array.from(index.mode, (_, i) => (caps[i] ? scaled(caps[i]!) : Infinity)),
     tiers: tiers.map((t) => t?.flatMap((x) => [x.min, scaled(x.points)])),
     sections: sections.map(({ id, name, part, fullF, shownMax }) => ({ id, name, part, full: scaled(fullF), shownMax })),
+    extent: sections.reduce((sum, s) => sum + Math.abs(scaled(s.maxF)), 0),
     parts: [...parts.values()],
   };
 }

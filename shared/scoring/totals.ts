@@ -16,6 +16,9 @@ import type { ScoringFinding, ScoringTarget, SectionResult } from './types';
 import type { WeightGroup } from './weights';
 import { FIXED, makePlan, PER_COUNT, RulesetIndex, type Plan } from './totals-plan';
 
+/** Sums times denominators above this might not be exact in the detailed path's fractions. */
+const SAFE_PRODUCT = Number.MAX_SAFE_INTEGER / 4096;
+
 /** Scratch space reused by every target of a run. */
 class Scratch {
   readonly acc: Float64Array;
@@ -80,7 +83,10 @@ function scoreWithPlan(run: ScoringRun, index: RulesetIndex, plan: Plan, scratch
       touched[nTouched++] = slot;
     } else acc[slot] += v;
   }
-  if (!(magnitude <= Number.MAX_SAFE_INTEGER)) return null;
+  // The detailed path multiplies numerators by denominators (and by part maxima when it
+  // normalises); past this bound its fractions could leave the safe integers, and its
+  // result is the one to give.
+  if (!((magnitude + plan.extent) * plan.d <= SAFE_PRODUCT)) return null;
 
   const nSections = plan.sections.length;
   if (scratch.sectionSum.length < nSections) scratch.sectionSum = new Float64Array(nSections);

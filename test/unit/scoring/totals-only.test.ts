@@ -55,8 +55,10 @@ describe.each(['zhanjiang-2021', 'guoban-2019', 'guoban-supervision-2019', 'zeng
 // variants reach what the built-in rulesets do not: rule caps, percentages (per
 // occurrence too, and with denominators too large for the tables), negative points,
 // weight shared three ways, basis normalisation on and off, pass and bonus lines,
-// scored accounts; and findings that are odd (fractional counts, unknown rules,
-// indicators and targets, repeated target ids).
+// scored accounts; and findings that are odd (fractional counts, the largest count
+// the API takes, unknown rules, indicators and targets, repeated target ids). Counts
+// far beyond the API's 100,000 are left out: there the fractions of the detailed path
+// itself overflow, and it no longer agrees with itself with and without explanations.
 /** The first scored indicators of a kind, where focused findings pile up. */
 const focusOf = (rs: Ruleset, kind: 'website' | 'account') => listIndicators(rs, kind).filter((p) => p.part.kind !== 'veto').slice(0, 3);
 
@@ -136,7 +138,7 @@ describe.each(['zhanjiang-2021', 'guoban-2019', 'guoban-supervision-2019', 'zeng
               fc.record({
                 place: fc.nat(),
                 rule: fc.nat(),
-                count: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 25 }) }, { weight: 1, arbitrary: fc.constantFrom(0, 2.5, 1e9) }),
+                count: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 25 }) }, { weight: 1, arbitrary: fc.constantFrom(0, 2.5, 100_000) }),
                 odd: fc.constantFrom('none', 'none', 'none', 'none', 'rule', 'indicator', 'target'),
               }),
               { maxLength: 25 },
