@@ -37,9 +37,16 @@ export function rankList<T>(items: readonly T[], facts: (item: T) => RankFacts, 
     else classes.set(f.classId, [i]);
   });
   const passes = (i: number) => !all[i]!.veto && all[i]!.total !== null;
+  // Totals as doubles order the same as the fractions (division rounds monotonically);
+  // only equal doubles need the exact comparison.
+  const approx = new Float64Array(items.length);
+  for (let i = 0; i < all.length; i++) {
+    const total = all[i]!.total;
+    if (total) approx[i] = total.n / total.d;
+  }
   for (const members of classes.values()) {
     // Members are in list order already: a stable sort by total keeps it for equal totals.
-    const passed = members.filter(passes).sort((a, b) => cmp(all[b]!.total!, all[a]!.total!));
+    const passed = members.filter(passes).sort((a, b) => approx[b]! - approx[a]! || cmp(all[b]!.total!, all[a]!.total!));
     const vetoed = members.filter((i) => !passes(i));
     let prevRank = 0;
     passed.forEach((m, i) => {
