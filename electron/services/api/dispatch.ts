@@ -1,9 +1,22 @@
 import { contract, isMethod } from '../../../shared/api/contract';
 import type { CallResult, HandlerTable } from '../../../shared/api/define';
-import type { Contract } from '../../../shared/api/contract';
+import type { Contract, Method } from '../../../shared/api/contract';
 import { isKaopingError } from '../../../shared/errors';
 
+/** The whole handler table: exactly one handler per call of the contract. */
 export type Handlers = HandlerTable<Contract>;
+
+/** One call's handler, typed from the contract: its input is what the schema parsed, its result the declared output. */
+export type Handler<K extends Method> = Handlers[K];
+
+/**
+ * A feature's share of the handler table. The keys must be calls of the contract
+ * and each handler's input and output types come from it, so handlers restate no
+ * types and a mismatch with the contract is a compile error.
+ */
+export function handlersFor<K extends Method>(table: { [P in K]: Handler<P> }): { [P in K]: Handler<P> } {
+  return table;
+}
 
 /**
  * The one door into the handler table, used by both transports: unknown methods

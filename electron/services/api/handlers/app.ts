@@ -1,8 +1,9 @@
 import type { HandlerDeps } from '../handlers';
+import { handlersFor } from '../dispatch';
 
 /** Calls about the host itself. */
 export function appHandlers(deps: HandlerDeps) {
-  return {
+  return handlersFor({
     'app/info': async () => ({ version: deps.version, workspaceDir: deps.workspaceDir, mode: deps.mode }),
-  };
+  });
 }

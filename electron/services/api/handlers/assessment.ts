@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import { classLabel } from '../../../../shared/ruleset/walk';
-import type { AssessmentOverview, ExportPreviewView, ImportPreview, PreviewTable, TargetQuery } from '../../../../shared/api/views';
+import type { ExportPreviewView, ImportPreview, PreviewTable } from '../../../../shared/api/views';
 import { matchingTargets, overviewRows, overviewSummary } from '../../review/overview-page';
-import { EXPORT_TITLES, type ExportFormat } from '../../../../shared/export-formats';
+import { EXPORT_TITLES } from '../../../../shared/export-formats';
 import { describeIssue, importTargets, previewTargets } from '../../import/targets/import-targets';
 import { verifyAssessment } from '../../store/open';
 import { exportAssessment, FORMAT_EXTENSION, previewExport, type ExportPreview } from '../../export/index';
@@ -20,6 +20,7 @@ function settingRows(store: AssessmentStore): SettingRowView[] {
 }
 import type { AssessmentStore } from '../../store/types';
 import type { HandlerDeps } from '../handlers';
+import { handlersFor } from '../dispatch';
 import { storeRunner, withUpload, type Upload } from './common';
 
 /** Annex specs as plain preview tables, one per block. */
@@ -68,9 +69,9 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
       };
     });
 
-  return {
-    'assessment/overview': (input: { id: string; query?: TargetQuery; offset?: number; limit?: number }) =>
-      withStore(input.id, (store, open): AssessmentOverview => {
+  return handlersFor({
+    'assessment/overview': (input) =>
+      withStore(input.id, (store, open) => {
         // One page crosses: the query runs over the database and the score cache, then only the page's rows are read.
         const ruleset = open.scores.rulesetInUse();
         const info = store.info();
@@ -96,23 +97,23 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
           nextToReview,
         };
       }),
-    'assessment/targetIds': (input: { id: string; query: TargetQuery }) => withStore(input.id, (store, open) => matchingTargets(store, open.scores, open.scores.rulesetInUse(), input.query)),
-    'assessment/verify': (input: { id: string }) => Promise.resolve(verifyAssessment(path.join(deps.workspaceDir, path.basename(input.id)), opts)),
-    'targets/previewImport': (input: Upload & { classMap?: Record<string, string> }) => withStore(input.id, (store) => preview(store, input)),
-    'targets/import': (input: Upload & { classMap?: Record<string, string> }) =>
-      withStore(input.id, async (store): Promise<ImportPreview> => {
+    'assessment/targetIds': (input) => withStore(input.id, (store, open) => matchingTargets(store, open.scores, open.scores.rulesetInUse(), input.query)),
+    'assessment/verify': (input) => Promise.resolve(verifyAssessment(path.join(deps.workspaceDir, path.basename(input.id)), opts)),
+    'targets/previewImport': (input) => withStore(input.id, (store) => preview(store, input)),
+    'targets/import': (input) =>
+      withStore(input.id, async (store) => {
         const checked = await preview(store, input);
         if (!checked.ok) return checked;
         const { warnings } = await withUpload(input, (file) => importTargets(store, file, input.classMap));
         return { ...checked, warnings };
       }),
-    'exports/preview': (input: { id: string; format: ExportFormat }) =>
+    'exports/preview': (input) =>
       withStore(input.id, (store) => {
         const data = exportDataFromStore(store);
         return toPreviewView(previewExport(data, input.format), incompleteCount(data));
       }),
-    'assessment/settings': (input: { id: string }) => withStore(input.id, (store) => settingRows(store)),
-    'assessment/updateSettings': (input: { id: string; values: Record<string, string> }) =>
+    'assessment/settings': (input) => withStore(input.id, (store) => settingRows(store)),
+    'assessment/updateSettings': (input) =>
       withStore(input.id, (store) => {
         const ruleset = store.rulesetSnapshot() as Ruleset;
         // All or nothing: every value is checked before anything is written.
@@ -121,7 +122,7 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
         store.updateInfo({ name: info.name, region: info.region, issuer: info.issuer, gradeBands: info.gradeBands, settings: info.settings });
         return settingRows(store);
       }),
-    'exports/create': (input: { id: string; format: ExportFormat }) =>
+    'exports/create': (input) =>
       withStore(input.id, async (store) => {
         // A name the reviewer can read in a folder or a mail: "2025年度考评-附件表格（潮州格式）-20261202-004347.xlsx" (Beijing time).
         const at = new Date((deps.now?.() ?? new Date()).getTime() + 8 * 3600_000).toISOString();
@@ -133,6 +134,6 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
         const bytes = await exportAssessment(exportDataFromStore(store), input.format, out, {});
         return { file: relative.split(path.sep).join('/'), bytes };
       }),
-  };
+  });
 }
 

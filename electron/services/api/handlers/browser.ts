@@ -1,14 +1,13 @@
 import { KaopingError } from '../../../../shared/errors';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import { resolveIndicator } from '../../../../shared/ruleset/walk';
-import type { DevicePreset, InputEventView, RectView } from '../../../../shared/api/browser';
-import type { AnnotationShape } from '../../../../shared/api/annotation';
 import type { BrowserHost } from '../../browse/types';
 import { annotateEvidence, captureEvidence, importEvidenceImage } from '../../evidence/capture';
 import { toEvidenceView } from '../../review/target-review';
 import { runOnceAsync } from '../../review/user-action';
 import { openInWorkspace } from '../../workspace/workspace';
 import type { HandlerDeps } from '../handlers';
+import { handlersFor } from '../dispatch';
 import { storeRunner } from './common';
 
 /** Which assessment and target each browser session belongs to (the host knows only session numbers). */
@@ -57,8 +56,8 @@ export function browserHandlers(deps: HandlerDeps) {
     return browser();
   };
 
-  return {
-    'browser/open': (input: { id: string; targetId: number }) =>
+  return handlersFor({
+    'browser/open': (input) =>
       withStore(input.id, async (store) => {
         const target = store.getTarget(input.targetId);
         // A target opened again returns to the last page the reviewer saw.
@@ -76,25 +75,25 @@ export function browserHandlers(deps: HandlerDeps) {
         const state = await browser().open(session, last ?? home);
         return { ...state, targetId: input.targetId };
       }),
-    'browser/navigate': async (input: { url: string }) => withTarget(await browser().navigate(normaliseAddress(input.url))),
-    'browser/go': async (input: { action: 'back' | 'forward' | 'reload' | 'stop' | 'home' }) => {
+    'browser/navigate': async (input) => withTarget(await browser().navigate(normaliseAddress(input.url))),
+    'browser/go': async (input) => {
       if (input.action !== 'home') return withTarget(await browser().go(input.action));
       const s = current === undefined ? undefined : sessions.get(current);
       if (!s) throw new KaopingError('not-open', '还没有打开任何考评对象');
       return withTarget(await browser().navigate(s.home));
     },
-    'browser/device': async (input: { preset: DevicePreset; zoom: number }) => withTarget(await browser().setDevice(input.preset, input.zoom)),
+    'browser/device': async (input) => withTarget(await browser().setDevice(input.preset, input.zoom)),
     'browser/state': async () => withTarget(browser().state()),
     'browser/frame': async () => {
       const frame = await browser().frame();
       return frame && { jpegBase64: frame.jpeg.toString('base64'), width: frame.width, height: frame.height };
     },
-    'browser/input': async (input: { event: InputEventView }) => withTarget(await browser().input(input.event)),
-    'browser/bounds': async (input: { rect: RectView | null; fit?: boolean }) => {
+    'browser/input': async (input) => withTarget(await browser().input(input.event)),
+    'browser/bounds': async (input) => {
       browser().setBounds(input.rect, input.fit);
       return { ok: true as const };
     },
-    'evidence/capture': (input: { id: string; targetId: number; indicatorId: string; findingId?: number; mode: 'visible' | 'fullpage' | 'region' | 'mhtml'; region?: RectView; actionId?: string }) =>
+    'evidence/capture': (input) =>
       withStore(input.id, (store) => runOnceAsync(store, 'evidence/capture', input.actionId, async () => {
         const target = store.getTarget(input.targetId);
         const place = resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, target.kind);
@@ -113,16 +112,16 @@ export function browserHandlers(deps: HandlerDeps) {
         });
         return toEvidenceView(evidence, input.id);
       })),
-    'evidence/annotate': (input: { id: string; evidenceId: number; shapes: AnnotationShape[] }) =>
+    'evidence/annotate': (input) =>
       withStore(input.id, async (store) => toEvidenceView(await annotateEvidence({ store, evidenceId: input.evidenceId, shapes: input.shapes }), input.id)),
-    'evidence/import': (input: { id: string; targetId: number; indicatorId?: string; findingId?: number; fileName: string; contentBase64: string; actionId?: string }) =>
+    'evidence/import': (input) =>
       withStore(input.id, (store) => runOnceAsync(store, 'evidence/import', input.actionId, async () => {
         const target = store.getTarget(input.targetId);
         const indicatorId = input.indicatorId ? resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, target.kind).indicator.id : undefined;
         const evidence = await importEvidenceImage({ store, bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, targetId: target.id, indicatorId, findingId: input.findingId });
         return toEvidenceView(evidence, input.id);
       })),
-  };
+  });
 
   /** The host speaks in session numbers; the UI in target ids. */
   function withTarget<T extends { targetId: number | null }>(state: T): T {

@@ -1,5 +1,5 @@
 import { KaopingError } from '../../../../shared/errors';
-import { CHECK_NAMES, type CheckName } from '../../../../shared/checks/check-names';
+import { CHECK_NAMES } from '../../../../shared/checks/check-names';
 import { CheckRuns } from '../../checks/check-runs';
 import { DEFAULT_WEBSITE_CHECK } from '../../checks/check-website';
 import { createEvidenceShooter } from '../../checks/evidence-shots';
@@ -9,6 +9,7 @@ import { beijingDay, isoDay } from '../../checks/pub-dates';
 import { describeCoverage } from '../../checks/crawl-coverage';
 import { openInWorkspace } from '../../workspace/workspace';
 import type { HandlerDeps } from '../handlers';
+import { handlersFor } from '../dispatch';
 
 /** Automated checks from the UI: a background run per request, followed by polling, cancellable. */
 export function checksHandlers(deps: HandlerDeps) {
@@ -20,8 +21,8 @@ export function checksHandlers(deps: HandlerDeps) {
     return view;
   };
 
-  return {
-    'checks/start': async (input: { id: string; targetIds: number[]; only?: CheckName[] }) => {
+  return handlersFor({
+    'checks/start': async (input) => {
       const store = openInWorkspace(deps.workspaceDir, input.id, opts);
       let targets;
       try {
@@ -44,12 +45,12 @@ export function checksHandlers(deps: HandlerDeps) {
       });
       return { runId };
     },
-    'checks/status': async (input: { runId: string }) => known(input.runId),
-    'checks/cancel': async (input: { runId: string }) => {
+    'checks/status': async (input) => known(input.runId),
+    'checks/cancel': async (input) => {
       known(input.runId);
       return runs.cancel(input.runId)!;
     },
-    'checks/monitoringDate': async (input: { id: string }) => {
+    'checks/monitoringDate': async (input) => {
       const store = openInWorkspace(deps.workspaceDir, input.id, opts);
       try {
         return { date: store.info().monitoringDate, today: isoDay(beijingDay(deps.now?.() ?? new Date())) };
@@ -57,7 +58,7 @@ export function checksHandlers(deps: HandlerDeps) {
         store.close();
       }
     },
-    'checks/setMonitoringDate': async (input: { id: string; date: string }) => {
+    'checks/setMonitoringDate': async (input) => {
       const store = openInWorkspace(deps.workspaceDir, input.id, opts);
       try {
         const date = parseMonitoringDate(input.date);
@@ -67,7 +68,7 @@ export function checksHandlers(deps: HandlerDeps) {
         store.close();
       }
     },
-    'checks/notes': async (input: { id: string; targetId: number }) => {
+    'checks/notes': async (input) => {
       const store = openInWorkspace(deps.workspaceDir, input.id, opts);
       try {
         store.getTarget(input.targetId);
@@ -76,5 +77,5 @@ export function checksHandlers(deps: HandlerDeps) {
         store.close();
       }
     },
-  };
+  });
 }

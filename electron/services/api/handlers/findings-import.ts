@@ -3,6 +3,7 @@ import { describeIssue } from '../../import/targets/import-targets';
 import { importFindings, previewFindings } from '../../import/findings/import-findings';
 import type { AssessmentStore } from '../../store/types';
 import type { HandlerDeps } from '../handlers';
+import { handlersFor } from '../dispatch';
 import { storeRunner, withUpload, type Upload } from './common';
 
 /** What a findings spreadsheet holds: how many findings on how many targets, and every error. */
@@ -16,14 +17,14 @@ async function preview(store: AssessmentStore, input: Upload): Promise<FindingsI
 /** Findings in bulk from a spreadsheet: preview, then all or nothing. */
 export function findingsImportHandlers(deps: HandlerDeps) {
   const withStore = storeRunner(deps);
-  return {
-    'findings/previewImport': (input: Upload) => withStore(input.id, (store) => preview(store, input)),
-    'findings/import': (input: Upload) =>
-      withStore(input.id, async (store): Promise<FindingsImportView> => {
+  return handlersFor({
+    'findings/previewImport': (input) => withStore(input.id, (store) => preview(store, input)),
+    'findings/import': (input) =>
+      withStore(input.id, async (store) => {
         const checked = await preview(store, input);
         if (!checked.ok) return checked;
         const added = await withUpload(input, (file) => importFindings(store, file));
         return { ...checked, findings: added.length };
       }),
-  };
+  });
 }

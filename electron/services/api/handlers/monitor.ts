@@ -5,6 +5,7 @@ import { monitorReport } from '../../checks/monitor/report';
 import { monitorShortfalls, summariseMonitor } from '../../checks/monitor/summary';
 import { openInWorkspace } from '../../workspace/workspace';
 import type { HandlerDeps } from '../handlers';
+import { handlersFor } from '../dispatch';
 import { storeRunner } from './common';
 
 /**
@@ -29,8 +30,8 @@ export function monitorHandlers(deps: HandlerDeps) {
       };
     });
 
-  return {
-    'monitor/start': async (input: { id: string; days: number; perDay: number; timeoutSeconds: number }) => {
+  return handlersFor({
+    'monitor/start': async (input) => {
       const store = openInWorkspace(deps.workspaceDir, input.id, opts);
       try {
         const everyone = store.listTargets();
@@ -55,10 +56,10 @@ export function monitorHandlers(deps: HandlerDeps) {
       }
       return status(input.id);
     },
-    'monitor/status': (input: { id: string }) => status(input.id),
-    'monitor/stop': async (input: { id: string }) => {
+    'monitor/status': (input) => status(input.id),
+    'monitor/stop': async (input) => {
       await scheduler(input.id).stop();
       return status(input.id);
     },
-  };
+  });
 }

@@ -1,41 +1,23 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FeedbackResultView, ReviewRequestView } from '../../../../shared/api/review-requests';
-import type { ExportResult } from '../../../../shared/api/views';
 import { writeFeedback } from '../../feedback/write-feedback';
 import { addReviewRequest, chinaToday } from '../../review-requests/add-request';
-import { decideReviewRequest, type ReviewChanges } from '../../review-requests/decide';
+import { decideReviewRequest } from '../../review-requests/decide';
 import { writeOutcomesWorkbook } from '../../review-requests/outcomes-xlsx';
 import { reviewRequestView, reviewRequestViews } from '../../review-requests/view';
 import type { HandlerDeps } from '../handlers';
+import { handlersFor } from '../dispatch';
 import { storeRunner } from './common';
-
-interface AddInput {
-  id: string;
-  targetId: number;
-  indicators: string[];
-  reason: string;
-  receivedOn?: string;
-  attachments?: { fileName: string; contentBase64: string }[];
-}
-
-interface DecideInput extends ReviewChanges {
-  id: string;
-  requestId: number;
-  indicatorId: string;
-  decision: 'accepted' | 'rejected';
-  reason: string;
-}
 
 /** The feedback and review round in the UI: preliminary results, requests, decisions, the outcomes sheet. */
 export function reviewRequestHandlers(deps: HandlerDeps) {
   const withStore = storeRunner(deps);
   const now = () => deps.now?.() ?? new Date();
   const relative = (id: string, file: string) => path.relative(deps.workspaceDir, file).split(path.sep).join('/') || path.posix.join(id, path.basename(file));
-  return {
-    'reviewRequests/list': (input: { id: string }): Promise<ReviewRequestView[]> => withStore(input.id, (store) => reviewRequestViews(store)),
-    'reviewRequests/add': (input: AddInput): Promise<ReviewRequestView> =>
+  return handlersFor({
+    'reviewRequests/list': (input) => withStore(input.id, (store) => reviewRequestViews(store)),
+    'reviewRequests/add': (input) =>
       withStore(input.id, (store) => {
         // Attachments arrive as uploads: on disk under their own names only while they are copied into the evidence store.
         const scratch = mkdtempSync(path.join(os.tmpdir(), 'kaoping-review-'));
@@ -51,24 +33,24 @@ export function reviewRequestHandlers(deps: HandlerDeps) {
           rmSync(scratch, { recursive: true, force: true });
         }
       }),
-    'reviewRequests/decide': (input: DecideInput): Promise<ReviewRequestView> =>
+    'reviewRequests/decide': (input) =>
       withStore(input.id, (store) => {
         decideReviewRequest(store, { requestId: input.requestId, indicator: input.indicatorId, decision: input.decision, reason: input.reason, changes: { withdraw: input.withdraw, setCount: input.setCount, add: input.add } });
         return reviewRequestView(store, input.requestId);
       }),
-    'reviewRequests/exportOutcomes': (input: { id: string }): Promise<ExportResult> =>
+    'reviewRequests/exportOutcomes': (input) =>
       withStore(input.id, async (store) => {
         const out = path.join(deps.workspaceDir, input.id, 'exports', '复核申请处理结果.xlsx');
         mkdirSync(path.dirname(out), { recursive: true });
         await writeOutcomesWorkbook(reviewRequestViews(store), store.info().name, out);
         return { file: relative(input.id, out), bytes: statSync(out).size };
       }),
-    'feedback/create': (input: { id: string; sentOn?: string }): Promise<FeedbackResultView> =>
+    'feedback/create': (input) =>
       withStore(input.id, async (store) => {
         const sentOn = input.sentOn ?? chinaToday(now());
         const folder = path.join(deps.workspaceDir, input.id, 'exports', `初步考评结果反馈单_${sentOn}`);
         const result = await writeFeedback(store, folder, sentOn);
         return { ...result, folder: relative(input.id, result.folder), zip: relative(input.id, result.zip), files: result.files.map((f) => ({ ...f, file: relative(input.id, f.file) })) };
       }),
-  };
+  });
 }

@@ -1,12 +1,12 @@
 import { KaopingError } from '../../../../shared/errors';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import { resolveIndicator } from '../../../../shared/ruleset/walk';
-import type { FindingStatus } from '../../../../shared/domain/types';
 import { hashStoredFile } from '../../store/evidence-files';
 import { downloadEvidence } from '../../evidence/download';
 import type { AssessmentStore } from '../../store/types';
 import { placesById, reviewProgress, targetReview, toEvidenceView, toFindingView } from '../../review/target-review';
 import type { HandlerDeps } from '../handlers';
+import { handlersFor } from '../dispatch';
 import { storeRunner } from './common';
 import { runOnce, runOnceAsync } from '../../review/user-action';
 import { targetOfFinding, withDelta } from '../../review/target-delta';
@@ -23,9 +23,9 @@ export function reviewHandlers(deps: HandlerDeps) {
   const withStore = storeRunner(deps);
   const findingView = (store: AssessmentStore, findingId: number) => toFindingView(store.getFinding(findingId), placesById(store.rulesetSnapshot() as Ruleset));
 
-  return {
-    'review/target': (input: { id: string; targetId: number }) => withStore(input.id, (store, open) => targetReview(store, input.id, input.targetId, open.scores)),
-    'review/markReviewed': (input: { id: string; targetId: number; indicatorId: string; reviewed: boolean }) =>
+  return handlersFor({
+    'review/target': (input) => withStore(input.id, (store, open) => targetReview(store, input.id, input.targetId, open.scores)),
+    'review/markReviewed': (input) =>
       withStore(input.id, (store, open) =>
         withDelta(open, input.targetId, () => {
           resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, store.getTarget(input.targetId).kind);
@@ -33,7 +33,7 @@ export function reviewHandlers(deps: HandlerDeps) {
           return reviewProgress(store, input.targetId);
         }),
       ),
-    'findings/add': (input: { id: string; targetId: number; indicatorId: string; rule: number; count: number; note?: string; evidenceIds?: number[]; actionId: string }) =>
+    'findings/add': (input) =>
       withStore(input.id, (store, open) =>
         withDelta(open, input.targetId, () =>
           runOnce(store, 'findings/add', input.actionId, () => {
@@ -43,7 +43,7 @@ export function reviewHandlers(deps: HandlerDeps) {
           }),
         ),
       ),
-    'findings/update': (input: { id: string; findingId: number; rule?: number; count?: number; note?: string; status?: FindingStatus; reason?: string; actionId?: string }) =>
+    'findings/update': (input) =>
       withStore(input.id, (store, open) =>
         withDelta(open, targetOfFinding(store, input.findingId), () =>
           runOnce(store, 'findings/update', input.actionId, () => {
@@ -56,7 +56,7 @@ export function reviewHandlers(deps: HandlerDeps) {
           }),
         ),
       ),
-    'findings/delete': (input: { id: string; findingId: number; reason: string; actionId?: string }) =>
+    'findings/delete': (input) =>
       withStore(input.id, (store, open) =>
         withDelta(
           open,
@@ -70,7 +70,7 @@ export function reviewHandlers(deps: HandlerDeps) {
             }),
         ),
       ),
-    'findings/restore': (input: { id: string; findingId: number; reason: string; actionId: string }) =>
+    'findings/restore': (input) =>
       withStore(input.id, (store, open) =>
         withDelta(
           open,
@@ -78,14 +78,14 @@ export function reviewHandlers(deps: HandlerDeps) {
           () => runOnce(store, 'findings/restore', input.actionId, () => findingView(store, store.restoreFinding(input.findingId, input.reason).id)),
         ),
       ),
-    'findings/linkEvidence': (input: { id: string; findingId: number; evidenceId: number; actionId?: string }) =>
+    'findings/linkEvidence': (input) =>
       withStore(input.id, (store) =>
         runOnce(store, 'findings/linkEvidence', input.actionId, () => {
           store.linkEvidence(input.findingId, input.evidenceId);
           return findingView(store, input.findingId);
         }),
       ),
-    'evidence/download': (input: { id: string; targetId: number; indicatorId?: string; findingId?: number; url: string; actionId?: string }) =>
+    'evidence/download': (input) =>
       withStore(input.id, (store) =>
         runOnceAsync(store, 'evidence/download', input.actionId, async () => {
           const target = store.getTarget(input.targetId);
@@ -93,19 +93,19 @@ export function reviewHandlers(deps: HandlerDeps) {
           return toEvidenceView(await downloadEvidence({ store, url: input.url, targetId: target.id, indicatorId, findingId: input.findingId }), input.id);
         }),
       ),
-    'evidence/remove': (input: { id: string; evidenceId: number; reason: string; actionId?: string }) =>
+    'evidence/remove': (input) =>
       withStore(input.id, (store) =>
         runOnce(store, 'evidence/remove', input.actionId, () => {
           store.removeEvidence(input.evidenceId, input.reason);
           return { removed: input.evidenceId };
         }),
       ),
-    'evidence/verify': (input: { id: string; evidenceId: number }) =>
+    'evidence/verify': (input) =>
       withStore(input.id, (store) => {
         const e = store.getEvidence(input.evidenceId);
         const hash = hashStoredFile(store.dir, e.file);
         const actual = hash === 'outside' ? null : hash;
         return { ok: actual === e.sha256, sha256: e.sha256, actual };
       }),
-  };
+  });
 }

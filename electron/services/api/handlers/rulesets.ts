@@ -1,13 +1,14 @@
 import { KaopingError } from '../../../../shared/errors';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import { listIndicators } from '../../../../shared/ruleset/walk';
-import type { RulesetDocumentView, RulesetLibraryRow, RulesetSavedView } from '../../../../shared/api/views';
+import type { RulesetSavedView } from '../../../../shared/api/views';
 import { listRulesets, parseRuleset } from '../../rulesets/load';
 import { copyRuleset, importReportOf, listLibrary, loadFromLibrary, resolveRuleset, saveToLibrary, splitRef } from '../../rulesets/library';
 import { importRulesetFile } from '../../rulesets/import-file';
 import { adoptRulesetVersion } from '../../rulesets/adopt';
 import { diffVersions, listVersions, saveVersionAsNew } from '../../rulesets/versions';
 import type { HandlerDeps } from '../handlers';
+import { handlersFor } from '../dispatch';
 import { storeRunner, withUpload } from './common';
 
 /** The workspace's ruleset library: list, open, import, save a version, copy; adoption by an assessment. */
@@ -15,8 +16,8 @@ export function rulesetHandlers(deps: HandlerDeps) {
   const ws = deps.workspaceDir;
   const withStore = storeRunner(deps);
   const saved = (r: Ruleset, version: number): RulesetSavedView => ({ id: r.id, version, pending: r.pending?.length ?? 0 });
-  return {
-    'rulesets/library': async (): Promise<RulesetLibraryRow[]> => [
+  return handlersFor({
+    'rulesets/library': async () => [
       ...listRulesets().map((r) => ({
         id: r.id,
         name: r.name,
@@ -40,7 +41,7 @@ export function rulesetHandlers(deps: HandlerDeps) {
         };
       }),
     ],
-    'rulesets/get': async (input: { rulesetId: string; version?: number }): Promise<RulesetDocumentView> => {
+    'rulesets/get': async (input) => {
       const ref = input.version ? `${splitRef(input.rulesetId).id}@${input.version}` : input.rulesetId;
       const ruleset = resolveRuleset(ref, { workspaceDir: ws });
       const version = ruleset.libraryVersion ?? null;
@@ -51,38 +52,38 @@ export function rulesetHandlers(deps: HandlerDeps) {
         importReport: version ? importReportOf(ws, ruleset.id, version) : null,
       };
     },
-    'rulesets/importFile': (input: { fileName: string; contentBase64: string; rulesetId?: string; name?: string; classes?: string }) =>
+    'rulesets/importFile': (input) =>
       withUpload({ id: '', fileName: input.fileName, contentBase64: input.contentBase64 }, async (file) => {
         const result = await importRulesetFile(ws, file, { id: input.rulesetId, name: input.name, classes: input.classes });
         return { ...saved(result.ruleset, result.version), report: result.report };
       }),
-    'rulesets/save': async (input: { ruleset: Record<string, unknown>; note: string }): Promise<RulesetSavedView> => {
+    'rulesets/save': async (input) => {
       const ruleset = parseRuleset(JSON.stringify(input.ruleset), `考评方案“${String(input.ruleset.name ?? input.ruleset.id ?? '')}”`);
       const done = saveToLibrary(ws, ruleset, input.note || '在编辑器中保存');
       return saved(done.ruleset, done.version);
     },
-    'rulesets/copy': async (input: { from: string; rulesetId: string; name?: string }): Promise<RulesetSavedView> => {
+    'rulesets/copy': async (input) => {
       const done = copyRuleset(ws, resolveRuleset(input.from, { workspaceDir: ws }), input.rulesetId, input.name);
       return saved(done.ruleset, done.version);
     },
-    'assessment/rulesetStatus': (input: { id: string }) =>
+    'assessment/rulesetStatus': (input) =>
       withStore(input.id, (store) => {
         const current = store.rulesetSnapshot() as Ruleset;
         const entry = current.libraryVersion ? listLibrary(ws).find((e) => e.id === current.id) : undefined;
         return { rulesetId: current.id, libraryVersion: current.libraryVersion ?? null, latest: entry?.version ?? null };
       }),
-    'assessment/adoptRuleset': (input: { id: string; version: number; reason: string }) =>
+    'assessment/adoptRuleset': (input) =>
       withStore(input.id, (store) => {
         const current = store.rulesetSnapshot() as Ruleset;
         if (!current.libraryVersion)
           throw new KaopingError('adopt-built-in', `考评“${input.id}”使用内置方案 ${current.id}，没有方案库版本可采用`);
         return adoptRulesetVersion(store, loadFromLibrary(ws, current.id, input.version), input.reason);
       }),
-    'rulesets/versions': async (input: { rulesetId: string }) => listVersions(ws, input.rulesetId),
-    'rulesets/diff': async (input: { rulesetId: string; from: number; to: number }) => diffVersions(ws, input.rulesetId, input.from, input.to),
-    'rulesets/saveVersionAs': async (input: { rulesetId: string; version: number; note: string }): Promise<RulesetSavedView> => {
+    'rulesets/versions': async (input) => listVersions(ws, input.rulesetId),
+    'rulesets/diff': async (input) => diffVersions(ws, input.rulesetId, input.from, input.to),
+    'rulesets/saveVersionAs': async (input) => {
       const done = saveVersionAsNew(ws, input.rulesetId, input.version, input.note);
       return saved(done.ruleset, done.version);
     },
-  };
+  });
 }
