@@ -1,4 +1,5 @@
 /** Shapes the renderer receives. Kept flat and serialisable (they cross IPC or HTTP). */
+import type { Ruleset } from '../ruleset/types';
 
 export interface AppInfo {
   version: string;
@@ -187,9 +188,9 @@ export interface RulesetLibraryRow {
   indicators: number;
 }
 
-/** A ruleset as the editor loads it: the JSON itself (validated on save), its import report if any. */
+/** A ruleset as the editor loads it: validated when loaded (and again on save), its import report if any. */
 export interface RulesetDocumentView {
-  ruleset: unknown;
+  ruleset: Ruleset;
   origin: 'built-in' | 'library';
   version: number | null;
   importReport: unknown;

@@ -12,7 +12,6 @@ import { sampleSites } from '../../electron/services/demo/sample-sites';
 import { serveSampleSite, type RunningSite } from '../../electron/services/demo/site-server';
 import { openAssessment } from '../../electron/services/store/open';
 import { reviewNotes } from '../../electron/services/checks/review-notes';
-import type { Ruleset } from '../../shared/ruleset/types';
 
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 
@@ -173,7 +172,7 @@ describe('browser mode: the review workspace', () => {
     const target = store.getTarget(1);
     // Personal data on a notice page: zhanjiang-2021 has no rule naming it.
     const observation = { detect: 'content.pii' as const, count: 1, summary: '1 个页面泄露个人信息（身份证号码）', items: [{ url: `${site.url}tzgg/1.html`, text: '110105********002X', reason: '身份证号码' }] };
-    const notes = reviewNotes(store.rulesetSnapshot() as Ruleset, target, [observation], [], [], new Date().toISOString());
+    const notes = reviewNotes(store.rulesetSnapshot(), target, [observation], [], [], new Date().toISOString());
     store.replaceCheckNotes(target.id, ['content'], notes);
     store.close();
     expect(notes[0]!.indicator).toContain('泄密');

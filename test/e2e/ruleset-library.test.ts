@@ -9,7 +9,6 @@ import { clickStable } from '../helpers/click';
 import { docxBytes } from '../../scripts/fixtures/docx-writer';
 import { openAssessment } from '../../electron/services/store/open';
 import ExcelJS from 'exceljs';
-import type { Ruleset } from '../../shared/ruleset/types';
 
 /** A small office Word scheme: a 考评对象 section and a table whose one rule has no standard wording. */
 function schemeFile(dir: string): string {
@@ -144,7 +143,7 @@ describe('browser mode: the ruleset library', () => {
 
     const folder = readdirSync(workspace).find((f) => f !== 'rulesets' && !f.startsWith('.'))!;
     const store = openAssessment(path.join(workspace, folder));
-    const snapshot = store.rulesetSnapshot() as Ruleset;
+    const snapshot = store.rulesetSnapshot();
     const classes = store.listTargets().map((t) => t.classId);
     store.close();
     expect(classes).toEqual(['class-1', 'class-1']);

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { CliCommand } from '../command';
 import { optPositive, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import { resolveIndicator } from '../../../shared/ruleset/walk';
 import { withStore } from '../open-store';
 
@@ -22,7 +21,7 @@ export const findingsAddCommand: CliCommand = {
     const evidencePath = evidenceFile ? path.resolve(ctx.io.cwd, evidenceFile) : undefined;
     if (evidencePath && !existsSync(evidencePath)) throw new KaopingError('no-file', `证据文件不存在：${evidenceFile}`);
     await withStore(ctx, (store) => {
-      const ruleset = store.rulesetSnapshot() as Ruleset;
+      const ruleset = store.rulesetSnapshot();
       const target = store.findTarget(targetRef);
       const place = resolveIndicator(ruleset, indicatorRef, target.kind);
       const rules = place.indicator.rules;

@@ -150,7 +150,7 @@ export const rulesetsAdoptCommand: CliCommand = {
     const { openAssessment } = await import('../../services/store/open');
     const store = openAssessment(full);
     try {
-      const current = store.rulesetSnapshot() as { id: string };
+      const current = store.rulesetSnapshot();
       const version = optString(ctx, 'version');
       const ref = version ? `${current.id}@${version}` : current.id;
       const next = loadFromLibrary(path.dirname(full), splitRef(ref).id, splitRef(ref).version);

@@ -1,6 +1,5 @@
 import type { CliCommand } from '../command';
 import { optFlag } from '../command';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import { classLabel } from '../../../shared/ruleset/walk';
 import { formatScore } from '../../../shared/format/number';
 import { scoreStoredAssessment } from '../../services/scoring/score-assessment';
@@ -13,7 +12,7 @@ export const scoreCommand: CliCommand = {
   options: { json: { type: 'boolean' } },
   async run(ctx) {
     await withStore(ctx, (store) => {
-      const ruleset = store.rulesetSnapshot() as Ruleset;
+      const ruleset = store.rulesetSnapshot();
       const label = (id: string) => classLabel(ruleset, id);
       const scores = scoreStoredAssessment(store, undefined, []); // totals only: nothing here shows an explanation
       const targets = new Map(store.listTargets().map((t) => [t.id, t]));

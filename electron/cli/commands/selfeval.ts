@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { CliCommand } from '../command';
 import { optFlag, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import { withStore } from '../open-store';
 
 /** A file name from a unit's name that every file system accepts, bounded in length (a 300-character name must not become an ENAMETOOLONG). */
@@ -18,7 +17,7 @@ export const selfevalTemplateCommand: CliCommand = {
     const out = optString(ctx, 'out');
     if (!ctx.args[0] || !out) throw new KaopingError('usage', '请指定考评文件夹和 --out');
     await withStore(ctx, async (store) => {
-      const ruleset = store.rulesetSnapshot() as Ruleset;
+      const ruleset = store.rulesetSnapshot();
       const ref = optString(ctx, 'target');
       const targets = ref ? [store.findTarget(ref)] : store.listTargets().filter((t) => t.kind === 'website');
       if (targets.length === 0) throw new KaopingError('no-targets', '没有网站类考评对象，请先导入考评对象');

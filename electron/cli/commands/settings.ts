@@ -1,7 +1,6 @@
 import type { CliCommand } from '../command';
 import { optFlag, optList } from '../command';
 import { KaopingError } from '../../../shared/errors';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import { applySetting, describeSettings } from '../../../shared/settings/assessment-settings';
 import { withStore } from '../open-store';
 
@@ -13,7 +12,7 @@ export const settingsCommand: CliCommand = {
   options: { set: { type: 'string', multiple: true }, json: { type: 'boolean' } },
   async run(ctx) {
     await withStore(ctx, (store) => {
-      const ruleset = store.rulesetSnapshot() as Ruleset;
+      const ruleset = store.rulesetSnapshot();
       const sets = optList(ctx, 'set');
       if (sets.length) {
         // All or nothing: every pair is checked before anything is written.

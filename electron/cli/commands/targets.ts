@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { CliCommand } from '../command';
 import { optFlag, optList, optString } from '../command';
 import { KaopingError } from '../../../shared/errors';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import { classLabel, resolveClass } from '../../../shared/ruleset/walk';
 import { normalizeSiteUrl } from '../../../shared/text/url';
 import { withStore } from '../open-store';
@@ -19,7 +18,7 @@ export const targetsAddCommand: CliCommand = {
     const normal = normalizeSiteUrl(rawUrl);
     if (!normal) throw new KaopingError('bad-url', `网址无效：${rawUrl}`);
     await withStore(ctx, (store) => {
-      const ruleset = store.rulesetSnapshot() as Ruleset;
+      const ruleset = store.rulesetSnapshot();
       const classRef = optString(ctx, 'class');
       const cls = classRef ? resolveClass(ruleset, classRef, 'website') : ruleset.classes.find((c) => c.kind === 'website')!;
       const attributes: Record<string, boolean> = {};
@@ -42,7 +41,7 @@ export const targetsListCommand: CliCommand = {
   options: { json: { type: 'boolean' } },
   async run(ctx) {
     await withStore(ctx, (store) => {
-      const ruleset = store.rulesetSnapshot() as Ruleset;
+      const ruleset = store.rulesetSnapshot();
       const label = (id: string) => classLabel(ruleset, id);
       const targets = store.listTargets();
       if (optFlag(ctx, 'json')) {

@@ -1,4 +1,3 @@
-import type { Ruleset } from '../../../shared/ruleset/types';
 import type { Target } from '../../../shared/domain/types';
 import type { AssessmentStore } from '../store/types';
 import { checkWebsite, sitePlan, type WebsiteCheckOptions } from './check-website';
@@ -53,7 +52,7 @@ export interface RunChecksResult {
 export async function runChecks({ store, targets, options, progress, onStatus, statusEvery, signal, shoot, monitoringDate }: RunChecksInput): Promise<RunChecksResult> {
   const asOf = settleMonitoringDate(store, options.now, monitoringDate);
   progress(`监测时间点：${asOf.toISOString().slice(0, 10)}（更新情况按此日判断）`);
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const footer = { contactLink: detectOptions(ruleset, 'footer.identity').contactLink === true };
   const everyone = store.listTargets();
   const wordList = options.only.includes('content') ? wordListFor(store.dir) : undefined;

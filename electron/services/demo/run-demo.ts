@@ -133,7 +133,7 @@ async function checkAndConfirm(store: AssessmentStore, now: Date, launch: (optio
   } finally {
     await shooter.close();
   }
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   for (const f of store.listFindings({ status: 'suggested' })) {
     const target = store.getTarget(f.targetId);
     const place = resolveIndicator(ruleset, f.indicatorId, target.kind);
@@ -150,7 +150,7 @@ async function checkAndConfirm(store: AssessmentStore, now: Date, launch: (optio
 
 /** Opens each site in the headless browser, captures the page and records a finding with it. */
 async function recordByHand(store: AssessmentStore, sites: RunningSite[], scratch: string, launch: (options: LaunchOptions) => Promise<Browser>, now: Date, say: (line: string) => void) {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const host = createPuppeteerHost({ profileDir: path.join(scratch, 'browser'), onVisit: () => undefined, launch });
   try {
     for (const manual of MANUAL_FINDINGS) {

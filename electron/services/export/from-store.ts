@@ -2,7 +2,6 @@
  * The export view of a stored assessment: targets, the engine's scores, findings
  * with their evidence, all joined once. The formats read only this.
  */
-import type { Ruleset } from '../../../shared/ruleset/types';
 import { listIndicators } from '../../../shared/ruleset/walk';
 import type { TargetKind as DomainKind } from '../../../shared/domain/types';
 import { scoreOptionsOf, scoreStoredAssessment } from '../scoring/score-assessment';
@@ -24,7 +23,7 @@ const kindOf = (k: DomainKind): TargetKind => (k === 'website' ? 'website' : 'ne
 
 /** Builds the export view from an open store. */
 export function exportDataFromStore(store: AssessmentStore): ExportAssessmentData {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const info = store.info();
   const scores = scoreStoredAssessment(store);
   const places = new Map(listIndicators(ruleset).map((p) => [p.indicator.id, p]));

@@ -1,5 +1,4 @@
 import type { Evidence, Finding, Target } from '../../../shared/domain/types';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import { classLabel, listIndicators } from '../../../shared/ruleset/walk';
 import type { Explanation, TargetScore } from '../../../shared/scoring/types';
 import { scoreStoredAssessment } from '../scoring/score-assessment';
@@ -47,7 +46,7 @@ function findingPoints(node: Explanation | undefined, findingId: number): number
  * shows them. Units are named as the target list names them.
  */
 export function feedbackUnits(store: AssessmentStore): FeedbackUnit[] {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const scores = new Map(scoreStoredAssessment(store).map((s) => [s.targetId, s]));
   const findings = store.listFindings({ status: 'confirmed' });
   const evidence = new Map(store.listEvidence().map((e) => [e.id, e]));

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { KaopingError } from '../../../shared/errors';
 import { chinaDateParts } from '../../../shared/format/date';
 import type { ReviewRequest } from '../../../shared/domain/types';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import { resolveIndicator } from '../../../shared/ruleset/walk';
 import type { AssessmentStore } from '../store/types';
 import { assertIsoDay } from './working-days';
@@ -47,7 +46,7 @@ export function addReviewRequest(store: AssessmentStore, input: ReviewRequestInp
   const receivedOn = input.receivedOn ?? chinaToday(input.now);
   assertIsoDay(receivedOn, '收到日期');
   const target = store.getTarget(input.targetId);
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const items = new Map<string, number | null>();
   for (const ref of input.indicators) {
     const { indicator, requested } = parseIndicatorRef(ref);

@@ -1,6 +1,5 @@
 import { KaopingError } from '../../../shared/errors';
 import type { Finding, ReviewEffect, ReviewRequestItem } from '../../../shared/domain/types';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import { resolveIndicator } from '../../../shared/ruleset/walk';
 import { scoreStoredAssessment } from '../scoring/score-assessment';
 import type { AssessmentStore } from '../store/types';
@@ -38,7 +37,7 @@ export function decideReviewRequest(store: AssessmentStore, input: DecideInput):
   if (!reason) throw new KaopingError('reason-required', '复核决定必须填写理由');
   const request = store.getReviewRequest(input.requestId);
   const target = store.getTarget(request.targetId);
-  const place = resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicator, target.kind);
+  const place = resolveIndicator(store.rulesetSnapshot(), input.indicator, target.kind);
   const view = reviewRequestView(store, request.id);
   const item = view.items.find((i) => i.indicatorId === place.indicator.id);
   if (!item) throw new KaopingError('unknown-review-item', `复核申请 #${request.id} 没有对“${place.path}”提出异议（异议指标：${view.items.map((i) => i.indicatorPath).join('、')}）`);

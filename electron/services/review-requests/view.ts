@@ -1,6 +1,5 @@
 import type { ReviewItemView, ReviewRequestView } from '../../../shared/api/review-requests';
 import type { HistoryEntry, ReviewRequest, Target } from '../../../shared/domain/types';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import { classLabel, listIndicators } from '../../../shared/ruleset/walk';
 import type { TargetScore } from '../../../shared/scoring/types';
 import { scoreStoredAssessment } from '../scoring/score-assessment';
@@ -36,7 +35,7 @@ function requestHistory(history: HistoryEntry[], id: number): ReviewRequestView[
 }
 
 function buildView(store: AssessmentStore, r: ReviewRequest, target: Target, score: TargetScore | undefined, history: HistoryEntry[]): ReviewRequestView {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const paths = new Map(listIndicators(ruleset, target.kind).map((p) => [p.indicator.id, p]));
   const self = new Map(store.listSelfEvalScores(target.id).map((s) => [s.indicatorId, s.score]));
   const results = new Map((score?.indicators ?? []).map((i) => [i.indicatorId, i]));

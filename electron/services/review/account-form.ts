@@ -1,7 +1,6 @@
 import { KaopingError } from '../../../shared/errors';
 import type { DetectId } from '../../../shared/checks/detects';
 import type { Target } from '../../../shared/domain/types';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import type { AccountFormField, AccountFormView } from '../../../shared/api/review';
 import { suggestionsFor, type Suggestion } from '../checks/suggest';
 import type { Observation } from '../checks/types';
@@ -94,7 +93,7 @@ function describe(s: Suggestion, account: Target): string {
 /** The form of one account: each question with where the ruleset scores it, and the saved answers. */
 export function accountForm(store: AssessmentStore, targetId: number): AccountFormView {
   const account = requireAccount(store, targetId);
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const everyone = store.listTargets();
   const saved = store.getAccountReview(targetId);
   const scoredAs = (detect: DetectId) => suggestionsFor(ruleset, observedAccount(account, {}), [{ detect, count: 1, summary: '', items: [] }], everyone).map((s) => describe(s, account));
@@ -117,7 +116,7 @@ export function accountForm(store: AssessmentStore, targetId: number): AccountFo
  */
 export function saveAccountForm(store: AssessmentStore, targetId: number, answers: Answers, today: Date): AccountFormView {
   const account = requireAccount(store, targetId);
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const everyone = store.listTargets();
   const observations: Observation[] = [];
   for (const f of FIELDS) {

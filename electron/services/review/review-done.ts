@@ -1,6 +1,5 @@
 import { KaopingError } from '../../../shared/errors';
 import type { Target } from '../../../shared/domain/types';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import { resolveIndicator } from '../../../shared/ruleset/walk';
 import { applicableIndicatorIds } from '../../../shared/scoring/engine';
 import type { AssessmentStore } from '../store/types';
@@ -18,7 +17,7 @@ export interface ReviewDoneResult {
  * Each change is one history entry; the score is final once all are done.
  */
 export function setReviewDone(store: AssessmentStore, target: Target, indicatorRef: string | undefined, done: boolean, reason = ''): ReviewDoneResult {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const applicable = applicableIndicatorIds(ruleset, { id: target.id, name: target.name, kind: target.kind, classId: target.classId, attributes: target.attributes });
   let ids = applicable;
   if (indicatorRef) {

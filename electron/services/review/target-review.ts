@@ -61,14 +61,14 @@ export function progressOf(tree: readonly ChecklistNode[]): { reviewed: number; 
  */
 export function reviewProgress(store: AssessmentStore, targetId: number): { reviewed: number; total: number } {
   const target = store.getTarget(targetId);
-  const ids = applicableIndicatorIds(store.rulesetSnapshot() as Ruleset, toScoringTarget(target));
+  const ids = applicableIndicatorIds(store.rulesetSnapshot(), toScoringTarget(target));
   const reviewed = new Set(store.listReviewedIndicators(targetId).map((r) => r.indicatorId));
   return { reviewed: ids.filter((id) => reviewed.has(id)).length, total: ids.length };
 }
 
 /** Everything the review workspace shows for one target, with live scores. */
 export function targetReview(store: AssessmentStore, assessmentId: string, targetId: number, scores: ScoreCache): TargetReviewView {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const target = store.getTarget(targetId);
   const score = scores.detail(targetId);
   const findings = store.listFindings({ targetId });

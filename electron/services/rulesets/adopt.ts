@@ -21,7 +21,7 @@ function indicatorsById(ruleset: Ruleset): Map<string, Indicator> {
 export function adoptRulesetVersion(store: AssessmentStore, next: Ruleset, reason: string): { from: string; to: string } {
   if (!reason.trim()) throw new KaopingError('reason-required', '采用新版本考评方案须填写原因');
   assertUsable(next);
-  const current = store.rulesetSnapshot() as Ruleset;
+  const current = store.rulesetSnapshot();
   const classes = new Set(next.classes.map((c) => c.id));
   const indicators = indicatorsById(next);
   const problems: string[] = [];

@@ -1,4 +1,3 @@
-import type { Ruleset } from '../../../shared/ruleset/types';
 import { scoreTargets } from '../../../shared/scoring/engine';
 import type { ScoringTarget, TargetScore } from '../../../shared/scoring/types';
 import type { Target } from '../../../shared/domain/types';
@@ -33,7 +32,7 @@ export function scoreOptionsOf(store: AssessmentStore) {
  * others get totals, grades and ranks only); every target gets them by default.
  */
 export function scoreStoredAssessment(store: AssessmentStore, classId?: string, detailFor?: Iterable<number>): TargetScore[] {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const targets = store
     .listTargets()
     .filter((t) => classId === undefined || t.classId === classId)

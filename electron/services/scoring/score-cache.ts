@@ -122,7 +122,7 @@ export class ScoreCache {
     this.changes++;
     this.moves = 'all';
     this.head = this.store.historyHead();
-    this.ruleset = this.store.rulesetSnapshot() as Ruleset;
+    this.ruleset = this.store.rulesetSnapshot();
     const { reviewed, ...options } = scoreOptionsOf(this.store);
     this.options = { ...options, detail: false };
     const targets = this.store.listTargets().map(toScoringTarget);

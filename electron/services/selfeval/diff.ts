@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import type { SelfEvalDiffView } from '../../../shared/api/views';
 import { scoreStoredAssessment } from '../scoring/score-assessment';
 import type { AssessmentStore } from '../store/types';
@@ -13,7 +12,7 @@ export type DiffRow = SelfEvalDiffView;
 
 /** Self score beside the reviewer's, per target and indicator, for every claim a unit made. */
 export function selfEvalDiff(store: AssessmentStore): DiffRow[] {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const rows = new Map(selfEvalRows(ruleset).map((r) => [r.place.indicator.id, r]));
   const targets = new Map(store.listTargets().map((t) => [t.id, t]));
   const scores = new Map(scoreStoredAssessment(store).map((s) => [s.targetId, new Map(s.indicators.map((i) => [i.indicatorId, i.score]))]));

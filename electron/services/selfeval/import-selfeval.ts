@@ -126,7 +126,7 @@ export function expandInputs(inputs: string[]): string[] {
  * whole and the others go on; each accepted file is written in one transaction.
  */
 export async function importSelfEvaluations(store: AssessmentStore, inputs: string[]): Promise<FileResult[]> {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const targets = store.listTargets();
   const results: FileResult[] = [];
   for (const file of expandInputs(inputs)) {

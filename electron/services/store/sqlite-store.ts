@@ -17,6 +17,8 @@ import { readBoundedFile } from '../import/bounded-read';
 const EVIDENCE_FILE_MAX_BYTES = 512 * 1024 * 1024;
 import { findingState, toEvidence, toFinding, toReview, toTarget, type EvidenceRow, type FindingRow, type ReviewRow, type TargetRow } from './rows';
 import type { AssessmentStore, NewReviewRequest, OpenOptions, TargetSearch } from './types';
+import { RulesetSnapshotCache } from './ruleset-snapshot';
+import type { Ruleset } from '../../../shared/ruleset/types';
 
 const FINDING_SELECT = `SELECT f.*, (SELECT group_concat(evidence_id) FROM finding_evidence fe WHERE fe.finding_id = f.id) AS evidence_ids FROM finding f`;
 
@@ -26,6 +28,7 @@ export class SqliteStore implements AssessmentStore {
   private readonly now: () => Date;
   /** A head written in the open transaction, recorded in the profile once it commits. */
   private pendingHead: ChainHead | undefined;
+  private readonly snapshot: RulesetSnapshotCache;
 
   constructor(
     readonly dir: string,
@@ -34,6 +37,7 @@ export class SqliteStore implements AssessmentStore {
   ) {
     this.actor = opts.actor ?? safeUser();
     this.now = opts.now ?? (() => new Date());
+    this.snapshot = new RulesetSnapshotCache(dir);
   }
 
   private stamp(): string {
@@ -121,13 +125,13 @@ export class SqliteStore implements AssessmentStore {
     };
   }
 
-  rulesetSnapshot(): unknown {
-    return JSON.parse((this.db.prepare('SELECT ruleset_json FROM assessment WHERE id = 1').get() as { ruleset_json: string }).ruleset_json);
+  rulesetSnapshot(): Ruleset {
+    return this.snapshot.get((this.db.prepare('SELECT ruleset_json FROM assessment WHERE id = 1').get() as { ruleset_json: string }).ruleset_json);
   }
 
-  adoptRuleset(rulesetId: string, snapshot: unknown, reason: string): void {
+  adoptRuleset(rulesetId: string, snapshot: Ruleset, reason: string): void {
     this.transaction(() => {
-      const before = this.rulesetSnapshot() as { id?: string; version?: string; libraryVersion?: number };
+      const before = this.rulesetSnapshot();
       this.db.prepare('UPDATE assessment SET ruleset_id = ?, ruleset_json = ? WHERE id = 1').run(rulesetId, canonicalJson(snapshot));
       this.log('ruleset.adopt', 'assessment', { rulesetId: before.id, version: before.version, libraryVersion: before.libraryVersion ?? null }, { rulesetId, rulesetSnapshot: snapshot }, reason);
     });

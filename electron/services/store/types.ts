@@ -1,3 +1,4 @@
+import type { Ruleset } from '../../../shared/ruleset/types';
 import type { CheckNoteView } from '../../../shared/checks/notes';
 import type {
   AssessmentInfo,
@@ -35,7 +36,7 @@ export interface CreateInit {
   year: number;
   rulesetId: string;
   /** The ruleset as it is now: stored so later edits never change this assessment. */
-  rulesetSnapshot: unknown;
+  rulesetSnapshot: Ruleset;
   region?: string;
   issuer?: string;
   gradeBands: AssessmentInfo['gradeBands'];
@@ -64,7 +65,8 @@ export interface VerifyReport {
 export interface AssessmentStore {
   readonly dir: string;
   info(): AssessmentInfo;
-  rulesetSnapshot(): unknown;
+  /** The stored ruleset, parsed and validated once per connection and snapshot. */
+  rulesetSnapshot(): Ruleset;
   updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays' | 'settings' | 'monitoringDate'>>): void;
 
   listTargets(): Target[];
@@ -151,7 +153,7 @@ export interface AssessmentStore {
    * Replaces the ruleset snapshot with another ruleset (a new library version),
    * recorded in the history with the reason; the caller checks the findings fit.
    */
-  adoptRuleset(rulesetId: string, snapshot: unknown, reason: string): void;
+  adoptRuleset(rulesetId: string, snapshot: Ruleset, reason: string): void;
 
   history(): HistoryEntry[];
   /** How many findings each target has, per status (for lists: no finding rows are read). */

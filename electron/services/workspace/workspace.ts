@@ -16,9 +16,7 @@ import { assertUsable, resolveRuleset } from '../rulesets/library';
 function summarise(id: string, store: AssessmentStore): AssessmentSummary {
   const info = store.info();
   const counts = store.counts();
-  let rulesetName = info.rulesetId;
-  const snapshot = store.rulesetSnapshot() as { name?: string } | null;
-  if (snapshot?.name) rulesetName = snapshot.name;
+  const rulesetName = store.rulesetSnapshot().name || info.rulesetId;
   return { id, name: info.name, year: info.year, rulesetId: info.rulesetId, rulesetName, websites: counts.websites, accounts: counts.accounts, createdAt: info.createdAt };
 }
 

@@ -60,8 +60,8 @@ export function RulesetEditorScreen({
     api.rulesets
       .get({ rulesetId: baseId, version: viewVersion })
       .then((doc) => {
-        history.reset(doc.ruleset as Ruleset);
-        setClean(doc.ruleset as Ruleset);
+        history.reset(doc.ruleset);
+        setClean(doc.ruleset);
         setOrigin({ origin: doc.origin, version: doc.version });
       })
       .catch((e: Error) => setLoadError(e.message));

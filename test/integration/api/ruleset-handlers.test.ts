@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/services/api/handlers';
 import { dispatch } from '../../../electron/services/api/dispatch';
 import type { CallResult } from '../../../shared/api/define';
-import type { Ruleset } from '../../../shared/ruleset/types';
 import type { RulesetChange, RulesetDocumentView, RulesetLibraryRow, RulesetSavedView, RulesetVersionRow } from '../../../shared/api/views';
 import { setGradeLines, setResultsRule } from '../../../shared/ruleset/edit';
 import { cli } from '../../helpers/run-cli';
@@ -42,7 +41,7 @@ describe('ruleset library handlers through dispatch', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'ruleset-pending' } });
 
     const doc = await call<RulesetDocumentView>('rulesets/get', { rulesetId: 'zengdu-local' });
-    const draft = doc.ruleset as Ruleset;
+    const draft = doc.ruleset;
     // A save that breaks the weights is refused, naming the section.
     draft.parts[0]!.sections[1]!.indicators[0]!.weight = 4;
     const bad = await raw('rulesets/save', { ruleset: draft, note: '' });
@@ -69,7 +68,7 @@ describe('ruleset library handlers through dispatch', () => {
     await call('rulesets/copy', { from: 'zhanjiang-2021', rulesetId: 'zj-local' });
     expect((await cli(workspace, 'new', 'zj', '--ruleset', 'zj-local')).code).toBe(0);
     const doc = await call<RulesetDocumentView>('rulesets/get', { rulesetId: 'zj-local' });
-    await call('rulesets/save', { ruleset: { ...(doc.ruleset as Ruleset), version: '2021.2' }, note: '改版本号' });
+    await call('rulesets/save', { ruleset: { ...doc.ruleset, version: '2021.2' }, note: '改版本号' });
     expect(await call('assessment/rulesetStatus', { id: 'zj' })).toEqual({ rulesetId: 'zj-local', libraryVersion: 1, latest: 2 });
     const noReason = await raw('assessment/adoptRuleset', { id: 'zj', version: 2, reason: '' });
     expect(noReason.ok).toBe(false);
@@ -85,7 +84,7 @@ describe('ruleset library handlers through dispatch', () => {
   });
   it('lists versions, compares two, saves an older one as the newest and refuses grade lines out of order', async () => {
     await call('rulesets/copy', { from: 'zhanjiang-2021', rulesetId: 'zj-versions' });
-    const v1 = (await call<RulesetDocumentView>('rulesets/get', { rulesetId: 'zj-versions' })).ruleset as Ruleset;
+    const v1 = (await call<RulesetDocumentView>('rulesets/get', { rulesetId: 'zj-versions' })).ruleset;
     const upward = setGradeLines(v1, 'class:county', [
       { name: '优秀', min: 80 },
       { name: '良好', min: 85 },
@@ -113,7 +112,7 @@ describe('ruleset library handlers through dispatch', () => {
       pending: 0,
     });
     expect(await call('rulesets/diff', { rulesetId: 'zj-versions', from: 1, to: 3 })).toEqual([]);
-    const kept = (await call<RulesetDocumentView>('rulesets/get', { rulesetId: 'zj-versions', version: 2 })).ruleset as Ruleset;
+    const kept = (await call<RulesetDocumentView>('rulesets/get', { rulesetId: 'zj-versions', version: 2 })).ruleset;
     expect(kept.ranking).toEqual({ ties: 'shared' });
     expect(await raw('rulesets/versions', { rulesetId: 'zhanjiang-2021' })).toMatchObject({ ok: false, error: { code: 'unknown-ruleset' } });
   });

@@ -71,7 +71,7 @@ describe('kaoping rulesets: the workspace library', () => {
     const byId = await cli(ws, 'new', path.join(ws, 'a1'), '--ruleset', 'nanling-2025@1', '--year', '2025');
     expect(byId.stderr).toBe('');
     const store = openAssessment(path.join(ws, 'a1'));
-    expect((store.rulesetSnapshot() as Ruleset).libraryVersion).toBe(1);
+    expect(store.rulesetSnapshot().libraryVersion).toBe(1);
     store.close();
     const byFile = await cli(ws, 'new', path.join(ws, 'a2'), '--ruleset', 'nanling.json', '--year', '2025');
     expect(byFile.stderr).toBe('');
@@ -107,7 +107,7 @@ describe('kaoping rulesets: the workspace library', () => {
     const store = openAssessment(dir);
     const last = store.history().at(-1)!;
     expect(last).toMatchObject({ action: 'ruleset.adopt', reason: '等次分数线按市里新通知调整' });
-    expect((store.rulesetSnapshot() as Ruleset).libraryVersion).toBe(2);
+    expect(store.rulesetSnapshot().libraryVersion).toBe(2);
     store.close();
     expect(verifyAssessment(dir).ok).toBe(true);
   });

@@ -27,9 +27,9 @@ describe('suggestions from observations', () => {
   it('stores suggestions once: a rerun updates the pending one and never revives a dismissed one', () => {
     const { store } = freshAssessment();
     const t = store.addTarget({ ...site, id: undefined } as never);
-    const once = suggestionsFor(store.rulesetSnapshot() as never, t, [{ detect: 'links.home', count: 2, summary: '首页有 2 处链接打不开', items: [] }]);
+    const once = suggestionsFor(store.rulesetSnapshot(), t, [{ detect: 'links.home', count: 2, summary: '首页有 2 处链接打不开', items: [] }]);
     const [id] = storeSuggestions(store, once, '2025-06-30T00:00:00Z');
-    const again = suggestionsFor(store.rulesetSnapshot() as never, t, [{ detect: 'links.home', count: 3, summary: '首页有 3 处链接打不开', items: [] }]);
+    const again = suggestionsFor(store.rulesetSnapshot(), t, [{ detect: 'links.home', count: 3, summary: '首页有 3 处链接打不开', items: [] }]);
     expect(storeSuggestions(store, again, '2025-07-01T00:00:00Z')).toEqual([id]);
     expect(store.listFindings().map((f) => [f.count, f.status, f.evidenceIds.length])).toEqual([[3, 'suggested', 2]]);
     store.updateFinding(id!, { status: 'dismissed' }, '误报：链接实际可以打开');

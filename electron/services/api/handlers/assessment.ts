@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Ruleset } from '../../../../shared/ruleset/types';
 import { classLabel } from '../../../../shared/ruleset/walk';
 import type { ExportPreviewView, ImportPreview, PreviewTable } from '../../../../shared/api/views';
 import { matchingTargets, overviewRows, overviewSummary } from '../../review/overview-page';
@@ -15,7 +14,7 @@ import { applySetting, describeSettings, SETTING_KEYS } from '../../../../shared
 import type { SettingRowView } from '../../../../shared/api/views';
 
 function settingRows(store: AssessmentStore): SettingRowView[] {
-  const rows = describeSettings(store.info(), store.rulesetSnapshot() as Ruleset);
+  const rows = describeSettings(store.info(), store.rulesetSnapshot());
   return rows.map((r) => ({ ...r, hint: SETTING_KEYS.find((k) => k.key === r.key)?.hint ?? '' }));
 }
 import type { AssessmentStore } from '../../store/types';
@@ -52,7 +51,7 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
 
   const preview = (store: AssessmentStore, upload: Upload & { classMap?: Record<string, string> }) =>
     withUpload(upload, async (file): Promise<ImportPreview> => {
-      const ruleset = store.rulesetSnapshot() as Ruleset;
+      const ruleset = store.rulesetSnapshot();
       const parsed = await previewTargets(ruleset, file, store.listTargets(), upload.classMap);
       const counts = new Map<string, number>();
       for (const t of parsed.targets) {
@@ -115,7 +114,7 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
     'assessment/settings': (input) => withStore(input.id, (store) => settingRows(store)),
     'assessment/updateSettings': (input) =>
       withStore(input.id, (store) => {
-        const ruleset = store.rulesetSnapshot() as Ruleset;
+        const ruleset = store.rulesetSnapshot();
         // All or nothing: every value is checked before anything is written.
         let info = store.info();
         for (const [key, value] of Object.entries(input.values)) info = { ...info, ...applySetting(info, ruleset, key, value) };

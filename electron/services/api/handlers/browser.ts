@@ -1,5 +1,4 @@
 import { KaopingError } from '../../../../shared/errors';
-import type { Ruleset } from '../../../../shared/ruleset/types';
 import { resolveIndicator } from '../../../../shared/ruleset/walk';
 import type { BrowserHost } from '../../browse/types';
 import { annotateEvidence, captureEvidence, importEvidenceImage } from '../../evidence/capture';
@@ -96,7 +95,7 @@ export function browserHandlers(deps: HandlerDeps) {
     'evidence/capture': (input) =>
       withStore(input.id, (store) => runOnceAsync(store, 'evidence/capture', input.actionId, async () => {
         const target = store.getTarget(input.targetId);
-        const place = resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, target.kind);
+        const place = resolveIndicator(store.rulesetSnapshot(), input.indicatorId, target.kind);
         if (input.mode === 'region' && !input.region) throw new KaopingError('no-region', '区域截图需要先框选区域');
         const evidence = await captureEvidence({
           host: active(input.id, input.targetId),
@@ -117,7 +116,7 @@ export function browserHandlers(deps: HandlerDeps) {
     'evidence/import': (input) =>
       withStore(input.id, (store) => runOnceAsync(store, 'evidence/import', input.actionId, async () => {
         const target = store.getTarget(input.targetId);
-        const indicatorId = input.indicatorId ? resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, target.kind).indicator.id : undefined;
+        const indicatorId = input.indicatorId ? resolveIndicator(store.rulesetSnapshot(), input.indicatorId, target.kind).indicator.id : undefined;
         const evidence = await importEvidenceImage({ store, bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, targetId: target.id, indicatorId, findingId: input.findingId });
         return toEvidenceView(evidence, input.id);
       })),

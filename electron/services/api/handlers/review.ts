@@ -1,5 +1,4 @@
 import { KaopingError } from '../../../../shared/errors';
-import type { Ruleset } from '../../../../shared/ruleset/types';
 import { resolveIndicator } from '../../../../shared/ruleset/walk';
 import { hashStoredFile } from '../../store/evidence-files';
 import { downloadEvidence } from '../../evidence/download';
@@ -13,7 +12,7 @@ import { targetOfFinding, withDelta } from '../../review/target-delta';
 
 /** Checks that the rule exists on an indicator that applies to the target's kind. */
 function checkRule(store: AssessmentStore, targetId: number, indicatorId: string, rule: number): void {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const place = resolveIndicator(ruleset, indicatorId, store.getTarget(targetId).kind);
   if (!place.indicator.rules.some((r) => r.n === rule)) throw new KaopingError('bad-rule', `指标“${place.path}”没有第 ${rule} 条评分细则（共 ${place.indicator.rules.length} 条）`);
 }
@@ -21,14 +20,14 @@ function checkRule(store: AssessmentStore, targetId: number, indicatorId: string
 /** The review workspace: one target's checklist, progress, and its findings. */
 export function reviewHandlers(deps: HandlerDeps) {
   const withStore = storeRunner(deps);
-  const findingView = (store: AssessmentStore, findingId: number) => toFindingView(store.getFinding(findingId), placesById(store.rulesetSnapshot() as Ruleset));
+  const findingView = (store: AssessmentStore, findingId: number) => toFindingView(store.getFinding(findingId), placesById(store.rulesetSnapshot()));
 
   return handlersFor({
     'review/target': (input) => withStore(input.id, (store, open) => targetReview(store, input.id, input.targetId, open.scores)),
     'review/markReviewed': (input) =>
       withStore(input.id, (store, open) =>
         withDelta(open, input.targetId, () => {
-          resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, store.getTarget(input.targetId).kind);
+          resolveIndicator(store.rulesetSnapshot(), input.indicatorId, store.getTarget(input.targetId).kind);
           store.setIndicatorReviewed(input.targetId, input.indicatorId, input.reviewed);
           return reviewProgress(store, input.targetId);
         }),
@@ -89,7 +88,7 @@ export function reviewHandlers(deps: HandlerDeps) {
       withStore(input.id, (store) =>
         runOnceAsync(store, 'evidence/download', input.actionId, async () => {
           const target = store.getTarget(input.targetId);
-          const indicatorId = input.indicatorId ? resolveIndicator(store.rulesetSnapshot() as Ruleset, input.indicatorId, target.kind).indicator.id : undefined;
+          const indicatorId = input.indicatorId ? resolveIndicator(store.rulesetSnapshot(), input.indicatorId, target.kind).indicator.id : undefined;
           return toEvidenceView(await downloadEvidence({ store, url: input.url, targetId: target.id, indicatorId, findingId: input.findingId }), input.id);
         }),
       ),

@@ -68,13 +68,13 @@ export function rulesetHandlers(deps: HandlerDeps) {
     },
     'assessment/rulesetStatus': (input) =>
       withStore(input.id, (store) => {
-        const current = store.rulesetSnapshot() as Ruleset;
+        const current = store.rulesetSnapshot();
         const entry = current.libraryVersion ? listLibrary(ws).find((e) => e.id === current.id) : undefined;
         return { rulesetId: current.id, libraryVersion: current.libraryVersion ?? null, latest: entry?.version ?? null };
       }),
     'assessment/adoptRuleset': (input) =>
       withStore(input.id, (store) => {
-        const current = store.rulesetSnapshot() as Ruleset;
+        const current = store.rulesetSnapshot();
         if (!current.libraryVersion)
           throw new KaopingError('adopt-built-in', `考评“${input.id}”使用内置方案 ${current.id}，没有方案库版本可采用`);
         return adoptRulesetVersion(store, loadFromLibrary(ws, current.id, input.version), input.reason);

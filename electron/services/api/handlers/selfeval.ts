@@ -1,6 +1,5 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Ruleset } from '../../../../shared/ruleset/types';
 import { templateStamper } from '../../selfeval/template';
 import { safeName } from '../../export/formats/evidence-pack';
 import { importSelfEvaluations } from '../../selfeval/import-selfeval';
@@ -19,7 +18,7 @@ export function selfEvalHandlers(deps: HandlerDeps) {
         const relative = path.posix.join(input.id, 'exports', `${safeName(target.unit)}_自查自评表.xlsx`);
         const out = path.join(deps.workspaceDir, relative);
         mkdirSync(path.dirname(out), { recursive: true });
-        writeFileSync(out, (await templateStamper(store.rulesetSnapshot() as Ruleset, store.info()))(target));
+        writeFileSync(out, (await templateStamper(store.rulesetSnapshot(), store.info()))(target));
         return { file: relative, bytes: statSync(out).size };
       }),
     'selfeval/import': (input) =>

@@ -1,4 +1,3 @@
-import type { Ruleset } from '../../../../shared/ruleset/types';
 import type { Target } from '../../../../shared/domain/types';
 import type { AssessmentStore } from '../../store/types';
 import { storeSuggestions, suggestionsFor, type Suggestion } from '../suggest';
@@ -19,7 +18,7 @@ export interface MonitorReportRow {
  * scored until confirmed): the CLI's report and the app's stop both end here.
  */
 export function monitorReport(store: AssessmentStore, sites: readonly Target[], everyone: readonly Target[], checkedAt: string): { rows: MonitorReportRow[]; findings: Suggestion[] } {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const rows: MonitorReportRow[] = [];
   const findings: Suggestion[] = [];
   for (const target of sites) {

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KaopingError } from '../../../../shared/errors';
 import type { Finding } from '../../../../shared/domain/types';
-import type { Ruleset } from '../../../../shared/ruleset/types';
 import type { AssessmentStore } from '../../store/types';
 import { sha256 } from '../../store/evidence-files';
 import { readGrids } from '../read-grid';
@@ -14,7 +13,7 @@ const IMPORT_ACTION = 'findings.import';
 
 /** Reads a findings spreadsheet without writing anything: what the UI previews. */
 export async function previewFindings(store: AssessmentStore, file: string): Promise<ParsedFindings> {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const index = new TargetIndex(store.listTargets());
   const parsed: ParsedFindings = { findings: [], errors: [] };
   for (const grid of await readGrids(file)) parseFindingsSheet(ruleset, index, grid.sheet, grid.rows, parsed);

@@ -35,7 +35,7 @@ export async function previewTargets(ruleset: Ruleset, file: string, existing: T
  * list naming sheet, row and column; warnings are returned and the import goes on.
  */
 export async function importTargets(store: AssessmentStore, file: string, classMap: Record<string, string> = {}): Promise<{ added: Target[]; warnings: string[] }> {
-  const ruleset = store.rulesetSnapshot() as Ruleset;
+  const ruleset = store.rulesetSnapshot();
   const parsed = await previewTargets(ruleset, file, store.listTargets(), classMap);
   if (parsed.errors.length) {
     throw new KaopingError('import-rejected', `导入失败，未写入任何数据：${path.basename(file)} 有 ${parsed.errors.length} 处错误`, parsed.errors.map((e) => describeIssue(file, e)));
