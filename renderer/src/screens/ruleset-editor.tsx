@@ -69,7 +69,7 @@ export function RulesetEditorScreen({
   }, [baseId, viewVersion, reloads, history.reset]);
 
   const { ruleset: valid, problems } = useMemo(() => (draft ? validateRuleset(draft) : { ruleset: undefined, problems: [] }), [draft]);
-  const pending = draft?.pending ?? [];
+  const pending = useMemo(() => draft?.pending ?? [], [draft]);
   const flagged = useMemo(
     () => new Set([...problems.map((p) => p.nodeId), ...pending.map((d) => d.indicatorId)].filter((x): x is string => !!x)),
     [problems, pending],
