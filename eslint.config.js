@@ -7,8 +7,8 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', '
 
 /** One error type at every boundary: a reviewer never sees "内部错误" for something we could name. */
 const noPlainErrors = [
-  { selector: "NewExpression[callee.name='Error']", message: 'throw a KaopingError (shared/errors.ts) with a Chinese message naming the file, URL or limit.' },
-  { selector: "CallExpression[callee.name='Error']", message: 'throw a KaopingError (shared/errors.ts) with a Chinese message naming the file, URL or limit.' },
+  { selector: 'NewExpression[callee.name=/^(Type|Range|Syntax|Reference|URI|Eval)?Error$/]', message: 'throw a KaopingError (shared/errors.ts) with a Chinese message naming the file, URL or limit.' },
+  { selector: 'CallExpression[callee.name=/^(Type|Range|Syntax|Reference|URI|Eval)?Error$/]', message: 'throw a KaopingError (shared/errors.ts) with a Chinese message naming the file, URL or limit.' },
 ];
 const noOpenExternal = { selector: "MemberExpression[object.name='shell'][property.name='openExternal']", message: 'open external URLs through hardenWebContents / isSafeExternalUrl only.' };
 

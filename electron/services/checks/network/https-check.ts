@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { KaopingError } from '../../../../shared/errors';
 import tls from 'node:tls';
 import { describeTlsFault, type TlsFault } from '../tls-faults';
 import type { CheckNote, Observation } from '../types';
@@ -126,7 +127,7 @@ function certificateNotes(probe: TlsProbe, now: Date): CheckNote[] {
  */
 export async function checkHttps(homeUrl: string, options: HttpsCheckOptions): Promise<NetworkCheckResult> {
   const url = new URL(homeUrl);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`不是网址：${homeUrl}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new KaopingError('not-web-url', `不是 http 或 https 网址：${homeUrl}`);
   const host = bareHost(url);
   const port = url.protocol === 'https:' && url.port ? Number(url.port) : 443;
   const probe = await probeTls(host, port, options);

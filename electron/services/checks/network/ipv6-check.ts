@@ -2,6 +2,7 @@ import { promises as dns } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { KaopingError } from '../../../../shared/errors';
 import { failureOf, type FetchLimits, type FetchResult } from '../fetch-bounded';
 import { socketGate } from '../socket-gate';
 import type { CheckNote, Observation } from '../types';
@@ -132,7 +133,7 @@ async function getOverIpv6(home: URL, address: string, options: Ipv6CheckOptions
  */
 export async function checkIpv6(homeUrl: string, options: Ipv6CheckOptions): Promise<NetworkCheckResult> {
   const home = new URL(homeUrl);
-  if (home.protocol !== 'http:' && home.protocol !== 'https:') throw new TypeError(`不是网址：${homeUrl}`);
+  if (home.protocol !== 'http:' && home.protocol !== 'https:') throw new KaopingError('not-web-url', `不是 http 或 https 网址：${homeUrl}`);
   const host = bareHost(home);
   if (isIP(host) || LOOPBACK_NAME.test(host)) return { observations: [], notes: [{ check: 'ipv6', ok: true, text: '以 IP 地址或本机地址访问，跳过 IPv6 检查' }] };
   const notes: CheckNote[] = [];

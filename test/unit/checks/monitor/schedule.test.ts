@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jitterMs, monitorSchedule, scheduleLength } from '../../../../electron/services/checks/monitor/schedule';
+import { KaopingError } from '../../../../shared/errors';
 
 const start = new Date('2026-03-02T00:00:00Z');
 const gaps = (times: Date[]) => times.slice(1).map((t, i) => t.getTime() - times[i]!.getTime());
@@ -39,8 +40,8 @@ describe('monitorSchedule', () => {
   });
 
   it('rejects a schedule that is not positive', () => {
-    expect(() => monitorSchedule({ start, days: 0, perDay: 20 })).toThrow(RangeError);
-    expect(() => monitorSchedule({ start, days: 7, perDay: -1 })).toThrow(RangeError);
-    expect(() => monitorSchedule({ start, days: Number.NaN, perDay: 20 })).toThrow(RangeError);
+    expect(() => monitorSchedule({ start, days: 0, perDay: 20 })).toThrow(KaopingError);
+    expect(() => monitorSchedule({ start, days: 7, perDay: -1 })).toThrow('监测天数（7）和每天次数（-1）都必须是正数');
+    expect(() => monitorSchedule({ start, days: Number.NaN, perDay: 20 })).toThrow(KaopingError);
   });
 });
