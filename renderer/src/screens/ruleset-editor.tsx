@@ -45,6 +45,7 @@ export function RulesetEditorScreen({
   const history = useEditHistory<Ruleset>(!readOnly);
   const draft = history.draft;
   const setDraft = history.edit;
+  const resetHistory = history.reset;
   const [clean, setClean] = useState<Ruleset>();
   const [origin, setOrigin] = useState<{ origin: 'built-in' | 'library'; version: number | null }>();
   const [loadError, setLoadError] = useState<string>();
@@ -60,13 +61,13 @@ export function RulesetEditorScreen({
     api.rulesets
       .get({ rulesetId: baseId, version: viewVersion })
       .then((doc) => {
-        history.reset(doc.ruleset);
+        resetHistory(doc.ruleset);
         setClean(doc.ruleset);
         setOrigin({ origin: doc.origin, version: doc.version });
       })
       .catch((e: Error) => setLoadError(e.message));
     // Reload when the ruleset or version changes or a save-as asks for it (reset is stable).
-  }, [baseId, viewVersion, reloads, history.reset]);
+  }, [baseId, viewVersion, reloads, resetHistory]);
 
   const { ruleset: valid, problems } = useMemo(() => (draft ? validateRuleset(draft) : { ruleset: undefined, problems: [] }), [draft]);
   const pending = useMemo(() => draft?.pending ?? [], [draft]);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { RulesetChange, RulesetVersionRow } from '../../../../shared/api/views';
 import { api } from '../../api/client';
@@ -49,8 +49,10 @@ export function VersionsPanel({
   onSavedAs: (version: number) => void;
 }) {
   const { message } = App.useApp();
+  // `current` is not read by the call: it reloads the list when another version is saved and shown.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a reload trigger, as an effect may have
   const versions = useCall(() => api.rulesets.versions({ rulesetId }), [rulesetId, current]);
-  const rows: RulesetVersionRow[] = versions.data ?? [];
+  const rows: RulesetVersionRow[] = useMemo(() => versions.data ?? [], [versions.data]);
   const latest = rows.at(-1)?.version;
   const [pair, setPair] = useState<{ from?: number; to?: number }>({});
   const [basing, setBasing] = useState<number>();
