@@ -3,33 +3,80 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+];
 
 /** One error type at every boundary: a reviewer never sees "内部错误" for something we could name. */
 const noPlainErrors = [
-  { selector: 'NewExpression[callee.name=/^(Type|Range|Syntax|Reference|URI|Eval)?Error$/]', message: 'throw a KaopingError (shared/errors.ts) with a Chinese message naming the file, URL or limit.' },
-  { selector: 'CallExpression[callee.name=/^(Type|Range|Syntax|Reference|URI|Eval)?Error$/]', message: 'throw a KaopingError (shared/errors.ts) with a Chinese message naming the file, URL or limit.' },
+  {
+    selector: 'NewExpression[callee.name=/^(Type|Range|Syntax|Reference|URI|Eval)?Error$/]',
+    message: 'throw a KaopingError (shared/errors.ts) with a Chinese message naming the file, URL or limit.',
+  },
+  {
+    selector: 'CallExpression[callee.name=/^(Type|Range|Syntax|Reference|URI|Eval)?Error$/]',
+    message: 'throw a KaopingError (shared/errors.ts) with a Chinese message naming the file, URL or limit.',
+  },
 ];
-const noOpenExternal = { selector: "MemberExpression[object.name='shell'][property.name='openExternal']", message: 'open external URLs through hardenWebContents / isSafeExternalUrl only.' };
+const noOpenExternal = {
+  selector: "MemberExpression[object.name='shell'][property.name='openExternal']",
+  message: 'open external URLs through hardenWebContents / isSafeExternalUrl only.',
+};
 
 /** Process boundaries (DESIGN.md): what each folder may import. */
 const boundaries = [
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', ...nodeBuiltins], message: 'shared/ is isomorphic: no Node, no Electron.' }, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing else in the app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', ...nodeBuiltins], message: 'shared/ is isomorphic: no Node, no Electron.' },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing else in the app.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron'], message: 'services and the CLI run under plain Node: never import electron.' }, { group: ['**/renderer/**', '**/electron/main/**'], message: 'services do not reach into the UI or the Electron glue.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron'], message: 'services and the CLI run under plain Node: never import electron.' },
+            { group: ['**/renderer/**', '**/electron/main/**'], message: 'services do not reach into the UI or the Electron glue.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', ...nodeBuiltins], message: 'the renderer talks to the host only through the API contract.' }, { group: ['**/electron/**'], message: 'the renderer never imports host code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', ...nodeBuiltins], message: 'the renderer talks to the host only through the API contract.' },
+            { group: ['**/electron/**'], message: 'the renderer never imports host code.' },
+          ],
+        },
+      ],
     },
   },
   {

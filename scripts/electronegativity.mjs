@@ -7,7 +7,20 @@ mkdirSync('test-results', { recursive: true });
 const out = 'test-results/electronegativity.csv';
 const run = spawnSync(
   process.execPath,
-  ['node_modules/@doyensec/electronegativity/dist/index.js', '-i', 'electron', '-s', 'high', '-r', '-v', 'false', '-o', out, '-e', '38.0.0'],
+  [
+    'node_modules/@doyensec/electronegativity/dist/index.js',
+    '-i',
+    'electron',
+    '-s',
+    'high',
+    '-r',
+    '-v',
+    'false',
+    '-o',
+    out,
+    '-e',
+    '38.0.0',
+  ],
   { encoding: 'utf8' },
 );
 if (run.status !== 0) {
@@ -15,7 +28,7 @@ if (run.status !== 0) {
   process.exit(run.status ?? 1);
 }
 const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1).filter(Boolean);
-const high = rows.filter((row) => row.split(",")[1]?.replace(/"/g, "").toUpperCase() === "HIGH");
+const high = rows.filter((row) => row.split(',')[1]?.replace(/"/g, '').toUpperCase() === 'HIGH');
 if (high.length > 0) {
   process.stderr.write(`electronegativity: ${high.length} high-severity finding(s):\n${high.join('\n')}\n`);
   process.exit(1);

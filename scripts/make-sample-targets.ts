@@ -8,7 +8,12 @@ import ExcelJS from 'exceljs';
 
 const root = path.resolve(__dirname, '..');
 const seedDir = path.resolve(root, '../shared/seeds');
-const seed = process.argv[2] ?? path.join(seedDir, readdirSync(seedDir).find((f) => f.startsWith('000_'))!);
+const seed =
+  process.argv[2] ??
+  path.join(
+    seedDir,
+    readdirSync(seedDir).find((f) => f.startsWith('000_'))!,
+  );
 const lines = readFileSync(seed, 'utf8').split('\n');
 const start = lines.findIndex((l) => /^附件\s*1[:：]/u.test(l.trim()));
 const end = lines.findIndex((l, i) => i > start && /^附件\s*2[:：]/u.test(l.trim()));

@@ -23,7 +23,9 @@ const wanted = JSON.stringify({ electronVersion, sqliteVersion, arch: process.en
  * (electron/services/security/native-integrity.ts).
  */
 function recordIntegrity() {
-  const hash = createHash('sha256').update(readFileSync(path.join(outDir, 'better_sqlite3.node'))).digest('hex');
+  const hash = createHash('sha256')
+    .update(readFileSync(path.join(outDir, 'better_sqlite3.node')))
+    .digest('hex');
   mkdirSync(path.resolve('dist/electron'), { recursive: true });
   writeFileSync(path.resolve('dist/electron/native-integrity.json'), JSON.stringify({ 'better_sqlite3.node': hash }, null, 2) + '\n');
 }
@@ -37,7 +39,10 @@ const work = path.resolve('.cache/better-sqlite3-electron');
 rmSync(work, { recursive: true, force: true });
 cpSync(path.dirname(require.resolve('better-sqlite3/package.json')), work, { recursive: true });
 const npmDir = process.env.npm_execpath ? path.dirname(process.env.npm_execpath) : '';
-const nodeGyp = [path.join(npmDir, '../node_modules/node-gyp/bin/node-gyp.js'), path.join(npmDir, 'node_modules/node-gyp/bin/node-gyp.js')].find(existsSync);
+const nodeGyp = [
+  path.join(npmDir, '../node_modules/node-gyp/bin/node-gyp.js'),
+  path.join(npmDir, 'node_modules/node-gyp/bin/node-gyp.js'),
+].find(existsSync);
 if (!nodeGyp) {
   console.error('找不到 node-gyp：请通过 npm 运行（npm start / npm run package）。');
   process.exit(1);

@@ -59,7 +59,11 @@ const env = { ...process.env, FONTCONFIG_FILE: path.join(root, 'scripts', 'rende
 
 /** Converts one exported file to PDF and PNG pages; keeps page `page` as docs/renders/<name>.png. */
 function render(file: string, name: string, page: number, started: number): void {
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', path.dirname(file), file], { env, stdio: 'ignore', timeout: 180_000 });
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', path.dirname(file), file], {
+    env,
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
   const pdf = file.replace(/\.\w+$/u, '.pdf');
   const prefix = path.join(path.dirname(file), `${name}-page`);
   execFileSync('pdftoppm', ['-r', dpi, '-png', pdf, prefix]);

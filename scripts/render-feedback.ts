@@ -25,9 +25,15 @@ if (!docx || !docx.endsWith('.docx')) {
 const work = mkdtempSync(path.join(os.tmpdir(), 'kaoping-feedback-render-'));
 const env = { ...process.env, FONTCONFIG_FILE: path.join(root, 'scripts', 'render', 'fonts.conf'), HOME: path.join(work, 'home') };
 copyFileSync(docx, path.join(work, 'feedback.docx'));
-execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, path.join(work, 'feedback.docx')], { env, stdio: 'ignore', timeout: 300_000 });
+execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, path.join(work, 'feedback.docx')], {
+  env,
+  stdio: 'ignore',
+  timeout: 300_000,
+});
 execFileSync('pdftoppm', ['-r', arg('dpi', '80'), '-png', path.join(work, 'feedback.pdf'), path.join(work, 'page')]);
-const pages = readdirSync(work).filter((f) => /^page-\d+\.png$/u.test(f)).sort();
+const pages = readdirSync(work)
+  .filter((f) => /^page-\d+\.png$/u.test(f))
+  .sort();
 const wanted = Number(arg('page', '3'));
 const page = pages[Math.min(wanted, pages.length) - 1]!;
 mkdirSync(path.join(root, 'docs', 'renders'), { recursive: true });

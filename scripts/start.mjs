@@ -38,7 +38,9 @@ function browserMode(reason) {
   console.error(`${reason}，改用浏览器模式：考评工作台将在默认浏览器中打开。`);
   const workspace = process.env.KAOPING_WORKSPACE || defaultWorkspace();
   mkdirSync(workspace, { recursive: true });
-  return spawn(process.execPath, [path.join(root, 'bin', 'kaoping.cjs'), 'serve', '--workspace', workspace, '--open'], { stdio: 'inherit' });
+  return spawn(process.execPath, [path.join(root, 'bin', 'kaoping.cjs'), 'serve', '--workspace', workspace, '--open'], {
+    stdio: 'inherit',
+  });
 }
 
 function desktop(electronBinary) {

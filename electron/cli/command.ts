@@ -40,7 +40,12 @@ export function optString(ctx: CliContext, key: string): string | undefined {
  * Reads a positive number option (whole numbers only unless `fractions`), or the
  * default when it is absent; anything else is a Chinese error naming the option.
  */
-export function optPositive(ctx: CliContext, key: string, fallback: number, { fractions = false, what = `--${key} ` }: { fractions?: boolean; what?: string } = {}): number {
+export function optPositive(
+  ctx: CliContext,
+  key: string,
+  fallback: number,
+  { fractions = false, what = `--${key} ` }: { fractions?: boolean; what?: string } = {},
+): number {
   const raw = optString(ctx, key);
   if (raw === undefined) return fallback;
   const n = Number(raw);

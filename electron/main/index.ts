@@ -100,7 +100,10 @@ if (!app.requestSingleInstanceLock()) {
       try {
         mkdirSync(workspaceDir, { recursive: true });
       } catch (error) {
-        throw new KaopingError('workspace', `无法创建工作区文件夹 ${workspaceDir}：${error instanceof Error ? error.message : String(error)}`);
+        throw new KaopingError(
+          'workspace',
+          `无法创建工作区文件夹 ${workspaceDir}：${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       serveAppPage(path.join(distDir, 'renderer'));
       serveWorkspaceFiles(workspaceDir);

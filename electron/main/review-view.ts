@@ -47,7 +47,15 @@ export function hardenReviewSession(s: Session): void {
 /** A reviewed site's view: sandboxed, no preload, no Node, no JS dialogs, in the review partition. */
 function newSiteView(): WebContentsView {
   return new WebContentsView({
-    webPreferences: { partition: REVIEW_PARTITION, sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, spellcheck: false, disableDialogs: true },
+    webPreferences: {
+      partition: REVIEW_PARTITION,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+      disableDialogs: true,
+    },
   });
 }
 
@@ -90,7 +98,14 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
     const wc = tab.view.webContents;
     const { screen, view, scale } = fit();
     const { mobile } = DEVICE_PRESETS[device.preset];
-    wc.enableDeviceEmulation({ screenPosition: mobile ? 'mobile' : 'desktop', screenSize: screen, viewPosition: { x: 0, y: 0 }, deviceScaleFactor: 0, viewSize: view, scale });
+    wc.enableDeviceEmulation({
+      screenPosition: mobile ? 'mobile' : 'desktop',
+      screenSize: screen,
+      viewPosition: { x: 0, y: 0 },
+      deviceScaleFactor: 0,
+      viewSize: view,
+      scale,
+    });
     wc.setUserAgent(mobile ? MOBILE_USER_AGENT : reviewSession.getUserAgent());
     wc.setZoomFactor(device.zoom);
   };
@@ -119,7 +134,11 @@ export function createViewHost(window: BaseWindow, appContents: WebContents, onV
       callback(false); // shown to the reviewer, never accepted silently
       if (!isMainFrame) return;
       const mapped = chromiumError(error, url);
-      fail(mapped?.kind === 'certificate' ? mapped : { kind: 'certificate', message: '网站证书有问题：证书无效，已拒绝打开', url: untrustedUrl(url) ?? '' });
+      fail(
+        mapped?.kind === 'certificate'
+          ? mapped
+          : { kind: 'certificate', message: '网站证书有问题：证书无效，已拒绝打开', url: untrustedUrl(url) ?? '' },
+      );
     });
     wc.on('did-start-navigation', (_e, _url, inPlace, isMainFrame) => {
       if (isMainFrame && !inPlace) tab.error = null;

@@ -10,7 +10,12 @@ import { RulesetEditorScreen } from './screens/ruleset-editor';
 function readHash(): { a?: string; t?: number; i?: string; r?: string } {
   const p = new URLSearchParams(window.location.hash.slice(1));
   const t = Number(p.get('t'));
-  return { a: p.get('a') ?? undefined, t: Number.isInteger(t) && t > 0 ? t : undefined, i: p.get('i') ?? undefined, r: p.get('r') ?? undefined };
+  return {
+    a: p.get('a') ?? undefined,
+    t: Number.isInteger(t) && t > 0 ? t : undefined,
+    i: p.get('i') ?? undefined,
+    r: p.get('r') ?? undefined,
+  };
 }
 
 /** Top-level navigation: the workspace's assessments, or one open assessment. */
@@ -45,7 +50,13 @@ export function App() {
         ) : place.r ? (
           <RulesetEditorScreen key={place.r} rulesetId={place.r} onBack={() => goRuleset('library')} onOpen={goRuleset} />
         ) : openId && place.t ? (
-          <ReviewScreen id={openId} targetId={place.t} initialIndicator={place.i} onTarget={(t) => go(openId, t)} onBack={() => go(openId)} />
+          <ReviewScreen
+            id={openId}
+            targetId={place.t}
+            initialIndicator={place.i}
+            onTarget={(t) => go(openId, t)}
+            onBack={() => go(openId)}
+          />
         ) : openId ? (
           <AssessmentScreen id={openId} onBack={() => open(undefined)} onReview={(t, i) => go(openId, t, i)} />
         ) : (

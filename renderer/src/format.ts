@@ -4,7 +4,8 @@
 export const gradeColor = (grade: string): string => ({ 优秀: 'green', 良好: 'blue', 合格: 'default', 不合格: 'red' })[grade] ?? 'default';
 
 /** A score as the circulars print it: two decimals, or a dash. */
-export const points = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : n.toFixed(2).replace(/\.?0+$/u, '') || '0');
+export const points = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '—' : n.toFixed(2).replace(/\.?0+$/u, '') || '0';
 
 /** An ISO time in Beijing time, as reviewers read it. */
 export function beijingTime(iso: string): string {

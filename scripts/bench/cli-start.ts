@@ -34,5 +34,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 run(); // warm the file cache
 const samples = Array.from({ length: runs }, run);
 const wall = samples.map((s) => s.wallMs);
-console.log(`kaoping rulesets (${cli}): wall median ${median(wall).toFixed(0)} ms, fastest ${Math.min(...wall).toFixed(0)} ms; CPU median ${median(samples.map((s) => s.cpuMs)).toFixed(0)} ms; ${runs} runs`);
-console.log(`heavy packages loaded: ${HEAVY.filter((h) => samples[0]!.loaded.includes(h)).join(', ') || 'none'}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+console.log(
+  `kaoping rulesets (${cli}): wall median ${median(wall).toFixed(0)} ms, fastest ${Math.min(...wall).toFixed(0)} ms; CPU median ${median(samples.map((s) => s.cpuMs)).toFixed(0)} ms; ${runs} runs`,
+);
+console.log(
+  `heavy packages loaded: ${HEAVY.filter((h) => samples[0]!.loaded.includes(h)).join(', ') || 'none'}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+);

@@ -15,10 +15,34 @@ const ACCOUNTS = 20000;
 const FINDINGS = Number(process.env.FINDINGS ?? 10000);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kaoping-bench-findings-'));
 const zj = loadRuleset('zhanjiang-2021');
-const store = createAssessment(path.join(tmp, 'a'), { name: '基准', year: 2025, rulesetId: zj.id, rulesetSnapshot: zj, gradeBands: zj.grades.bands });
+const store = createAssessment(path.join(tmp, 'a'), {
+  name: '基准',
+  year: 2025,
+  rulesetId: zj.id,
+  rulesetSnapshot: zj,
+  gradeBands: zj.grades.bands,
+});
 store.addTargets([
-  ...Array.from({ length: SITES }, (_, i) => ({ kind: 'website' as const, unit: `第${i + 1}号单位`, name: `第${i + 1}号单位网站`, url: `http://u${i + 1}.gov.cn/`, classId: 'county', attributes: {}, identifier: null, platform: null })),
-  ...Array.from({ length: ACCOUNTS }, (_, i) => ({ kind: 'account' as const, unit: `第${(i % SITES) + 1}号单位`, name: `账号${i + 1}`, url: null, classId: 'account', attributes: {}, identifier: `440800M${String(i).padStart(3, '0').slice(-3)}WX${String(i).padStart(4, '0').slice(-4)}`, platform: '微信' })),
+  ...Array.from({ length: SITES }, (_, i) => ({
+    kind: 'website' as const,
+    unit: `第${i + 1}号单位`,
+    name: `第${i + 1}号单位网站`,
+    url: `http://u${i + 1}.gov.cn/`,
+    classId: 'county',
+    attributes: {},
+    identifier: null,
+    platform: null,
+  })),
+  ...Array.from({ length: ACCOUNTS }, (_, i) => ({
+    kind: 'account' as const,
+    unit: `第${(i % SITES) + 1}号单位`,
+    name: `账号${i + 1}`,
+    url: null,
+    classId: 'account',
+    attributes: {},
+    identifier: `440800M${String(i).padStart(3, '0').slice(-3)}WX${String(i).padStart(4, '0').slice(-4)}`,
+    platform: '微信',
+  })),
 ]);
 const places = listIndicators(zj, 'website').filter((p) => p.part.kind === 'basic');
 const book = new ExcelJS.Workbook();
@@ -35,4 +59,6 @@ const added = await importFindings(store, file);
 const ms = performance.now() - t0;
 store.close();
 if (added.length !== FINDINGS) throw new Error(`imported ${added.length}`);
-console.log(`findings import: ${FINDINGS} rows into ${SITES} sites + ${ACCOUNTS} accounts in ${(ms / 1000).toFixed(2)} s, peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+console.log(
+  `findings import: ${FINDINGS} rows into ${SITES} sites + ${ACCOUNTS} accounts in ${(ms / 1000).toFixed(2)} s, peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+);

@@ -45,7 +45,14 @@ async function ours(url: string): Promise<Outcome> {
   const ms = performance.now() - t0;
   const { home, other } = countBroken(report);
   const pairs = [...home.map((b) => pair(origin, report.home, b.url)), ...other.map((b) => pair(origin, b.page, b.url))];
-  return { ms, rssMb: process.resourceUsage().maxRSS / 1024, baseMb, pairs, pages: report.pages.length, cut: crawl.coverage.cutBy.join('、') || '无' };
+  return {
+    ms,
+    rssMb: process.resourceUsage().maxRSS / 1024,
+    baseMb,
+    pairs,
+    pages: report.pages.length,
+    cut: crawl.coverage.cutBy.join('、') || '无',
+  };
 }
 
 async function linkinator(url: string): Promise<Outcome> {
@@ -66,7 +73,9 @@ function compare(found: string[], truth: string[]): string {
   const got = new Set(found);
   const extra = found.filter((p) => !want.has(p));
   const missed = truth.filter((p) => !got.has(p));
-  return extra.length || missed.length || found.length !== truth.length ? `与真值不符（多 ${extra.length}，少 ${missed.length}${extra[0] ? `，例：${extra[0]}` : ''}${missed[0] ? `，缺：${missed[0]}` : ''}）` : '与真值完全一致';
+  return extra.length || missed.length || found.length !== truth.length
+    ? `与真值不符（多 ${extra.length}，少 ${missed.length}${extra[0] ? `，例：${extra[0]}` : ''}${missed[0] ? `，缺：${missed[0]}` : ''}）`
+    : '与真值完全一致';
 }
 
 if (role === 'server') {
@@ -83,22 +92,48 @@ if (role === 'server') {
   // Children run from an esbuild bundle under plain node, so vite-node's own memory is not counted.
   const { build } = await import('esbuild');
   const bundle = path.join(process.cwd(), 'node_modules', '.cache', 'kaoping-bench', 'links-bench.mjs');
-  await build({ entryPoints: [new URL(import.meta.url).pathname], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'warning' });
+  await build({
+    entryPoints: [new URL(import.meta.url).pathname],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: bundle,
+    logLevel: 'warning',
+  });
   const site = generateLinkSite(pages);
   const { truth } = site;
-  console.log(`链接检查基准：${site.pageCount} 个页面，${truth.links} 个链接（去重后 ${truth.uniqueUrls} 个），已知坏链 ${truth.brokenPaths.length} 个、按页计 ${truth.brokenPairs.length} 处；并发 ${concurrency}；${os.cpus().length} 核，Node ${process.version}`);
+  console.log(
+    `链接检查基准：${site.pageCount} 个页面，${truth.links} 个链接（去重后 ${truth.uniqueUrls} 个），已知坏链 ${truth.brokenPaths.length} 个、按页计 ${truth.brokenPairs.length} 处；并发 ${concurrency}；${os.cpus().length} 核，Node ${process.version}`,
+  );
   const server = spawn(process.execPath, [bundle, '--role', 'server', '--pages', String(pages)], { stdio: ['pipe', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => createInterface({ input: server.stdout! }).once('line', resolve));
-  const run = (who: 'ours' | 'linkinator'): Outcome => JSON.parse(execFileSync(process.execPath, [bundle, '--role', who, '--url', url, '--pages', String(pages), '--concurrency', String(concurrency)], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop()!) as Outcome;
+  const run = (who: 'ours' | 'linkinator'): Outcome =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [bundle, '--role', who, '--url', url, '--pages', String(pages), '--concurrency', String(concurrency)],
+        { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
+      )
+        .trim()
+        .split('\n')
+        .pop()!,
+    ) as Outcome;
   try {
     for (let i = 0; i < runs; i++) {
       // Linkinator first, so any warm-up of the server favours it, not us.
       const them = run('linkinator');
       const us = run('ours');
       console.log(`第 ${i + 1} 轮`);
-      console.log(`  我们：     ${(us.ms / 1000).toFixed(2)} s，峰值 RSS ${us.rssMb.toFixed(0)} MB（启动时 ${us.baseMb.toFixed(0)} MB），${us.pages} 个页面（截断：${us.cut}），坏链 ${us.pairs.length} 处 — ${compare(us.pairs, truth.brokenPairs)}`);
-      console.log(`  linkinator：${(them.ms / 1000).toFixed(2)} s，峰值 RSS ${them.rssMb.toFixed(0)} MB（启动时 ${them.baseMb.toFixed(0)} MB），${them.pages} 个页面，坏链 ${them.pairs.length} 处 — ${compare(them.pairs, truth.brokenPairs)}`);
-      console.log(`  速度比：linkinator / 我们 = ${(them.ms / us.ms).toFixed(2)}×（目标 ≥ 2×）；我们的峰值内存${us.rssMb < 300 ? '低于' : '超过'} 300 MB`);
+      console.log(
+        `  我们：     ${(us.ms / 1000).toFixed(2)} s，峰值 RSS ${us.rssMb.toFixed(0)} MB（启动时 ${us.baseMb.toFixed(0)} MB），${us.pages} 个页面（截断：${us.cut}），坏链 ${us.pairs.length} 处 — ${compare(us.pairs, truth.brokenPairs)}`,
+      );
+      console.log(
+        `  linkinator：${(them.ms / 1000).toFixed(2)} s，峰值 RSS ${them.rssMb.toFixed(0)} MB（启动时 ${them.baseMb.toFixed(0)} MB），${them.pages} 个页面，坏链 ${them.pairs.length} 处 — ${compare(them.pairs, truth.brokenPairs)}`,
+      );
+      console.log(
+        `  速度比：linkinator / 我们 = ${(them.ms / us.ms).toFixed(2)}×（目标 ≥ 2×）；我们的峰值内存${us.rssMb < 300 ? '低于' : '超过'} 300 MB`,
+      );
     }
   } finally {
     server.stdin!.end();

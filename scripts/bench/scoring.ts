@@ -26,7 +26,15 @@ for (let i = 1; i <= 10_000; i++) {
   for (let k = 0; k < 20; k++) {
     const place = places[rand(places.length)]!;
     const rule = place.indicator.rules[rand(place.indicator.rules.length)]!;
-    findings.push({ id: findings.length + 1, targetId: i, indicatorId: place.indicator.id, rule: rule.n, count: 1 + rand(5), note: '', evidenceIds: [findings.length + 1] });
+    findings.push({
+      id: findings.length + 1,
+      targetId: i,
+      indicatorId: place.indicator.id,
+      rule: rule.n,
+      count: 1 + rand(5),
+      note: '',
+      evidenceIds: [findings.length + 1],
+    });
   }
 }
 

@@ -10,8 +10,25 @@ import { importSelfEvaluations } from '../../electron/services/selfeval/import-s
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kaoping-bench-selfeval-'));
 const zj = loadRuleset('zhanjiang-2021');
-const store = createAssessment(path.join(tmp, 'a'), { name: '基准', year: 2025, rulesetId: zj.id, rulesetSnapshot: zj, gradeBands: zj.grades.bands });
-const targets = store.addTargets(Array.from({ length: 300 }, (_, i) => ({ kind: 'website' as const, unit: `第${i + 1}号单位`, name: `第${i + 1}号单位网站`, url: `http://u${i + 1}.gov.cn/`, classId: 'county', attributes: {}, identifier: null, platform: null })));
+const store = createAssessment(path.join(tmp, 'a'), {
+  name: '基准',
+  year: 2025,
+  rulesetId: zj.id,
+  rulesetSnapshot: zj,
+  gradeBands: zj.grades.bands,
+});
+const targets = store.addTargets(
+  Array.from({ length: 300 }, (_, i) => ({
+    kind: 'website' as const,
+    unit: `第${i + 1}号单位`,
+    name: `第${i + 1}号单位网站`,
+    url: `http://u${i + 1}.gov.cn/`,
+    classId: 'county',
+    attributes: {},
+    identifier: null,
+    platform: null,
+  })),
+);
 const folder = path.join(tmp, 'filled');
 mkdirSync(folder);
 let t0 = performance.now();
@@ -27,4 +44,6 @@ const results = await importSelfEvaluations(store, [folder]);
 const importMs = performance.now() - t0;
 const ok = results.filter((r) => r.ok).length;
 store.close();
-console.log(`selfeval: wrote 300 filled workbooks in ${(makeMs / 1000).toFixed(1)} s; imported ${ok}/300 (${results.reduce((a, r) => a + r.scores, 0)} scores) in ${(importMs / 1000).toFixed(1)} s; peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+console.log(
+  `selfeval: wrote 300 filled workbooks in ${(makeMs / 1000).toFixed(1)} s; imported ${ok}/300 (${results.reduce((a, r) => a + r.scores, 0)} scores) in ${(importMs / 1000).toFixed(1)} s; peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+);

@@ -37,7 +37,10 @@ export function electronOnlyModules(lockFile = path.resolve('package-lock.json')
   const { packages } = JSON.parse(readFileSync(lockFile, 'utf8'));
   const root = packages[''];
   const others = Object.keys({ ...root.dependencies, ...root.optionalDependencies }).filter((n) => n !== 'electron');
-  const prod = closure(packages, others.map((n) => resolve(packages, '', n)));
+  const prod = closure(
+    packages,
+    others.map((n) => resolve(packages, '', n)),
+  );
   return [...closure(packages, [resolve(packages, '', 'electron')])].filter((k) => !prod.has(k)).sort();
 }
 

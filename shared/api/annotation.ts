@@ -28,12 +28,17 @@ export const ANNOTATION_FONT_SIZE = 24;
 export const ANNOTATION_MAX_SHAPES = 50;
 export const ANNOTATION_MAX_TEXT = 200;
 
-const colour = z.string().regex(/^#[0-9a-f]{6}$/iu).optional();
+const colour = z
+  .string()
+  .regex(/^#[0-9a-f]{6}$/iu)
+  .optional();
 const span = { x: z.number(), y: z.number(), width: z.number(), height: z.number(), color: colour };
 
 /** The shapes as the API contract accepts them (sizes against the image are checked where the image is). */
 export const annotationShapeSchema: z.ZodType<AnnotationShape> = z.union([
   z.object({ type: z.literal('rect'), ...span }).strict(),
   z.object({ type: z.literal('arrow'), ...span }).strict(),
-  z.object({ type: z.literal('text'), x: z.number(), y: z.number(), text: z.string().min(1).max(ANNOTATION_MAX_TEXT), color: colour }).strict(),
+  z
+    .object({ type: z.literal('text'), x: z.number(), y: z.number(), text: z.string().min(1).max(ANNOTATION_MAX_TEXT), color: colour })
+    .strict(),
 ]);

@@ -2,7 +2,25 @@ import { z } from 'zod';
 import { call } from './define';
 import { EXPORT_FORMATS } from '../export-formats';
 import { TARGET_SORTS } from './views';
-import type { AppInfo, AssessmentOverview, AssessmentSummary, TargetDelta, ExportResult, FindingsImportView, ImportPreview, MonitorStatusView, RulesetSummary, SelfEvalDiffView, SelfEvalImportView, VerifyView, ExportPreviewView, SettingRowView, RulesetDocumentView, RulesetLibraryRow, RulesetSavedView } from './views';
+import type {
+  AppInfo,
+  AssessmentOverview,
+  AssessmentSummary,
+  TargetDelta,
+  ExportResult,
+  FindingsImportView,
+  ImportPreview,
+  MonitorStatusView,
+  RulesetSummary,
+  SelfEvalDiffView,
+  SelfEvalImportView,
+  VerifyView,
+  ExportPreviewView,
+  SettingRowView,
+  RulesetDocumentView,
+  RulesetLibraryRow,
+  RulesetSavedView,
+} from './views';
 import type { AccountFormView, CheckRunView, EvidenceView, FindingView, TargetReviewView } from './review';
 import type { BrowserStateView } from './browser';
 import { ANNOTATION_MAX_SHAPES, annotationShapeSchema } from './annotation';
@@ -23,7 +41,11 @@ export const assessmentId = z
 
 const empty = z.object({}).strict();
 /** A ruleset id ("zhanjiang-2021", "my-scheme@3"). */
-const rulesetRef = z.string().min(1).max(80).regex(/^[a-z0-9-]+(@\d+)?$/u, '考评方案编号只能用小写字母、数字和连字符');
+const rulesetRef = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9-]+(@\d+)?$/u, '考评方案编号只能用小写字母、数字和连字符');
 const byId = z.object({ id: assessmentId }).strict();
 /** A spreadsheet the reviewer picked, carried as base64 (at most 6 MB of file). */
 const uploadOf = (pattern: RegExp, message: string) =>
@@ -41,7 +63,14 @@ const id = z.number().int().positive();
 const ofTarget = z.object({ id: assessmentId, targetId: id }).strict();
 const reason = z.string().trim().max(500);
 const note = z.string().max(2000);
-const rect = z.object({ x: z.number().min(0), y: z.number().min(0), width: z.number().positive().max(20000), height: z.number().positive().max(100000) }).strict();
+const rect = z
+  .object({
+    x: z.number().min(0),
+    y: z.number().min(0),
+    width: z.number().positive().max(20000),
+    height: z.number().positive().max(100000),
+  })
+  .strict();
 const webUrl = z
   .string()
   .trim()
@@ -71,7 +100,6 @@ const targetQuery = z
 /** What a review action returns beside its result: the change for the lists. */
 type WithDelta<T> = T & { delta: TargetDelta };
 
-
 /**
  * Every call the renderer may make, as 'feature/verb'. The preload bridge, the
  * HTTP bridge, the handler table and the renderer's client are all derived from
@@ -97,7 +125,14 @@ export const contract = {
       .strict(),
   ).returns<AssessmentSummary>(),
   'assessment/overview': call(
-    z.object({ id: assessmentId, query: targetQuery.optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    z
+      .object({
+        id: assessmentId,
+        query: targetQuery.optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
   ).returns<AssessmentOverview>(),
   'assessment/verify': call(byId).returns<VerifyView>(),
   'targets/previewImport': call(targetsUpload).returns<ImportPreview>(),
@@ -111,9 +146,22 @@ export const contract = {
 
   // The review workspace: one target's checklist with live scores, findings and evidence.
   'review/target': call(ofTarget).returns<TargetReviewView>(),
-  'review/markReviewed': call(z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), reviewed: z.boolean() }).strict()).returns<WithDelta<{ reviewed: number; total: number }>>(),
+  'review/markReviewed': call(
+    z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), reviewed: z.boolean() }).strict(),
+  ).returns<WithDelta<{ reviewed: number; total: number }>>(),
   'findings/add': call(
-    z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), rule: id, count: id.max(100000), note: note.optional(), evidenceIds: z.array(id).max(100).optional(), actionId }).strict(),
+    z
+      .object({
+        id: assessmentId,
+        targetId: id,
+        indicatorId: z.string().min(1),
+        rule: id,
+        count: id.max(100000),
+        note: note.optional(),
+        evidenceIds: z.array(id).max(100).optional(),
+        actionId,
+      })
+      .strict(),
   ).returns<WithDelta<FindingView>>(),
   'findings/update': call(
     z
@@ -129,15 +177,33 @@ export const contract = {
       })
       .strict(),
   ).returns<WithDelta<FindingView>>(),
-  'findings/delete': call(z.object({ id: assessmentId, findingId: id, reason: reason.min(1, '请填写删除原因'), actionId: actionId.optional() }).strict()).returns<WithDelta<{ deleted: number; targetId?: number }>>(),
+  'findings/delete': call(
+    z.object({ id: assessmentId, findingId: id, reason: reason.min(1, '请填写删除原因'), actionId: actionId.optional() }).strict(),
+  ).returns<WithDelta<{ deleted: number; targetId?: number }>>(),
   'findings/previewImport': call(upload).returns<FindingsImportView>(),
   'findings/import': call(upload).returns<FindingsImportView>(),
-  'findings/restore': call(z.object({ id: assessmentId, findingId: id, reason: reason.min(1, '请填写恢复原因'), actionId }).strict()).returns<WithDelta<FindingView>>(),
-  'findings/linkEvidence': call(z.object({ id: assessmentId, findingId: id, evidenceId: id, actionId: actionId.optional() }).strict()).returns<FindingView>(),
+  'findings/restore': call(
+    z.object({ id: assessmentId, findingId: id, reason: reason.min(1, '请填写恢复原因'), actionId }).strict(),
+  ).returns<WithDelta<FindingView>>(),
+  'findings/linkEvidence': call(
+    z.object({ id: assessmentId, findingId: id, evidenceId: id, actionId: actionId.optional() }).strict(),
+  ).returns<FindingView>(),
   'evidence/capture': call(
-    z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1), findingId: id.optional(), mode: z.enum(['visible', 'fullpage', 'region', 'mhtml']), region: rect.optional(), actionId: actionId.optional() }).strict(),
+    z
+      .object({
+        id: assessmentId,
+        targetId: id,
+        indicatorId: z.string().min(1),
+        findingId: id.optional(),
+        mode: z.enum(['visible', 'fullpage', 'region', 'mhtml']),
+        region: rect.optional(),
+        actionId: actionId.optional(),
+      })
+      .strict(),
   ).returns<EvidenceView>(),
-  'evidence/annotate': call(z.object({ id: assessmentId, evidenceId: id, shapes: z.array(annotationShapeSchema).min(1).max(ANNOTATION_MAX_SHAPES) }).strict()).returns<EvidenceView>(),
+  'evidence/annotate': call(
+    z.object({ id: assessmentId, evidenceId: id, shapes: z.array(annotationShapeSchema).min(1).max(ANNOTATION_MAX_SHAPES) }).strict(),
+  ).returns<EvidenceView>(),
   'evidence/import': call(
     z
       .object({
@@ -151,15 +217,34 @@ export const contract = {
       })
       .strict(),
   ).returns<EvidenceView>(),
-  'evidence/download': call(z.object({ id: assessmentId, targetId: id, indicatorId: z.string().min(1).optional(), findingId: id.optional(), url: webUrl, actionId: actionId.optional() }).strict()).returns<EvidenceView>(),
-  'evidence/remove': call(z.object({ id: assessmentId, evidenceId: id, reason: reason.min(1, '请填写移除原因'), actionId: actionId.optional() }).strict()).returns<{ removed: number }>(),
-  'evidence/verify': call(z.object({ id: assessmentId, evidenceId: id }).strict()).returns<{ ok: boolean; sha256: string; actual: string | null }>(),
+  'evidence/download': call(
+    z
+      .object({
+        id: assessmentId,
+        targetId: id,
+        indicatorId: z.string().min(1).optional(),
+        findingId: id.optional(),
+        url: webUrl,
+        actionId: actionId.optional(),
+      })
+      .strict(),
+  ).returns<EvidenceView>(),
+  'evidence/remove': call(
+    z.object({ id: assessmentId, evidenceId: id, reason: reason.min(1, '请填写移除原因'), actionId: actionId.optional() }).strict(),
+  ).returns<{ removed: number }>(),
+  'evidence/verify': call(z.object({ id: assessmentId, evidenceId: id }).strict()).returns<{
+    ok: boolean;
+    sha256: string;
+    actual: string | null;
+  }>(),
 
   // The embedded browser (a WebContentsView in the desktop app, headless Chromium in browser mode).
   'browser/open': call(ofTarget).returns<BrowserStateView>(),
   'browser/navigate': call(z.object({ url: webUrl }).strict()).returns<BrowserStateView>(),
   'browser/go': call(z.object({ action: z.enum(['back', 'forward', 'reload', 'stop', 'home']) }).strict()).returns<BrowserStateView>(),
-  'browser/device': call(z.object({ preset: z.enum(['desktop', 'laptop', 'mobile']), zoom: z.number().min(0.25).max(3) }).strict()).returns<BrowserStateView>(),
+  'browser/device': call(
+    z.object({ preset: z.enum(['desktop', 'laptop', 'mobile']), zoom: z.number().min(0.25).max(3) }).strict(),
+  ).returns<BrowserStateView>(),
   'browser/state': call(empty).returns<BrowserStateView>(),
   'browser/frame': call(empty).returns<{ jpegBase64: string; width: number; height: number } | null>(),
   'browser/input': call(
@@ -178,19 +263,41 @@ export const contract = {
   'browser/bounds': call(z.object({ rect: rect.nullable(), fit: z.boolean().optional() }).strict()).returns<{ ok: true }>(),
 
   // Automated checks: suggestions only, with progress and cancel.
-  'checks/start': call(z.object({ id: assessmentId, targetIds: z.array(id).min(1).max(5000), only: z.array(z.enum(CHECK_NAMES as [CheckName, ...CheckName[]])).min(1).optional() }).strict()).returns<{ runId: string }>(),
+  'checks/start': call(
+    z
+      .object({
+        id: assessmentId,
+        targetIds: z.array(id).min(1).max(5000),
+        only: z
+          .array(z.enum(CHECK_NAMES as [CheckName, ...CheckName[]]))
+          .min(1)
+          .optional(),
+      })
+      .strict(),
+  ).returns<{ runId: string }>(),
   'checks/status': call(z.object({ runId: z.string().min(1).max(64) }).strict()).returns<CheckRunView>(),
   'checks/cancel': call(z.object({ runId: z.string().min(1).max(64) }).strict()).returns<CheckRunView>(),
   'checks/notes': call(z.object({ id: assessmentId, targetId: id }).strict()).returns<CheckNoteView[]>(),
 
   // Availability monitoring on a background schedule.
-  'monitor/start': call(z.object({ id: assessmentId, days: z.number().positive().max(31), perDay: z.number().int().min(1).max(1440), timeoutSeconds: z.number().int().min(1).max(120) }).strict()).returns<MonitorStatusView>(),
+  'monitor/start': call(
+    z
+      .object({
+        id: assessmentId,
+        days: z.number().positive().max(31),
+        perDay: z.number().int().min(1).max(1440),
+        timeoutSeconds: z.number().int().min(1).max(120),
+      })
+      .strict(),
+  ).returns<MonitorStatusView>(),
   'monitor/status': call(byId).returns<MonitorStatusView>(),
   'monitor/stop': call(byId).returns<MonitorStatusView>(),
 
   // The new-media review form of one account.
   'newmedia/form': call(ofTarget).returns<AccountFormView>(),
-  'newmedia/save': call(z.object({ id: assessmentId, targetId: id, answers: z.record(z.string().max(40), answer) }).strict()).returns<AccountFormView>(),
+  'newmedia/save': call(
+    z.object({ id: assessmentId, targetId: id, answers: z.record(z.string().max(40), answer) }).strict(),
+  ).returns<AccountFormView>(),
 
   // The feedback and review round (反馈与复核): preliminary results per unit, review requests, decisions through findings.
   'feedback/create': call(z.object({ id: assessmentId, sentOn: isoDay.optional() }).strict()).returns<FeedbackResultView>(),
@@ -203,7 +310,14 @@ export const contract = {
         indicators: z.array(z.string().min(1).max(200)).min(1, '请至少选择一个有异议的指标').max(50),
         reason: z.string().trim().min(1, '请填写单位提出复核的理由').max(2000),
         receivedOn: isoDay.optional(),
-        attachments: z.array(z.object({ fileName: z.string().min(1).max(200), contentBase64: z.string().max(28_000_000, '附件过大（最大 20 MB）') }).strict()).max(10).optional(),
+        attachments: z
+          .array(
+            z
+              .object({ fileName: z.string().min(1).max(200), contentBase64: z.string().max(28_000_000, '附件过大（最大 20 MB）') })
+              .strict(),
+          )
+          .max(10)
+          .optional(),
       })
       .strict(),
   ).returns<ReviewRequestView>(),
@@ -216,26 +330,42 @@ export const contract = {
         decision: z.enum(['accepted', 'rejected']),
         reason: z.string().trim().min(1, '请填写决定理由').max(2000),
         withdraw: z.array(id).max(100).optional(),
-        setCount: z.array(z.object({ findingId: id, count: id.max(100000) }).strict()).max(100).optional(),
-        add: z.array(z.object({ rule: id, count: id.max(100000), note: note.optional() }).strict()).max(20).optional(),
+        setCount: z
+          .array(z.object({ findingId: id, count: id.max(100000) }).strict())
+          .max(100)
+          .optional(),
+        add: z
+          .array(z.object({ rule: id, count: id.max(100000), note: note.optional() }).strict())
+          .max(20)
+          .optional(),
       })
       .strict(),
   ).returns<ReviewRequestView>(),
   'reviewRequests/exportOutcomes': call(byId).returns<ExportResult>(),
   // Assessment settings (issue 14): period, sampling window, document facts, grade lines, ranking, numbers.
   'assessment/settings': call(byId).returns<SettingRowView[]>(),
-  'assessment/updateSettings': call(z.object({ id: assessmentId, values: z.record(z.string().max(40), z.string().max(2000)) }).strict()).returns<SettingRowView[]>(),
+  'assessment/updateSettings': call(
+    z.object({ id: assessmentId, values: z.record(z.string().max(40), z.string().max(2000)) }).strict(),
+  ).returns<SettingRowView[]>(),
   // The monitoring date (监测时间点) freshness is judged at: stored on the assessment.
   'checks/monitoringDate': call(byId).returns<{ date: string | null; today: string }>(),
-  'checks/setMonitoringDate': call(z.object({ id: assessmentId, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u) }).strict()).returns<{ date: string }>(),
+  'checks/setMonitoringDate': call(z.object({ id: assessmentId, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u) }).strict()).returns<{
+    date: string;
+  }>(),
 
   // The workspace's ruleset library (issue 16): import, edit, version, copy; adoption by an assessment.
   'rulesets/library': call(empty).returns<RulesetLibraryRow[]>(),
-  'rulesets/get': call(z.object({ rulesetId: rulesetRef, version: z.number().int().positive().optional() }).strict()).returns<RulesetDocumentView>(),
+  'rulesets/get': call(
+    z.object({ rulesetId: rulesetRef, version: z.number().int().positive().optional() }).strict(),
+  ).returns<RulesetDocumentView>(),
   'rulesets/importFile': call(
     z
       .object({
-        fileName: z.string().min(1).max(200).regex(/\.(docx|xlsx|json)$/iu, '只支持方案原文 .docx、指标表 .xlsx 或考评方案 .json'),
+        fileName: z
+          .string()
+          .min(1)
+          .max(200)
+          .regex(/\.(docx|xlsx|json)$/iu, '只支持方案原文 .docx、指标表 .xlsx 或考评方案 .json'),
         contentBase64: z.string().max(8_000_000, '文件过大'),
         rulesetId: rulesetRef.optional(),
         name: z.string().trim().min(1).max(100).optional(),
@@ -243,18 +373,27 @@ export const contract = {
       })
       .strict(),
   ).returns<RulesetSavedView & { report: unknown }>(),
-  'rulesets/save': call(z.object({ ruleset: z.record(z.string(), z.unknown()), note: z.string().trim().max(500) }).strict()).returns<RulesetSavedView>(),
-  'rulesets/copy': call(z.object({ from: rulesetRef, rulesetId: rulesetRef, name: z.string().trim().min(1).max(100).optional() }).strict()).returns<RulesetSavedView>(),
+  'rulesets/save': call(
+    z.object({ ruleset: z.record(z.string(), z.unknown()), note: z.string().trim().max(500) }).strict(),
+  ).returns<RulesetSavedView>(),
+  'rulesets/copy': call(
+    z.object({ from: rulesetRef, rulesetId: rulesetRef, name: z.string().trim().min(1).max(100).optional() }).strict(),
+  ).returns<RulesetSavedView>(),
   'assessment/rulesetStatus': call(byId).returns<{ rulesetId: string; libraryVersion: number | null; latest: number | null }>(),
-  'assessment/adoptRuleset': call(z.object({ id: assessmentId, version: z.number().int().positive(), reason: reason.min(1, '请填写采用新版本的原因') }).strict()).returns<{ from: string; to: string }>(),
+  'assessment/adoptRuleset': call(
+    z.object({ id: assessmentId, version: z.number().int().positive(), reason: reason.min(1, '请填写采用新版本的原因') }).strict(),
+  ).returns<{ from: string; to: string }>(),
   // Ruleset versions (issue 16): list, compare, save an older version as the newest.
   'rulesets/versions': call(z.object({ rulesetId: rulesetRef }).strict()).returns<RulesetVersionRow[]>(),
-  'rulesets/diff': call(z.object({ rulesetId: rulesetRef, from: z.number().int().positive(), to: z.number().int().positive() }).strict()).returns<RulesetChange[]>(),
-  'rulesets/saveVersionAs': call(z.object({ rulesetId: rulesetRef, version: z.number().int().positive(), note: z.string().trim().max(500) }).strict()).returns<RulesetSavedView>(),
+  'rulesets/diff': call(
+    z.object({ rulesetId: rulesetRef, from: z.number().int().positive(), to: z.number().int().positive() }).strict(),
+  ).returns<RulesetChange[]>(),
+  'rulesets/saveVersionAs': call(
+    z.object({ rulesetId: rulesetRef, version: z.number().int().positive(), note: z.string().trim().max(500) }).strict(),
+  ).returns<RulesetSavedView>(),
   // The ids of the targets matching an overview query, all pages (e.g. every website to check).
   'assessment/targetIds': call(z.object({ id: assessmentId, query: targetQuery }).strict()).returns<number[]>(),
 } as const;
-
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -35,9 +35,7 @@ type Verb<K, N extends string> = K extends `${N}/${infer V}` ? V : never;
  */
 export type ClientApi<Calls extends AnyCalls> = {
   [N in Namespace<keyof Calls & string>]: {
-    [V in Verb<keyof Calls & string, N>]: (
-      input: InputOf<Calls[`${N}/${V}`]>,
-    ) => Promise<OutputOf<Calls[`${N}/${V}`]>>;
+    [V in Verb<keyof Calls & string, N>]: (input: InputOf<Calls[`${N}/${V}`]>) => Promise<OutputOf<Calls[`${N}/${V}`]>>;
   };
 };
 

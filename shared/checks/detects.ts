@@ -29,8 +29,8 @@ export const DETECTS = {
   /** count = sampled column pages without site or column meta tags. */
   'meta.column': '栏目页缺少站点或栏目标签',
   'domain.naming': '域名不符合规范',
-  'ipv6': '未完成 IPv6 改造',
-  'https': '未启用 HTTPS 或证书无效',
+  ipv6: '未完成 IPv6 改造',
+  https: '未启用 HTTPS 或证书无效',
   'search.missing': '无站内搜索或不可用',
   /** count = sampled titles not on the first page of results. */
   'search.titles': '抽查标题在搜索结果第一页找不到',

@@ -7,7 +7,21 @@
  */
 
 /** Terms never broken across lines, beyond what the segmenter keeps together. */
-const KEEP_WHOLE = ['政务新媒体', '新媒体', '人民政府', '办公室', '管委会', '政府网站', '门户网站', '检查情况', '考评结果', '第一季度', '第二季度', '第三季度', '第四季度'];
+const KEEP_WHOLE = [
+  '政务新媒体',
+  '新媒体',
+  '人民政府',
+  '办公室',
+  '管委会',
+  '政府网站',
+  '门户网站',
+  '检查情况',
+  '考评结果',
+  '第一季度',
+  '第二季度',
+  '第三季度',
+  '第四季度',
+];
 
 /** Characters that may not start a line (closing punctuation) or end one (opening). */
 const NO_START = /^[，。、；：？！）》”’〕]/u;
@@ -37,7 +51,9 @@ function breakOffsets(text: string): number[] {
   // Numbers stay with their unit: 2021年, 16号.
   for (const m of text.matchAll(/\d+[年月日号个]?/gu)) for (let i = m.index + 1; i < m.index + m[0].length; i++) inside.add(i);
   return [...offsets]
-    .filter((o) => o > 0 && o < text.length && !inside.has(o)).filter((o) => !NO_START.test(text.slice(o)) && !NO_END.test(text.slice(0, o))).sort((a, b) => a - b);
+    .filter((o) => o > 0 && o < text.length && !inside.has(o))
+    .filter((o) => !NO_START.test(text.slice(o)) && !NO_END.test(text.slice(0, o)))
+    .sort((a, b) => a - b);
 }
 
 /** The title's lines (one line when it fits). */

@@ -40,12 +40,14 @@ export function checkGradeLines(ruleset: Ruleset): RulesetProblem[] {
   const problems: RulesetProblem[] = [];
   for (const group of gradeGroups(ruleset)) {
     const where = `等次分数线（${group.title}）`;
-    const at = (i: number, message: string) => problems.push({ where: `${where}第 ${i + 1} 行`, message, area: 'grades', row: `${group.key}#${i}` });
+    const at = (i: number, message: string) =>
+      problems.push({ where: `${where}第 ${i + 1} 行`, message, area: 'grades', row: `${group.key}#${i}` });
     if (group.key.startsWith('class:') && !ruleset.classes.some((c) => `class:${c.id}` === group.key))
       problems.push({ where, message: `未知类别 ${group.key.slice(6)}`, area: 'grades', row: `${group.key}#0` });
     if (group.key.startsWith('kind:') && !ruleset.classes.some((c) => `kind:${c.kind}` === group.key))
       problems.push({ where, message: `方案中没有${group.title}类别，这组分数线不会用到`, area: 'grades', row: `${group.key}#0` });
-    if (group.key === 'all' && group.bands.length === 0) problems.push({ where, message: '至少要有一档等次', area: 'grades', row: 'all#0' });
+    if (group.key === 'all' && group.bands.length === 0)
+      problems.push({ where, message: '至少要有一档等次', area: 'grades', row: 'all#0' });
     const seen = new Set<string>();
     group.bands.forEach((band, i) => {
       const name = band.name.trim();
@@ -79,8 +81,13 @@ export function checkDetects(indicator: Indicator, where: string): RulesetProble
       for (const [key, value] of Object.entries(spec.options ?? {})) {
         const option = known.find((o) => o.key === key);
         if (!option)
-          at(`自动检查“${DETECTS[id]}”没有选项 ${key}${known.length ? `（可用：${known.map((o) => o.key).join('、')}）` : '（它不读取任何选项）'}`);
-        else if (typeof value !== option.type) at(`自动检查“${DETECTS[id]}”的选项 ${key} 应为${option.type === 'boolean' ? '是/否' : option.type === 'number' ? '数字' : '文字'}`);
+          at(
+            `自动检查“${DETECTS[id]}”没有选项 ${key}${known.length ? `（可用：${known.map((o) => o.key).join('、')}）` : '（它不读取任何选项）'}`,
+          );
+        else if (typeof value !== option.type)
+          at(
+            `自动检查“${DETECTS[id]}”的选项 ${key} 应为${option.type === 'boolean' ? '是/否' : option.type === 'number' ? '数字' : '文字'}`,
+          );
       }
     }
     if (rule.problem !== undefined && (!rule.problem.trim() || /[\r\n]/u.test(rule.problem)))
@@ -92,6 +99,8 @@ export function checkDetects(indicator: Indicator, where: string): RulesetProble
 /** Results per unit need accounts to roll up. */
 export function checkResultsSettings(ruleset: Ruleset): RulesetProblem[] {
   if (ruleset.accountResults === 'unit' && !ruleset.classes.some((c) => c.kind === 'account'))
-    return [{ where: '新媒体结果', message: '按单位汇总政务新媒体结果，但方案中没有政务新媒体类别', area: 'grades', row: 'accountResults' }];
+    return [
+      { where: '新媒体结果', message: '按单位汇总政务新媒体结果，但方案中没有政务新媒体类别', area: 'grades', row: 'accountResults' },
+    ];
   return [];
 }

@@ -3,7 +3,20 @@ import type { Indicator, Ruleset } from './types';
 import { DETECT_IDS, type DetectId } from '../checks/detects';
 
 const detectId = z.enum(DETECT_IDS as [DetectId, ...DetectId[]], { message: '未知的检查项（见 shared/checks/detects.ts）' });
-const detectSpec = z.union([detectId, z.object({ check: detectId, atLeast: z.number().int().positive().optional(), unless: z.string().min(1).optional(), options: z.record(z.string(), z.union([z.boolean(), z.number(), z.string()])).optional() }).strict()], { error: '未知的检查项或写法有误（见 shared/checks/detects.ts）' });
+const detectSpec = z.union(
+  [
+    detectId,
+    z
+      .object({
+        check: detectId,
+        atLeast: z.number().int().positive().optional(),
+        unless: z.string().min(1).optional(),
+        options: z.record(z.string(), z.union([z.boolean(), z.number(), z.string()])).optional(),
+      })
+      .strict(),
+  ],
+  { error: '未知的检查项或写法有误（见 shared/checks/detects.ts）' },
+);
 
 const applicability = z
   .object({
@@ -50,7 +63,15 @@ const indicator: z.ZodType<Indicator> = z.lazy(() =>
 
 const gradeBands = z.array(z.object({ name: z.string().min(1), min: z.number() }).strict()).min(1);
 
-const section = z.object({ id: z.string(), name: z.string(), max: z.number().nonnegative(), appliesTo: applicability.optional(), indicators: z.array(indicator) }).strict();
+const section = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    max: z.number().nonnegative(),
+    appliesTo: applicability.optional(),
+    indicators: z.array(indicator),
+  })
+  .strict();
 
 const part = z
   .object({
@@ -71,7 +92,10 @@ const pendingDecision = z
     rule: z.number().int().positive().optional(),
     text: z.string(),
     reason: z.string(),
-    transfer: z.object({ from: z.string(), to: z.array(z.string()) }).strict().optional(),
+    transfer: z
+      .object({ from: z.string(), to: z.array(z.string()) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -111,7 +135,10 @@ export const rulesetSchema: z.ZodType<Ruleset> = z
       })
       .strict(),
     accountScoring: z.enum(['scored', 'veto-only']).optional(),
-    ranking: z.object({ ties: z.enum(['shared', 'sequential']).optional() }).strict().optional(),
+    ranking: z
+      .object({ ties: z.enum(['shared', 'sequential']).optional() })
+      .strict()
+      .optional(),
     accountResults: z.enum(['account', 'unit']).optional(),
     // Library fields (issue 16).
     basedOn: z.string().optional(),

@@ -55,10 +55,16 @@ export function resolveIndicator(ruleset: Ruleset, ref: string, kind?: TargetKin
     const byName = all.filter((p) => p.indicator.name.replace(/\s+/gu, '') === wanted);
     if (byName.length === 1) return byName[0]!;
     if (byName.length > 1) {
-      throw new KaopingError('ambiguous-indicator', `指标“${ref}”不唯一，请写成“一级指标/二级指标”：${byName.map((p) => p.path).join('、')}`);
+      throw new KaopingError(
+        'ambiguous-indicator',
+        `指标“${ref}”不唯一，请写成“一级指标/二级指标”：${byName.map((p) => p.path).join('、')}`,
+      );
     }
   }
-  throw new KaopingError('unknown-indicator', `考评方案“${ruleset.name}”中没有指标“${ref}”${kind ? `（${kind === 'website' ? '网站' : '新媒体'}）` : ''}`);
+  throw new KaopingError(
+    'unknown-indicator',
+    `考评方案“${ruleset.name}”中没有指标“${ref}”${kind ? `（${kind === 'website' ? '网站' : '新媒体'}）` : ''}`,
+  );
 }
 
 /** The class of a target by id, label (第一类) or full name. */
@@ -73,7 +79,12 @@ export function resolveClass(ruleset: Ruleset, ref: string, kind?: TargetKind): 
 }
 
 /** Whether `scope` holds for a target of this kind, class and attributes. */
-export function applies(scope: Applicability | undefined, kind: TargetKind, cls: TargetClass | undefined, attributes: Record<string, boolean>): boolean {
+export function applies(
+  scope: Applicability | undefined,
+  kind: TargetKind,
+  cls: TargetClass | undefined,
+  attributes: Record<string, boolean>,
+): boolean {
   if (!scope) return true;
   if (scope.kinds && !scope.kinds.includes(kind)) return false;
   if (scope.classes && (!cls || !scope.classes.includes(cls.id))) return false;

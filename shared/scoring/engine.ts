@@ -20,7 +20,13 @@ interface IndicatorOutcome {
 }
 
 /** Scores one indicator: the sum of its findings' values, never beyond its weight. */
-function scoreIndicator(indicator: Indicator, eff: Effective, findings: ScoringFinding[], bonus: boolean, explain: boolean): IndicatorOutcome {
+function scoreIndicator(
+  indicator: Indicator,
+  eff: Effective,
+  findings: ScoringFinding[],
+  bonus: boolean,
+  explain: boolean,
+): IndicatorOutcome {
   const lines: Explanation[] = [];
   const values: Fraction[] = [];
   for (const f of findings) {
@@ -31,7 +37,11 @@ function scoreIndicator(indicator: Indicator, eff: Effective, findings: ScoringF
     if (!explain) continue;
     const sign = bonus ? '+' : '−';
     const times = f.count > 1 || rule.kind === 'per-occurrence' || rule.kind === 'per-occurrence-bonus' ? ` ${f.count} 处` : '';
-    lines.push({ text: `第${rule.n}条 ${sign}${show(v)}：${ruleSummary(rule)}${times}${evidenceText(f)}${f.note ? `。${f.note}` : ''}`, points: round2(bonus ? v : sub(ZERO, v)), findingIds: [f.id] });
+    lines.push({
+      text: `第${rule.n}条 ${sign}${show(v)}：${ruleSummary(rule)}${times}${evidenceText(f)}${f.note ? `。${f.note}` : ''}`,
+      points: round2(bonus ? v : sub(ZERO, v)),
+      findingIds: [f.id],
+    });
   }
   const raw = sum(values);
   const value = fmin(raw, eff.weight);
@@ -39,7 +49,10 @@ function scoreIndicator(indicator: Indicator, eff: Effective, findings: ScoringF
   const capped = cmp(raw, eff.weight) > 0;
   const sign = bonus ? '+' : '−';
   const head = `${indicator.name} ${sign}${show(value)}${capped ? `，封顶 ${show(eff.weight)} 分` : ''}${eff.transferNote ? `（${eff.transferNote}）` : ''}`;
-  return { value, explanation: { text: head, points: round2(bonus ? value : sub(ZERO, value)), findingIds: findings.map((f) => f.id), children: lines } };
+  return {
+    value,
+    explanation: { text: head, points: round2(bonus ? value : sub(ZERO, value)), findingIds: findings.map((f) => f.id), children: lines },
+  };
 }
 
 /** Scores one target indicator by indicator: the detailed path, and the totals-only path's fallback. */
@@ -68,7 +81,11 @@ function scoreTarget(run: ScoringRun, target: ScoringTarget, findings: readonly 
             if (!e.applicable) continue;
             const rule = e.place.indicator.rules.find((r) => r.n === f.rule);
             vetoReasons.push(vetoReason(e.place.indicator, rule));
-            if (explain) explanation.push({ text: `单项否决：${e.place.indicator.name}${rule ? `（第${rule.n}条 ${ruleSummary(rule)}）` : ''}${evidenceText(f)}`, findingIds: [f.id] });
+            if (explain)
+              explanation.push({
+                text: `单项否决：${e.place.indicator.name}${rule ? `（第${rule.n}条 ${ruleSummary(rule)}）` : ''}${evidenceText(f)}`,
+                findingIds: [f.id],
+              });
           }
         }
         continue;
@@ -95,7 +112,14 @@ function scoreTarget(run: ScoringRun, target: ScoringTarget, findings: readonly 
           // Nothing found here: full marks (basic) or nothing earned (bonus, negative).
           const full = part.kind === 'basic' ? e.weight : ZERO;
           secValue = add(secValue, full);
-          indicators.push({ indicatorId: e.place.indicator.id, path: e.place.path, applicable: e.applicable, weight: round2(e.weight), score: round2(full), change: 0 });
+          indicators.push({
+            indicatorId: e.place.indicator.id,
+            path: e.place.path,
+            applicable: e.applicable,
+            weight: round2(e.weight),
+            score: round2(full),
+            change: 0,
+          });
           continue;
         }
         const outcome = scoreIndicator(e.place.indicator, e, list ?? [], bonus, explain);
@@ -118,7 +142,12 @@ function scoreTarget(run: ScoringRun, target: ScoringTarget, findings: readonly 
       t.max = add(t.max, secMax);
       t.partMax = frac(part.max);
       t.present = true;
-      if (explain && secLines.length) explanation.push({ text: `${section.name}（${show(secValue)}/${show(secMax)}）`, points: round2(part.kind === 'basic' ? sub(secValue, secMax) : secValue), children: secLines });
+      if (explain && secLines.length)
+        explanation.push({
+          text: `${section.name}（${show(secValue)}/${show(secMax)}）`,
+          points: round2(part.kind === 'basic' ? sub(secValue, secMax) : secValue),
+          children: secLines,
+        });
     }
   }
 
@@ -129,7 +158,12 @@ function scoreTarget(run: ScoringRun, target: ScoringTarget, findings: readonly 
  * Scores targets without ranking them: what a cache keeps per target, so that a
  * change to one target rescored alone can be re-ranked against the others.
  */
-export function scoreUnranked(ruleset: Ruleset, targets: readonly ScoringTarget[], findings: readonly ScoringFinding[], options: ScoreOptions = {}): Scored[] {
+export function scoreUnranked(
+  ruleset: Ruleset,
+  targets: readonly ScoringTarget[],
+  findings: readonly ScoringFinding[],
+  options: ScoreOptions = {},
+): Scored[] {
   const run = startRun(ruleset, options);
   if (!run.explain) {
     // Explanations on demand: the targets asked for are scored in full, on the same run's weight groups.
@@ -158,7 +192,12 @@ export function rankScored(ruleset: Ruleset, scored: readonly Scored[], options:
  * Pure and deterministic: the same inputs always give the same numbers, ranks
  * and explanations.
  */
-export function scoreTargets(ruleset: Ruleset, targets: ScoringTarget[], findings: ScoringFinding[], options: ScoreOptions = {}): TargetScore[] {
+export function scoreTargets(
+  ruleset: Ruleset,
+  targets: ScoringTarget[],
+  findings: ScoringFinding[],
+  options: ScoreOptions = {},
+): TargetScore[] {
   const scored = scoreUnranked(ruleset, targets, findings, options);
   rankScored(ruleset, scored, options);
   return scored.map((s) => s.score);

@@ -8,6 +8,11 @@ import type { Ruleset } from '../ruleset/types';
  */
 export function gradeBandsFor(ruleset: Ruleset, lines: GradeLines | undefined, kind: TargetKind, classId: string): GradeBand[] {
   const bands =
-    lines?.byClass?.[classId] ?? lines?.byKind?.[kind] ?? ruleset.grades.byClass?.[classId] ?? ruleset.grades.byKind?.[kind] ?? lines?.all ?? ruleset.grades.bands;
+    lines?.byClass?.[classId] ??
+    lines?.byKind?.[kind] ??
+    ruleset.grades.byClass?.[classId] ??
+    ruleset.grades.byKind?.[kind] ??
+    lines?.all ??
+    ruleset.grades.bands;
   return [...bands].sort((a, b) => b.min - a.min);
 }

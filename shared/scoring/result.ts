@@ -21,7 +21,13 @@ export interface ScoringRun {
 }
 
 export function startRun(ruleset: Ruleset, options: ScoreOptions): ScoringRun {
-  return { ruleset, options, explain: options.detail === undefined || options.detail === true, groups: new WeightGroups(ruleset), lines: {} };
+  return {
+    ruleset,
+    options,
+    explain: options.detail === undefined || options.detail === true,
+    groups: new WeightGroups(ruleset),
+    lines: {},
+  };
 }
 
 /** One part kind's sums over the sections scored for a target. */
@@ -66,7 +72,10 @@ export function finishScore(run: ScoringRun, target: ScoringTarget, group: Weigh
     basic = b.raw;
     if (ruleset.normaliseBasic && b.present && cmp(b.max, b.partMax) < 0 && b.max.n > 0) {
       basic = div(mul(b.raw, b.partMax), b.max);
-      if (explain) explanation.push({ text: `基础性指标以 ${show(b.max)} 分为满分，得分 ${show(b.raw)} × ${show(b.partMax)}/${show(b.max)} = ${show(basic)}` });
+      if (explain)
+        explanation.push({
+          text: `基础性指标以 ${show(b.max)} 分为满分，得分 ${show(b.raw)} × ${show(b.partMax)}/${show(b.max)} = ${show(basic)}`,
+        });
     }
     bonus = parts.bonus.present ? fmin(parts.bonus.raw, parts.bonus.partMax) : ZERO;
     const threshold = ruleset.thresholds.bonusOnlyAbove;
@@ -125,6 +134,11 @@ export function finishScore(run: ScoringRun, target: ScoringTarget, group: Weigh
 
 function bandsOf(run: ScoringRun, target: ScoringTarget): NonNullable<WeightGroup['bands']> {
   const { options } = run;
-  const bands = gradeBandsFor(run.ruleset, { ...options.gradeLines, ...(options.gradeBands ? { all: options.gradeBands } : {}) }, target.kind, target.classId);
+  const bands = gradeBandsFor(
+    run.ruleset,
+    { ...options.gradeLines, ...(options.gradeBands ? { all: options.gradeBands } : {}) },
+    target.kind,
+    target.classId,
+  );
   return { bands };
 }

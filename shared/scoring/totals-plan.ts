@@ -63,7 +63,8 @@ export class RulesetIndex {
 }
 
 function modeOf(rule: Rule): number {
-  if (rule.kind === 'per-occurrence' || rule.kind === 'per-occurrence-bonus' || (rule.kind === 'percent' && rule.perOccurrence)) return PER_COUNT;
+  if (rule.kind === 'per-occurrence' || rule.kind === 'per-occurrence-bonus' || (rule.kind === 'percent' && rule.perOccurrence))
+    return PER_COUNT;
   return rule.kind === 'tiered-bonus' ? TIERED : FIXED;
 }
 
@@ -190,7 +191,11 @@ function ruleUnit(rule: Rule, weight: Fraction): { unit: Fraction; cap?: Fractio
       return { unit: mul(weight, div(frac(rule.percent ?? 0), frac(100))), cap };
     case 'tiered-bonus':
       // Highest min first; a stable sort keeps the first listed of equal mins ahead, as `tierFor` finds it.
-      return { unit: ZERO, cap, tiers: [...(rule.tiers ?? [])].sort((a, b) => b.min - a.min).map((t) => ({ min: t.min, points: frac(t.points) })) };
+      return {
+        unit: ZERO,
+        cap,
+        tiers: [...(rule.tiers ?? [])].sort((a, b) => b.min - a.min).map((t) => ({ min: t.min, points: frac(t.points) })),
+      };
     case 'veto':
       return { unit: ZERO };
   }

@@ -38,7 +38,17 @@ class Scratch {
  * returns null when it must take the detailed path (a count that is not whole,
  * sums beyond safe integers).
  */
-function scoreWithPlan(run: ScoringRun, index: RulesetIndex, plan: Plan, scratch: Scratch, group: WeightGroup, target: ScoringTarget, list: readonly ScoringFinding[], from: number, to: number): Scored | null {
+function scoreWithPlan(
+  run: ScoringRun,
+  index: RulesetIndex,
+  plan: Plan,
+  scratch: Scratch,
+  group: WeightGroup,
+  target: ScoringTarget,
+  list: readonly ScoringFinding[],
+  from: number,
+  to: number,
+): Scored | null {
   const { acc, stamp, touched } = scratch;
   const round = ++scratch.round;
   let nTouched = 0;
@@ -115,7 +125,13 @@ function scoreWithPlan(run: ScoringRun, index: RulesetIndex, plan: Plan, scratch
     const raw = p.kind === 'basic' ? basic : p.kind === 'bonus' ? bonus : negative;
     parts[p.kind] = { raw: ratio(raw, plan.d), max: p.max, partMax: p.partMax, present: true };
   }
-  return finishScore(run, target, group, { vetoReasons: vetoHits ? vetoReasonsOf(index, vetoHits, list) : [], sections, indicators: [], explanation: [], parts });
+  return finishScore(run, target, group, {
+    vetoReasons: vetoHits ? vetoReasonsOf(index, vetoHits, list) : [],
+    sections,
+    indicators: [],
+    explanation: [],
+    parts,
+  });
 }
 
 /** Veto reasons in ruleset order, then finding order, as the detailed path lists them. */
@@ -185,6 +201,9 @@ export function scoreTotals(
     const group = run.groups.get(target);
     let plan = plans.get(group);
     if (plan === undefined) plans.set(group, (plan = index.unique ? makePlan(run, index, group, target) : null));
-    return (plan && scoreWithPlan(run, index, plan, scratch, group, target, grouped, from, to)) ?? fallback(target, grouped.slice(from, to), false);
+    return (
+      (plan && scoreWithPlan(run, index, plan, scratch, group, target, grouped, from, to)) ??
+      fallback(target, grouped.slice(from, to), false)
+    );
   });
 }

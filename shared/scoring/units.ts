@@ -64,7 +64,12 @@ export function rollUpUnits(
     let grade: string | null = ruleset.grades.failName;
     if (!complete) grade = null;
     else if (!veto) {
-      const bands = gradeBandsFor(ruleset, { ...options.gradeLines, ...(options.gradeBands ? { all: options.gradeBands } : {}) }, 'account', classId);
+      const bands = gradeBandsFor(
+        ruleset,
+        { ...options.gradeLines, ...(options.gradeBands ? { all: options.gradeBands } : {}) },
+        'account',
+        classId,
+      );
       grade = total === null ? '合格' : (bands.find((b) => cmp(total, frac(b.min)) >= 0)?.name ?? ruleset.grades.failName);
     }
     const u: UnitScore = {
@@ -80,12 +85,19 @@ export function rollUpUnits(
       grade,
       rank: null,
       complete,
-      progress: accounts.reduce((p, a) => ({ reviewed: p.reviewed + a.progress.reviewed, total: p.total + a.progress.total }), { reviewed: 0, total: 0 }),
+      progress: accounts.reduce((p, a) => ({ reviewed: p.reviewed + a.progress.reviewed, total: p.total + a.progress.total }), {
+        reviewed: 0,
+        total: 0,
+      }),
     };
     exact.set(u, veto ? null : total);
     units.push(u);
   }
-  const ranks = rankInClasses(units, (u) => ({ classId: u.classId, total: exact.get(u) ?? null, veto: u.veto, complete: u.complete, rankable: !vetoOnly }), tieRule(options.ties, ruleset));
+  const ranks = rankInClasses(
+    units,
+    (u) => ({ classId: u.classId, total: exact.get(u) ?? null, veto: u.veto, complete: u.complete, rankable: !vetoOnly }),
+    tieRule(options.ties, ruleset),
+  );
   for (const u of units) u.rank = ranks.get(u) ?? null;
   return units;
 }

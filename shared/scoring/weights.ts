@@ -17,7 +17,9 @@ function effectiveWeights(ruleset: Ruleset, target: ScoringTarget, cls: TargetCl
   const out = new Map<string, Effective>();
   // Insertion order is ruleset order, so sections read their indicators in order.
   for (const place of listIndicators(ruleset, target.kind)) {
-    const ok = [place.part.appliesTo, place.section.appliesTo, place.indicator.appliesTo].every((s) => applies(s, target.kind, cls, target.attributes));
+    const ok = [place.part.appliesTo, place.section.appliesTo, place.indicator.appliesTo].every((s) =>
+      applies(s, target.kind, cls, target.attributes),
+    );
     out.set(place.indicator.id, { place, applicable: ok, weight: ok ? frac(place.indicator.weight) : ZERO });
   }
   for (const transfer of ruleset.transfers) {
@@ -60,7 +62,9 @@ function buildGroup(ruleset: Ruleset, target: ScoringTarget, cls: TargetClass | 
   const bySection = new Map<Section, Effective[]>();
   for (const e of eff.values()) groupPush(bySection, e.place.section, e);
   const vetoOnly = target.kind === 'account' && ruleset.accountScoring === 'veto-only';
-  const applicable = [...eff.values()].filter((e) => e.applicable && (!vetoOnly || e.place.part.kind === 'veto')).map((e) => e.place.indicator.id);
+  const applicable = [...eff.values()]
+    .filter((e) => e.applicable && (!vetoOnly || e.place.part.kind === 'veto'))
+    .map((e) => e.place.indicator.id);
   const full = new Map<Section, { max: Fraction; full: Fraction }>();
   for (const [section, list] of bySection) {
     const max = sum(list.map((e) => e.weight));

@@ -24,7 +24,13 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   { key: 'name', label: '考评名称', hint: '', field: 'name', kind: 'text' },
   { key: 'region', label: '地区', hint: '南岭市', field: 'region', kind: 'text' },
   { key: 'issuer', label: '发文机关', hint: '南岭市人民政府办公室', field: 'issuer', kind: 'text' },
-  { key: 'period', label: '检查期间', hint: 'annual（年度）、q1–q4（第一至第四季度）或自定义文字（上半年）', field: 'period', kind: 'period' },
+  {
+    key: 'period',
+    label: '检查期间',
+    hint: 'annual（年度）、q1–q4（第一至第四季度）或自定义文字（上半年）',
+    field: 'period',
+    kind: 'period',
+  },
   { key: 'sampling', label: '检查采样时间', hint: '2021-04-01~2021-07-05', field: 'samplingFrom', kind: 'range' },
   { key: 'rectify-by', label: '整改报送期限', hint: 'YYYY-MM-DD', field: 'rectifyBy', kind: 'date' },
   { key: 'monitoring-date', label: '监测时间点', hint: 'YYYY-MM-DD', field: 'monitoringDate', kind: 'date' },
@@ -36,7 +42,13 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   { key: 'date', label: '成文日期', hint: 'YYYY-MM-DD', field: 'date', kind: 'date' },
   { key: 'print-date', label: '印发日期', hint: 'YYYY-MM-DD', field: 'printDate', kind: 'date' },
   { key: 'publicity', label: '公开方式', hint: '主动公开', field: 'publicity', kind: 'text' },
-  { key: 'title', label: '标题（手工断行用 |）', hint: '…关于2021年第二季度|全市政府网站与政务新媒体检查情况的通报', field: 'title', kind: 'text' },
+  {
+    key: 'title',
+    label: '标题（手工断行用 |）',
+    hint: '…关于2021年第二季度|全市政府网站与政务新媒体检查情况的通报',
+    field: 'title',
+    kind: 'text',
+  },
   { key: 'region-short', label: '地区简称（抄送“驻X各部队”）', hint: '湛', field: 'regionShort', kind: 'text' },
   { key: 'grades', label: '等次分数线', hint: '优秀:90,良好:80,合格:60 或 网站=…;新媒体=…;第一类=…', field: 'grades', kind: 'grades' },
   { key: 'ties', label: '同分排名', hint: 'sequential（顺序排名 1,2,3，潮州格式）或 shared（并列 1,1,3）', field: 'ties', kind: 'ties' },
@@ -49,7 +61,8 @@ export type SettingsPatch = Partial<Pick<AssessmentInfo, InfoField | 'gradeBands
 const DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
 function date(key: string, value: string): string {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw new KaopingError('bad-setting', `设置 ${key} 的日期应为 YYYY-MM-DD：${value}`);
+  if (!DATE.test(value) || Number.isNaN(Date.parse(value)))
+    throw new KaopingError('bad-setting', `设置 ${key} 的日期应为 YYYY-MM-DD：${value}`);
   return value;
 }
 
@@ -67,7 +80,11 @@ function period(value: string): string {
  */
 export function applySetting(info: AssessmentInfo, ruleset: Ruleset, key: string, rawValue: string): SettingsPatch {
   const spec = SETTING_KEYS.find((k) => k.key === key || k.label === key);
-  if (!spec) throw new KaopingError('unknown-setting', `没有设置项“${key}”。可设置：${SETTING_KEYS.map((k) => `${k.key}（${k.label}）`).join('、')}`);
+  if (!spec)
+    throw new KaopingError(
+      'unknown-setting',
+      `没有设置项“${key}”。可设置：${SETTING_KEYS.map((k) => `${k.key}（${k.label}）`).join('、')}`,
+    );
   const value = rawValue.trim();
   const settings: AssessmentSettings = { ...info.settings };
   const set = (field: Field, v: unknown) => {
@@ -103,13 +120,15 @@ export function applySetting(info: AssessmentInfo, ruleset: Ruleset, key: string
       break;
     }
     case 'ties': {
-      const v = { sequential: 'sequential', 顺序: 'sequential', shared: 'shared', 并列: 'shared' }[value] as 'shared' | 'sequential' | undefined;
+      const v = { sequential: 'sequential', 顺序: 'sequential', shared: 'shared', 并列: 'shared' }[value] as
+        'shared' | 'sequential' | undefined;
       if (value && !v) throw new KaopingError('bad-setting', `设置 ties 应为 sequential（顺序）或 shared（并列）：${value}`);
       set('ties', v);
       break;
     }
     case 'numbers': {
-      if (value && value !== 'trim' && value !== 'fixed2') throw new KaopingError('bad-setting', `设置 numbers 应为 trim 或 fixed2：${value}`);
+      if (value && value !== 'trim' && value !== 'fixed2')
+        throw new KaopingError('bad-setting', `设置 numbers 应为 trim 或 fixed2：${value}`);
       set('numbers', value);
       break;
     }
@@ -139,4 +158,3 @@ export function describeSettings(info: AssessmentInfo, ruleset: Ruleset): { key:
     return { key: k.key, label: k.label, value };
   });
 }
-

@@ -3,7 +3,15 @@ import type { GradeBand, GradeLines, TargetKind } from '../domain/types';
 import type { Ruleset } from '../ruleset/types';
 import { resolveClass } from '../ruleset/walk';
 
-const KIND_WORDS: Record<string, TargetKind> = { 网站: 'website', 政府网站: 'website', website: 'website', 新媒体: 'account', 政务新媒体: 'account', account: 'account', newmedia: 'account' };
+const KIND_WORDS: Record<string, TargetKind> = {
+  网站: 'website',
+  政府网站: 'website',
+  website: 'website',
+  新媒体: 'account',
+  政务新媒体: 'account',
+  account: 'account',
+  newmedia: 'account',
+};
 
 /** "优秀:90,良好:80,合格:60" → bands, highest first. */
 export function parseGrades(text: string): GradeBand[] {
@@ -23,7 +31,10 @@ export function parseGrades(text: string): GradeBand[] {
  */
 export function parseGradeLines(text: string, ruleset: Ruleset): GradeLines {
   const out: GradeLines = {};
-  for (const group of text.split(/[;；]/u).map((g) => g.trim()).filter(Boolean)) {
+  for (const group of text
+    .split(/[;；]/u)
+    .map((g) => g.trim())
+    .filter(Boolean)) {
     const eq = /^([^=]+)=(.+)$/u.exec(group);
     if (!eq) {
       out.all = parseGrades(group);
@@ -44,6 +55,7 @@ export function formatGradeLines(lines: GradeLines, ruleset: Ruleset): string {
   const groups: string[] = [];
   if (lines.all) groups.push(bands(lines.all));
   for (const [kind, b] of Object.entries(lines.byKind ?? {})) if (b) groups.push(`${kind === 'website' ? '网站' : '新媒体'}=${bands(b)}`);
-  for (const [id, b] of Object.entries(lines.byClass ?? {})) groups.push(`${ruleset.classes.find((c) => c.id === id)?.label ?? id}=${bands(b)}`);
+  for (const [id, b] of Object.entries(lines.byClass ?? {}))
+    groups.push(`${ruleset.classes.find((c) => c.id === id)?.label ?? id}=${bands(b)}`);
   return groups.join(';');
 }

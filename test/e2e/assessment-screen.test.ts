@@ -111,7 +111,9 @@ describe('browser mode: the assessment screen', () => {
     await page.click('[data-testid="selfeval-export-diff"]');
     const diffLink = await page.waitForSelector('[data-testid="selfeval-diff-link"]');
     const diffBook = new ExcelJS.Workbook();
-    await diffBook.xlsx.load((await (await fetch(await diffLink!.evaluate((a) => (a as HTMLAnchorElement).href))).arrayBuffer()) as ArrayBuffer);
+    await diffBook.xlsx.load(
+      (await (await fetch(await diffLink!.evaluate((a) => (a as HTMLAnchorElement).href))).arrayBuffer()) as ArrayBuffer,
+    );
     expect(diffBook.worksheets[0]!.getRow(3).getCell(3).value).toBe('可用性');
   });
 });

@@ -76,6 +76,20 @@ describe('browser mode: creating an assessment', () => {
     const info = store.info();
     store.close();
     expect([info.region, info.issuer]).toEqual(['南岭市', '南岭市人民政府办公室']);
-    expect(info.settings).toMatchObject({ period: 'q2', samplingFrom: '2025-04-01', samplingTo: '2025-07-05', grades: { byKind: { website: [{ name: '优秀', min: 85 }, { name: '良好', min: 75 }, { name: '合格', min: 60 }], account: [{ name: '合格', min: 60 }] } } });
+    expect(info.settings).toMatchObject({
+      period: 'q2',
+      samplingFrom: '2025-04-01',
+      samplingTo: '2025-07-05',
+      grades: {
+        byKind: {
+          website: [
+            { name: '优秀', min: 85 },
+            { name: '良好', min: 75 },
+            { name: '合格', min: 60 },
+          ],
+          account: [{ name: '合格', min: 60 }],
+        },
+      },
+    });
   });
 });

@@ -33,7 +33,18 @@ describe('browser mode: findings imported from a spreadsheet', () => {
 
   beforeAll(async () => {
     await cli(workspace, 'new', 'a', '--ruleset', 'zhanjiang-2021', '--name', '南岭市2025年度考评');
-    await cli(workspace, 'targets', 'add', 'a', '--name', '南岭县人民政府门户网站', '--unit', '南岭县人民政府', '--url', 'http://www.nanling.gov.cn');
+    await cli(
+      workspace,
+      'targets',
+      'add',
+      'a',
+      '--name',
+      '南岭县人民政府门户网站',
+      '--unit',
+      '南岭县人民政府',
+      '--url',
+      'http://www.nanling.gov.cn',
+    );
     server = await startServe(workspace);
     browser = await launchChromium();
   });

@@ -30,11 +30,35 @@ describe('browser mode: the paged overview', () => {
     mkdirSync(shots, { recursive: true });
     site = await serveSampleSite(sampleSites(new Date()).find((s) => s.key === 'county')!);
     const zj = ruleset('zhanjiang-2021');
-    const store = createAssessment(path.join(workspace, 'big'), { name: '分页考评', year: 2025, rulesetId: zj.id, rulesetSnapshot: zj, gradeBands: zj.grades.bands });
+    const store = createAssessment(path.join(workspace, 'big'), {
+      name: '分页考评',
+      year: 2025,
+      rulesetId: zj.id,
+      rulesetSnapshot: zj,
+      gradeBands: zj.grades.bands,
+    });
     const classes = ['county', 'city-service', 'city-noservice'];
     store.addTargets([
-      ...units.map((unit, i) => ({ kind: 'website' as const, unit, name: `${unit}门户网站`, url: i === 0 ? site.url : `http://s${i + 1}.example.gov.cn/`, classId: classes[i % 3]!, attributes: {}, identifier: null, platform: null })),
-      ...Array.from({ length: ACCOUNTS }, (_, i) => ({ kind: 'account' as const, unit: `媒体中心${i + 1}`, name: `账号${i + 1}`, url: null, classId: 'account', attributes: {}, identifier: `ID${i + 1}`, platform: '微信' })),
+      ...units.map((unit, i) => ({
+        kind: 'website' as const,
+        unit,
+        name: `${unit}门户网站`,
+        url: i === 0 ? site.url : `http://s${i + 1}.example.gov.cn/`,
+        classId: classes[i % 3]!,
+        attributes: {},
+        identifier: null,
+        platform: null,
+      })),
+      ...Array.from({ length: ACCOUNTS }, (_, i) => ({
+        kind: 'account' as const,
+        unit: `媒体中心${i + 1}`,
+        name: `账号${i + 1}`,
+        url: null,
+        classId: 'account',
+        attributes: {},
+        identifier: `ID${i + 1}`,
+        platform: '微信',
+      })),
     ]);
     store.close();
     server = await startServe(workspace);
@@ -65,8 +89,14 @@ describe('browser mode: the paged overview', () => {
     await page.type(search, '单位12');
     await page.keyboard.press('Enter');
     const found = units.filter((u) => u.includes('单位12')).length;
-    await page.waitForFunction((n) => document.querySelector('[data-testid="overview-matched"]')?.textContent === `共 ${n} 个考评对象`, {}, found);
-    expect(await page.$$eval('.ant-table-row td:nth-child(2)', (cells) => cells.map((c) => c.textContent))).toEqual(units.filter((u) => u.includes('单位12')));
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="overview-matched"]')?.textContent === `共 ${n} 个考评对象`,
+      {},
+      found,
+    );
+    expect(await page.$$eval('.ant-table-row td:nth-child(2)', (cells) => cells.map((c) => c.textContent))).toEqual(
+      units.filter((u) => u.includes('单位12')),
+    );
 
     // Clear the search, filter to websites, page 3 of them.
     await page.click(search, { count: 3 });
@@ -75,7 +105,11 @@ describe('browser mode: the paged overview', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="overview-matched"]')?.textContent === '共 170 个考评对象');
     await clickStable(page, '[data-testid="filter-kind"]');
     await clickStable(page, '.ant-select-item-option[title="网站"]');
-    await page.waitForFunction((n) => document.querySelector('[data-testid="overview-matched"]')?.textContent === `共 ${n} 个考评对象`, {}, WEBSITES);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="overview-matched"]')?.textContent === `共 ${n} 个考评对象`,
+      {},
+      WEBSITES,
+    );
     await clickStable(page, '.ant-pagination-item-3');
     await page.waitForFunction(() => document.querySelector('.ant-table-row td:nth-child(2)')?.textContent === '单位101');
     expect(await page.$$eval('.ant-table-row', (rows) => rows.length)).toBe(WEBSITES - 100);

@@ -26,8 +26,34 @@ describe('browser mode: feedback and review requests', () => {
     await cli(workspace, 'review', 'done', 'a', '--target', '南岭县人民政府门户网站');
     await cli(workspace, 'review', 'done', 'a', '--target', '北岭县人民政府门户网站');
     await cli(workspace, 'feedback', 'a', '--out', 'a/exports/feedback', '--sent', '2022-09-30');
-    await cli(workspace, 'review-request', 'add', 'a', '--target', '南岭县人民政府门户网站', '--indicator', '健康情况/可用性', '--reason', '链接为临时维护', '--received', '2022-10-10');
-    await cli(workspace, 'review-request', 'add', 'a', '--target', '北岭县人民政府门户网站', '--indicator', '健康情况/可用性', '--reason', '链接正常', '--received', '2022-10-11');
+    await cli(
+      workspace,
+      'review-request',
+      'add',
+      'a',
+      '--target',
+      '南岭县人民政府门户网站',
+      '--indicator',
+      '健康情况/可用性',
+      '--reason',
+      '链接为临时维护',
+      '--received',
+      '2022-10-10',
+    );
+    await cli(
+      workspace,
+      'review-request',
+      'add',
+      'a',
+      '--target',
+      '北岭县人民政府门户网站',
+      '--indicator',
+      '健康情况/可用性',
+      '--reason',
+      '链接正常',
+      '--received',
+      '2022-10-11',
+    );
     server = await startServe(workspace);
     browser = await launchChromium();
   });
@@ -42,7 +68,9 @@ describe('browser mode: feedback and review requests', () => {
     await page.goto(`${server.url}#a=a`);
     await page.waitForSelector('[data-testid="tab-review-requests"]');
     await page.click('[data-testid="tab-review-requests"]');
-    await page.waitForFunction(() => document.body.textContent?.includes('期限内（第 3 个工作日）') && document.body.textContent?.includes('逾期（第 4 个工作日）'));
+    await page.waitForFunction(
+      () => document.body.textContent?.includes('期限内（第 3 个工作日）') && document.body.textContent?.includes('逾期（第 4 个工作日）'),
+    );
     // The late request cannot be accepted.
     expect(await page.$eval('[data-testid="rr-accept-2"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
 
@@ -55,7 +83,9 @@ describe('browser mode: feedback and review requests', () => {
 
     // Preliminary results from the tab (sent today: the window still counts from the first sending).
     await clickStable(page, '[data-testid="feedback-create"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="feedback-result"]')?.textContent?.includes('已生成 2 个单位的反馈单'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="feedback-result"]')?.textContent?.includes('已生成 2 个单位的反馈单'),
+    );
 
     // A request entered through the dialog, with an attachment.
     await clickStable(page, '[data-testid="rr-add"]');
@@ -65,7 +95,9 @@ describe('browser mode: feedback and review requests', () => {
     await page.waitForFunction(() => document.querySelector('.ant-select-item-option-active')?.textContent?.includes('北岭县'));
     await page.keyboard.press('Enter');
     await clickStable(page, '.ant-modal [data-testid="rr-indicators"]');
-    await page.waitForFunction(() => [...document.querySelectorAll('.ant-select-item-option')].some((o) => o.textContent?.includes('健康情况/可用性')));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.ant-select-item-option')].some((o) => o.textContent?.includes('健康情况/可用性')),
+    );
     await page.keyboard.type('可用性');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
@@ -75,7 +107,10 @@ describe('browser mode: feedback and review requests', () => {
     const input = (await page.$('.ant-modal input[type=file]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
     await clickStable(page, '.ant-modal-footer .ant-btn-primary');
-    await page.waitForFunction(() => document.body.textContent?.includes('补充说明：链接已恢复') && document.body.textContent?.includes('复核申请附件：补充说明.txt'));
+    await page.waitForFunction(
+      () =>
+        document.body.textContent?.includes('补充说明：链接已恢复') && document.body.textContent?.includes('复核申请附件：补充说明.txt'),
+    );
 
     await page.$eval('[data-testid="rr-item-2"] a', (a) => (a as HTMLElement).click());
     await page.waitForFunction(() => document.querySelector('[data-testid="indicator-path"]')?.textContent?.includes('健康情况/可用性'));

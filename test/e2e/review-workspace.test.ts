@@ -50,7 +50,13 @@ describe('browser mode: the review workspace', () => {
     await page.waitForSelector('[data-testid="review-screen"]');
     // The site is drawn from the headless browser's screenshots, its address in the bar.
     await page.waitForSelector('[data-testid="page-view"] img');
-    await page.waitForFunction((home) => (document.querySelector('[data-testid="address-bar"] input, input[data-testid="address-bar"]') as HTMLInputElement | null)?.value === home, {}, site.url);
+    await page.waitForFunction(
+      (home) =>
+        (document.querySelector('[data-testid="address-bar"] input, input[data-testid="address-bar"]') as HTMLInputElement | null)
+          ?.value === home,
+      {},
+      site.url,
+    );
     expect(await text(page, '[data-testid="review-total"]')).toBe('100');
     await page.screenshot({ path: path.join(shots, 'e2e-review-open.png') });
 
@@ -120,11 +126,18 @@ describe('browser mode: the review workspace', () => {
     await page.click('[data-testid="run-checks"]');
     // The monitoring date (监测时间点) defaults to today in Beijing and is saved with the assessment.
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    await page.waitForFunction((d) => (document.querySelector('[data-testid="checks-as-of"]') as HTMLInputElement | null)?.value === d, {}, today);
+    await page.waitForFunction(
+      (d) => (document.querySelector('[data-testid="checks-as-of"]') as HTMLInputElement | null)?.value === d,
+      {},
+      today,
+    );
     await clickStable(page, '[data-testid="checks-start"]');
     await page.waitForSelector('[data-testid="checks-progress"]');
     // The live line under the bar: which site and how far (pages, links, screenshots), moving within the site.
-    await page.waitForFunction(() => /^正在检查 .+：(开始抓取|已抓取 \d+)/u.test(document.querySelector('[data-testid="checks-current"]')?.textContent ?? ''), { timeout: 60_000 });
+    await page.waitForFunction(
+      () => /^正在检查 .+：(开始抓取|已抓取 \d+)/u.test(document.querySelector('[data-testid="checks-current"]')?.textContent ?? ''),
+      { timeout: 60_000 },
+    );
     await page.screenshot({ path: path.join(shots, 'e2e-review-checks-progress.png') });
     await page.waitForSelector('[data-testid="checks-result"]', { timeout: 90_000 });
     expect(await text(page, '[data-testid="checks-result"]')).toMatch(/检查完成：\d+ 条建议问题待评审人员确认/u);
@@ -145,7 +158,16 @@ describe('browser mode: the review workspace', () => {
 
   it('takes the new-media form with a screenshot and scores the veto it records', async () => {
     const store = openAssessment(path.join(workspace, '评审'));
-    const account = store.addTarget({ kind: 'account', unit: '南岭县人民政府', name: '南岭发布', url: null, classId: 'account', attributes: {}, identifier: '440823M001WX0001', platform: '微信' });
+    const account = store.addTarget({
+      kind: 'account',
+      unit: '南岭县人民政府',
+      name: '南岭发布',
+      url: null,
+      classId: 'account',
+      attributes: {},
+      identifier: '440823M001WX0001',
+      platform: '微信',
+    });
     const shot = store.listEvidence().find((e) => e.kind === 'fullpage')!;
     store.close();
     const page = await browser.newPage();
@@ -164,14 +186,24 @@ describe('browser mode: the review workspace', () => {
     const after = openAssessment(path.join(workspace, '评审'));
     const [finding] = after.listFindings({ targetId: account.id });
     after.close();
-    expect([finding!.indicatorId, finding!.rule, finding!.status, finding!.evidenceIds.length]).toEqual(['veto.account.interaction', 1, 'confirmed', 1]);
+    expect([finding!.indicatorId, finding!.rule, finding!.status, finding!.evidenceIds.length]).toEqual([
+      'veto.account.interaction',
+      1,
+      'confirmed',
+      1,
+    ]);
   });
 
   it('shows what no rule scored on the target, and records it as a finding in one click', async () => {
     const store = openAssessment(path.join(workspace, '评审'));
     const target = store.getTarget(1);
     // Personal data on a notice page: zhanjiang-2021 has no rule naming it.
-    const observation = { detect: 'content.pii' as const, count: 1, summary: '1 个页面泄露个人信息（身份证号码）', items: [{ url: `${site.url}tzgg/1.html`, text: '110105********002X', reason: '身份证号码' }] };
+    const observation = {
+      detect: 'content.pii' as const,
+      count: 1,
+      summary: '1 个页面泄露个人信息（身份证号码）',
+      items: [{ url: `${site.url}tzgg/1.html`, text: '110105********002X', reason: '身份证号码' }],
+    };
     const notes = reviewNotes(store.rulesetSnapshot(), target, [observation], [], [], new Date().toISOString());
     store.replaceCheckNotes(target.id, ['content'], notes);
     store.close();

@@ -69,8 +69,12 @@ describe('browser mode: grade lines, tie rule, undo and the version browser', ()
     // A line above the one before it: the row says so, the list above links to it, saving is refused.
     await typeNumber(page, `[data-testid="grade-row-${COUNTY}-1"] .ant-input-number-input`, '95');
     await page.waitForSelector('[data-testid="problem-count"]');
-    expect(await text(page, `[data-testid="grade-row-${COUNTY}-1"]`)).toContain('等次应从高到低排列：“良好”的分数线 95 不低于上一等次“优秀”的 85');
-    expect(await text(page, '[data-testid="problems"]')).toContain('等次分数线（第一类（各县（市、区）政府，湛江经济技术开发区、奋勇高新区管委会））第 2 行');
+    expect(await text(page, `[data-testid="grade-row-${COUNTY}-1"]`)).toContain(
+      '等次应从高到低排列：“良好”的分数线 95 不低于上一等次“优秀”的 85',
+    );
+    expect(await text(page, '[data-testid="problems"]')).toContain(
+      '等次分数线（第一类（各县（市、区）政府，湛江经济技术开发区、奋勇高新区管委会））第 2 行',
+    );
     expect(await page.$eval('[data-testid="save-ruleset"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
 
     // Ctrl+Z undoes the whole typed number (one step), Ctrl+Shift+Z redoes it, Ctrl+Z again.
@@ -78,7 +82,8 @@ describe('browser mode: grade lines, tie rule, undo and the version browser', ()
     await page.keyboard.press('z');
     await page.keyboard.up('Control');
     await page.waitForFunction(() => !document.querySelector('[data-testid="problem-count"]'));
-    const minOf = (row: number) => page.$eval(`[data-testid="grade-row-${COUNTY}-${row}"] .ant-input-number-input`, (el) => (el as HTMLInputElement).value);
+    const minOf = (row: number) =>
+      page.$eval(`[data-testid="grade-row-${COUNTY}-${row}"] .ant-input-number-input`, (el) => (el as HTMLInputElement).value);
     expect([await minOf(0), await minOf(1)]).toEqual(['85', '80']);
     await page.keyboard.down('Control');
     await page.keyboard.down('Shift');
@@ -112,7 +117,9 @@ describe('browser mode: grade lines, tie rule, undo and the version browser', ()
     await unless.click({ clickCount: 3 });
     await unless.type('服务号');
     await page.click('[data-testid="node-name"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="rule-details-1"]')?.textContent?.includes('豁免属性“服务号”无效'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="rule-details-1"]')?.textContent?.includes('豁免属性“服务号”无效'),
+    );
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await clickStable(page, '[data-testid="undo"]');
     await page.waitForFunction(() => !document.querySelector('[data-testid="problem-count"]'));
@@ -142,7 +149,9 @@ describe('browser mode: grade lines, tie rule, undo and the version browser', ()
     expect(diff).toContain(
       '政务新媒体/内容更新第1条：问题短语 “每周更新少于1次” → “政务新媒体每周更新少于1次”，自动检查 新媒体每周更新少于 1 次（服务号时不计） → 新媒体每周更新少于 1 次（2 处起，服务号时不计）',
     );
-    expect(diff).toContain('功能设计/网站标识第1条：自动检查 页面底部网站标识信息不全 → 页面底部网站标识信息不全（“联系我们”链接算作联系方式）');
+    expect(diff).toContain(
+      '功能设计/网站标识第1条：自动检查 页面底部网站标识信息不全 → 页面底部网站标识信息不全（“联系我们”链接算作联系方式）',
+    );
     await page.waitForFunction(() => !document.querySelector('[data-testid="versions-panel"] .ant-spin-blur'));
     await shot(page, path.join(shots, 'ruleset-versions-1366.png'));
 
@@ -159,7 +168,10 @@ describe('browser mode: grade lines, tie rule, undo and the version browser', ()
     expect(await page.$eval('[data-testid="grade-group-add"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
     expect(await page.$('[data-testid="save-ruleset"]')).toBeNull();
     await clickStable(page, '[data-testid="open-latest"]');
-    await page.waitForFunction(() => !document.querySelector('[data-testid="read-only"]') && document.querySelector('.ant-card-head')?.textContent?.includes('第 2 版'));
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid="read-only"]') && document.querySelector('.ant-card-head')?.textContent?.includes('第 2 版'),
+    );
 
     // An assessment with version 2.
     await page.goto(server.url);
@@ -182,7 +194,25 @@ describe('browser mode: grade lines, tie rule, undo and the version browser', ()
     ] as const;
     for (const [name, url, count] of sites) {
       expect((await cli(workspace, 'targets', 'add', dir, '--name', name, '--url', url, '--class', '第一类')).code).toBe(0);
-      if (count) expect((await cli(workspace, 'findings', 'add', dir, '--target', name, '--indicator', '健康情况/常态化监管', '--rule', '1', '--count', String(count))).code).toBe(0);
+      if (count)
+        expect(
+          (
+            await cli(
+              workspace,
+              'findings',
+              'add',
+              dir,
+              '--target',
+              name,
+              '--indicator',
+              '健康情况/常态化监管',
+              '--rule',
+              '1',
+              '--count',
+              String(count),
+            )
+          ).code,
+        ).toBe(0);
       // Scores are graded and ranked once the review is marked done (issue 14).
       expect((await cli(workspace, 'review', 'done', dir, '--target', name)).code).toBe(0);
     }

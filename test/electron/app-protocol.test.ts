@@ -38,7 +38,10 @@ describe('the app:// scheme', () => {
     expect((await get('app://kaoping/assets/main.js')).headers.get('content-type')).toMatch(/javascript/u);
   });
 
-  it.each(['app://evil/index.html', 'app://kaoping/../secret.txt', 'app://kaoping/%2e%2e/secret.txt', 'app://kaoping/none.html'])('answers 404 for %s', async (url) => {
-    expect((await get(url)).status).toBe(404);
-  });
+  it.each(['app://evil/index.html', 'app://kaoping/../secret.txt', 'app://kaoping/%2e%2e/secret.txt', 'app://kaoping/none.html'])(
+    'answers 404 for %s',
+    async (url) => {
+      expect((await get(url)).status).toBe(404);
+    },
+  );
 });

@@ -19,7 +19,13 @@ async function openSite(url = 'http://www.nanling.gov.cn/') {
   host.setBounds(PANE);
   const view = window.children[0] as WebContentsView;
   const wc = view.webContents;
-  const emulation = () => wc.enableDeviceEmulation.mock.calls.at(-1)![0] as { screenSize: object; viewSize: { width: number; height: number }; scale: number; screenPosition: string };
+  const emulation = () =>
+    wc.enableDeviceEmulation.mock.calls.at(-1)![0] as {
+      screenSize: object;
+      viewSize: { width: number; height: number };
+      scale: number;
+      screenPosition: string;
+    };
   const shown = () => view.setVisible.mock.calls.at(-1)![0] as boolean;
   return { host, view, wc, emulation, shown, visits };
 }
@@ -27,7 +33,12 @@ async function openSite(url = 'http://www.nanling.gov.cn/') {
 describe('the desktop view lays the page out at 100 %', () => {
   it('shows the laptop preset unscaled in a narrower pane, one CSS pixel to one pixel, the page scrolling', async () => {
     const { host, wc, emulation, view } = await openSite();
-    expect(emulation()).toMatchObject({ screenPosition: 'desktop', screenSize: { width: 1366, height: 768 }, viewSize: { width: 930, height: 600 }, scale: 1 });
+    expect(emulation()).toMatchObject({
+      screenPosition: 'desktop',
+      screenSize: { width: 1366, height: 768 },
+      viewSize: { width: 930, height: 600 },
+      scale: 1,
+    });
     expect(wc.setZoomFactor).toHaveBeenLastCalledWith(1);
     expect(view.setBounds).toHaveBeenLastCalledWith(PANE);
     // The desktop preset is not shrunk either (it was drawn at 48 % in a 930 px pane).
@@ -59,7 +70,11 @@ describe('a page that does not load in the desktop view', () => {
     expect(shown()).toBe(true);
     wc.emit('did-fail-load', {}, -105, 'ERR_NAME_NOT_RESOLVED', 'http://nosuch.nanling.gov.cn/', true);
     expect(shown()).toBe(false);
-    expect(host.state().error).toEqual({ kind: 'network', message: '无法打开页面：域名无法解析（ERR_NAME_NOT_RESOLVED）', url: 'http://nosuch.nanling.gov.cn/' });
+    expect(host.state().error).toEqual({
+      kind: 'network',
+      message: '无法打开页面：域名无法解析（ERR_NAME_NOT_RESOLVED）',
+      url: 'http://nosuch.nanling.gov.cn/',
+    });
     // Chromium's error page finishing is no visit; the pane keeps the view away while it is there.
     wc.emit('did-finish-load');
     expect(visits).toEqual([]);
@@ -76,12 +91,24 @@ describe('a page that does not load in the desktop view', () => {
   it('refuses a bad certificate, keeps it apart from network faults, and never trusts it', async () => {
     const { host, wc, shown } = await openSite('https://www.nanling.gov.cn/');
     const trusted: boolean[] = [];
-    const prevented = emitPreventable(wc, 'certificate-error', 'https://www.nanling.gov.cn/', 'net::ERR_CERT_AUTHORITY_INVALID', {}, (ok: boolean) => trusted.push(ok), true);
+    const prevented = emitPreventable(
+      wc,
+      'certificate-error',
+      'https://www.nanling.gov.cn/',
+      'net::ERR_CERT_AUTHORITY_INVALID',
+      {},
+      (ok: boolean) => trusted.push(ok),
+      true,
+    );
     expect(prevented).toBe(true);
     expect(trusted).toEqual([false]);
     // The load then fails with the same code: the certificate fault stays what the reviewer sees.
     wc.emit('did-fail-load', {}, -202, 'ERR_CERT_AUTHORITY_INVALID', 'https://www.nanling.gov.cn/', true);
-    expect(host.state().error).toEqual({ kind: 'certificate', message: '网站证书有问题：证书不是由受信任的机构签发（可能是自签名证书）（ERR_CERT_AUTHORITY_INVALID），已拒绝打开', url: 'https://www.nanling.gov.cn/' });
+    expect(host.state().error).toEqual({
+      kind: 'certificate',
+      message: '网站证书有问题：证书不是由受信任的机构签发（可能是自签名证书）（ERR_CERT_AUTHORITY_INVALID），已拒绝打开',
+      url: 'https://www.nanling.gov.cn/',
+    });
     expect(shown()).toBe(false);
   });
 

@@ -42,7 +42,10 @@ async function get(url: string): Promise<{ status: number; text: string }> {
 describe('the kaoping-file: protocol', () => {
   it('serves evidence and exports of an assessment', async () => {
     await expect(get('kaoping-file://files/A/evidence/shot.png')).resolves.toEqual({ status: 200, text: 'picture of A' });
-    await expect(get(`kaoping-file://files/A/exports/${encodeURIComponent('通报.docx')}`)).resolves.toEqual({ status: 200, text: 'circular' });
+    await expect(get(`kaoping-file://files/A/exports/${encodeURIComponent('通报.docx')}`)).resolves.toEqual({
+      status: 200,
+      text: 'circular',
+    });
   });
 
   it('follows a link that stays inside the same evidence folder', async () => {

@@ -9,7 +9,10 @@ vi.mock('electron', () => import('./mock-electron'));
 const info = vi.fn(async () => ({ version: '1', mode: 'desktop' }));
 registerIpc({ 'app/info': info } as unknown as Handlers, APP_INDEX_URL, () => undefined);
 const call = (senderFrame: unknown, input: unknown = {}) =>
-  (ipcMain.handlers.get('app/info') as (event: unknown, input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)({ senderFrame }, input);
+  (ipcMain.handlers.get('app/info') as (event: unknown, input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(
+    { senderFrame },
+    input,
+  );
 
 describe('IPC sender checks', () => {
   it('registers one channel per contract call', () => {
@@ -38,7 +41,10 @@ describe('IPC sender checks', () => {
 
   it('refuses input the contract does not allow before any handler runs', async () => {
     info.mockClear();
-    await expect(call({ url: APP_INDEX_URL, parent: null }, 'not an object')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    await expect(call({ url: APP_INDEX_URL, parent: null }, 'not an object')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(info).not.toHaveBeenCalled();
   });
 });

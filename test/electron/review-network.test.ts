@@ -17,25 +17,39 @@ let proxy: GuardProxy;
 const reviewSession = new FakeSession();
 
 beforeAll(async () => {
-  guard = createNetworkGuard({ lookup: async (host) => (host === 'nas.example' ? ['192.168.1.20'] : host === 'www.gov.cn' ? ['203.0.113.10'] : []) });
+  guard = createNetworkGuard({
+    lookup: async (host) => (host === 'nas.example' ? ['192.168.1.20'] : host === 'www.gov.cn' ? ['203.0.113.10'] : []),
+  });
   proxy = await startGuardProxy({ guard });
   await guardReviewSession(reviewSession as never, { guard, proxy });
 });
 afterAll(() => proxy.close());
 
-const verdict = (url: string) => new Promise<boolean | undefined>((resolve) => reviewSession.webRequest.beforeRequest!({ url }, (r) => resolve(r.cancel)));
+const verdict = (url: string) =>
+  new Promise<boolean | undefined>((resolve) => reviewSession.webRequest.beforeRequest!({ url }, (r) => resolve(r.cancel)));
 
 /** Emits `login` as Electron does; returns the credentials given, or null when the default (cancel) stays. */
 function login(authInfo: { isProxy: boolean; host: string; port: number }): [string, string] | null {
   let answered: [string, string] | null = null;
   let prevented = false;
-  app.emit('login', { preventDefault: () => (prevented = true) }, null, {}, { scheme: 'basic', realm: 'kaoping', ...authInfo }, (u: string, p: string) => (answered = [u, p]));
+  app.emit(
+    'login',
+    { preventDefault: () => (prevented = true) },
+    null,
+    {},
+    { scheme: 'basic', realm: 'kaoping', ...authInfo },
+    (u: string, p: string) => (answered = [u, p]),
+  );
   return prevented ? answered : null;
 }
 
 describe('the desktop review partition’s network', () => {
   it('sends every connection through the guard proxy, loopback included', () => {
-    expect(reviewSession.setProxy).toHaveBeenCalledWith({ mode: 'fixed_servers', proxyRules: `http://127.0.0.1:${proxy.port}`, proxyBypassRules: '<-loopback>' });
+    expect(reviewSession.setProxy).toHaveBeenCalledWith({
+      mode: 'fixed_servers',
+      proxyRules: `http://127.0.0.1:${proxy.port}`,
+      proxyBypassRules: '<-loopback>',
+    });
   });
 
   it('cancels requests and WebSockets to loopback and private addresses, except the target’s own host', async () => {
@@ -61,7 +75,13 @@ describe('the desktop review partition’s network', () => {
     // The proxy refuses 127.0.0.3 and remembers why; the view's failure events then name the reason.
     const auth = `Basic ${Buffer.from(`${proxy.credentials.username}:${proxy.credentials.password}`).toString('base64')}`;
     const res = await new Promise<number>((resolve) => {
-      const connect = http.request({ host: '127.0.0.1', port: proxy.port, method: 'CONNECT', path: '127.0.0.3:443', headers: { 'proxy-authorization': auth } });
+      const connect = http.request({
+        host: '127.0.0.1',
+        port: proxy.port,
+        method: 'CONNECT',
+        path: '127.0.0.3:443',
+        headers: { 'proxy-authorization': auth },
+      });
       connect.on('connect', (answer, socket) => {
         socket.destroy();
         resolve(answer.statusCode ?? 0);

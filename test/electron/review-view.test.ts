@@ -45,7 +45,13 @@ async function openHost(height: number) {
 describe('the desktop view’s captures', () => {
   it('opens each site in a sandboxed view of the review partition with JS dialogs off', async () => {
     const { view } = await openHost(100);
-    expect(view.webContents.webPreferences).toMatchObject({ partition: REVIEW_PARTITION, sandbox: true, contextIsolation: true, nodeIntegration: false, disableDialogs: true });
+    expect(view.webContents.webPreferences).toMatchObject({
+      partition: REVIEW_PARTITION,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      disableDialogs: true,
+    });
     expect(view.webContents.loadURL).toHaveBeenCalledWith('http://127.0.0.1:9/');
   });
 
@@ -91,7 +97,10 @@ describe('the desktop view’s captures', () => {
     dbg.backend = async () => {
       throw new Error('Target closed');
     };
-    await expect(host.capture('fullpage')).rejects.toMatchObject({ name: 'KaopingError', message: expect.stringMatching(/^截图或快照未完成/u) });
+    await expect(host.capture('fullpage')).rejects.toMatchObject({
+      name: 'KaopingError',
+      message: expect.stringMatching(/^截图或快照未完成/u),
+    });
     expect(dbg.isAttached()).toBe(false);
     dbg.backend = async () => ({});
     await expect(host.snapshot()).rejects.toThrow('浏览器没有返回网页快照');
@@ -103,16 +112,28 @@ describe('the desktop view’s captures', () => {
     const own = await browser.newPage();
     const ownCdp = await own.createCDPSession();
     try {
-      await own.setContent('<body style="margin:0"><div style="width:1200px;height:3000px;font-size:20px">南岭县人民政府门户网站</div></body>');
+      await own.setContent(
+        '<body style="margin:0"><div style="width:1200px;height:3000px;font-size:20px">南岭县人民政府门户网站</div></body>',
+      );
       const appWindow = new FakeWindow();
       const host = createViewHost(appWindow as never, new FakeWebContents() as never, () => undefined);
       await host.open(8, 'http://127.0.0.1:9/');
       const wc = (appWindow.children[0] as WebContentsView).webContents;
       wc.debugger.backend = (method, params) => (ownCdp.send as (m: string, p?: object) => Promise<unknown>)(method, params);
       let applied: Promise<unknown> = Promise.resolve();
-      wc.enableDeviceEmulation.mockImplementation((p: { viewSize: { width: number; height: number }; scale: number; screenSize: { width: number; height: number } }) => {
-        applied = ownCdp.send('Emulation.setDeviceMetricsOverride', { width: p.viewSize.width, height: p.viewSize.height, deviceScaleFactor: 1, mobile: false, scale: p.scale, screenWidth: p.screenSize.width, screenHeight: p.screenSize.height });
-      });
+      wc.enableDeviceEmulation.mockImplementation(
+        (p: { viewSize: { width: number; height: number }; scale: number; screenSize: { width: number; height: number } }) => {
+          applied = ownCdp.send('Emulation.setDeviceMetricsOverride', {
+            width: p.viewSize.width,
+            height: p.viewSize.height,
+            deviceScaleFactor: 1,
+            mobile: false,
+            scale: p.scale,
+            screenWidth: p.screenSize.width,
+            screenHeight: p.screenSize.height,
+          });
+        },
+      );
       host.setBounds({ x: 300, y: 120, width: 930, height: 600 });
       await applied;
       const seen = await own.evaluate(() => {

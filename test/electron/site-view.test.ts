@@ -54,19 +54,28 @@ describe('a reviewed site’s webContents', () => {
     expect(site.loadURL).not.toHaveBeenCalled();
   });
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'app://kaoping/index.html', 'kaoping-file://files/a/evidence/x.png', 'data:text/html,x'])(
-    'never loads %s, even after a click',
-    (url) => {
-      site.emit('input-event', {}, { type: 'keyDown' });
-      expect(site.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
-      expect(site.loadURL).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'app://kaoping/index.html',
+    'kaoping-file://files/a/evidence/x.png',
+    'data:text/html,x',
+  ])('never loads %s, even after a click', (url) => {
+    site.emit('input-event', {}, { type: 'keyDown' });
+    expect(site.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    expect(site.loadURL).not.toHaveBeenCalled();
+  });
 
   it('navigates and follows redirects to web pages only', () => {
     expect(emitPreventable(site, 'will-navigate', 'https://www.gov.cn/zhengce/')).toBe(false);
     expect(emitPreventable(site, 'will-redirect', 'http://www.nanling.gov.cn/')).toBe(false);
-    for (const url of ['file:///etc/passwd', 'app://kaoping/index.html', 'kaoping-file://files/a/evidence/x.png', 'javascript:alert(1)', 'chrome://settings']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'app://kaoping/index.html',
+      'kaoping-file://files/a/evidence/x.png',
+      'javascript:alert(1)',
+      'chrome://settings',
+    ]) {
       expect(emitPreventable(site, 'will-navigate', url)).toBe(true);
       expect(emitPreventable(site, 'will-redirect', url)).toBe(true);
     }

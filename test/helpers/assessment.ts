@@ -9,6 +9,10 @@ import { ruleset } from './rulesets';
 export function freshAssessment(opts: OpenOptions = {}) {
   const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'kaoping-store-')), 'a');
   const zj = ruleset('zhanjiang-2021');
-  const store = createAssessment(dir, { name: '测试考评', year: 2025, rulesetId: zj.id, rulesetSnapshot: zj, gradeBands: zj.grades.bands }, { actor: '张三', ...opts });
+  const store = createAssessment(
+    dir,
+    { name: '测试考评', year: 2025, rulesetId: zj.id, rulesetSnapshot: zj, gradeBands: zj.grades.bands },
+    { actor: '张三', ...opts },
+  );
   return { dir, store };
 }

@@ -16,7 +16,22 @@ async function rowsOf(file: string): Promise<string[]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
   const rows: string[] = [];
-  book.eachSheet((sheet) => sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in (v as object) ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('') : String(v))).join('|'))));
+  book.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      rows.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v) =>
+            v === null || v === undefined
+              ? ''
+              : typeof v === 'object' && 'richText' in (v as object)
+                ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
+                : String(v),
+          )
+          .join('|'),
+      ),
+    ),
+  );
   return rows;
 }
 
@@ -31,13 +46,18 @@ describe('kaoping demo', () => {
 
   beforeAll(async () => {
     run = await cli(out, 'demo', '--out', out);
-    dir = path.join(out, readdirSync(out).find((d) => d.includes('南岭市'))!);
+    dir = path.join(
+      out,
+      readdirSync(out).find((d) => d.includes('南岭市'))!,
+    );
   }, 120_000);
 
   it('scores the sample as computed by hand, and says so', () => {
     expect(run.code).toBe(0);
     const store = openAssessment(dir);
-    const byName = new Map(store.listTargets().map((t) => [`${t.unit}${t.platform ?? ''}`, scoreStoredAssessment(store).find((s) => s.targetId === t.id)!]));
+    const byName = new Map(
+      store.listTargets().map((t) => [`${t.unit}${t.platform ?? ''}`, scoreStoredAssessment(store).find((s) => s.targetId === t.id)!]),
+    );
     store.close();
     // County portal (第一类): 可用性 −0.4 (2 home links × 0.2) −0.1 (1 other link), 通知公告 −1.5 (6 months stale),
     // 重点领域与其他栏目 −1 (an empty column), 内容安全 −0.5 (共合国), 站内搜索 −0.5 (1 of 4 titles not found),
@@ -67,7 +87,11 @@ describe('kaoping demo', () => {
     const pictures = evidence.filter((e) => e.kind !== 'file');
     for (const p of pictures) expect(readFileSync(path.join(dir, p.file)).subarray(1, 4).toString()).toBe('PNG');
     // Every confirmed finding from a check or by hand carries a screenshot, except the form's.
-    for (const f of findings.filter((x) => !x.source?.startsWith('form:'))) expect(f.evidenceIds.some((id) => pictures.some((p) => p.id === id)), `finding ${f.id} ${f.note}`).toBe(true);
+    for (const f of findings.filter((x) => !x.source?.startsWith('form:')))
+      expect(
+        f.evidenceIds.some((id) => pictures.some((p) => p.id === id)),
+        `finding ${f.id} ${f.note}`,
+      ).toBe(true);
     expect(pictures.map((p) => p.kind)).toEqual(expect.arrayContaining(['fullpage', 'screenshot']));
   });
 
@@ -97,7 +121,9 @@ describe('kaoping demo', () => {
     expect(Object.keys(pack)).toEqual(expect.arrayContaining(['index.xlsx', 'index.html']));
 
     // The review round: preliminary results with the county's 94 (before its request), the request's outcome sheet.
-    const feedback = unzipSync(readFileSync(exported('初步考评结果反馈单/' + readdirSync(exported('初步考评结果反馈单')).find((f) => f.endsWith('.zip'))!)));
+    const feedback = unzipSync(
+      readFileSync(exported('初步考评结果反馈单/' + readdirSync(exported('初步考评结果反馈单')).find((f) => f.endsWith('.zip'))!)),
+    );
     const countyDoc = Object.entries(feedback).find(([name]) => name.startsWith('南岭县人民政府'))![1];
     const countyXml = strFromU8(unzipSync(countyDoc)['word/document.xml']!).replace(/<[^>]+>/gu, '');
     expect(countyXml).toContain('初步考评结果反馈单');

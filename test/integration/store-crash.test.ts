@@ -10,7 +10,16 @@ const child = path.resolve(__dirname, '../fixtures/store/write-then-hang.ts');
 describe('crash safety', () => {
   it('a process killed in the middle of a write leaves the assessment as it was before that write', async () => {
     const { dir, store } = freshAssessment();
-    store.addTarget({ kind: 'website', unit: '南岭县', name: '南岭县门户', url: 'http://www.nanling.gov.cn/', classId: 'county', attributes: {}, identifier: null, platform: null });
+    store.addTarget({
+      kind: 'website',
+      unit: '南岭县',
+      name: '南岭县门户',
+      url: 'http://www.nanling.gov.cn/',
+      classId: 'county',
+      attributes: {},
+      identifier: null,
+      platform: null,
+    });
     store.close();
 
     const proc = spawn(process.execPath, [viteNode, child, dir], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -48,11 +48,14 @@ const basic = (p: GuardProxy) => `Basic ${Buffer.from(`${p.credentials.username}
 /** A GET through the proxy, as Chromium sends it for http: URLs. */
 function get(proxy: GuardProxy, url: string, auth = true): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: proxy.port, path: url, headers: auth ? { 'proxy-authorization': basic(proxy) } : {} }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: proxy.port, path: url, headers: auth ? { 'proxy-authorization': basic(proxy) } : {} },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject).end();
   });
 }
@@ -60,7 +63,13 @@ function get(proxy: GuardProxy, url: string, auth = true): Promise<{ status: num
 /** A CONNECT through the proxy; on 200, sends one HTTP request through the tunnel and returns its answer. */
 function connect(proxy: GuardProxy, authority: string, auth = true): Promise<{ status: number; through?: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: proxy.port, method: 'CONNECT', path: authority, headers: auth ? { 'proxy-authorization': basic(proxy) } : {} });
+    const req = http.request({
+      host: '127.0.0.1',
+      port: proxy.port,
+      method: 'CONNECT',
+      path: authority,
+      headers: auth ? { 'proxy-authorization': basic(proxy) } : {},
+    });
     req.on('connect', (res, socket) => {
       if (res.statusCode !== 200) {
         socket.destroy();
@@ -160,19 +169,29 @@ describe('guard proxy', () => {
   it('streams answers instead of buffering them, and caps its connections', async () => {
     const { proxy } = await startProxy({}, { maxConnections: 2 });
     const firstPart = await new Promise<string>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: proxy.port, path: `${target.origin}/slow`, headers: { 'proxy-authorization': basic(proxy) } }, (res) => {
-        res.setEncoding('utf8').once('data', (c: string) => {
-          resolve(c);
-          release();
-          res.resume();
-        });
-      });
+      const req = http.request(
+        { host: '127.0.0.1', port: proxy.port, path: `${target.origin}/slow`, headers: { 'proxy-authorization': basic(proxy) } },
+        (res) => {
+          res.setEncoding('utf8').once('data', (c: string) => {
+            resolve(c);
+            release();
+            res.resume();
+          });
+        },
+      );
       req.on('error', reject).end();
     });
     // The server had not finished its answer when the first part arrived.
     expect(firstPart).toBe('first-part;');
 
-    const open = await Promise.all([0, 1].map(() => new Promise<net.Socket>((resolve) => { const s = net.connect(proxy.port, '127.0.0.1', () => resolve(s)); })));
+    const open = await Promise.all(
+      [0, 1].map(
+        () =>
+          new Promise<net.Socket>((resolve) => {
+            const s = net.connect(proxy.port, '127.0.0.1', () => resolve(s));
+          }),
+      ),
+    );
     const third = net.connect(proxy.port, '127.0.0.1');
     third.on('error', () => undefined);
     await new Promise<void>((resolve) => third.once('close', () => resolve()));

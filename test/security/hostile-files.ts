@@ -68,7 +68,10 @@ const WORKBOOK_PARTS = [
     '[Content_Types].xml',
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
   ),
-  small('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+  small(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  ),
   small(
     'xl/workbook.xml',
     '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>',
@@ -85,13 +88,19 @@ const WORKBOOK_PARTS = [
  * takes milliseconds; `lie` writes a small size into the headers instead.
  */
 export function zipBombXlsx(inflatedBytes: number, { lie = false } = {}): Buffer {
-  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
+  const head = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  );
   const rows = Buffer.from('<row><c t="inlineStr"><is><t>主管单位主管单位主管单位</t></is></c></row>'.repeat(20_000));
   const tail = Buffer.from('</sheetData></worksheet>');
   const flush = { finishFlush: zlib.constants.Z_FULL_FLUSH, level: 9 };
   const segment = zlib.deflateRawSync(rows, flush);
   const copies = Math.ceil(inflatedBytes / rows.length);
-  const deflated = Buffer.concat([zlib.deflateRawSync(head, flush), ...Array.from({ length: copies }, () => segment), zlib.deflateRawSync(tail)]);
+  const deflated = Buffer.concat([
+    zlib.deflateRawSync(head, flush),
+    ...Array.from({ length: copies }, () => segment),
+    zlib.deflateRawSync(tail),
+  ]);
   const size = head.length + copies * rows.length + tail.length;
   const sheet: ZipPart = { name: 'xl/worksheets/sheet1.xml', deflated, claimedSize: lie ? 4096 : Math.min(size, 0xfffffffe), crc: 0 };
   return zipOf([...WORKBOOK_PARTS, sheet]);

@@ -17,7 +17,11 @@ const put = (name: string, bytes: Buffer) => {
   writeFileSync(file, bytes);
   return file;
 };
-const refusal = (promise: Promise<unknown>) => promise.then(() => 'accepted', (error: Error) => error.message);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'accepted',
+    (error: Error) => error.message,
+  );
 
 describe('hostile spreadsheets are refused before they cost anything, in Chinese, naming file and limit', () => {
   it('a 1 GB zip bomb (a few MB on disk): refused from the central directory', async () => {
@@ -27,12 +31,16 @@ describe('hostile spreadsheets are refused before they cost anything, in Chinese
 
   it('a 4 GB zip bomb that claims a 4 KB sheet: stopped while inflating, by its rows or its size', async () => {
     const file = put('lying-bomb.xlsx', zipBombXlsx(4 * 1024 ** 3, { lie: true }));
-    expect(await refusal(readGrids(file))).toMatch(/^文件 lying-bomb\.xlsx 超过 100,000 行的导入上限|lying-bomb\.xlsx.*解压后比它声明的大小更大/u);
+    expect(await refusal(readGrids(file))).toMatch(
+      /^文件 lying-bomb\.xlsx 超过 100,000 行的导入上限|lying-bomb\.xlsx.*解压后比它声明的大小更大/u,
+    );
   });
 
   it('one 10 MB cell in a 36 KB workbook: refused naming sheet, row, column and the limit', async () => {
     const file = put('huge-cell.xlsx', await hugeCellXlsx(10_000_000));
-    expect(await refusal(readGrids(file))).toBe('文件 huge-cell.xlsx 工作表“名单”第2行第2列的单元格有 10,000,000 个字符，超过上限 32,767 个');
+    expect(await refusal(readGrids(file))).toBe(
+      '文件 huge-cell.xlsx 工作表“名单”第2行第2列的单元格有 10,000,000 个字符，超过上限 32,767 个',
+    );
   });
 
   it('a million-row CSV: over the file-size limit; 200,000 short rows: stopped at the row limit', async () => {
@@ -58,7 +66,18 @@ describe('hostile spreadsheets are refused before they cost anything, in Chinese
   it('a self-evaluation folder with a link to /dev/zero: that file refused, the others imported', async () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'kaoping-hostile-se-'));
     await cli(cwd, 'new', 'a', '--ruleset', 'zhanjiang-2021');
-    await cli(cwd, 'targets', 'add', 'a', '--name', '南岭县人民政府门户网站', '--unit', '南岭县人民政府', '--url', 'http://www.nanling.gov.cn');
+    await cli(
+      cwd,
+      'targets',
+      'add',
+      'a',
+      '--name',
+      '南岭县人民政府门户网站',
+      '--unit',
+      '南岭县人民政府',
+      '--url',
+      'http://www.nanling.gov.cn',
+    );
     await cli(cwd, 'selfeval', 'template', 'a', '--out', 'forms');
     devZeroLink(path.join(cwd, 'forms', '北岭县人民政府_自查自评表.xlsx'));
     const run = await cli(cwd, 'selfeval', 'import', 'a', 'forms');
@@ -82,7 +101,18 @@ describe('hostile spreadsheets are refused before they cost anything, in Chinese
   it('a workbook naming no unit is refused, not given to a target whose unit is blank', async () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'kaoping-hostile-blank-'));
     await cli(cwd, 'new', 'a', '--ruleset', 'zhanjiang-2021');
-    await cli(cwd, 'targets', 'add', 'a', '--name', '南岭县人民政府门户网站', '--unit', '南岭县人民政府', '--url', 'http://www.nanling.gov.cn');
+    await cli(
+      cwd,
+      'targets',
+      'add',
+      'a',
+      '--name',
+      '南岭县人民政府门户网站',
+      '--unit',
+      '南岭县人民政府',
+      '--url',
+      'http://www.nanling.gov.cn',
+    );
     await cli(cwd, 'targets', 'add', 'a', '--name', '无单位网站', '--unit', '', '--url', 'http://www.blank.gov.cn');
     await cli(cwd, 'selfeval', 'template', 'a', '--target', '南岭县人民政府', '--out', 'form.xlsx');
     const wb = new ExcelJS.Workbook();

@@ -30,7 +30,10 @@ function acceptWebSocket(req: IncomingMessage, socket: Socket): void {
 }
 
 /** Starts a service on `host` (127.0.0.1, 127.0.0.2 …) at a random port. */
-export async function startLocalService(host: string, handle: (req: IncomingMessage, res: ServerResponse) => void = (_q, r) => r.end('internal')): Promise<LocalService> {
+export async function startLocalService(
+  host: string,
+  handle: (req: IncomingMessage, res: ServerResponse) => void = (_q, r) => r.end('internal'),
+): Promise<LocalService> {
   const server = createServer((req, res) => {
     service.hits.push(req.url ?? '');
     handle(req, res);

@@ -79,22 +79,43 @@ describe('review browser in browser mode', () => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       const own = `ws://127.0.0.1:${target.port}/own`;
       const inside = `${internal.origin.replace('http', 'ws')}`;
-      if (req.url === '/ws') res.end(wsPage({ own, internal: `${inside}/ws`, secure: `${inside.replace('ws:', 'wss:')}/wss`, rebound: `ws://rebind.test:${internal.port}/ws` }));
+      if (req.url === '/ws')
+        res.end(
+          wsPage({
+            own,
+            internal: `${inside}/ws`,
+            secure: `${inside.replace('ws:', 'wss:')}/wss`,
+            rebound: `ws://rebind.test:${internal.port}/ws`,
+          }),
+        );
       else if (req.url === '/basic') {
         // A site asking for a login: whatever answers must not be the proxy's credential.
         if (req.headers.authorization) siteAuthorizations.push(req.headers.authorization);
         res.writeHead(401, { 'www-authenticate': 'Basic realm="site"' }).end('<title>需要登录</title>');
-      } else if (req.url === '/rebind') res.end(`<!doctype html><title>重绑定</title><img src="http://rebind.test:${internal.port}/img"><script>fetch('http://rebind.test:${internal.port}/fetch').catch(()=>{});</script>`);
-      else res.end(`<!doctype html><title>被考评网站</title><img src="${internal.origin}/img"><script>fetch('${internal.origin}/fetch').catch(()=>{});</script><p>正文</p>`);
+      } else if (req.url === '/rebind')
+        res.end(
+          `<!doctype html><title>重绑定</title><img src="http://rebind.test:${internal.port}/img"><script>fetch('http://rebind.test:${internal.port}/fetch').catch(()=>{});</script>`,
+        );
+      else
+        res.end(
+          `<!doctype html><title>被考评网站</title><img src="${internal.origin}/img"><script>fetch('${internal.origin}/fetch').catch(()=>{});</script><p>正文</p>`,
+        );
     });
     host = createPuppeteerHost({
       profileDir: mkdtempSync(path.join(os.tmpdir(), 'kaoping-guard-profile-')),
       onVisit: () => undefined,
       navigationTimeoutMs: 10_000,
       // The attacker's name server: rebind.test is public the first time it is asked, this machine after.
-      network: { lookup: async (name) => (name === 'rebind.test' ? (reboundAnswers++ === 0 ? ['198.51.100.7'] : ['127.0.0.2']) : []), cacheMs: 0 },
+      network: {
+        lookup: async (name) => (name === 'rebind.test' ? (reboundAnswers++ === 0 ? ['198.51.100.7'] : ['127.0.0.2']) : []),
+        cacheMs: 0,
+      },
       // Were Chromium to resolve rebind.test itself, it would reach the internal service: the attack DNS rebinding makes.
-      launch: async (launchOptions) => (browser = await launchChromium({ ...launchOptions, args: [...launchOptions.args, `--host-resolver-rules=MAP rebind.test 127.0.0.2`] })),
+      launch: async (launchOptions) =>
+        (browser = await launchChromium({
+          ...launchOptions,
+          args: [...launchOptions.args, `--host-resolver-rules=MAP rebind.test 127.0.0.2`],
+        })),
     });
   });
   let reboundAnswers = 0;
@@ -165,10 +186,21 @@ describe('screenshots taken by the automated checks', () => {
     const internal = await startLocalService('127.0.0.2');
     const target = await startLocalService('127.0.0.1', (_req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><title>栏目</title><img src="${internal.origin}/img"><script>new WebSocket('${internal.origin.replace('http', 'ws')}/ws');</script><p id="x">更新时间</p>`);
+      res.end(
+        `<!doctype html><title>栏目</title><img src="${internal.origin}/img"><script>new WebSocket('${internal.origin.replace('http', 'ws')}/ws');</script><p id="x">更新时间</p>`,
+      );
     });
     const { store } = freshAssessment();
-    const site = store.addTarget({ kind: 'website', unit: '南岭县人民政府', name: '南岭县人民政府门户网站', url: `${target.origin}/`, classId: 'county', attributes: {}, identifier: null, platform: null });
+    const site = store.addTarget({
+      kind: 'website',
+      unit: '南岭县人民政府',
+      name: '南岭县人民政府门户网站',
+      url: `${target.origin}/`,
+      classId: 'county',
+      attributes: {},
+      identifier: null,
+      platform: null,
+    });
     const shooter = createEvidenceShooter(store, { maxShots: 3, timeoutMs: 10_000 });
     const said: string[] = [];
     try {

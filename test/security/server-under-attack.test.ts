@@ -11,11 +11,14 @@ import { hugeCellXlsx, zipBombXlsx } from './hostile-files';
 
 function raw(port: number, o: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: o.method ?? 'GET', path: o.path, headers: { host: `127.0.0.1:${port}`, ...o.headers } }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: o.method ?? 'GET', path: o.path, headers: { host: `127.0.0.1:${port}`, ...o.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end(o.body);
   });
@@ -28,9 +31,12 @@ describe('browser-mode server under attack', () => {
   let bridge: RunningBridge;
   let id: string;
   const api = (method: string, input: unknown) =>
-    raw(bridge.port, { method: 'POST', path: `/api/${method}`, headers: { authorization: 'Bearer t0ken', 'content-type': 'application/json' }, body: JSON.stringify(input) }).then(
-      (r) => JSON.parse(r.body) as { ok: boolean; value?: unknown; error?: { message: string } },
-    );
+    raw(bridge.port, {
+      method: 'POST',
+      path: `/api/${method}`,
+      headers: { authorization: 'Bearer t0ken', 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    }).then((r) => JSON.parse(r.body) as { ok: boolean; value?: unknown; error?: { message: string } });
 
   beforeAll(async () => {
     mkdirSync(rendererDir, { recursive: true });
@@ -51,7 +57,9 @@ describe('browser-mode server under attack', () => {
     ];
     for (const u of uploads) {
       let hostileDone = false;
-      const hostile = api('targets/previewImport', { id, fileName: u.fileName, contentBase64: u.bytes.toString('base64') }).finally(() => (hostileDone = true));
+      const hostile = api('targets/previewImport', { id, fileName: u.fileName, contentBase64: u.bytes.toString('base64') }).finally(
+        () => (hostileDone = true),
+      );
       let answered = 0;
       while (!hostileDone) {
         const info = await api('app/info', {});
@@ -67,13 +75,23 @@ describe('browser-mode server under attack', () => {
   });
 
   it('answers an oversized body with 413 “请求过大”, not a reset', async () => {
-    const res = await raw(bridge.port, { method: 'POST', path: '/api/app/info', headers: { authorization: 'Bearer t0ken' }, body: Buffer.alloc(9 * 1024 * 1024, 0x20) });
+    const res = await raw(bridge.port, {
+      method: 'POST',
+      path: '/api/app/info',
+      headers: { authorization: 'Bearer t0ken' },
+      body: Buffer.alloc(9 * 1024 * 1024, 0x20),
+    });
     expect(res.status).toBe(413);
     expect(res.body).toContain('请求过大');
   });
 
   it('answers a bad % escape in the method name with 400', async () => {
-    const res = await raw(bridge.port, { method: 'POST', path: '/api/app%E0%A4%A', headers: { authorization: 'Bearer t0ken' }, body: '{}' });
+    const res = await raw(bridge.port, {
+      method: 'POST',
+      path: '/api/app%E0%A4%A',
+      headers: { authorization: 'Bearer t0ken' },
+      body: '{}',
+    });
     expect(res.status).toBe(400);
     expect(res.body).toContain('无效的 % 转义');
   });

@@ -14,7 +14,11 @@ describe('small items', () => {
     const server = createServer((_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end());
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const r = await fetchBounded(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, 'GET', { timeoutMs: 2000, maxBytes: 1024, maxRedirects: 5 });
+      const r = await fetchBounded(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, 'GET', {
+        timeoutMs: 2000,
+        maxBytes: 1024,
+        maxRedirects: 5,
+      });
       expect(r.failure).toEqual({ kind: 'other', message: '重定向到不支持的地址（file:），未跟随：file:///etc/passwd' });
     } finally {
       server.close();
@@ -36,7 +40,10 @@ describe('small items', () => {
     const rows = Array.from({ length: 5000 }, (_, i) => `${i + 1},单位${i},http://s${i}.nanling.gov.cn/`).join('\n');
     writeFileSync(path.join(cwd, 'list.csv'), `一、各县（市、区）政府门户网站（共 5000 个）\n序号,主管单位,网址\n${rows}\n`);
     expect((await cli(cwd, 'targets', 'import', 'a', 'list.csv')).code).toBe(0);
-    const run = spawnSync('bash', ['-c', `node "${cliPath}" targets list a | head -1; echo "exit=\${PIPESTATUS[0]}" >&2`], { cwd, encoding: 'utf8' });
+    const run = spawnSync('bash', ['-c', `node "${cliPath}" targets list a | head -1; echo "exit=\${PIPESTATUS[0]}" >&2`], {
+      cwd,
+      encoding: 'utf8',
+    });
     expect(run.stdout).toMatch(/^1\t.*\thttp:\/\/s0\.nanling\.gov\.cn\/\n$/u);
     expect(run.stderr).toBe('exit=0\n');
   });

@@ -12,23 +12,63 @@ import { freshAssessment } from '../helpers/assessment';
 // The signing key and head records live in a profile of this test's own.
 process.env.KAOPING_CONFIG_DIR = mkdtempSync(path.join(os.tmpdir(), 'kaoping-profile-'));
 
-const site: NewTarget = { kind: 'website', unit: '南岭县人民政府', name: '南岭县政府门户', url: 'http://www.nanling.gov.cn/', classId: 'county', attributes: {}, identifier: null, platform: null };
+const site: NewTarget = {
+  kind: 'website',
+  unit: '南岭县人民政府',
+  name: '南岭县政府门户',
+  url: 'http://www.nanling.gov.cn/',
+  classId: 'county',
+  attributes: {},
+  identifier: null,
+  platform: null,
+};
 
 /** An assessment with one of everything verify covers. */
 function assessment() {
   const { dir, store } = freshAssessment();
   const t = store.addTarget(site);
-  const e = store.addEvidence(Buffer.from('png-bytes'), { kind: 'screenshot', ext: 'png', targetId: t.id, url: 'http://www.nanling.gov.cn/' });
+  const e = store.addEvidence(Buffer.from('png-bytes'), {
+    kind: 'screenshot',
+    ext: 'png',
+    targetId: t.id,
+    url: 'http://www.nanling.gov.cn/',
+  });
   store.addEvidence(Buffer.from('second'), { kind: 'screenshot', ext: 'png', targetId: t.id });
   store.removeEvidence(2, '截图不清晰');
-  store.addFinding({ targetId: t.id, indicatorId: 'basic.health.availability', rule: 1, count: 3, status: 'confirmed', evidenceIds: [e.id] });
-  store.putSelfEvalScores(t.id, [{ indicatorId: 'basic.health.availability', score: 5, explanation: '全年可用', material: '' }], '南岭县自评.xlsx');
+  store.addFinding({
+    targetId: t.id,
+    indicatorId: 'basic.health.availability',
+    rule: 1,
+    count: 3,
+    status: 'confirmed',
+    evidenceIds: [e.id],
+  });
+  store.putSelfEvalScores(
+    t.id,
+    [{ indicatorId: 'basic.health.availability', score: 5, explanation: '全年可用', material: '' }],
+    '南岭县自评.xlsx',
+  );
   store.addMonitorAttempts([{ targetId: t.id, at: '2025-01-01T00:00:00Z', ok: false, status: 0, ms: 15000, error: '超时' }]);
   store.setIndicatorReviewed(t.id, 'basic.health.availability', true);
-  store.updateInfo({ gradeBands: [{ name: '优秀', min: 90 }, { name: '良好', min: 80 }, { name: '合格', min: 60 }] } as never);
+  store.updateInfo({
+    gradeBands: [
+      { name: '优秀', min: 90 },
+      { name: '良好', min: 80 },
+      { name: '合格', min: 60 },
+    ],
+  } as never);
   // The feedback and review round: results sent, a request with two disputed indicators and an attachment, one decided.
   store.recordFeedbackSent([{ targetId: t.id, sentOn: '2022-09-30', file: 'exports/反馈单.docx', sha256: 'a'.repeat(64) }]);
-  const request = store.openReviewRequest({ targetId: t.id, reason: '链接为临时维护', receivedOn: '2022-10-10', items: [{ indicatorId: 'basic.health.availability', requested: 1 }, { indicatorId: 'basic.health.content-safety', requested: null }], attachmentIds: [e.id] });
+  const request = store.openReviewRequest({
+    targetId: t.id,
+    reason: '链接为临时维护',
+    receivedOn: '2022-10-10',
+    items: [
+      { indicatorId: 'basic.health.availability', requested: 1 },
+      { indicatorId: 'basic.health.content-safety', requested: null },
+    ],
+    attachmentIds: [e.id],
+  });
   store.decideReviewItem(request.id, 'basic.health.content-safety', 'rejected', '与自评不一致', null);
   store.close();
   return { dir, evidenceFile: path.join(dir, e.file) };
@@ -46,7 +86,15 @@ function recomputeChain(dir: string): void {
   const rows = db.prepare('SELECT * FROM history ORDER BY seq').all() as Record<string, string>[];
   let prev = GENESIS;
   for (const r of rows) {
-    const hash = chainHash(prev, { at: r.at!, actor: r.actor!, action: r.action!, subject: r.subject!, before_json: r.before_json!, after_json: r.after_json!, reason: r.reason! });
+    const hash = chainHash(prev, {
+      at: r.at!,
+      actor: r.actor!,
+      action: r.action!,
+      subject: r.subject!,
+      before_json: r.before_json!,
+      after_json: r.after_json!,
+      reason: r.reason!,
+    });
     db.prepare('UPDATE history SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq);
     prev = hash;
   }
@@ -64,7 +112,7 @@ describe('verify detects every edit that changes a score or a document', () => {
   });
 
   it.each([
-    ['grade lines', "UPDATE assessment SET grades_json = '[{\"name\":\"优秀\",\"min\":50}]'", /考评设置.*与历史记录不一致/u],
+    ['grade lines', 'UPDATE assessment SET grades_json = \'[{"name":"优秀","min":50}]\'', /考评设置.*与历史记录不一致/u],
     ['a target’s class', "UPDATE target SET class_id = 'city-service'", /考评对象 #1 与历史记录不一致/u],
     ['a target’s URL', "UPDATE target SET url = 'http://evil.example/'", /考评对象 #1 与历史记录不一致/u],
     ['a target’s attributes', 'UPDATE target SET attributes_json = \'{"hasPolicyColumn":false}\'', /考评对象 #1 与历史记录不一致/u],
@@ -74,13 +122,29 @@ describe('verify detects every edit that changes a score or a document', () => {
     ['an evidence field', "UPDATE evidence SET captured_at = '2020-01-01T00:00:00Z' WHERE id = 1", /证据 #1 与历史记录不一致/u],
     ['an evidence removal undone', 'UPDATE evidence SET removed = 0 WHERE id = 2', /证据 #2 与历史记录不一致/u],
     ['review progress', 'DELETE FROM indicator_review', /评审进度.*已从数据库中消失/u],
-    ['a review decision', "UPDATE review_request_item SET decision = 'accepted' WHERE indicator_id = 'basic.health.content-safety'", /复核申请 #1 对指标 basic\.health\.content-safety 的申请与决定 与历史记录不一致/u],
-    ['a disputed indicator added', "INSERT INTO review_request_item (request_id, indicator_id, requested) VALUES (1, 'basic.health.maps', 2)", /复核申请 #1 对指标 basic\.health\.maps 的申请与决定 在历史中没有记录/u],
+    [
+      'a review decision',
+      "UPDATE review_request_item SET decision = 'accepted' WHERE indicator_id = 'basic.health.content-safety'",
+      /复核申请 #1 对指标 basic\.health\.content-safety 的申请与决定 与历史记录不一致/u,
+    ],
+    [
+      'a disputed indicator added',
+      "INSERT INTO review_request_item (request_id, indicator_id, requested) VALUES (1, 'basic.health.maps', 2)",
+      /复核申请 #1 对指标 basic\.health\.maps 的申请与决定 在历史中没有记录/u,
+    ],
     ['a review attachment removed', 'DELETE FROM review_request_evidence', /复核申请 #1 的附件 已从数据库中消失/u],
     ['the date results were sent', "UPDATE feedback_sent SET sent_on = '2022-10-08'", /初步考评结果发送记录（对象 #1，2022-/u],
-    ['all findings together with all history', 'DELETE FROM finding_evidence; DELETE FROM finding; DELETE FROM history', /缺少考评的创建记录/u],
+    [
+      'all findings together with all history',
+      'DELETE FROM finding_evidence; DELETE FROM finding; DELETE FROM history',
+      /缺少考评的创建记录/u,
+    ],
     ['the last history row', 'DELETE FROM history WHERE seq = (SELECT max(seq) FROM history)', /最后的历史记录被删除/u],
-    ['the last history row and the seal', 'DELETE FROM history WHERE seq = (SELECT max(seq) FROM history); DELETE FROM chain_seal', /没有链头签名记录/u],
+    [
+      'the last history row and the seal',
+      'DELETE FROM history WHERE seq = (SELECT max(seq) FROM history); DELETE FROM chain_seal',
+      /没有链头签名记录/u,
+    ],
   ])('detects an edit of %s', (_what, edit, message) => {
     const { dir } = assessment();
     sql(dir, edit);
@@ -96,7 +160,10 @@ describe('verify detects every edit that changes a score or a document', () => {
 
   it('detects a recomputed chain: the head’s signature no longer matches', () => {
     const { dir } = assessment();
-    sql(dir, "UPDATE finding SET count = 1; UPDATE history SET after_json = replace(after_json, '\"count\":3', '\"count\":1') WHERE action = 'finding.add'");
+    sql(
+      dir,
+      "UPDATE finding SET count = 1; UPDATE history SET after_json = replace(after_json, '\"count\":3', '\"count\":1') WHERE action = 'finding.add'",
+    );
     recomputeChain(dir);
     expect(breakOf(dir)).toBe('链头签名无效：历史记录在本软件之外被重算');
   });

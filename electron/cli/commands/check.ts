@@ -19,7 +19,8 @@ function optBudgetMs(raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(s|秒|m|min|分钟)?\s*$/iu.exec(raw);
   const ms = m ? Number(m[1]) * (m[2] && /^(m|min|分钟)$/iu.test(m[2]) ? 60_000 : 1000) : NaN;
-  if (!(ms >= 1000)) throw new KaopingError('bad-number', `--budget 应为每个网站的总时限，如 600（秒）或 10m（分钟），至少 1 秒，收到“${raw}”`);
+  if (!(ms >= 1000))
+    throw new KaopingError('bad-number', `--budget 应为每个网站的总时限，如 600（秒）或 10m（分钟），至少 1 秒，收到“${raw}”`);
   return ms;
 }
 
@@ -36,8 +37,10 @@ function percentLines(write: (text: string) => void): StatusListener {
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: 'check <dir> [--target <对象>] [--json] [--only links,freshness,…] [--max-pages N（默认 10000）] [--max-depth N（默认不限）] [--budget 10m（每个网站的总时限）] [--concurrency N] [--no-screenshots] [--same-site-only] [--ignore-robots] [--as-of YYYY-MM-DD]',
-  summary: '自动检查并给出建议问题（需评审人员确认后才计分）：链接、更新、页脚标识、元数据、错敏字与隐私、域名、HTTPS、IPv6、搜索、站点地图、分享',
+  usage:
+    'check <dir> [--target <对象>] [--json] [--only links,freshness,…] [--max-pages N（默认 10000）] [--max-depth N（默认不限）] [--budget 10m（每个网站的总时限）] [--concurrency N] [--no-screenshots] [--same-site-only] [--ignore-robots] [--as-of YYYY-MM-DD]',
+  summary:
+    '自动检查并给出建议问题（需评审人员确认后才计分）：链接、更新、页脚标识、元数据、错敏字与隐私、域名、HTTPS、IPv6、搜索、站点地图、分享',
   options: {
     target: { type: 'string' },
     json: { type: 'boolean' },
@@ -52,7 +55,10 @@ export const checkCommand: CliCommand = {
     'as-of': { type: 'string' },
   },
   async run(ctx) {
-    const only = (optString(ctx, 'only') ?? CHECK_NAMES.join(',')).split(',').map((c) => c.trim()).filter(Boolean);
+    const only = (optString(ctx, 'only') ?? CHECK_NAMES.join(','))
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
     const unknown = only.filter((c) => !isCheckName(c));
     if (unknown.length) throw new KaopingError('unknown-check', `未知的检查项：${unknown.join('、')}（可用：${CHECK_NAMES.join('、')}）`);
     // The crawler, the checks and the screenshot browser load only for this command (fast start for the others).
@@ -79,19 +85,47 @@ export const checkCommand: CliCommand = {
     await withStore(ctx, async (store) => {
       const ref = optString(ctx, 'target');
       const targets = (ref ? [store.findTarget(ref)] : store.listTargets()).filter((t) => t.kind === 'website' && t.url);
-      if (!targets.length) throw new KaopingError('no-websites', ref ? `“${ref}”不是有网址的网站` : '考评中没有可检查的网站（网站需有网址）');
+      if (!targets.length)
+        throw new KaopingError('no-websites', ref ? `“${ref}”不是有网址的网站` : '考评中没有可检查的网站（网站需有网址）');
       const shooter = optFlag(ctx, 'no-screenshots') ? undefined : createEvidenceShooter(store);
       try {
-        const result = await runChecks({ store, targets, options, progress: (line) => ctx.io.stderr(`${line}\n`), onStatus: percentLines(ctx.io.stderr), shoot: shooter?.shoot, monitoringDate: asOf });
+        const result = await runChecks({
+          store,
+          targets,
+          options,
+          progress: (line) => ctx.io.stderr(`${line}\n`),
+          onStatus: percentLines(ctx.io.stderr),
+          shoot: shooter?.shoot,
+          monitoringDate: asOf,
+        });
         if (optFlag(ctx, 'json')) {
-          const findings = result.suggestions.map(({ target, indicator, rule, count, status, summary, evidence, evidenceIds, check }) => ({ target, indicator, rule, count, status, summary, check, evidence, evidenceIds }));
-          const notes = result.notes.map(({ target, check, detect, text, indicator, rule, items }) => ({ target, check, detect, text, indicator, rule, items }));
+          const findings = result.suggestions.map(({ target, indicator, rule, count, status, summary, evidence, evidenceIds, check }) => ({
+            target,
+            indicator,
+            rule,
+            count,
+            status,
+            summary,
+            check,
+            evidence,
+            evidenceIds,
+          }));
+          const notes = result.notes.map(({ target, check, detect, text, indicator, rule, items }) => ({
+            target,
+            check,
+            detect,
+            text,
+            indicator,
+            rule,
+            items,
+          }));
           const coverage = result.coverage.map(({ target, coverage: c }) => ({ target, ...c }));
           ctx.io.stdout(JSON.stringify({ findings, notes, coverage }, null, 2) + '\n');
         } else {
           for (const c of result.coverage) ctx.io.stdout(`${c.target}\t覆盖\t${describeCoverage(c.coverage)}\n`);
           for (const s of result.suggestions) ctx.io.stdout(`${s.target}\t${s.indicator} 第${s.rule}条 ×${s.count}\t${s.summary}\n`);
-          for (const n of result.notes) ctx.io.stdout(`${n.target}\t提示（未计分）${n.indicator ? `，可能属于 ${n.indicator}` : ''}\t${n.text}\n`);
+          for (const n of result.notes)
+            ctx.io.stdout(`${n.target}\t提示（未计分）${n.indicator ? `，可能属于 ${n.indicator}` : ''}\t${n.text}\n`);
         }
       } finally {
         await shooter?.close();

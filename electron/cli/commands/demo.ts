@@ -20,7 +20,10 @@ export const demoCommand: CliCommand = {
     }
     lines.push('', '已写入：', `  考评文件夹  ${result.assessmentDir}`);
     for (const f of result.files) lines.push(`  ${f.label}  ${f.path}`);
-    lines.push('', `用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。在界面中查看：npx kaoping serve --workspace ${out}（或桌面应用 npm start）`);
+    lines.push(
+      '',
+      `用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。在界面中查看：npx kaoping serve --workspace ${out}（或桌面应用 npm start）`,
+    );
     ctx.io.stdout(lines.join('\n') + '\n');
   },
 };

@@ -28,7 +28,12 @@ function readOverrides(file: string): Record<string, string> {
  * `--scores report.json` (the output of `kaoping score <dir> --json`) with the document
  * facts the report lacks given as options.
  */
-function dataFromScores(options: Record<string, unknown>, file: string, dir: string, fromReport: typeof fromScoreReport): ExportAssessmentData {
+function dataFromScores(
+  options: Record<string, unknown>,
+  file: string,
+  dir: string,
+  fromReport: typeof fromScoreReport,
+): ExportAssessmentData {
   const text = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
   const year = Number(text('year') ?? new Date().getFullYear());
   const quarter = text('quarter') ? Number(text('quarter')) : undefined;
@@ -78,7 +83,13 @@ export const exportCommand: CliCommand = {
   async run(ctx) {
     const [dirArg] = ctx.args;
     // Excel, Word and zip writers load only for this command (fast start for the others).
-    const [{ FORMAT_EXTENSION, exportAssessment, isExportFormat }, { loadExportData }, { exportDataFromDir }, { fromScoreReport }, { incompleteCount }] = await Promise.all([
+    const [
+      { FORMAT_EXTENSION, exportAssessment, isExportFormat },
+      { loadExportData },
+      { exportDataFromDir },
+      { fromScoreReport },
+      { incompleteCount },
+    ] = await Promise.all([
       import('../../services/export/index'),
       import('../../services/export/input'),
       import('../../services/export/from-store'),
@@ -93,7 +104,9 @@ export const exportCommand: CliCommand = {
     if (!outArg) throw new KaopingError('export-usage', `请用 --out 指定输出文件（${FORMAT_EXTENSION[format]}）`);
     const resolve = (p: string) => path.resolve(ctx.io.cwd, p);
     const scores = optString(ctx, 'scores');
-    let data = scores ? dataFromScores(ctx.options, resolve(scores), resolve(dirArg), fromScoreReport) : loadExportData(resolve(dirArg), exportDataFromDir);
+    let data = scores
+      ? dataFromScores(ctx.options, resolve(scores), resolve(dirArg), fromScoreReport)
+      : loadExportData(resolve(dirArg), exportDataFromDir);
     const quarter = optString(ctx, 'quarter');
     if (quarter && !scores) {
       // An assessment folder's own period setting, overridden for this export.

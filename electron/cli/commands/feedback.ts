@@ -19,8 +19,11 @@ export const feedbackCommand: CliCommand = {
       const result = await writeFeedback(store, path.resolve(ctx.io.cwd, out), optString(ctx, 'sent') ?? chinaToday());
       for (const f of result.files) ctx.io.stdout(`${f.file}\n`);
       ctx.io.stdout(`${result.zip}\n`);
-      ctx.io.stderr(`已生成 ${result.files.length} 个单位的初步考评结果反馈单，发送日期 ${result.sentOn}，复核申请截止 ${result.deadline ?? '（无法计算）'}\n`);
-      if (result.windowNote) ctx.io.stderr(`注意：${result.windowNote}；反馈单中只写明“${store.info().reviewWindowDays} 个工作日内”，未写截止日期\n`);
+      ctx.io.stderr(
+        `已生成 ${result.files.length} 个单位的初步考评结果反馈单，发送日期 ${result.sentOn}，复核申请截止 ${result.deadline ?? '（无法计算）'}\n`,
+      );
+      if (result.windowNote)
+        ctx.io.stderr(`注意：${result.windowNote}；反馈单中只写明“${store.info().reviewWindowDays} 个工作日内”，未写截止日期\n`);
     });
   },
 };

@@ -8,9 +8,17 @@ import { withStore } from '../open-store';
 
 export const findingsAddCommand: CliCommand = {
   name: 'findings add',
-  usage: 'findings add <dir> --target <id|名称|网址> --indicator "<一级指标>/<二级指标>" [--rule N] [--count N] [--note 文字] [--evidence 文件]',
+  usage:
+    'findings add <dir> --target <id|名称|网址> --indicator "<一级指标>/<二级指标>" [--rule N] [--count N] [--note 文字] [--evidence 文件]',
   summary: '记录一条已确认的问题（扣分/否决/加分依据）',
-  options: { target: { type: 'string' }, indicator: { type: 'string' }, rule: { type: 'string' }, count: { type: 'string' }, note: { type: 'string' }, evidence: { type: 'string' } },
+  options: {
+    target: { type: 'string' },
+    indicator: { type: 'string' },
+    rule: { type: 'string' },
+    count: { type: 'string' },
+    note: { type: 'string' },
+    evidence: { type: 'string' },
+  },
   async run(ctx) {
     const targetRef = optString(ctx, 'target');
     const indicatorRef = optString(ctx, 'indicator');
@@ -30,9 +38,22 @@ export const findingsAddCommand: CliCommand = {
       }
       const finding = store.transaction(() => {
         const evidence = evidencePath
-          ? store.addEvidenceFile(evidencePath, { kind: 'file', targetId: target.id, indicatorId: place.indicator.id, title: path.basename(evidencePath) })
+          ? store.addEvidenceFile(evidencePath, {
+              kind: 'file',
+              targetId: target.id,
+              indicatorId: place.indicator.id,
+              title: path.basename(evidencePath),
+            })
           : undefined;
-        return store.addFinding({ targetId: target.id, indicatorId: place.indicator.id, rule, count, note: optString(ctx, 'note') ?? '', status: 'confirmed', evidenceIds: evidence ? [evidence.id] : [] });
+        return store.addFinding({
+          targetId: target.id,
+          indicatorId: place.indicator.id,
+          rule,
+          count,
+          note: optString(ctx, 'note') ?? '',
+          status: 'confirmed',
+          evidenceIds: evidence ? [evidence.id] : [],
+        });
       });
       ctx.io.stdout(`${finding.id}\n`);
     });

@@ -1,7 +1,15 @@
 import type { CliCommand } from '../command';
 import { serveCommand } from './serve';
 import { exportCommand } from './export';
-import { rulesetsAdoptCommand, rulesetsCommand, rulesetsCopyCommand, rulesetsExportCommand, rulesetsImportCommand, rulesetsListCommand, rulesetsValidateCommand } from './rulesets';
+import {
+  rulesetsAdoptCommand,
+  rulesetsCommand,
+  rulesetsCopyCommand,
+  rulesetsExportCommand,
+  rulesetsImportCommand,
+  rulesetsListCommand,
+  rulesetsValidateCommand,
+} from './rulesets';
 import { newCommand } from './new';
 import { targetsAddCommand, targetsImportCommand, targetsListCommand } from './targets';
 import { findingsAddCommand, findingsImportCommand } from './findings';
@@ -12,7 +20,12 @@ import { demoCommand } from './demo';
 import { monitorCommand } from './monitor';
 import { selfevalDiffCommand, selfevalImportCommand, selfevalTemplateCommand } from './selfeval';
 import { feedbackCommand } from './feedback';
-import { reviewRequestAddCommand, reviewRequestDecideCommand, reviewRequestExportCommand, reviewRequestListCommand } from './review-request';
+import {
+  reviewRequestAddCommand,
+  reviewRequestDecideCommand,
+  reviewRequestExportCommand,
+  reviewRequestListCommand,
+} from './review-request';
 import { reviewDoneCommand, reviewUndoCommand } from './review';
 import { settingsCommand } from './settings';
 

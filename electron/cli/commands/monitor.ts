@@ -13,7 +13,14 @@ export const monitorCommand: CliCommand = {
   name: 'monitor',
   usage: 'monitor <dir> [--days 7] [--per-day 20] [--timeout 15] [--target <对象>] [--report] [--json]',
   summary: '可用性监测：按计划访问网站首页，超时或出错占比达到 5% 时给出单项否决建议（需评审人员确认后才计分）；--report 只按已有记录统计',
-  options: { days: { type: 'string' }, 'per-day': { type: 'string' }, timeout: { type: 'string' }, target: { type: 'string' }, report: { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    days: { type: 'string' },
+    'per-day': { type: 'string' },
+    timeout: { type: 'string' },
+    target: { type: 'string' },
+    report: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   async run(ctx) {
     const days = optPositive(ctx, 'days', 7, { fractions: true });
     const perDay = optPositive(ctx, 'per-day', 20, { fractions: true });
@@ -30,14 +37,17 @@ export const monitorCommand: CliCommand = {
       const everyone = store.listTargets();
       const ref = optString(ctx, 'target');
       const sites = (ref ? [store.findTarget(ref)] : everyone).filter((t) => t.kind === 'website' && t.url);
-      if (!sites.length) throw new KaopingError('no-websites', ref ? `“${ref}”不是有网址的网站，无法监测` : '考评中没有可监测的网站（网站需有网址）');
+      if (!sites.length)
+        throw new KaopingError('no-websites', ref ? `“${ref}”不是有网址的网站，无法监测` : '考评中没有可监测的网站（网站需有网址）');
       if (!optFlag(ctx, 'report')) {
         // Ctrl+C ends the run early; what was recorded is still summarised.
         const controller = new AbortController();
         const interrupt = () => controller.abort();
         process.once('SIGINT', interrupt);
         try {
-          ctx.io.stderr(`开始监测 ${sites.length} 个网站：${days} 天，每天 ${perDay} 次，共 ${rounds} 轮，超过 ${timeout} 秒未打开记为失败\n`);
+          ctx.io.stderr(
+            `开始监测 ${sites.length} 个网站：${days} 天，每天 ${perDay} 次，共 ${rounds} 轮，超过 ${timeout} 秒未打开记为失败\n`,
+          );
           const run = await runMonitor({
             store,
             targets: sites,
@@ -54,10 +64,19 @@ export const monitorCommand: CliCommand = {
       }
       const { rows, findings } = monitorReport(store, sites, everyone, new Date().toISOString());
       if (optFlag(ctx, 'json')) {
-        ctx.io.stdout(JSON.stringify({ targets: rows.map(({ target, attempts, failures, ratio }) => ({ target, attempts, failures, ratio })), findings }, null, 2) + '\n');
+        ctx.io.stdout(
+          JSON.stringify(
+            { targets: rows.map(({ target, attempts, failures, ratio }) => ({ target, attempts, failures, ratio })), findings },
+            null,
+            2,
+          ) + '\n',
+        );
         return;
       }
-      for (const r of rows) ctx.io.stdout(`${r.target}\t访问 ${r.attempts} 次\t失败 ${r.failures} 次\t占比 ${percent(r.ratio)}${r.notes.length ? `\t（${r.notes.join('；')}）` : ''}\n`);
+      for (const r of rows)
+        ctx.io.stdout(
+          `${r.target}\t访问 ${r.attempts} 次\t失败 ${r.failures} 次\t占比 ${percent(r.ratio)}${r.notes.length ? `\t（${r.notes.join('；')}）` : ''}\n`,
+        );
       for (const s of findings) ctx.io.stdout(`${s.target}\t${s.indicator} 第${s.rule}条 ×${s.count}\t${s.summary}\n`);
     });
   },

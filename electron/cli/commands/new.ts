@@ -5,12 +5,19 @@ import { KaopingError } from '../../../shared/errors';
 import { parseGradeLines } from '../../../shared/settings/grade-lines';
 import { assertUsable, resolveRuleset } from '../../services/rulesets/library';
 
-
 export const newCommand: CliCommand = {
   name: 'new',
-  usage: 'new <dir> --ruleset <编号[@版本]|方案.json> [--name <text>] [--year <YYYY>] [--region 地区] [--issuer 发文机关] [--grades "优秀:90,良好:80,合格:60" 或 "网站=…;新媒体=…;第一类=…"]',
+  usage:
+    'new <dir> --ruleset <编号[@版本]|方案.json> [--name <text>] [--year <YYYY>] [--region 地区] [--issuer 发文机关] [--grades "优秀:90,良好:80,合格:60" 或 "网站=…;新媒体=…;第一类=…"]',
   summary: '新建考评文件夹',
-  options: { ruleset: { type: 'string' }, name: { type: 'string' }, year: { type: 'string' }, grades: { type: 'string' }, region: { type: 'string' }, issuer: { type: 'string' } },
+  options: {
+    ruleset: { type: 'string' },
+    name: { type: 'string' },
+    year: { type: 'string' },
+    grades: { type: 'string' },
+    region: { type: 'string' },
+    issuer: { type: 'string' },
+  },
   async run(ctx) {
     const dir = ctx.args[0];
     const rulesetId = optString(ctx, 'ruleset');
@@ -29,7 +36,10 @@ export const newCommand: CliCommand = {
       rulesetId: ruleset.id,
       rulesetSnapshot: ruleset,
       gradeBands: lines.all ?? ruleset.grades.bands,
-      settings: lines.byKind || lines.byClass ? { grades: { ...(lines.byKind ? { byKind: lines.byKind } : {}), ...(lines.byClass ? { byClass: lines.byClass } : {}) } } : {},
+      settings:
+        lines.byKind || lines.byClass
+          ? { grades: { ...(lines.byKind ? { byKind: lines.byKind } : {}), ...(lines.byClass ? { byClass: lines.byClass } : {}) } }
+          : {},
       region: optString(ctx, 'region'),
       issuer: optString(ctx, 'issuer'),
     });

@@ -15,8 +15,12 @@ function describe(r: ReviewRequestView): string {
   for (const i of r.items) {
     const self = i.self === null ? '无自评' : `自评 ${i.self}`;
     const decision = i.decision ? `${i.decision === 'accepted' ? '采纳' : '不予采纳'}：${i.decisionReason}` : '待决定';
-    const effect = i.effect ? `，总分 ${i.effect.totalBefore ?? '否决'}→${i.effect.totalAfter ?? '否决'}，排名 ${i.effect.rankBefore ?? '—'}→${i.effect.rankAfter ?? '—'}` : '';
-    lines.push(`  ${i.indicatorPath}\t申请 ${i.requested}\t${self}\t评审 ${i.reviewer}${i.contradictsSelfEval ? '\t与自评不一致' : ''}\t${decision}${effect}`);
+    const effect = i.effect
+      ? `，总分 ${i.effect.totalBefore ?? '否决'}→${i.effect.totalAfter ?? '否决'}，排名 ${i.effect.rankBefore ?? '—'}→${i.effect.rankAfter ?? '—'}`
+      : '';
+    lines.push(
+      `  ${i.indicatorPath}\t申请 ${i.requested}\t${self}\t评审 ${i.reviewer}${i.contradictsSelfEval ? '\t与自评不一致' : ''}\t${decision}${effect}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -28,9 +32,16 @@ function positiveId(text: string, what: string): number {
 
 export const reviewRequestAddCommand: CliCommand = {
   name: 'review-request add',
-  usage: 'review-request add <dir> --target <对象> --indicator <一级/二级[=申请分数]> [--indicator …] --reason <文字> [--received YYYY-MM-DD] [--attach <文件>…]',
+  usage:
+    'review-request add <dir> --target <对象> --indicator <一级/二级[=申请分数]> [--indicator …] --reason <文字> [--received YYYY-MM-DD] [--attach <文件>…]',
   summary: '登记单位的复核申请（异议指标、理由、收到日期、附件存为证据），输出申请编号',
-  options: { target: { type: 'string' }, indicator: { type: 'string', multiple: true }, reason: { type: 'string' }, received: { type: 'string' }, attach: { type: 'string', multiple: true } },
+  options: {
+    target: { type: 'string' },
+    indicator: { type: 'string', multiple: true },
+    reason: { type: 'string' },
+    received: { type: 'string' },
+    attach: { type: 'string', multiple: true },
+  },
   async run(ctx) {
     const targetRef = optString(ctx, 'target');
     if (!ctx.args[0] || !targetRef) throw new KaopingError('usage', '请指定考评文件夹和 --target');
@@ -86,9 +97,18 @@ function parseChanges(ctx: CliContext): ReviewChanges {
 
 export const reviewRequestDecideCommand: CliCommand = {
   name: 'review-request decide',
-  usage: 'review-request decide <dir> <申请编号> --indicator <一级/二级> --accept|--reject --reason <文字> [--withdraw 问题编号…] [--count 问题编号=次数…] [--add-rule 细则[x次数]…]',
+  usage:
+    'review-request decide <dir> <申请编号> --indicator <一级/二级> --accept|--reject --reason <文字> [--withdraw 问题编号…] [--count 问题编号=次数…] [--add-rule 细则[x次数]…]',
   summary: '对一个异议指标作出决定；采纳时经由问题记录修改（默认撤回该指标的已确认问题），记录前后得分与排名',
-  options: { indicator: { type: 'string' }, accept: { type: 'boolean' }, reject: { type: 'boolean' }, reason: { type: 'string' }, withdraw: { type: 'string', multiple: true }, count: { type: 'string', multiple: true }, 'add-rule': { type: 'string', multiple: true } },
+  options: {
+    indicator: { type: 'string' },
+    accept: { type: 'boolean' },
+    reject: { type: 'boolean' },
+    reason: { type: 'string' },
+    withdraw: { type: 'string', multiple: true },
+    count: { type: 'string', multiple: true },
+    'add-rule': { type: 'string', multiple: true },
+  },
   async run(ctx) {
     const [dir, idText] = ctx.args;
     const indicator = optString(ctx, 'indicator');
@@ -98,7 +118,13 @@ export const reviewRequestDecideCommand: CliCommand = {
     const requestId = positiveId(idText, '申请编号');
     const changes = parseChanges(ctx);
     await withStore(ctx, (store) => {
-      decideReviewRequest(store, { requestId, indicator, decision: accept ? 'accepted' : 'rejected', reason: optString(ctx, 'reason') ?? '', changes });
+      decideReviewRequest(store, {
+        requestId,
+        indicator,
+        decision: accept ? 'accepted' : 'rejected',
+        reason: optString(ctx, 'reason') ?? '',
+        changes,
+      });
       ctx.io.stdout(describe(reviewRequestView(store, requestId)));
     });
   },

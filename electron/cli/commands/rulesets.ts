@@ -57,23 +57,52 @@ const list: CliCommand['run'] = async (ctx) => {
 const listOptions = { json: { type: 'boolean' }, workspace: { type: 'string' } } as const;
 
 /** `kaoping rulesets`: built-ins and the workspace library. */
-export const rulesetsCommand: CliCommand = { name: 'rulesets', usage: 'rulesets [--workspace <dir>] [--json]', summary: '列出考评方案（内置与方案库）', options: listOptions, run: list };
-export const rulesetsListCommand: CliCommand = { name: 'rulesets list', usage: 'rulesets list [--workspace <dir>] [--json]', summary: '列出考评方案（内置与方案库）', options: listOptions, run: list };
+export const rulesetsCommand: CliCommand = {
+  name: 'rulesets',
+  usage: 'rulesets [--workspace <dir>] [--json]',
+  summary: '列出考评方案（内置与方案库）',
+  options: listOptions,
+  run: list,
+};
+export const rulesetsListCommand: CliCommand = {
+  name: 'rulesets list',
+  usage: 'rulesets list [--workspace <dir>] [--json]',
+  summary: '列出考评方案（内置与方案库）',
+  options: listOptions,
+  run: list,
+};
 
 export const rulesetsImportCommand: CliCommand = {
   name: 'rulesets import',
-  usage: 'rulesets import <file.json|.docx|.xlsx> [--workspace <dir>] [--id <编号>] [--name <名称>] [--classes "第一类=…;政务新媒体=…"] [--json]',
+  usage:
+    'rulesets import <file.json|.docx|.xlsx> [--workspace <dir>] [--id <编号>] [--name <名称>] [--classes "第一类=…;政务新媒体=…"] [--json]',
   summary: '导入考评方案到方案库（方案 JSON 或方案原文 Word/Excel；同编号再导入为新版本）',
-  options: { workspace: { type: 'string' }, id: { type: 'string' }, name: { type: 'string' }, classes: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    workspace: { type: 'string' },
+    id: { type: 'string' },
+    name: { type: 'string' },
+    classes: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run(ctx) {
     const file = ctx.args[0];
     if (!file) throw new KaopingError('usage', '请指定要导入的文件');
     const workspace = workspaceOf(ctx);
     // Word/Excel readers load only in the commands that read files (fast `kaoping rulesets`).
     const { importRulesetFile, reportLines } = await import('../../services/rulesets/import-file');
-    const result = await importRulesetFile(workspace, path.resolve(ctx.io.cwd, file), { id: optString(ctx, 'id'), name: optString(ctx, 'name'), classes: optString(ctx, 'classes') });
+    const result = await importRulesetFile(workspace, path.resolve(ctx.io.cwd, file), {
+      id: optString(ctx, 'id'),
+      name: optString(ctx, 'name'),
+      classes: optString(ctx, 'classes'),
+    });
     if (optFlag(ctx, 'json')) {
-      ctx.io.stdout(JSON.stringify({ id: result.ruleset.id, version: result.version, pending: result.ruleset.pending ?? [], report: result.report }, null, 2) + '\n');
+      ctx.io.stdout(
+        JSON.stringify(
+          { id: result.ruleset.id, version: result.version, pending: result.ruleset.pending ?? [], report: result.report },
+          null,
+          2,
+        ) + '\n',
+      );
       return;
     }
     ctx.io.stdout(`已导入考评方案库：${result.ruleset.id}（${result.ruleset.name}）第 ${result.version} 版 → ${workspace}\n`);

@@ -17,7 +17,10 @@ export const scoreCommand: CliCommand = {
       const scores = scoreStoredAssessment(store, undefined, []); // totals only: nothing here shows an explanation
       const targets = new Map(store.listTargets().map((t) => [t.id, t]));
       const incomplete = scores.filter((s) => !s.complete).length;
-      if (incomplete) ctx.io.stderr(`注意：${incomplete} 个考评对象尚未评审完毕，其得分为暂计（不定等次、不排名）；用 kaoping review done 标记评审完毕\n`);
+      if (incomplete)
+        ctx.io.stderr(
+          `注意：${incomplete} 个考评对象尚未评审完毕，其得分为暂计（不定等次、不排名）；用 kaoping review done 标记评审完毕\n`,
+        );
       if (optFlag(ctx, 'json')) {
         const out = scores.map((s) => {
           const t = targets.get(s.targetId)!;
@@ -47,7 +50,9 @@ export const scoreCommand: CliCommand = {
       }
       for (const s of scores) {
         const total = s.total === null ? '—' : formatScore(s.total);
-        const state = s.complete ? `第${s.rank ?? '-'}名\t${s.name}\t${total}\t${s.grade}` : `未排名\t${s.name}\t暂计 ${total}（${s.progress.reviewed}/${s.progress.total}）`;
+        const state = s.complete
+          ? `第${s.rank ?? '-'}名\t${s.name}\t${total}\t${s.grade}`
+          : `未排名\t${s.name}\t暂计 ${total}（${s.progress.reviewed}/${s.progress.total}）`;
         ctx.io.stdout(`${label(s.classId)}\t${state}${s.veto ? `（单项否决：${s.vetoReasons.join('；')}）` : ''}\n`);
       }
     });

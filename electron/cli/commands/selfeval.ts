@@ -44,7 +44,10 @@ export const selfevalImportCommand: CliCommand = {
     if (!ctx.args[0] || inputs.length === 0) throw new KaopingError('usage', '请指定考评文件夹和自评表文件或文件夹');
     return withStore(ctx, async (store) => {
       const { importSelfEvaluations } = await import('../../services/selfeval/import-selfeval');
-      const results = await importSelfEvaluations(store, inputs.map((p) => path.resolve(ctx.io.cwd, p)));
+      const results = await importSelfEvaluations(
+        store,
+        inputs.map((p) => path.resolve(ctx.io.cwd, p)),
+      );
       for (const r of results) {
         if (r.ok) ctx.io.stdout(`已导入：${path.basename(r.file)} → ${r.target}（${r.scores} 项自评得分）\n`);
         else {

@@ -18,7 +18,15 @@ export const serveCommand: CliCommand = {
     const workspaceDir = path.resolve(ctx.io.cwd, optString(ctx, 'workspace') ?? '.');
     mkdirSync(workspaceDir, { recursive: true });
     // The handler table, the bridge and the review browser load only for this command (fast start for the others).
-    const [{ createHandlers }, { closeOpenAssessments }, { startBridge }, { rendererDir }, { realEvidenceFileRoute }, { createPuppeteerHost }, { openInBrowser }] = await Promise.all([
+    const [
+      { createHandlers },
+      { closeOpenAssessments },
+      { startBridge },
+      { rendererDir },
+      { realEvidenceFileRoute },
+      { createPuppeteerHost },
+      { openInBrowser },
+    ] = await Promise.all([
       import('../../services/api/handlers'),
       import('../../services/api/open-assessments'),
       import('../../services/server/http-bridge'),

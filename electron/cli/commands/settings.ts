@@ -22,7 +22,13 @@ export const settingsCommand: CliCommand = {
           if (eq <= 0) throw new KaopingError('bad-setting', `--set 应写成 键=值：${pair}`);
           info = { ...info, ...applySetting(info, ruleset, pair.slice(0, eq).trim(), pair.slice(eq + 1)) };
         }
-        store.updateInfo({ name: info.name, region: info.region, issuer: info.issuer, gradeBands: info.gradeBands, settings: info.settings });
+        store.updateInfo({
+          name: info.name,
+          region: info.region,
+          issuer: info.issuer,
+          gradeBands: info.gradeBands,
+          settings: info.settings,
+        });
       }
       const rows = describeSettings(store.info(), ruleset);
       if (optFlag(ctx, 'json')) {

@@ -10,7 +10,13 @@ export const targetsAddCommand: CliCommand = {
   name: 'targets add',
   usage: 'targets add <dir> --name <名称> --url <网址> [--class <类别>] [--unit <主办单位>]',
   summary: '添加一个考评对象（网站）',
-  options: { name: { type: 'string' }, url: { type: 'string' }, class: { type: 'string' }, unit: { type: 'string' }, attr: { type: 'string', multiple: true } },
+  options: {
+    name: { type: 'string' },
+    url: { type: 'string' },
+    class: { type: 'string' },
+    unit: { type: 'string' },
+    attr: { type: 'string', multiple: true },
+  },
   async run(ctx) {
     const name = optString(ctx, 'name');
     const rawUrl = optString(ctx, 'url');
@@ -27,7 +33,16 @@ export const targetsAddCommand: CliCommand = {
         if (!m) throw new KaopingError('bad-attr', `属性格式应为 名称=true|false：${a}`);
         attributes[m[1]!] = m[2] === 'true';
       }
-      const target = store.addTarget({ kind: 'website', unit: optString(ctx, 'unit') ?? name, name, url: normal.url, classId: cls.id, attributes, identifier: null, platform: null });
+      const target = store.addTarget({
+        kind: 'website',
+        unit: optString(ctx, 'unit') ?? name,
+        name,
+        url: normal.url,
+        classId: cls.id,
+        attributes,
+        identifier: null,
+        platform: null,
+      });
       if (normal.addedScheme) ctx.io.stderr(`提示：网址未写协议，已按 ${normal.url} 处理\n`);
       ctx.io.stdout(`${target.id}\n`);
     });
@@ -49,7 +64,9 @@ export const targetsListCommand: CliCommand = {
         return;
       }
       for (const t of targets) {
-        ctx.io.stdout(`${t.id}\t${label(t.classId)}\t${t.unit}\t${t.kind === 'website' ? (t.url ?? '') : `${t.name}（${t.platform ?? ''}）`}\n`);
+        ctx.io.stdout(
+          `${t.id}\t${label(t.classId)}\t${t.unit}\t${t.kind === 'website' ? (t.url ?? '') : `${t.name}（${t.platform ?? ''}）`}\n`,
+        );
       }
     });
   },

@@ -27,7 +27,10 @@ export const verifyCommand: CliCommand = {
     const report = verifyAssessment(dir);
     if (report.ok) ctx.io.stdout(`校验通过：历史记录 ${report.historyEntries} 条，证据文件 ${report.evidenceFiles} 个，均未被改动。\n`);
     else ctx.io.stdout(`校验失败：${report.firstBreak}\n`);
-    if (report.head) ctx.io.stdout(`链头：第 ${report.head.seq} 条 ${report.head.hash}，${SIGNATURE[report.signature]}${report.head.keyId ? `（密钥编号 ${report.head.keyId}）` : ''}\n`);
+    if (report.head)
+      ctx.io.stdout(
+        `链头：第 ${report.head.seq} 条 ${report.head.hash}，${SIGNATURE[report.signature]}${report.head.keyId ? `（密钥编号 ${report.head.keyId}）` : ''}\n`,
+      );
     for (const note of report.notes) ctx.io.stdout(`注意：${note}\n`);
     let exportsOk = true;
     for (const file of optList(ctx, 'export')) {

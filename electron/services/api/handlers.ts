@@ -36,7 +36,11 @@ export interface HandlerDeps {
  * handlers; both transports (IPC and the HTTP bridge) dispatch into this table.
  */
 export function createHandlers(hostDeps: HandlerDeps): Handlers {
-  const deps = { ...hostDeps, assessments: hostDeps.assessments ?? new OpenAssessments(hostDeps.workspaceDir, { nativeBinding: hostDeps.nativeBinding, now: hostDeps.now }) };
+  const deps = {
+    ...hostDeps,
+    assessments:
+      hostDeps.assessments ?? new OpenAssessments(hostDeps.workspaceDir, { nativeBinding: hostDeps.nativeBinding, now: hostDeps.now }),
+  };
   return {
     ...appHandlers(deps),
     ...assessmentHandlers(deps),

@@ -56,7 +56,10 @@ export async function unpackBundledChromium(chromium: BundledChromium, cacheDir:
     renameSync(partial, executable);
   } catch (error) {
     rmSync(partial, { force: true });
-    throw new KaopingError('chromium-unpack', `无法把内置 Chromium 解压到 ${dir}：${error instanceof Error ? error.message : String(error)}`);
+    throw new KaopingError(
+      'chromium-unpack',
+      `无法把内置 Chromium 解压到 ${dir}：${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return executable;
 }

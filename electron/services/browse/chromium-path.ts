@@ -53,9 +53,7 @@ export const BUNDLED = 'bundled';
 export function chromiumCandidates(search: ChromiumSearch = {}): string[] {
   const env = search.env ?? process.env;
   const platform = search.platform ?? process.platform;
-  const explicit = [env['KAOPING_CHROME'], env['CHROME_PATH']]
-    .map((p) => p?.trim() ?? '')
-    .filter((p) => p !== '' && p !== BUNDLED);
+  const explicit = [env['KAOPING_CHROME'], env['CHROME_PATH']].map((p) => p?.trim() ?? '').filter((p) => p !== '' && p !== BUNDLED);
   const system = platform === 'win32' ? windowsCandidates(env) : platform === 'darwin' ? MAC : LINUX;
   return [...explicit, ...system];
 }
@@ -98,7 +96,11 @@ export async function resolveChromium(
   const packaged = (search.bundled ?? bundledChromium)();
   const unpack = search.unpack ?? ((chromium: BundledChromium) => unpackBundledChromium(chromium));
   if (env['KAOPING_CHROME']?.trim() === BUNDLED) {
-    if (!packaged) throw new KaopingError('no-chromium', 'KAOPING_CHROME=bundled 要求使用内置 Chromium，但未安装 @sparticuz/chromium（仅 Linux x64，随 npm install 安装）。');
+    if (!packaged)
+      throw new KaopingError(
+        'no-chromium',
+        'KAOPING_CHROME=bundled 要求使用内置 Chromium，但未安装 @sparticuz/chromium（仅 Linux x64，随 npm install 安装）。',
+      );
     return { executablePath: await unpack(packaged), bundled: true };
   }
   try {

@@ -78,7 +78,12 @@ export function presetAtFullSize(device: Device, pane: { width: number; height: 
   const paneWidth = pane && pane.width > 0 ? pane.width : p.width;
   const paneHeight = pane && pane.height > 0 ? pane.height : p.height;
   const view = { width: Math.min(paneWidth, p.width), height: paneHeight };
-  return { screen: { width: p.width, height: p.height }, view, scale: 1, css: { width: Math.round(view.width / device.zoom), height: Math.round(view.height / device.zoom) } };
+  return {
+    screen: { width: p.width, height: p.height },
+    view,
+    scale: 1,
+    css: { width: Math.round(view.width / device.zoom), height: Math.round(view.height / device.zoom) },
+  };
 }
 
 /**

@@ -49,7 +49,18 @@ export interface GuardProxy {
 /** Marks the proxy's own error answers; stripped from every server's response, so no site can forge it. */
 export const PROXY_ERROR_HEADER = 'x-kaoping-net-error';
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authorization', 'proxy-authenticate', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', PROXY_ERROR_HEADER]);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authorization',
+  'proxy-authenticate',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  PROXY_ERROR_HEADER,
+]);
 const FAILURE_MEMORY_MS = 60_000;
 
 /** Only the checked addresses, whatever name the socket asks for. */
@@ -122,7 +133,9 @@ export async function startGuardProxy(options: GuardProxyOptions): Promise<Guard
       return;
     }
     const status = code === 'ERR_BLOCKED_BY_CLIENT' ? 403 : code === 'ERR_CONNECTION_TIMED_OUT' ? 504 : 502;
-    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', [PROXY_ERROR_HEADER]: code }).end(errorPage(code));
+    res
+      .writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', [PROXY_ERROR_HEADER]: code })
+      .end(errorPage(code));
   };
 
   const forward = async (req: IncomingMessage, res: ServerResponse) => {
@@ -151,7 +164,17 @@ export async function startGuardProxy(options: GuardProxyOptions): Promise<Guard
       const name = req.rawHeaders[i]!.toLowerCase();
       if (!HOP_BY_HOP.has(name) && !connection.includes(name)) headers.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
     }
-    const upstream = http.request({ host, port, method: req.method, path: url.pathname + url.search, headers, agent, lookup: target.lookup, setHost: false, timeout: idleTimeoutMs });
+    const upstream = http.request({
+      host,
+      port,
+      method: req.method,
+      path: url.pathname + url.search,
+      headers,
+      agent,
+      lookup: target.lookup,
+      setHost: false,
+      timeout: idleTimeoutMs,
+    });
     upstream.on('socket', (socket) => {
       if (!socket.connecting) return; // a kept-alive connection to an address checked before
       const timer = setTimeout(() => upstream.destroy(timedOut()), connectTimeoutMs);

@@ -27,7 +27,11 @@ function field(value: unknown, key: string): unknown {
 
 /** Page.captureScreenshot, bounded; the picture's bytes. */
 async function screenshot(cdp: CdpSend, params: Record<string, unknown>): Promise<Buffer> {
-  const answer = await withTimeout(cdp.send('Page.captureScreenshot', params), SHOT_TIMEOUT_MS, `截图超过 ${SHOT_TIMEOUT_MS / 1000} 秒未完成`);
+  const answer = await withTimeout(
+    cdp.send('Page.captureScreenshot', params),
+    SHOT_TIMEOUT_MS,
+    `截图超过 ${SHOT_TIMEOUT_MS / 1000} 秒未完成`,
+  );
   const data = field(answer, 'data');
   if (typeof data !== 'string' || data === '') throw new KaopingError('capture-failed', '浏览器没有返回截图');
   return Buffer.from(data, 'base64');
@@ -68,7 +72,12 @@ export async function captureFullPage(cdp: CdpSend, zoom: number): Promise<{ png
   const cap = Math.ceil(FULLPAGE_MAX_HEIGHT / zoom);
   const height = Math.min(Math.ceil(contentHeight), cap);
   const width = Math.min(Math.ceil(contentWidth), FULLPAGE_MAX_WIDTH);
-  const png = await screenshot(cdp, { format: 'png', captureBeyondViewport: true, fromSurface: true, clip: { x: 0, y: 0, width, height, scale: 1 } });
+  const png = await screenshot(cdp, {
+    format: 'png',
+    captureBeyondViewport: true,
+    fromSurface: true,
+    clip: { x: 0, y: 0, width, height, scale: 1 },
+  });
   return { png, truncated: Math.ceil(contentHeight) > cap };
 }
 
@@ -95,7 +104,11 @@ export async function captureRegion(cdp: CdpSend, rect: Rect, viewport: { width:
 
 /** The page as one MHTML file (Page.captureSnapshot): text, styles and images as the browser holds them. */
 export async function captureMhtml(cdp: CdpSend): Promise<Buffer> {
-  const answer = await withTimeout(cdp.send('Page.captureSnapshot', { format: 'mhtml' }), SHOT_TIMEOUT_MS, `网页快照超过 ${SHOT_TIMEOUT_MS / 1000} 秒未完成`);
+  const answer = await withTimeout(
+    cdp.send('Page.captureSnapshot', { format: 'mhtml' }),
+    SHOT_TIMEOUT_MS,
+    `网页快照超过 ${SHOT_TIMEOUT_MS / 1000} 秒未完成`,
+  );
   const data = field(answer, 'data');
   if (typeof data !== 'string') throw new KaopingError('snapshot-failed', '浏览器没有返回网页快照');
   if (data.length > MHTML_MAX_BYTES) throw new KaopingError('snapshot-too-large', '网页快照超过 100 MB，未保存；请改用整页截图');

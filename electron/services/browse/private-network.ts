@@ -49,7 +49,10 @@ function hextets(ip: string): number[] | null {
  * `[::ffff:7f00:1]` (how URLs write ::ffff:127.0.0.1) is 127.0.0.1.
  */
 export function isPrivateAddress(ip: string): boolean {
-  const bare = ip.replace(/^\[|\]$/gu, '').replace(/%.*$/u, '').toLowerCase();
+  const bare = ip
+    .replace(/^\[|\]$/gu, '')
+    .replace(/%.*$/u, '')
+    .toLowerCase();
   if (isIP(bare) === 4) {
     const n = v4(bare);
     return V4_PRIVATE.some(([base, bits]) => n >>> (32 - bits) === base >>> (32 - bits));
@@ -112,9 +115,13 @@ export function createNetworkGuard(options: NetworkGuardOptions = {}) {
   };
 
   const resolve = async (rawHost: string): Promise<Resolution> => {
-    const host = rawHost.replace(/^\[|\]$/gu, '').toLowerCase().replace(/\.$/u, '');
+    const host = rawHost
+      .replace(/^\[|\]$/gu, '')
+      .toLowerCase()
+      .replace(/\.$/u, '');
     const allowed = permitted.has(host);
-    if (isIP(host)) return allowed || !isPrivateAddress(host) ? { ok: true, addresses: [host] } : { ok: false, code: 'ERR_BLOCKED_BY_CLIENT' };
+    if (isIP(host))
+      return allowed || !isPrivateAddress(host) ? { ok: true, addresses: [host] } : { ok: false, code: 'ERR_BLOCKED_BY_CLIENT' };
     if (!allowed && (host === 'localhost' || host.endsWith('.localhost'))) return { ok: false, code: 'ERR_BLOCKED_BY_CLIENT' };
     const addresses = await addressesOf(host);
     if (addresses.length === 0) return { ok: false, code: 'ERR_NAME_NOT_RESOLVED' };

@@ -21,6 +21,9 @@ export async function answerProxyChallenges(session: CDPSession, credentials: Gu
       .catch(() => undefined); // the page went away meanwhile
   });
   // Paused requests go on unchanged: only the challenges are of interest here.
-  session.on('Fetch.requestPaused', (event) => void session.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined));
+  session.on(
+    'Fetch.requestPaused',
+    (event) => void session.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined),
+  );
   await session.send('Fetch.enable', { handleAuthRequests: true, patterns: [{ urlPattern: '*' }] });
 }

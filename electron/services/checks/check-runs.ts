@@ -27,7 +27,21 @@ export class CheckRuns {
 
   start(work: RunWork): string {
     const runId = randomUUID();
-    const run: Run = { view: { runId, running: true, cancelled: false, lines: [], current: '', fraction: 0, suggestions: 0, notes: [], coverage: [], error: null }, controller: new AbortController() };
+    const run: Run = {
+      view: {
+        runId,
+        running: true,
+        cancelled: false,
+        lines: [],
+        current: '',
+        fraction: 0,
+        suggestions: 0,
+        notes: [],
+        coverage: [],
+        error: null,
+      },
+      controller: new AbortController(),
+    };
     this.runs.set(runId, run);
     const advance = (fraction: number) => {
       run.view.fraction = Math.max(run.view.fraction, Math.min(1, fraction));
@@ -44,10 +58,23 @@ export class CheckRuns {
     void work(progress, run.controller.signal, status).then(
       (outcome) => {
         const { suggestions, notes = [], coverage = [] } = typeof outcome === 'number' ? { suggestions: outcome } : outcome;
-        run.view = { ...run.view, running: false, current: '', suggestions, notes, coverage, fraction: run.view.cancelled ? run.view.fraction : 1 };
+        run.view = {
+          ...run.view,
+          running: false,
+          current: '',
+          suggestions,
+          notes,
+          coverage,
+          fraction: run.view.cancelled ? run.view.fraction : 1,
+        };
       },
       (error: unknown) => {
-        run.view = { ...run.view, running: false, current: '', error: run.view.cancelled ? null : error instanceof Error ? error.message : String(error) };
+        run.view = {
+          ...run.view,
+          running: false,
+          current: '',
+          error: run.view.cancelled ? null : error instanceof Error ? error.message : String(error),
+        };
       },
     );
     this.prune();

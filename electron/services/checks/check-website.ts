@@ -79,7 +79,12 @@ function sampleTitles(crawl: CrawlResult, n: number): string[] {
 
 /** The parts of a site's run for the progress bar: the crawl, the links, the other checks, the screenshots. */
 export function sitePlan(only: readonly CheckName[], shots: boolean): SitePlan {
-  return { crawl: only.some((c) => NEEDS_CRAWL.includes(c)), links: only.includes('links'), checks: only.filter((c) => c !== 'links').length, shots };
+  return {
+    crawl: only.some((c) => NEEDS_CRAWL.includes(c)),
+    links: only.includes('links'),
+    checks: only.filter((c) => c !== 'links').length,
+    shots,
+  };
 }
 
 /**
@@ -89,7 +94,13 @@ export function sitePlan(only: readonly CheckName[], shots: boolean): SitePlan {
  * phases and inside the crawl and link checks. `site` follows the pages
  * crawled and links checked for the progress bar.
  */
-export async function checkWebsite(url: string, options: WebsiteCheckOptions, progress: Progress, signal?: AbortSignal, site = new SiteProgress(sitePlan(options.only, false))): Promise<WebsiteCheckResult> {
+export async function checkWebsite(
+  url: string,
+  options: WebsiteCheckOptions,
+  progress: Progress,
+  signal?: AbortSignal,
+  site = new SiteProgress(sitePlan(options.only, false)),
+): Promise<WebsiteCheckResult> {
   const want = new Set(options.only);
   const observations: Observation[] = [];
   const notes: CheckNote[] = [];
@@ -124,7 +135,11 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   }
   stopIfCancelled();
   // A home page that did not answer is an availability fact; the checks that read it observe nothing.
-  const homeDown = crawl ? homeFailure(crawl) : options.only.some((c) => NEEDS_HOME.includes(c)) ? await probeHome(url, options.limits, signal) : null;
+  const homeDown = crawl
+    ? homeFailure(crawl)
+    : options.only.some((c) => NEEDS_HOME.includes(c))
+      ? await probeHome(url, options.limits, signal)
+      : null;
   if (homeDown) {
     const skipped = options.only.filter((c) => NEEDS_HOME.includes(c)).map((c) => CHECKS[c]);
     const stopped = crawl?.stopped === 'budget';
@@ -140,7 +155,14 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   if (crawl && want.has('links')) {
     const budgetMs = left(RESERVE_SHARE);
     site.begin('links', budgetMs);
-    const report = await checkLinks(crawl, { concurrency: options.concurrency, external: options.external, limits: options.limits, budgetMs, signal, onCount: (done, total) => site.links(done, total) });
+    const report = await checkLinks(crawl, {
+      concurrency: options.concurrency,
+      external: options.external,
+      limits: options.limits,
+      budgetMs,
+      signal,
+      onCount: (done, total) => site.links(done, total),
+    });
     observations.push(...linkObservations(report));
     notes.push(...report.notes);
     known = linkStates(report);
@@ -183,14 +205,23 @@ export async function checkWebsite(url: string, options: WebsiteCheckOptions, pr
   if (crawl && !homeDown && want.has('search')) {
     site.checking('站内搜索');
     const home = crawl.pages.find((p) => p.kind === 'home');
-    const r = home?.html ? await checkSiteSearch(home.finalUrl, home.html, sampleTitles(crawl, options.searchSample), { limits: options.limits }) : { observations: [], notes: [{ check: 'search', text: '未抓取到首页，未检查站内搜索', ok: false }] };
+    const r = home?.html
+      ? await checkSiteSearch(home.finalUrl, home.html, sampleTitles(crawl, options.searchSample), { limits: options.limits })
+      : { observations: [], notes: [{ check: 'search', text: '未抓取到首页，未检查站内搜索', ok: false }] };
     observations.push(...r.observations);
     notes.push(...r.notes);
     step('站内搜索：已检查');
   }
   if (crawl && !homeDown && want.has('sitemap')) {
     site.checking('站点地图');
-    const report = await checkSitemap(crawl, { concurrency: options.concurrency, limits: options.limits, external: options.external, known, budgetMs: left(), signal });
+    const report = await checkSitemap(crawl, {
+      concurrency: options.concurrency,
+      limits: options.limits,
+      external: options.external,
+      known,
+      budgetMs: left(),
+      signal,
+    });
     observations.push(...sitemapObservations(report));
     notes.push(...sitemapNotes(report));
     step('站点地图：已检查');

@@ -37,7 +37,11 @@ export function readColumnOverrides(assessmentDir: string): Record<string, Colum
       } catch {
         url = undefined;
       }
-      if (!m || !kind || !url) throw new KaopingError('columns-invalid', `${COLUMNS_FILE} 第 ${i + 1} 行写法有误：“${raw.trim()}”。应为“栏目网址 => 类别”，类别为 ${Object.keys(KINDS).join('、')}`);
+      if (!m || !kind || !url)
+        throw new KaopingError(
+          'columns-invalid',
+          `${COLUMNS_FILE} 第 ${i + 1} 行写法有误：“${raw.trim()}”。应为“栏目网址 => 类别”，类别为 ${Object.keys(KINDS).join('、')}`,
+        );
       out[url.toString()] = kind;
     });
   return out;

@@ -151,8 +151,31 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
     throw new KaopingError('bad-url', `网址无效：${home}（应以 http:// 或 https:// 开头）`);
   }
   if (!/^https?:/u.test(homeUrl)) throw new KaopingError('bad-url', `网址无效：${home}（应以 http:// 或 https:// 开头）`);
-  const coverage: CrawlCoverage = { pages: 0, left: { pages: 0, depth: 0 }, unkept: 0, truncated: 0, disallowed: 0, cutBy: [], maxPages: o.maxPages, maxDepth: Number.isFinite(o.maxDepth) ? o.maxDepth : null, budgetMs: o.budgetMs, elapsedMs: 0 };
-  const result: CrawlResult = { home: homeUrl, pages: [], links: new Map(), fetched: new Map(), disallowed: [], robots: new Map(), ignoreRobots: o.ignoreRobots, notes: [], stopped: null, elapsedMs: 0, coverage };
+  const coverage: CrawlCoverage = {
+    pages: 0,
+    left: { pages: 0, depth: 0 },
+    unkept: 0,
+    truncated: 0,
+    disallowed: 0,
+    cutBy: [],
+    maxPages: o.maxPages,
+    maxDepth: Number.isFinite(o.maxDepth) ? o.maxDepth : null,
+    budgetMs: o.budgetMs,
+    elapsedMs: 0,
+  };
+  const result: CrawlResult = {
+    home: homeUrl,
+    pages: [],
+    links: new Map(),
+    fetched: new Map(),
+    disallowed: [],
+    robots: new Map(),
+    ignoreRobots: o.ignoreRobots,
+    notes: [],
+    stopped: null,
+    elapsedMs: 0,
+    coverage,
+  };
   const kept = new KeptHtml(o.maxKeptBytes);
   const stop = new AbortController();
   // Every request in flight listens to it.
@@ -173,19 +196,27 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
   const robotsFor = (origin: string) => {
     let loading = robotsLoading.get(origin);
     if (!loading) {
-      loading = limiter.run(authorityOf(origin + '/'), () => fetchRobots(origin, o.limits, stop.signal)).then((rules) => {
-        result.robots.set(origin, rules);
-        if (rules.note) result.notes.push({ check: 'crawl', text: `${origin}：${rules.note}`, ok: false });
-        if (rules.crawlDelayMs > o.delayMs) limiter.setDelay(authorityOf(origin + '/'), Math.min(rules.crawlDelayMs, MAX_CRAWL_DELAY_MS));
-        return rules;
-      });
+      loading = limiter
+        .run(authorityOf(origin + '/'), () => fetchRobots(origin, o.limits, stop.signal))
+        .then((rules) => {
+          result.robots.set(origin, rules);
+          if (rules.note) result.notes.push({ check: 'crawl', text: `${origin}：${rules.note}`, ok: false });
+          if (rules.crawlDelayMs > o.delayMs) limiter.setDelay(authorityOf(origin + '/'), Math.min(rules.crawlDelayMs, MAX_CRAWL_DELAY_MS));
+          return rules;
+        });
       robotsLoading.set(origin, loading);
     }
     return loading;
   };
   const fetchPage = async (e: Entry): Promise<FetchResult | 'disallowed'> => {
     if (!o.ignoreRobots && e.depth > 0 && !(await robotsFor(originOf(e.url))).allows(pathOf(e.url))) return 'disallowed';
-    return limiter.run(authorityOf(e.url), () => fetchBounded(e.url, 'GET', o.limits, { signal: stop.signal, wantBody: (status, headers) => status < 400 && (headers['content-type'] === undefined || /html|text\/plain/iu.test(headers['content-type'])) }));
+    return limiter.run(authorityOf(e.url), () =>
+      fetchBounded(e.url, 'GET', o.limits, {
+        signal: stop.signal,
+        wantBody: (status, headers) =>
+          status < 400 && (headers['content-type'] === undefined || /html|text\/plain/iu.test(headers['content-type'])),
+      }),
+    );
   };
 
   const sites = new Set([siteKey(homeUrl)]);
@@ -230,7 +261,8 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
     seen.add(finalKey);
     if (digest) bodies.add(digest);
     const contentType = String(r.headers['content-type'] ?? '');
-    const html = r.status > 0 && r.status < 400 && r.body.length > 0 && looksHtml(contentType, r.body) ? decodeHtml(r.body, contentType) : undefined;
+    const html =
+      r.status > 0 && r.status < 400 && r.body.length > 0 && looksHtml(contentType, r.body) ? decodeHtml(r.body, contentType) : undefined;
     const page: CrawlPage = {
       url: e.url,
       finalUrl: r.finalUrl,
@@ -246,12 +278,15 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
     result.pages.push(page);
     if (r.truncated) {
       coverage.truncated++;
-      const reason = r.failure ? `${r.failure.message}，只读到 ${formatBytes(r.body.length)}` : `内容超过 ${formatBytes(o.limits.maxBytes)}，只读取了前 ${formatBytes(o.limits.maxBytes)}`;
+      const reason = r.failure
+        ? `${r.failure.message}，只读到 ${formatBytes(r.body.length)}`
+        : `内容超过 ${formatBytes(o.limits.maxBytes)}，只读取了前 ${formatBytes(o.limits.maxBytes)}`;
       result.notes.push({ check: 'crawl', text: `${e.url}：${reason}，其余部分未检查`, ok: false, items: [{ url: e.url, reason }] });
     }
     if (html === undefined) return;
     const found = extractLinks(html, r.finalUrl, o.maxLinksPerPage + 1);
-    if (found.length > o.maxLinksPerPage) result.notes.push({ check: 'crawl', text: `${e.url} 的链接超过 ${o.maxLinksPerPage} 个，只取前 ${o.maxLinksPerPage} 个`, ok: false });
+    if (found.length > o.maxLinksPerPage)
+      result.notes.push({ check: 'crawl', text: `${e.url} 的链接超过 ${o.maxLinksPerPage} 个，只取前 ${o.maxLinksPerPage} 个`, ok: false });
     for (let i = 0; i < found.length && i < o.maxLinksPerPage; i++) {
       const link = found[i]!;
       const known = result.links.get(link.url);
@@ -281,7 +316,11 @@ export async function crawlSite(home: string, options: Partial<CrawlOptions> = {
       commit(e, r);
       o.onPages?.(done + 1, queue.length);
       const next = queue[done + 1];
-      if (!next || next.depth > e.depth) o.onProgress?.(`抓取第 ${e.depth + 1} 层：累计 ${result.pages.length} 个页面`, Math.min(1, Math.max(result.pages.length / o.maxPages, Number.isFinite(o.maxDepth) ? (e.depth + 1) / (o.maxDepth + 1) : 0)));
+      if (!next || next.depth > e.depth)
+        o.onProgress?.(
+          `抓取第 ${e.depth + 1} 层：累计 ${result.pages.length} 个页面`,
+          Math.min(1, Math.max(result.pages.length / o.maxPages, Number.isFinite(o.maxDepth) ? (e.depth + 1) / (o.maxDepth + 1) : 0)),
+        );
     }
   } finally {
     clearTimeout(budget);

@@ -54,7 +54,12 @@ export function createEvidenceShooter(store: AssessmentStore, options: Partial<E
       if (target.url) guard.permit(target.url);
       running ??= start();
       const { browser, proxy } = await running;
-      const shots = await batchHighlights(s.evidence, { browser, maxShots: o.maxShots, timeoutMs: o.timeoutMs, credentials: proxy.credentials });
+      const shots = await batchHighlights(s.evidence, {
+        browser,
+        maxShots: o.maxShots,
+        timeoutMs: o.timeoutMs,
+        credentials: proxy.credentials,
+      });
       const ids: number[] = [];
       for (const { item, shot } of shots) {
         if (!shot.png) {
@@ -62,8 +67,24 @@ export function createEvidenceShooter(store: AssessmentStore, options: Partial<E
           continue;
         }
         const capturedAt = new Date();
-        const png = await burnCaption(shot.png, { url: item.url, capturedAt, target: target.name || target.unit, indicator: s.indicator, note: item.reason ?? item.text });
-        ids.push(store.addEvidence(png, { kind: 'screenshot', ext: 'png', url: item.url, title: `${s.summary}（自动检查截图）`, capturedAt: capturedAt.toISOString(), targetId: s.targetId, indicatorId: s.indicatorId }).id);
+        const png = await burnCaption(shot.png, {
+          url: item.url,
+          capturedAt,
+          target: target.name || target.unit,
+          indicator: s.indicator,
+          note: item.reason ?? item.text,
+        });
+        ids.push(
+          store.addEvidence(png, {
+            kind: 'screenshot',
+            ext: 'png',
+            url: item.url,
+            title: `${s.summary}（自动检查截图）`,
+            capturedAt: capturedAt.toISOString(),
+            targetId: s.targetId,
+            indicatorId: s.indicatorId,
+          }).id,
+        );
       }
       return ids;
     } catch (error) {

@@ -16,7 +16,8 @@ export type LinkKind = 'page' | 'image' | 'script' | 'style' | 'attachment' | 'f
  * No part of a match crosses a '<' except comment and script bodies, which
  * always match (to the end if unclosed): the scan stays linear on hostile pages.
  */
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>[\s\S]*?(?:<\/\1\s*>|$)|<(a|area|img|link|iframe|frame|source|embed|video|audio)\b((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/giu;
+const TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>[\s\S]*?(?:<\/\1\s*>|$)|<(a|area|img|link|iframe|frame|source|embed|video|audio)\b((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/giu;
 const HREF = /(?:^|\s)(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/iu;
 const NOT_A_LINK = /^(?:javascript|mailto|tel|data|about|sms|blob|file|ftp):/iu;
 /** <link> relations that name a host or a hint, not a resource to check. */
@@ -98,7 +99,9 @@ export function anchorText(html: string, at: number): string {
     .replace(/&lt;/gu, '<')
     .replace(/&amp;/gu, '&');
   if (text) return text.slice(0, 100);
-  return (/\salt\s*=\s*["']([^"']*)["']/iu.exec(inner)?.[1] ?? /\stitle\s*=\s*["']([^"']*)["']/iu.exec(inner)?.[1] ?? '').trim().slice(0, 100);
+  return (/\salt\s*=\s*["']([^"']*)["']/iu.exec(inner)?.[1] ?? /\stitle\s*=\s*["']([^"']*)["']/iu.exec(inner)?.[1] ?? '')
+    .trim()
+    .slice(0, 100);
 }
 
 // String helpers for absolute URLs as `URL.href` writes them (host lower-cased,

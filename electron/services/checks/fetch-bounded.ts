@@ -66,7 +66,8 @@ const agents = {
   https: new https.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16 }),
 };
 socketGate.onCrowded(() => {
-  for (const agent of [agents.http, agents.https]) for (const list of Object.values(agent.freeSockets)) for (const socket of list ?? []) socket.destroy();
+  for (const agent of [agents.http, agents.https])
+    for (const list of Object.values(agent.freeSockets)) for (const socket of list ?? []) socket.destroy();
 });
 
 /** Error codes of this machine running out of something: the checker's fault, not the site's. */
@@ -83,8 +84,10 @@ const EMPTY = Buffer.alloc(0);
 /** Names why a request got no answer (DNS, refused, a TLS fault …), for every request to a site under review. */
 export function failureOf(error: NodeJS.ErrnoException): FetchFailure {
   const code = error.code ?? '';
-  if (RESOURCE_CODES.has(code) || (code === 'EAI_SYSTEM' && /EMFILE|ENFILE/u.test(error.message))) return { kind: 'resource', message: `检查程序资源不足（${code}：${error.message}）` };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NODATA' || code === 'EAI_NONAME') return { kind: 'dns', message: error.message };
+  if (RESOURCE_CODES.has(code) || (code === 'EAI_SYSTEM' && /EMFILE|ENFILE/u.test(error.message)))
+    return { kind: 'resource', message: `检查程序资源不足（${code}：${error.message}）` };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NODATA' || code === 'EAI_NONAME')
+    return { kind: 'dns', message: error.message };
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE') return { kind: 'refused', message: error.message };
   if (UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', message: error.message };
   if (code === 'ETIMEDOUT') return { kind: 'timeout', message: error.message };
@@ -106,7 +109,13 @@ function discard(res: http.IncomingMessage, req: http.ClientRequest, method: str
   } else req.destroy();
 }
 
-function exchange(method: 'GET' | 'HEAD', url: URL, limits: FetchLimits, options: FetchOptions, deadline: number): Promise<Answer & { reused: boolean }> {
+function exchange(
+  method: 'GET' | 'HEAD',
+  url: URL,
+  limits: FetchLimits,
+  options: FetchOptions,
+  deadline: number,
+): Promise<Answer & { reused: boolean }> {
   return new Promise((resolve) => {
     if (options.signal?.aborted) {
       resolve({ status: 0, headers: {}, body: EMPTY, truncated: false, failure: { kind: 'aborted', message: '已取消' }, reused: false });
@@ -115,7 +124,13 @@ function exchange(method: 'GET' | 'HEAD', url: URL, limits: FetchLimits, options
     const secure = url.protocol === 'https:';
     let settled = false;
     // What the deadline reports: nothing yet, or the status and the bytes read so far.
-    let onDeadline = (): Answer => ({ status: 0, headers: {}, body: EMPTY, truncated: false, failure: { kind: 'timeout', message: `超过 ${limits.timeoutMs / 1000} 秒未响应` } });
+    let onDeadline = (): Answer => ({
+      status: 0,
+      headers: {},
+      body: EMPTY,
+      truncated: false,
+      failure: { kind: 'timeout', message: `超过 ${limits.timeoutMs / 1000} 秒未响应` },
+    });
     const finish = (r: Answer) => {
       if (settled) return;
       settled = true;
@@ -123,43 +138,63 @@ function exchange(method: 'GET' | 'HEAD', url: URL, limits: FetchLimits, options
       options.signal?.removeEventListener('abort', onAbort);
       resolve({ ...r, reused: req.reusedSocket });
     };
-    const req = (secure ? https : http).request(url, { method, agent: secure ? agents.https : agents.http, headers: { 'user-agent': USER_AGENT, accept: '*/*' }, ...(limits.lookup ? { lookup: limits.lookup } : {}) }, (res) => {
-      const status = res.statusCode ?? 0;
-      const isRedirect = status >= 300 && status < 400 && res.headers.location !== undefined;
-      if (isRedirect || method === 'HEAD' || !(options.wantBody?.(status, res.headers) ?? true)) {
-        discard(res, req, method);
-        finish({ status, headers: res.headers, body: EMPTY, truncated: false });
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const read = () => (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
-      onDeadline = () => ({ status, headers: res.headers, body: read(), truncated: true, failure: { kind: 'timeout', message: `超过 ${limits.timeoutMs / 1000} 秒未读完` } });
-      res.on('data', (chunk: Buffer) => {
-        if (settled) return;
-        const room = limits.maxBytes - size;
-        if (chunk.length < room) {
-          chunks.push(chunk);
-          size += chunk.length;
+    const req = (secure ? https : http).request(
+      url,
+      {
+        method,
+        agent: secure ? agents.https : agents.http,
+        headers: { 'user-agent': USER_AGENT, accept: '*/*' },
+        ...(limits.lookup ? { lookup: limits.lookup } : {}),
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        const isRedirect = status >= 300 && status < 400 && res.headers.location !== undefined;
+        if (isRedirect || method === 'HEAD' || !(options.wantBody?.(status, res.headers) ?? true)) {
+          discard(res, req, method);
+          finish({ status, headers: res.headers, body: EMPTY, truncated: false });
           return;
         }
-        chunks.push(chunk.subarray(0, room));
-        size += room;
-        finish({ status, headers: res.headers, body: read(), truncated: true });
-        req.destroy();
-      });
-      res.on('end', () => finish({ status, headers: res.headers, body: read(), truncated: false }));
-      res.on('error', (e: NodeJS.ErrnoException) => finish({ status, headers: res.headers, body: read(), truncated: true, failure: failureOf(e) }));
-    });
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const read = () => (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+        onDeadline = () => ({
+          status,
+          headers: res.headers,
+          body: read(),
+          truncated: true,
+          failure: { kind: 'timeout', message: `超过 ${limits.timeoutMs / 1000} 秒未读完` },
+        });
+        res.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          const room = limits.maxBytes - size;
+          if (chunk.length < room) {
+            chunks.push(chunk);
+            size += chunk.length;
+            return;
+          }
+          chunks.push(chunk.subarray(0, room));
+          size += room;
+          finish({ status, headers: res.headers, body: read(), truncated: true });
+          req.destroy();
+        });
+        res.on('end', () => finish({ status, headers: res.headers, body: read(), truncated: false }));
+        res.on('error', (e: NodeJS.ErrnoException) =>
+          finish({ status, headers: res.headers, body: read(), truncated: true, failure: failureOf(e) }),
+        );
+      },
+    );
     const onAbort = () => {
       finish({ status: 0, headers: {}, body: EMPTY, truncated: false, failure: { kind: 'aborted', message: '已取消' } });
       req.destroy();
     };
     // One deadline for the whole exchange, redirects included: a server that drips bytes is cut off too.
-    const timer = setTimeout(() => {
-      finish(onDeadline());
-      req.destroy();
-    }, Math.max(0, deadline - Date.now()));
+    const timer = setTimeout(
+      () => {
+        finish(onDeadline());
+        req.destroy();
+      },
+      Math.max(0, deadline - Date.now()),
+    );
     req.on('error', (e: NodeJS.ErrnoException) => finish({ status: 0, headers: {}, body: EMPTY, truncated: false, failure: failureOf(e) }));
     req.on('socket', (socket) => socketGate.track(socket));
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -172,7 +207,13 @@ function exchange(method: 'GET' | 'HEAD', url: URL, limits: FetchLimits, options
  * out of files or memory (EMFILE …) the gate shrinks and the request is tried
  * again after a pause; if it still fails, the 'resource' failure says so.
  */
-async function once(method: 'GET' | 'HEAD', url: URL, limits: FetchLimits, options: FetchOptions, deadline: number): Promise<Answer & { reused: boolean }> {
+async function once(
+  method: 'GET' | 'HEAD',
+  url: URL,
+  limits: FetchLimits,
+  options: FetchOptions,
+  deadline: number,
+): Promise<Answer & { reused: boolean }> {
   for (let attempt = 0; ; attempt++) {
     const r = await exchange(method, url, limits, options, deadline);
     const pause = RESOURCE_RETRY_MS[attempt];
@@ -187,7 +228,12 @@ async function once(method: 'GET' | 'HEAD', url: URL, limits: FetchLimits, optio
  * hops together) and bytes, and cancellable. A kept-alive socket the server had already
  * closed is retried once on a new connection.
  */
-export async function fetchBounded(url: string, method: 'GET' | 'HEAD' = 'GET', limits: FetchLimits = DEFAULT_LIMITS, options: FetchOptions = {}): Promise<FetchResult> {
+export async function fetchBounded(
+  url: string,
+  method: 'GET' | 'HEAD' = 'GET',
+  limits: FetchLimits = DEFAULT_LIMITS,
+  options: FetchOptions = {},
+): Promise<FetchResult> {
   let current: URL;
   try {
     current = new URL(url);
@@ -203,7 +249,14 @@ export async function fetchBounded(url: string, method: 'GET' | 'HEAD' = 'GET', 
   }
 }
 
-async function follow(url: string, start: URL, method: 'GET' | 'HEAD', limits: FetchLimits, options: FetchOptions, deadline: number): Promise<FetchResult> {
+async function follow(
+  url: string,
+  start: URL,
+  method: 'GET' | 'HEAD',
+  limits: FetchLimits,
+  options: FetchOptions,
+  deadline: number,
+): Promise<FetchResult> {
   let current = start;
   for (let hop = 0; hop <= limits.maxRedirects; hop++) {
     let r = await once(method, current, limits, options, deadline);
@@ -214,17 +267,35 @@ async function follow(url: string, start: URL, method: 'GET' | 'HEAD', limits: F
       try {
         current = new URL(location, current);
       } catch {
-        return { url, finalUrl: current.toString(), ...answer, failure: { kind: 'other', message: `重定向地址无效：${location.slice(0, 200)}` } };
+        return {
+          url,
+          finalUrl: current.toString(),
+          ...answer,
+          failure: { kind: 'other', message: `重定向地址无效：${location.slice(0, 200)}` },
+        };
       }
       // file:, ftp:, javascript: … are never followed, and said to be what they are (not "too many redirects").
       if (current.protocol !== 'http:' && current.protocol !== 'https:') {
-        return { url, finalUrl: current.toString(), ...answer, failure: { kind: 'other', message: `重定向到不支持的地址（${current.protocol}），未跟随：${location.slice(0, 200)}` } };
+        return {
+          url,
+          finalUrl: current.toString(),
+          ...answer,
+          failure: { kind: 'other', message: `重定向到不支持的地址（${current.protocol}），未跟随：${location.slice(0, 200)}` },
+        };
       }
       continue;
     }
     return { url, finalUrl: current.toString(), ...answer };
   }
-  return { url, finalUrl: current.toString(), status: 0, headers: {}, body: EMPTY, truncated: false, failure: { kind: 'redirects', message: `重定向超过 ${limits.maxRedirects} 次` } };
+  return {
+    url,
+    finalUrl: current.toString(),
+    status: 0,
+    headers: {},
+    body: EMPTY,
+    truncated: false,
+    failure: { kind: 'redirects', message: `重定向超过 ${limits.maxRedirects} 次` },
+  };
 }
 
 /** Page text from its bytes: charset from the header, else a meta tag, else UTF-8 if valid, else GB18030. */
@@ -233,7 +304,8 @@ export function decodeHtml(body: Buffer, contentType = ''): string {
   const head = body.subarray(0, 2048).toString('latin1');
   const fromMeta = /<meta[^>]+charset=["']?([\w-]+)/iu.exec(head)?.[1];
   const label = (fromHeader ?? fromMeta)?.toLowerCase();
-  if (label && label !== 'utf-8' && label !== 'utf8' && iconv.encodingExists(label)) return iconv.decode(body, /^(gb2312|gbk|x-gbk)$/u.test(label) ? 'gb18030' : label);
+  if (label && label !== 'utf-8' && label !== 'utf8' && iconv.encodingExists(label))
+    return iconv.decode(body, /^(gb2312|gbk|x-gbk)$/u.test(label) ? 'gb18030' : label);
   const utf8 = body.toString('utf8');
   return !label && utf8.includes('\ufffd') ? iconv.decode(body, 'gb18030') : utf8;
 }

@@ -129,7 +129,16 @@ function failureOf(status: number, failure: { message: string } | undefined, con
 export async function checkFreshness(source: CrawlResult | string, asOf: Date, options: FreshnessOptions = {}): Promise<FreshnessReport> {
   const day = beijingDay(asOf);
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const crawl = typeof source === 'string' ? await crawlSite(source, { maxDepth: 1, maxPages: 100, limits, ...(options.signal ? { signal: options.signal } : {}), ...options.crawl }) : source;
+  const crawl =
+    typeof source === 'string'
+      ? await crawlSite(source, {
+          maxDepth: 1,
+          maxPages: 100,
+          limits,
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...options.crawl,
+        })
+      : source;
   const overrides = new Map(Object.entries(options.columnOverrides ?? {}).map(([url, kind]) => [normalized(url), kind]));
   const rules = kindRules(options.columnKinds);
   const byUrl = new Map(crawl.pages.flatMap((p) => [[p.finalUrl, p] as const, [p.url, p] as const]));
@@ -140,15 +149,20 @@ export async function checkFreshness(source: CrawlResult | string, asOf: Date, o
     const page = byUrl.get(url);
     if (page?.html !== undefined) return Promise.resolve({ html: page.html });
     // A crawled page is read again only when the crawl kept no HTML of an HTML page (a crawl made with keepHtml off).
-    if (page && (page.status >= 400 || page.status === 0 || !/html/iu.test(page.contentType))) return Promise.resolve(failureOf(page.status, page.failure, page.contentType));
+    if (page && (page.status >= 400 || page.status === 0 || !/html/iu.test(page.contentType)))
+      return Promise.resolve(failureOf(page.status, page.failure, page.contentType));
     let pending = fetched.get(url);
     if (!pending) {
       pending =
         fetchesLeft-- > 0
-          ? limiter.run(authorityOf(url), () => fetchBounded(url, 'GET', limits, { signal: options.signal })).then((r): Read => {
-              const type = String(r.headers['content-type'] ?? '');
-              return r.status > 0 && r.status < 400 && !r.failure && (!type || /html|text\/plain/iu.test(type)) ? { html: decodeHtml(r.body, type) } : failureOf(r.status, r.failure, type);
-            })
+          ? limiter
+              .run(authorityOf(url), () => fetchBounded(url, 'GET', limits, { signal: options.signal }))
+              .then((r): Read => {
+                const type = String(r.headers['content-type'] ?? '');
+                return r.status > 0 && r.status < 400 && !r.failure && (!type || /html|text\/plain/iu.test(type))
+                  ? { html: decodeHtml(r.body, type) }
+                  : failureOf(r.status, r.failure, type);
+              })
           : Promise.resolve({ state: 'unchecked', failure: '超出补充抓取上限，未打开' });
       fetched.set(url, pending);
     }
@@ -161,7 +175,9 @@ export async function checkFreshness(source: CrawlResult | string, asOf: Date, o
 
   const home = crawl.pages[0];
   const homeBase = home?.finalUrl ?? crawl.home;
-  const homeRead = home ? await read(crawl.home) : ({ state: 'unreachable', failure: crawl.stopped === 'cancelled' ? '检查已取消' : '未抓取到首页' } as const);
+  const homeRead = home
+    ? await read(crawl.home)
+    : ({ state: 'unreachable', failure: crawl.stopped === 'cancelled' ? '检查已取消' : '未抓取到首页' } as const);
   const homeHtml = 'html' in homeRead ? homeRead.html : '';
   const homeDates = publicationDates(homeHtml, day);
   const site = siteKey(homeBase);
@@ -200,14 +216,28 @@ export async function checkFreshness(source: CrawlResult | string, asOf: Date, o
       const newest = publicationDates(r.html, day)[0];
       if (!newest) return { ...base, newest: null, ageDays: null, stale: false, state: 'undated' };
       const age = daysBefore(day, newest);
-      return { ...base, newest: isoDay(newest), ageDays: age, stale: age > rules.find((k) => k.kind === c.kind)!.maxAgeDays, state: 'dated' };
+      return {
+        ...base,
+        newest: isoDay(newest),
+        ageDays: age,
+        stale: age > rules.find((k) => k.kind === c.kind)!.maxAgeDays,
+        state: 'dated',
+      };
     }),
   );
   const columns = judged.filter((c): c is ColumnFreshness => c !== null);
   const homeAge = homeDates[0] ? daysBefore(day, homeDates[0]) : null;
   const blankCandidates = columns.filter((c) => c.state === 'undated' || c.state === 'dated').map((c) => ({ url: c.url, name: c.name }));
   const notColumns = new Set(articles.map((a) => a.url));
-  const emptyColumns = await blankColumns(crawl, blankCandidates, notColumns, overrides, (url) => byUrl.get(url)?.finalUrl ?? url, htmlOf, day);
+  const emptyColumns = await blankColumns(
+    crawl,
+    blankCandidates,
+    notColumns,
+    overrides,
+    (url) => byUrl.get(url)?.finalUrl ?? url,
+    htmlOf,
+    day,
+  );
   return {
     home: crawl.home,
     asOf: isoDay(day),
@@ -222,7 +252,12 @@ export async function checkFreshness(source: CrawlResult | string, asOf: Date, o
   };
 }
 
-const KIND_DETECT = { news: 'freshness.news', notice: 'freshness.notice', policy: 'freshness.policy', reading: 'freshness.reading' } as const;
+const KIND_DETECT = {
+  news: 'freshness.news',
+  notice: 'freshness.notice',
+  policy: 'freshness.policy',
+  reading: 'freshness.reading',
+} as const;
 
 /**
  * Freshness as observations, on positive evidence only: a home page whose
@@ -234,7 +269,12 @@ const KIND_DETECT = { news: 'freshness.news', notice: 'freshness.notice', policy
 export function freshnessObservations(report: FreshnessReport): Observation[] {
   const out: Observation[] = [];
   if (report.homeStale) {
-    out.push({ detect: 'freshness.home', count: 1, summary: `首页最新信息日期为 ${report.homeNewest}，监测时间点 ${report.asOf} 时已 ${report.homeAgeDays} 天未更新`, items: [{ url: report.home, text: report.homeNewest ?? undefined, reason: '首页未更新' }] });
+    out.push({
+      detect: 'freshness.home',
+      count: 1,
+      summary: `首页最新信息日期为 ${report.homeNewest}，监测时间点 ${report.asOf} 时已 ${report.homeAgeDays} 天未更新`,
+      items: [{ url: report.home, text: report.homeNewest ?? undefined, reason: '首页未更新' }],
+    });
   }
   const byKind = new Map<ColumnKind, ColumnFreshness[]>();
   for (const c of report.columns) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
@@ -242,12 +282,32 @@ export function freshnessObservations(report: FreshnessReport): Observation[] {
     // A kind of column is up to date when any column of that kind is, or may be (unknown is not stale).
     if (columns.some((c) => !c.stale)) continue;
     const c = columns[0]!;
-    out.push({ detect: KIND_DETECT[kind], count: 1, summary: `“${c.name}”栏目最新信息日期为 ${c.newest}，监测时间点 ${report.asOf} 时已 ${c.ageDays} 天未更新`, items: columns.map(columnItem) });
+    out.push({
+      detect: KIND_DETECT[kind],
+      count: 1,
+      summary: `“${c.name}”栏目最新信息日期为 ${c.newest}，监测时间点 ${report.asOf} 时已 ${c.ageDays} 天未更新`,
+      items: columns.map(columnItem),
+    });
   }
   const stale = report.columns.filter((c) => c.stale);
-  if (stale.length) out.push({ detect: 'freshness.stale-columns', count: stale.length, summary: `${stale.length} 个动态要闻、通知公告、政策文件类栏目未按时更新（监测时间点 ${report.asOf}）`, items: stale.map(columnItem) });
+  if (stale.length)
+    out.push({
+      detect: 'freshness.stale-columns',
+      count: stale.length,
+      summary: `${stale.length} 个动态要闻、通知公告、政策文件类栏目未按时更新（监测时间点 ${report.asOf}）`,
+      items: stale.map(columnItem),
+    });
   const empty = report.emptyColumns;
-  if (empty.length) out.push({ detect: 'columns.empty', count: empty.length, summary: `${empty.length} 个空白栏目（${empty.slice(0, 3).map((c) => `“${c.name}”`).join('、')}${empty.length > 3 ? '等' : ''}）`, items: empty.map((c) => ({ url: c.url, text: c.name, reason: '栏目中没有任何信息' })) });
+  if (empty.length)
+    out.push({
+      detect: 'columns.empty',
+      count: empty.length,
+      summary: `${empty.length} 个空白栏目（${empty
+        .slice(0, 3)
+        .map((c) => `“${c.name}”`)
+        .join('、')}${empty.length > 3 ? '等' : ''}）`,
+      items: empty.map((c) => ({ url: c.url, text: c.name, reason: '栏目中没有任何信息' })),
+    });
   return out;
 }
 
@@ -255,7 +315,8 @@ export function freshnessObservations(report: FreshnessReport): Observation[] {
 export function freshnessNotes(report: FreshnessReport): CheckNote[] {
   const note = (text: string, ok = false): CheckNote => ({ check: 'freshness', text, ok });
   const out: CheckNote[] = [note(`更新情况按监测时间点 ${report.asOf} 判断`, true)];
-  if (report.homeState === 'unreachable' || report.homeState === 'unchecked') out.push(note(`首页未能打开（${report.homeFailure}），未检查首页与栏目更新`));
+  if (report.homeState === 'unreachable' || report.homeState === 'unchecked')
+    out.push(note(`首页未能打开（${report.homeFailure}），未检查首页与栏目更新`));
   if (report.homeState === 'undated') out.push(note('首页未找到注明日期的信息（可能由脚本加载），请人工检查首页更新'));
   const blank = new Set(report.emptyColumns.map((c) => c.url));
   for (const c of report.columns) {

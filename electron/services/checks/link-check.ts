@@ -27,7 +27,15 @@ export interface LinkCheckOptions {
 }
 
 /** 6 requests per host, 15 s per request, Retry-After up to 10 s, 10 minutes, 50 000 URLs. */
-export const DEFAULT_LINK_OPTIONS: LinkCheckOptions = { concurrency: 6, delayMs: 0, limits: DEFAULT_LIMITS, external: true, maxRetryAfterMs: 10_000, budgetMs: 10 * 60_000, maxLinks: 50_000 };
+export const DEFAULT_LINK_OPTIONS: LinkCheckOptions = {
+  concurrency: 6,
+  delayMs: 0,
+  limits: DEFAULT_LIMITS,
+  external: true,
+  maxRetryAfterMs: 10_000,
+  budgetMs: 10 * 60_000,
+  maxLinks: 50_000,
+};
 
 /** How checking a URL ended: it opens, it is broken, it could not be told, or its host has a TLS fault. */
 export type LinkState =
@@ -61,7 +69,17 @@ const OK: LinkState = { state: 'ok' };
 const MAX_NOTE_ITEMS = 200;
 const MAX_HOST_TIMEOUTS = 3;
 const DNS_REASON = '域名无法解析';
-const FAILURE_LABEL: Record<FetchFailure['kind'], string> = { timeout: '超时', dns: DNS_REASON, refused: '连接被拒绝', unreachable: '网络不可达', resource: '检查程序资源不足', redirects: '重定向过多', aborted: '已取消', tls: 'TLS 握手失败', other: '无法访问' };
+const FAILURE_LABEL: Record<FetchFailure['kind'], string> = {
+  timeout: '超时',
+  dns: DNS_REASON,
+  refused: '连接被拒绝',
+  unreachable: '网络不可达',
+  resource: '检查程序资源不足',
+  redirects: '重定向过多',
+  aborted: '已取消',
+  tls: 'TLS 握手失败',
+  other: '无法访问',
+};
 /** Failures where no HTTP answer came because the network did not carry the request. */
 const NETWORK_KINDS = new Set<FetchFailure['kind']>(['dns', 'refused', 'unreachable', 'timeout']);
 export const RESOURCE_REASON = '检查程序资源不足';
@@ -73,7 +91,11 @@ export function stateOf(status: number, failure: FetchFailure | undefined, final
     if (failure.kind === 'aborted') return { state: 'unverified', reason: '检查已停止，未检查' };
     // This machine ran out of files or memory: nothing is known about the link.
     if (failure.kind === 'resource') return { state: 'unverified', reason: `${RESOURCE_REASON}，未核实（${failure.message}）` };
-    return { state: 'broken', reason: `${FAILURE_LABEL[failure.kind]}（${failure.message}）`, ...(NETWORK_KINDS.has(failure.kind) ? { network: true as const } : {}) };
+    return {
+      state: 'broken',
+      reason: `${FAILURE_LABEL[failure.kind]}（${failure.message}）`,
+      ...(NETWORK_KINDS.has(failure.kind) ? { network: true as const } : {}),
+    };
   }
   if (status >= 200 && status < 400) return OK;
   if (status === 429 || status === 503) return { state: 'unverified', reason: `HTTP ${status}，服务器要求稍后再试，未能确认` };
@@ -131,9 +153,11 @@ export async function checkUrls(urls: Iterable<string>, options: Partial<LinkChe
     if (stop.signal.aborted) return stopped;
     const fault = hostFaults.get(host);
     if (fault) return fault;
-    if ((timeouts.get(host) ?? 0) >= MAX_HOST_TIMEOUTS) return { state: 'unverified', reason: `该主机已连续 ${MAX_HOST_TIMEOUTS} 次超时，未逐一检查` };
+    if ((timeouts.get(host) ?? 0) >= MAX_HOST_TIMEOUTS)
+      return { state: 'unverified', reason: `该主机已连续 ${MAX_HOST_TIMEOUTS} 次超时，未逐一检查` };
     let r: FetchResult = await fetchBounded(url, 'HEAD', o.limits, statusOnly);
-    const retryWithGet = (r.status >= 400 && r.status !== 429) || (r.status === 0 && (r.failure?.kind === 'other' || r.failure?.kind === 'refused'));
+    const retryWithGet =
+      (r.status >= 400 && r.status !== 429) || (r.status === 0 && (r.failure?.kind === 'other' || r.failure?.kind === 'refused'));
     if (retryWithGet) r = await get(url);
     for (let tries = 0; (r.status === 429 || r.status === 503) && tries < 2; tries++) {
       const wait = retryAfterMs(r.headers['retry-after']);
@@ -145,7 +169,8 @@ export async function checkUrls(urls: Iterable<string>, options: Partial<LinkChe
     if (stop.signal.aborted && (r.status === 0 || r.status === 429 || r.status === 503)) return stopped;
     const state = stateOf(r.status, r.failure, r.finalUrl);
     if (state.state === 'tls' && state.host === host) hostFaults.set(host, state);
-    if (r.status === 0 && (r.failure?.kind === 'dns' || r.failure?.kind === 'unreachable') && authorityOf(r.finalUrl) === host) hostFaults.set(host, state);
+    if (r.status === 0 && (r.failure?.kind === 'dns' || r.failure?.kind === 'unreachable') && authorityOf(r.finalUrl) === host)
+      hostFaults.set(host, state);
     timeouts.set(host, r.status === 0 && r.failure?.kind === 'timeout' ? (timeouts.get(host) ?? 0) + 1 : 0);
     return state;
   };
@@ -160,7 +185,8 @@ export async function checkUrls(urls: Iterable<string>, options: Partial<LinkChe
       checked.map(async (url) => {
         out.set(url, await limiter.run(authorityOf(url), () => checkOne(url)));
         o.onCount?.(++done, checked.length);
-        if (done % step === 0 && done < checked.length) o.onProgress?.(`检查链接：已完成 ${done} / ${checked.length}`, done / checked.length);
+        if (done % step === 0 && done < checked.length)
+          o.onProgress?.(`检查链接：已完成 ${done} / ${checked.length}`, done / checked.length);
       }),
     );
   } finally {
@@ -191,7 +217,9 @@ export function reachedNoOtherSite(states: Iterable<LinkState>): boolean {
 
 /** The state of a link no request could settle because this machine reached no other site. */
 export function offlineState(state: LinkState): LinkState {
-  return state.state === 'broken' && state.network ? { state: 'unverified', reason: `本机连不上任何外部网站（可能未联网），未核实：${state.reason}` } : state;
+  return state.state === 'broken' && state.network
+    ? { state: 'unverified', reason: `本机连不上任何外部网站（可能未联网），未核实：${state.reason}` }
+    : state;
 }
 
 /**
@@ -200,7 +228,10 @@ export function offlineState(state: LinkState): LinkState {
  * are not asked again. Given a home page URL instead, crawls it first (the
  * crawl options apply, the budget covers both).
  */
-export async function checkLinks(source: CrawlResult | string, options: Partial<LinkCheckOptions & CrawlOptions> = {}): Promise<LinkReport> {
+export async function checkLinks(
+  source: CrawlResult | string,
+  options: Partial<LinkCheckOptions & CrawlOptions> = {},
+): Promise<LinkReport> {
   const o = { ...DEFAULT_LINK_OPTIONS, ...options };
   const started = Date.now();
   const crawl = typeof source === 'string' ? await crawlSite(source, { ...options, keepHtml: false }) : source;
@@ -217,7 +248,11 @@ export async function checkLinks(source: CrawlResult | string, options: Partial<
   }
   // Links the crawl already fetched count as checked.
   const onCount = o.onCount && ((done: number, total: number) => o.onCount!(known.size + done, known.size + total));
-  const checked = await checkUrls(toCheck, { ...o, onCount, budgetMs: Math.max(0, o.budgetMs - (typeof source === 'string' ? Date.now() - started : 0)) });
+  const checked = await checkUrls(toCheck, {
+    ...o,
+    onCount,
+    budgetMs: Math.max(0, o.budgetMs - (typeof source === 'string' ? Date.now() - started : 0)),
+  });
   const external = toCheck.filter((u) => !sites.has(siteKey(u)));
   const offline = reachedNoOtherSite(external.map((u) => checked.get(u)!).filter(Boolean));
   const offlineHosts = new Set<string>();
@@ -235,20 +270,49 @@ export async function checkLinks(source: CrawlResult | string, options: Partial<
     const result = known.get(link.url) ?? checked.get(link.url);
     if (!result) continue;
     links.push({ url: link.url, foundOn: link.foundOn, result });
-    if (result.state === 'tls' && !tls.has(result.host)) tls.set(result.host, { host: result.host, kind: result.kind, reason: result.reason });
+    if (result.state === 'tls' && !tls.has(result.host))
+      tls.set(result.host, { host: result.host, kind: result.kind, reason: result.reason });
     if (result.state === 'unverified') unverified.push({ url: link.url, foundOn: link.foundOn, reason: result.reason });
   }
   const notes: CheckNote[] = [];
-  const items = (list: typeof unverified) => list.slice(0, MAX_NOTE_ITEMS).map((l) => ({ url: l.foundOn[0] ?? crawl.home, link: l.url, reason: l.reason }));
-  if (offline) notes.push({ check: 'links', detect: 'links.other', text: `本机连不上 ${offlineHosts.size} 个外部网站中的任何一个（可能未联网）：外部链接未核实，请联网后重新检查`, ok: false, items: items(unverified.filter((u) => offlineHosts.has(authorityOf(u.url)))) });
+  const items = (list: typeof unverified) =>
+    list.slice(0, MAX_NOTE_ITEMS).map((l) => ({ url: l.foundOn[0] ?? crawl.home, link: l.url, reason: l.reason }));
+  if (offline)
+    notes.push({
+      check: 'links',
+      detect: 'links.other',
+      text: `本机连不上 ${offlineHosts.size} 个外部网站中的任何一个（可能未联网）：外部链接未核实，请联网后重新检查`,
+      ok: false,
+      items: items(unverified.filter((u) => offlineHosts.has(authorityOf(u.url)))),
+    });
   for (const t of tls.values()) {
     const onHost = links.filter((l) => l.result.state === 'tls' && l.result.host === t.host);
-    notes.push({ check: 'links', detect: 'https', text: `${t.host}：${t.reason}，该主机的 ${onHost.length} 个链接未计为打不开`, ok: false, items: onHost.slice(0, MAX_NOTE_ITEMS).map((l) => ({ url: l.foundOn[0] ?? crawl.home, link: l.url, reason: t.reason })) });
+    notes.push({
+      check: 'links',
+      detect: 'https',
+      text: `${t.host}：${t.reason}，该主机的 ${onHost.length} 个链接未计为打不开`,
+      ok: false,
+      items: onHost.slice(0, MAX_NOTE_ITEMS).map((l) => ({ url: l.foundOn[0] ?? crawl.home, link: l.url, reason: t.reason })),
+    });
   }
   const resource = unverified.filter((u) => u.reason.startsWith(RESOURCE_REASON));
-  if (resource.length) notes.push({ check: 'links', detect: 'links.other', text: `${RESOURCE_REASON}（打开的连接或文件过多）：${resource.length} 个链接未核实，不是网站的问题，可减少并发后重新检查`, ok: false, items: items(resource) });
+  if (resource.length)
+    notes.push({
+      check: 'links',
+      detect: 'links.other',
+      text: `${RESOURCE_REASON}（打开的连接或文件过多）：${resource.length} 个链接未核实，不是网站的问题，可减少并发后重新检查`,
+      ok: false,
+      items: items(resource),
+    });
   const other = unverified.filter((u) => !u.reason.startsWith(RESOURCE_REASON) && !(offline && offlineHosts.has(authorityOf(u.url))));
-  if (other.length) notes.push({ check: 'links', detect: 'links.other', text: `${other.length} 个链接未能确认（服务器繁忙、robots.txt 限制或超出时限），未计为打不开`, ok: false, items: items(other) });
+  if (other.length)
+    notes.push({
+      check: 'links',
+      detect: 'links.other',
+      text: `${other.length} 个链接未能确认（服务器繁忙、robots.txt 限制或超出时限），未计为打不开`,
+      ok: false,
+      items: items(other),
+    });
   const broken = links.filter((l) => l.result.state === 'broken').length;
   o.onProgress?.(`检查链接完成：${links.length} 个，打不开 ${broken} 个，未确认 ${unverified.length} 个`, 1);
   return { home: crawl.home, pages: crawl.pages.map((p) => p.url), links, tlsFaultHosts: [...tls.values()], notes };
@@ -260,7 +324,10 @@ export function linkStates(report: LinkReport): Map<string, LinkState> {
 }
 
 /** Broken links counted as the rules count them: once per page they appear on, home page apart. */
-export function countBroken(report: LinkReport): { home: { url: string; reason: string }[]; other: { url: string; page: string; reason: string }[] } {
+export function countBroken(report: LinkReport): {
+  home: { url: string; reason: string }[];
+  other: { url: string; page: string; reason: string }[];
+} {
   const home: { url: string; reason: string }[] = [];
   const other: { url: string; page: string; reason: string }[] = [];
   for (const link of report.links) {
@@ -277,9 +344,20 @@ export function countBroken(report: LinkReport): { home: { url: string; reason: 
 export function linkObservations(report: LinkReport): Observation[] {
   const { home, other } = countBroken(report);
   const out: Observation[] = [];
-  if (home.length) out.push({ detect: 'links.home', count: home.length, summary: `首页有 ${home.length} 处链接打不开`, items: home.map((b) => ({ url: report.home, link: b.url, reason: b.reason, selector: linkSelector(b.url) })) });
+  if (home.length)
+    out.push({
+      detect: 'links.home',
+      count: home.length,
+      summary: `首页有 ${home.length} 处链接打不开`,
+      items: home.map((b) => ({ url: report.home, link: b.url, reason: b.reason, selector: linkSelector(b.url) })),
+    });
   if (other.length) {
-    out.push({ detect: 'links.other', count: other.length, summary: `其他页面有 ${other.length} 处链接打不开（共抓取 ${report.pages.length} 个页面）`, items: other.map((b) => ({ url: b.page, link: b.url, reason: b.reason, selector: linkSelector(b.url) })) });
+    out.push({
+      detect: 'links.other',
+      count: other.length,
+      summary: `其他页面有 ${other.length} 处链接打不开（共抓取 ${report.pages.length} 个页面）`,
+      items: other.map((b) => ({ url: b.page, link: b.url, reason: b.reason, selector: linkSelector(b.url) })),
+    });
   }
   return out;
 }

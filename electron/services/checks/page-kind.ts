@@ -13,12 +13,14 @@ const META = (name: string) => new RegExp(`<meta\\s[^<>]*name\\s*=\\s*["']?${nam
 const ARTICLE_META = [META('ArticleTitle'), META('PubDate')];
 const COLUMN_META = META('ColumnName');
 /** Article addresses of the common government CMSs (TRS, Hanweb, Dayang …). */
-const ARTICLE_URL = /\/t\d{8}_\d+\.s?html?$|\/art_\d+_\d+\.html$|\/content_\d+\.s?html?$|\/\d{6,8}\/[\w-]+\.s?html?$|\/art\/\d{4}\/\d{1,2}\/\d{1,2}\//iu;
+const ARTICLE_URL =
+  /\/t\d{8}_\d+\.s?html?$|\/art_\d+_\d+\.html$|\/content_\d+\.s?html?$|\/\d{6,8}\/[\w-]+\.s?html?$|\/art\/\d{4}\/\d{1,2}\/\d{1,2}\//iu;
 
 /** A source line under an article's title ("来源：市应急管理局", "信息来源："). */
 const SOURCE_LABEL = /(?:信息|文章|稿件)?来\s*源\s*[:：]/gu;
 /** Pagination of a list: TRS's createPageHTML, Hanweb's data store, "共N页", "下一页", "尾页", a pager element. */
-const PAGINATION = /createPageHTML\s*\(|\bcountPage\b|<totalrecord>|\btotalRecord\b|共\s*\d+\s*(?:页|条)|第\s*\d+\s*页|下一页|尾\s*页|末\s*页|\b(?:class|id)\s*=\s*["']?[^"'<>]*(?:pagination|page_?nav|pager|fenye|pageList|default_pgContainer)/iu;
+const PAGINATION =
+  /createPageHTML\s*\(|\bcountPage\b|<totalrecord>|\btotalRecord\b|共\s*\d+\s*(?:页|条)|第\s*\d+\s*页|下一页|尾\s*页|末\s*页|\b(?:class|id)\s*=\s*["']?[^"'<>]*(?:pagination|page_?nav|pager|fenye|pageList|default_pgContainer)/iu;
 
 interface Row {
   start: number;
@@ -93,7 +95,11 @@ const MAX_LABELS = 20;
 /** A list template with its pager and no item at all (TRS writes createPageHTML even for an empty column). */
 export function isEmptyList(html: string): boolean {
   const main = withoutFooter(html.slice(0, MAX_READ));
-  return EMPTY_LIST.test(main) && listRows(main).dated.length === 0 && !/<(li|tr|dd)\b[^<>]*>\s*(?:<[^<>]*>\s*)*<a\b[^<>]*href[^<>]*>[^<]{8,}/iu.test(main.slice(main.search(EMPTY_LIST) - 3000));
+  return (
+    EMPTY_LIST.test(main) &&
+    listRows(main).dated.length === 0 &&
+    !/<(li|tr|dd)\b[^<>]*>\s*(?:<[^<>]*>\s*)*<a\b[^<>]*href[^<>]*>[^<]{8,}/iu.test(main.slice(main.search(EMPTY_LIST) - 3000))
+  );
 }
 
 /** What the site says of a page beyond its HTML. */

@@ -106,7 +106,8 @@ const ALLOW_ALL = (note?: string): RobotsRules => ({ crawlDelayMs: 0, sitemaps: 
  */
 export async function fetchRobots(origin: string, limits: FetchLimits, signal?: AbortSignal): Promise<RobotsRules> {
   const r = await fetchBounded(`${origin}/robots.txt`, 'GET', { ...limits, maxBytes: Math.min(limits.maxBytes, 512 * 1024) }, { signal });
-  if (r.failure && r.status === 0) return ALLOW_ALL(r.failure.kind === 'aborted' ? undefined : `robots.txt 无法读取（${r.failure.message}），按允许抓取处理`);
+  if (r.failure && r.status === 0)
+    return ALLOW_ALL(r.failure.kind === 'aborted' ? undefined : `robots.txt 无法读取（${r.failure.message}），按允许抓取处理`);
   if (r.status >= 500) return ALLOW_ALL(`robots.txt 返回 HTTP ${r.status}，按允许抓取处理`);
   if (r.status >= 400 || r.status < 200) return ALLOW_ALL();
   return parseRobots(r.body.toString('utf8'));

@@ -49,7 +49,17 @@ export interface RunChecksResult {
  * cancelled run keeps the targets already done. Nothing here is scored: every
  * suggestion waits for a reviewer.
  */
-export async function runChecks({ store, targets, options, progress, onStatus, statusEvery, signal, shoot, monitoringDate }: RunChecksInput): Promise<RunChecksResult> {
+export async function runChecks({
+  store,
+  targets,
+  options,
+  progress,
+  onStatus,
+  statusEvery,
+  signal,
+  shoot,
+  monitoringDate,
+}: RunChecksInput): Promise<RunChecksResult> {
   const asOf = settleMonitoringDate(store, options.now, monitoringDate);
   progress(`监测时间点：${asOf.toISOString().slice(0, 10)}（更新情况按此日判断）`);
   const ruleset = store.rulesetSnapshot();
@@ -68,11 +78,21 @@ export async function runChecks({ store, targets, options, progress, onStatus, s
     const share = (f = 0) => (i + f) / sites.length;
     const name = target.name || target.unit;
     const which = sites.length > 1 ? `（第 ${i + 1}/${sites.length} 个网站）` : '';
-    const site = new SiteProgress(sitePlan(options.only, !!shoot), (f, counts) => onStatus?.({ text: `正在检查 ${name}${which}：${counts}`, fraction: share(f) }), statusEvery);
+    const site = new SiteProgress(
+      sitePlan(options.only, !!shoot),
+      (f, counts) => onStatus?.({ text: `正在检查 ${name}${which}：${counts}`, fraction: share(f) }),
+      statusEvery,
+    );
     progress(`检查 ${name}（${target.url}）`, share());
     let result;
     try {
-      result = await checkWebsite(target.url!, { ...options, asOf, wordList, freshness, footer }, (line, f) => progress(`  ${line}`, share(f ?? 0)), signal, site);
+      result = await checkWebsite(
+        target.url!,
+        { ...options, asOf, wordList, freshness, footer },
+        (line, f) => progress(`  ${line}`, share(f ?? 0)),
+        signal,
+        site,
+      );
     } catch (error) {
       if (signal?.aborted) break;
       throw error;

@@ -154,12 +154,14 @@ export class SiteProgress {
       if (this.crawlEnded) parts.push(`已抓取 ${this.pagesDone} 页`);
       else parts.push(this.pagesKnown ? `已抓取 ${this.pagesDone}/约 ${this.pagesKnown} 页` : '开始抓取');
     }
-    if (this.plan.links && this.reached('links')) parts.push(this.segment === 'links' && this.linksTotal === 0 ? '开始检查链接' : `已检查链接 ${this.linksDone}/${this.linksTotal}`);
+    if (this.plan.links && this.reached('links'))
+      parts.push(this.segment === 'links' && this.linksTotal === 0 ? '开始检查链接' : `已检查链接 ${this.linksDone}/${this.linksTotal}`);
     if (this.plan.checks && this.reached('checks')) {
       const under = this.segment === 'checks' && this.checkLabel ? `（正在检查${this.checkLabel}）` : '';
       parts.push(`其他检查 ${Math.min(this.checksDone, this.plan.checks)}/${this.plan.checks} 项${under}`);
     }
-    if (this.plan.shots && this.reached('shots')) parts.push(this.shotsTotal ? `截图 ${this.shotsDone}/${this.shotsTotal} 条建议` : '准备截图');
+    if (this.plan.shots && this.reached('shots'))
+      parts.push(this.shotsTotal ? `截图 ${this.shotsDone}/${this.shotsTotal} 条建议` : '准备截图');
     return parts.join('，') || '准备中';
   }
 
@@ -176,7 +178,16 @@ export class SiteProgress {
 
   private within(s: SiteSegment): number {
     const time = this.budgetMs > 0 ? (this.o.clock() - this.startedAt) / this.budgetMs : 0;
-    const counted = s === 'crawl' ? this.crawlShare : s === 'links' ? this.linkShare() : s === 'checks' ? this.checksDone / Math.max(1, this.plan.checks) : this.shotsTotal ? this.shotsDone / this.shotsTotal : 0;
+    const counted =
+      s === 'crawl'
+        ? this.crawlShare
+        : s === 'links'
+          ? this.linkShare()
+          : s === 'checks'
+            ? this.checksDone / Math.max(1, this.plan.checks)
+            : this.shotsTotal
+              ? this.shotsDone / this.shotsTotal
+              : 0;
     return Math.min(1, Math.max(counted, time));
   }
 

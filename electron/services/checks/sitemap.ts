@@ -46,11 +46,20 @@ interface Fetched {
 
 async function open(url: string, crawl: CrawlResult, o: SitemapOptions): Promise<Fetched> {
   const page = crawl.pages.find((p) => p.url === url || p.finalUrl === url);
-  if (page?.html !== undefined) return { url, ok: page.status < 400, status: page.status, body: page.html, xml: false, finalUrl: page.finalUrl };
+  if (page?.html !== undefined)
+    return { url, ok: page.status < 400, status: page.status, body: page.html, xml: false, finalUrl: page.finalUrl };
   const r = await fetchBounded(url, 'GET', o.limits ?? DEFAULT_LIMITS, { signal: o.signal });
   const type = String(r.headers['content-type'] ?? '');
   const body = r.status >= 200 && r.status < 400 && r.body.length ? decodeHtml(r.body, type) : '';
-  return { url, ok: body.length > 0 && !(r.failure && r.status === 0), status: r.status, ...(r.failure ? { failure: r.failure.message } : {}), body, xml: /xml/iu.test(type) || /^\s*<\?xml|<urlset|<sitemapindex/iu.test(body.slice(0, 512)), finalUrl: r.finalUrl };
+  return {
+    url,
+    ok: body.length > 0 && !(r.failure && r.status === 0),
+    status: r.status,
+    ...(r.failure ? { failure: r.failure.message } : {}),
+    body,
+    xml: /xml/iu.test(type) || /^\s*<\?xml|<urlset|<sitemapindex/iu.test(body.slice(0, 512)),
+    finalUrl: r.finalUrl,
+  };
 }
 
 /** The links a site map lists: <loc> entries of an XML map, the anchors of an HTML one. */
@@ -78,7 +87,10 @@ function listed(map: Fetched): string[] {
  * reads the home page first.
  */
 export async function checkSitemap(source: CrawlResult | string, options: SitemapOptions = {}): Promise<SitemapReport> {
-  const crawl = typeof source === 'string' ? await crawlSite(source, { maxPages: 1, maxDepth: 0, ...(options.signal ? { signal: options.signal } : {}), ...options.crawl }) : source;
+  const crawl =
+    typeof source === 'string'
+      ? await crawlSite(source, { maxPages: 1, maxDepth: 0, ...(options.signal ? { signal: options.signal } : {}), ...options.crawl })
+      : source;
   const home = crawl.pages[0];
   const homeFinal = home?.finalUrl ?? crawl.home;
   const homeHtml = home?.html ?? (await open(crawl.home, crawl, options)).body;
@@ -92,8 +104,16 @@ export async function checkSitemap(source: CrawlResult | string, options: Sitema
   if (linked) {
     const fetched = await open(linked.url, crawl, options);
     // No answer (the network, or a site map on another host this machine cannot reach) is not a site map that does not open.
-    if (fetched.status === 0) return { home: crawl.home, sitemapUrl: null, foundBy: null, unverified: `首页“网站地图”链接 ${linked.url} 没有响应（${fetched.failure ?? '无法访问'}），站点地图未核实`, links: [] };
-    if (!fetched.ok || SOFT_404.test(fetched.body.slice(0, 4096))) return { home: crawl.home, sitemapUrl: null, foundBy: null, note: `首页“网站地图”链接打不开（${linked.url}）`, links: [] };
+    if (fetched.status === 0)
+      return {
+        home: crawl.home,
+        sitemapUrl: null,
+        foundBy: null,
+        unverified: `首页“网站地图”链接 ${linked.url} 没有响应（${fetched.failure ?? '无法访问'}），站点地图未核实`,
+        links: [],
+      };
+    if (!fetched.ok || SOFT_404.test(fetched.body.slice(0, 4096)))
+      return { home: crawl.home, sitemapUrl: null, foundBy: null, note: `首页“网站地图”链接打不开（${linked.url}）`, links: [] };
     map = fetched;
     foundBy = 'link';
   } else {
@@ -103,14 +123,29 @@ export async function checkSitemap(source: CrawlResult | string, options: Sitema
     for (const url of [...PROBES.map((p) => origin + p), ...fromRobots]) {
       const fetched = await open(url, crawl, options);
       if (fetched.status !== 0) answered = true;
-      if (!fetched.ok || fetched.finalUrl === homeFinal || SOFT_404.test(fetched.body.slice(0, 4096)) || listed(fetched).length === 0) continue;
+      if (!fetched.ok || fetched.finalUrl === homeFinal || SOFT_404.test(fetched.body.slice(0, 4096)) || listed(fetched).length === 0)
+        continue;
       map = fetched;
       foundBy = 'probe';
       break;
     }
-    if (!map && !answered) return { home: crawl.home, sitemapUrl: null, foundBy: null, unverified: `首页没有“网站地图”链接，${PROBES.join('、')} 都没有响应，站点地图未核实`, links: [] };
+    if (!map && !answered)
+      return {
+        home: crawl.home,
+        sitemapUrl: null,
+        foundBy: null,
+        unverified: `首页没有“网站地图”链接，${PROBES.join('、')} 都没有响应，站点地图未核实`,
+        links: [],
+      };
   }
-  if (!map) return { home: crawl.home, sitemapUrl: null, foundBy: null, note: `首页没有“网站地图”链接，${PROBES.join('、')} 也都没有站点地图`, links: [] };
+  if (!map)
+    return {
+      home: crawl.home,
+      sitemapUrl: null,
+      foundBy: null,
+      note: `首页没有“网站地图”链接，${PROBES.join('、')} 也都没有站点地图`,
+      links: [],
+    };
 
   const limit = options.maxSitemapLinks ?? 2_000;
   const site = siteKey(homeFinal);
@@ -126,23 +161,53 @@ export async function checkSitemap(source: CrawlResult | string, options: Sitema
     const result = options.known?.get(url) ?? states.get(url)!;
     return { url, result: offline && siteKey(url) !== site ? offlineState(result) : result };
   });
-  return { home: crawl.home, sitemapUrl: map.url, foundBy, links, ...(all.length > limit ? { note: `站点地图共 ${all.length} 个链接，只检查了前 ${limit} 个` } : {}) };
+  return {
+    home: crawl.home,
+    sitemapUrl: map.url,
+    foundBy,
+    links,
+    ...(all.length > limit ? { note: `站点地图共 ${all.length} 个链接，只检查了前 ${limit} 个` } : {}),
+  };
 }
 
 /** What the site-map check leaves for the reviewer: why it could not look, and its links it could not settle. */
 export function sitemapNotes(report: SitemapReport): CheckNote[] {
   const notes: CheckNote[] = [];
-  if (report.unverified) notes.push({ check: 'sitemap', detect: 'sitemap.missing', text: report.unverified, ok: false, items: [{ url: report.home, reason: report.unverified }] });
+  if (report.unverified)
+    notes.push({
+      check: 'sitemap',
+      detect: 'sitemap.missing',
+      text: report.unverified,
+      ok: false,
+      items: [{ url: report.home, reason: report.unverified }],
+    });
   if (report.sitemapUrl && report.note) notes.push({ check: 'sitemap', text: report.note, ok: false });
-  const unsettled = report.links.flatMap((l) => (l.result.state === 'unverified' || l.result.state === 'tls' ? [{ url: report.sitemapUrl!, link: l.url, reason: l.result.reason }] : []));
-  if (unsettled.length) notes.push({ check: 'sitemap', detect: 'sitemap.links', text: `站点地图中有 ${unsettled.length} 个链接未核实，未计为打不开`, ok: false, items: unsettled.slice(0, 200) });
+  const unsettled = report.links.flatMap((l) =>
+    l.result.state === 'unverified' || l.result.state === 'tls' ? [{ url: report.sitemapUrl!, link: l.url, reason: l.result.reason }] : [],
+  );
+  if (unsettled.length)
+    notes.push({
+      check: 'sitemap',
+      detect: 'sitemap.links',
+      text: `站点地图中有 ${unsettled.length} 个链接未核实，未计为打不开`,
+      ok: false,
+      items: unsettled.slice(0, 200),
+    });
   return notes;
 }
 
 /** The site map as observations: none found; and its links that do not open (count = such links). */
 export function sitemapObservations(report: SitemapReport): Observation[] {
   if (report.unverified) return [];
-  if (!report.sitemapUrl) return [{ detect: 'sitemap.missing', count: 1, summary: report.note ?? '未找到站点地图', items: [{ url: report.home, reason: report.note ?? '未找到站点地图' }] }];
+  if (!report.sitemapUrl)
+    return [
+      {
+        detect: 'sitemap.missing',
+        count: 1,
+        summary: report.note ?? '未找到站点地图',
+        items: [{ url: report.home, reason: report.note ?? '未找到站点地图' }],
+      },
+    ];
   const broken = report.links.filter((l) => l.result.state === 'broken');
   if (!broken.length) return [];
   return [

@@ -38,7 +38,9 @@ function rulesDetecting(ruleset: Ruleset, observation: Observation, observed: Ta
 
 function appliesTo(ruleset: Ruleset, place: IndicatorPlace, target: Target): boolean {
   const cls = ruleset.classes.find((c) => c.id === target.classId);
-  return [place.part.appliesTo, place.section.appliesTo, place.indicator.appliesTo].every((s) => applies(s, target.kind, cls, target.attributes));
+  return [place.part.appliesTo, place.section.appliesTo, place.indicator.appliesTo].every((s) =>
+    applies(s, target.kind, cls, target.attributes),
+  );
 }
 
 /**
@@ -51,11 +53,18 @@ function scoredOn(ruleset: Ruleset, place: IndicatorPlace, target: Target, other
   if (appliesTo(ruleset, place, target)) return target;
   if (target.kind !== 'account') return undefined;
   const unit = matchKey(target.unit);
-  return others.find((t) => t.kind === 'website' && (matchKey(t.unit) === unit || matchKey(t.name) === unit) && appliesTo(ruleset, place, t));
+  return others.find(
+    (t) => t.kind === 'website' && (matchKey(t.unit) === unit || matchKey(t.name) === unit) && appliesTo(ruleset, place, t),
+  );
 }
 
 /** Turns a check's observations into suggestions by the rules whose `detects` name them. */
-export function suggestionsFor(ruleset: Ruleset, target: Target, observations: readonly Observation[], others: readonly Target[] = [target]): Suggestion[] {
+export function suggestionsFor(
+  ruleset: Ruleset,
+  target: Target,
+  observations: readonly Observation[],
+  others: readonly Target[] = [target],
+): Suggestion[] {
   const out: Suggestion[] = [];
   for (const observation of observations) {
     for (const { place, rule } of rulesDetecting(ruleset, observation, target)) {
@@ -86,7 +95,12 @@ export function suggestionsFor(ruleset: Ruleset, target: Target, observations: r
  * screenshots for it.
  */
 export function alreadyDecided(store: AssessmentStore, s: Suggestion): boolean {
-  return store.listFindings({ targetId: s.targetId }).some((f) => f.source === s.check && f.indicatorId === s.indicatorId && f.rule === s.rule && f.status !== 'suggested' && f.count === s.count);
+  return store
+    .listFindings({ targetId: s.targetId })
+    .some(
+      (f) =>
+        f.source === s.check && f.indicatorId === s.indicatorId && f.rule === s.rule && f.status !== 'suggested' && f.count === s.count,
+    );
 }
 
 /**
@@ -100,17 +114,24 @@ export function storeSuggestions(store: AssessmentStore, suggestions: readonly S
   for (const s of suggestions) {
     store.transaction(() => {
       const target = store.getTarget(s.targetId);
-      const same = store.listFindings({ targetId: s.targetId }).filter((f) => f.source === s.check && f.indicatorId === s.indicatorId && f.rule === s.rule);
+      const same = store
+        .listFindings({ targetId: s.targetId })
+        .filter((f) => f.source === s.check && f.indicatorId === s.indicatorId && f.rule === s.rule);
       if (same.some((f) => f.status !== 'suggested' && f.count === s.count)) return;
-      const list = store.addEvidence(Buffer.from(JSON.stringify({ target: s.target, indicator: s.indicator, rule: s.rule, check: s.check, checkedAt, items: s.evidence }, null, 2)), {
-        kind: 'file',
-        ext: 'json',
-        url: target.url,
-        title: `${s.summary}（自动检查清单）`,
-        capturedAt: checkedAt,
-        targetId: s.targetId,
-        indicatorId: s.indicatorId,
-      });
+      const list = store.addEvidence(
+        Buffer.from(
+          JSON.stringify({ target: s.target, indicator: s.indicator, rule: s.rule, check: s.check, checkedAt, items: s.evidence }, null, 2),
+        ),
+        {
+          kind: 'file',
+          ext: 'json',
+          url: target.url,
+          title: `${s.summary}（自动检查清单）`,
+          capturedAt: checkedAt,
+          targetId: s.targetId,
+          indicatorId: s.indicatorId,
+        },
+      );
       const pending = same.find((f) => f.status === 'suggested');
       if (pending) {
         store.updateFinding(pending.id, { count: s.count, note: s.summary }, '重新检查');
@@ -118,7 +139,18 @@ export function storeSuggestions(store: AssessmentStore, suggestions: readonly S
         ids.push(pending.id);
         return;
       }
-      ids.push(store.addFinding({ targetId: s.targetId, indicatorId: s.indicatorId, rule: s.rule, count: s.count, note: s.summary, status: 'suggested', source: s.check, evidenceIds: [list.id, ...s.evidenceIds] }).id);
+      ids.push(
+        store.addFinding({
+          targetId: s.targetId,
+          indicatorId: s.indicatorId,
+          rule: s.rule,
+          count: s.count,
+          note: s.summary,
+          status: 'suggested',
+          source: s.check,
+          evidenceIds: [list.id, ...s.evidenceIds],
+        }).id,
+      );
     });
   }
   return ids;

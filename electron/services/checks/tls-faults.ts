@@ -3,7 +3,15 @@
  * They are faults of the host, not broken links: a missing intermediate
  * certificate breaks every link of that host for strict clients only.
  */
-export type TlsFaultKind = 'missing-intermediate' | 'self-signed' | 'expired' | 'not-yet-valid' | 'hostname-mismatch' | 'legacy-renegotiation' | 'old-protocol' | 'other';
+export type TlsFaultKind =
+  | 'missing-intermediate'
+  | 'self-signed'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'hostname-mismatch'
+  | 'legacy-renegotiation'
+  | 'old-protocol'
+  | 'other';
 
 export interface TlsFault {
   kind: TlsFaultKind;

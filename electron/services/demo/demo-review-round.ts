@@ -16,10 +16,17 @@ import { REVIEW_ROUND } from './demo-script';
  * review request on the second working day after, decides it through findings
  * and writes the outcomes sheet. Returns the files written.
  */
-export async function runReviewRound(store: AssessmentStore, exportsDir: string, now: Date, say: (line: string) => void): Promise<{ label: string; path: string }[]> {
+export async function runReviewRound(
+  store: AssessmentStore,
+  exportsDir: string,
+  now: Date,
+  say: (line: string) => void,
+): Promise<{ label: string; path: string }[]> {
   const sentOn = chinaToday(now);
   const feedback = await writeFeedback(store, path.join(exportsDir, '初步考评结果反馈单'), sentOn);
-  say(`初步考评结果反馈单：${feedback.files.length} 个单位，发送日期 ${sentOn}（复核申请期限自次日起算 ${store.info().reviewWindowDays} 个工作日）`);
+  say(
+    `初步考评结果反馈单：${feedback.files.length} 个单位，发送日期 ${sentOn}（复核申请期限自次日起算 ${store.info().reviewWindowDays} 个工作日）`,
+  );
   let receivedOn = sentOn;
   try {
     receivedOn = addWorkingDays(sentOn, REVIEW_ROUND.receivedOnWorkingDay).deadline;
@@ -33,14 +40,27 @@ export async function runReviewRound(store: AssessmentStore, exportsDir: string,
   try {
     const attachment = path.join(scratch, REVIEW_ROUND.attachment.name);
     writeFileSync(attachment, REVIEW_ROUND.attachment.text);
-    const request = addReviewRequest(store, { targetId: target.id, indicators: REVIEW_ROUND.decisions.map((d) => d.indicatorId), reason: REVIEW_ROUND.reason, receivedOn, attachments: [{ path: attachment, name: REVIEW_ROUND.attachment.name }] });
+    const request = addReviewRequest(store, {
+      targetId: target.id,
+      indicators: REVIEW_ROUND.decisions.map((d) => d.indicatorId),
+      reason: REVIEW_ROUND.reason,
+      receivedOn,
+      attachments: [{ path: attachment, name: REVIEW_ROUND.attachment.name }],
+    });
     const view = reviewRequestView(store, request.id);
-    const window = view.inTime === null ? view.windowNote : `期限 ${view.deadline}，第 ${view.workingDay} 个工作日收到，${view.inTime ? '在期限内' : '已逾期'}`;
-    say(`  复核申请 #${request.id}：${target.unit}，${receivedOn} 收到（${window}），异议指标 ${view.items.map((i) => i.indicatorPath).join('、')}`);
+    const window =
+      view.inTime === null
+        ? view.windowNote
+        : `期限 ${view.deadline}，第 ${view.workingDay} 个工作日收到，${view.inTime ? '在期限内' : '已逾期'}`;
+    say(
+      `  复核申请 #${request.id}：${target.unit}，${receivedOn} 收到（${window}），异议指标 ${view.items.map((i) => i.indicatorPath).join('、')}`,
+    );
     for (const d of REVIEW_ROUND.decisions) {
       const item = decideReviewRequest(store, { requestId: request.id, indicator: d.indicatorId, decision: d.decision, reason: d.reason });
       const indicatorPath = view.items.find((i) => i.indicatorId === d.indicatorId)!.indicatorPath;
-      const effect = item.effect ? `：总分 ${item.effect.totalBefore} → ${item.effect.totalAfter}，类内排名 ${item.effect.rankBefore} → ${item.effect.rankAfter}（${item.effect.changes.join('；')}）` : '';
+      const effect = item.effect
+        ? `：总分 ${item.effect.totalBefore} → ${item.effect.totalAfter}，类内排名 ${item.effect.rankBefore} → ${item.effect.rankAfter}（${item.effect.changes.join('；')}）`
+        : '';
       say(`  ${d.decision === 'accepted' ? '采纳' : '不予采纳'} ${indicatorPath}——${d.reason}${effect}`);
     }
   } finally {

@@ -81,9 +81,16 @@ export const REVIEW_ROUND = {
   unit: '南岭县人民政府',
   receivedOnWorkingDay: 2,
   reason: '首页链接均可正常打开；《南岭县促进民营经济发展若干措施》已发布图解版解读，见附件',
-  attachment: { name: '图解版解读截图说明.txt', text: '《南岭县促进民营经济发展若干措施》图解版解读已于同日在“政策解读”栏目发布，附页面地址与发布日期。' },
+  attachment: {
+    name: '图解版解读截图说明.txt',
+    text: '《南岭县促进民营经济发展若干措施》图解版解读已于同日在“政策解读”栏目发布，附页面地址与发布日期。',
+  },
   decisions: [
-    { indicatorId: 'basic.health.availability', decision: 'rejected' as const, reason: '证据截图显示所列链接在取证时返回 404，单位未提供取证时可访问的证明' },
+    {
+      indicatorId: 'basic.health.availability',
+      decision: 'rejected' as const,
+      reason: '证据截图显示所列链接在取证时返回 404，单位未提供取证时可访问的证明',
+    },
     { indicatorId: 'basic.publish.readings', decision: 'accepted' as const, reason: '核实单位附件，该政策已有图解版解读，原扣分撤回' },
   ],
 };

@@ -75,14 +75,36 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const assessment = demoAssessment(now);
   const assessmentDir = path.join(options.out, folderNameFor(options.out, assessment.name, assessment.year));
   const ruleset = loadRuleset('zhanjiang-2021');
-  const store = createAssessment(assessmentDir, { ...assessment, rulesetId: ruleset.id, rulesetSnapshot: ruleset, gradeBands: ruleset.grades.bands }, { actor: '演示评审员', now: () => new Date() });
+  const store = createAssessment(
+    assessmentDir,
+    { ...assessment, rulesetId: ruleset.id, rulesetSnapshot: ruleset, gradeBands: ruleset.grades.bands },
+    { actor: '演示评审员', now: () => new Date() },
+  );
   try {
     const site = (key: string) => sites.find((s) => s.site.key === key)!;
     say(`新建考评：${assessment.name}（湛江 2021 方案）→ ${assessmentDir}`);
     store.addTargets([
-      { kind: 'website', unit: '南岭县人民政府', name: site('county').site.siteName, url: site('county').url, classId: 'county', attributes: {}, identifier: site('county').site.siteCode, platform: null },
+      {
+        kind: 'website',
+        unit: '南岭县人民政府',
+        name: site('county').site.siteName,
+        url: site('county').url,
+        classId: 'county',
+        attributes: {},
+        identifier: site('county').site.siteCode,
+        platform: null,
+      },
       // The channel has no 政策文件 column: the ruleset moves those weights to 机构职能, 领导信息 and others.
-      { kind: 'website', unit: '南岭市教育局', name: site('department').site.siteName, url: site('department').url, classId: 'city-service', attributes: { hasPolicyColumn: false }, identifier: null, platform: null },
+      {
+        kind: 'website',
+        unit: '南岭市教育局',
+        name: site('department').site.siteName,
+        url: site('department').url,
+        classId: 'city-service',
+        attributes: { hasPolicyColumn: false },
+        identifier: null,
+        platform: null,
+      },
       ...DEMO_ACCOUNTS.map((a) => ({ ...a, kind: 'account' as const, url: null, classId: 'account', attributes: {} })),
     ]);
     say(`考评对象：2 个网站（本机回环地址上的示例站点），${DEMO_ACCOUNTS.length} 个政务新媒体账号`);
@@ -109,11 +131,21 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     files.push({ label: '自评与评审得分对照表', path: diffFile });
 
     const verified = verifyAssessment(assessmentDir);
-    say(verified.ok ? `数据完整性校验通过：历史记录 ${verified.historyEntries} 条，证据文件 ${verified.evidenceFiles} 个` : `数据完整性校验失败：${verified.firstBreak}`);
+    say(
+      verified.ok
+        ? `数据完整性校验通过：历史记录 ${verified.historyEntries} 条，证据文件 ${verified.evidenceFiles} 个`
+        : `数据完整性校验失败：${verified.firstBreak}`,
+    );
     const scores = new Map(scoreStoredAssessment(store).map((s) => [s.targetId, s]));
     const targets = store.listTargets().map((t) => {
       const s = scores.get(t.id)!;
-      return { label: t.kind === 'website' ? t.unit : `${t.unit}·${t.platform}“${t.name}”`, total: s.total, grade: s.grade, rank: s.total === null ? null : s.rank, veto: s.veto };
+      return {
+        label: t.kind === 'website' ? t.unit : `${t.unit}·${t.platform}“${t.name}”`,
+        total: s.total,
+        grade: s.grade,
+        rank: s.total === null ? null : s.rank,
+        veto: s.veto,
+      };
     });
     return { assessmentDir, files, targets };
   } finally {
@@ -124,12 +156,23 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 }
 
 /** Runs every check on both sites (same site only: the demo needs no internet) and confirms what a reviewer would. */
-async function checkAndConfirm(store: AssessmentStore, now: Date, launch: (options: LaunchOptions) => Promise<Browser>, say: (line: string) => void) {
+async function checkAndConfirm(
+  store: AssessmentStore,
+  now: Date,
+  launch: (options: LaunchOptions) => Promise<Browser>,
+  say: (line: string) => void,
+) {
   say('自动检查（只检查本站链接，无需联网）……');
   const shooter = createEvidenceShooter(store, { maxShots: 2, launch });
   try {
     const options = { ...DEFAULT_WEBSITE_CHECK, only: CHECK_NAMES, external: false, now };
-    await runChecks({ store, targets: store.listTargets(), options, progress: (line) => /^\S/u.test(line) && say(`  ${line}`), shoot: shooter.shoot });
+    await runChecks({
+      store,
+      targets: store.listTargets(),
+      options,
+      progress: (line) => /^\S/u.test(line) && say(`  ${line}`),
+      shoot: shooter.shoot,
+    });
   } finally {
     await shooter.close();
   }
@@ -149,7 +192,14 @@ async function checkAndConfirm(store: AssessmentStore, now: Date, launch: (optio
 }
 
 /** Opens each site in the headless browser, captures the page and records a finding with it. */
-async function recordByHand(store: AssessmentStore, sites: RunningSite[], scratch: string, launch: (options: LaunchOptions) => Promise<Browser>, now: Date, say: (line: string) => void) {
+async function recordByHand(
+  store: AssessmentStore,
+  sites: RunningSite[],
+  scratch: string,
+  launch: (options: LaunchOptions) => Promise<Browser>,
+  now: Date,
+  say: (line: string) => void,
+) {
   const ruleset = store.rulesetSnapshot();
   const host = createPuppeteerHost({ profileDir: path.join(scratch, 'browser'), onVisit: () => undefined, launch });
   try {
@@ -158,9 +208,28 @@ async function recordByHand(store: AssessmentStore, sites: RunningSite[], scratc
       const target = store.listTargets().find((t) => t.url === running.url)!;
       await host.open(target.id, new URL(manual.path, running.url).toString());
       const place = resolveIndicator(ruleset, manual.indicatorId, 'website');
-      const evidence = await captureEvidence({ host, store, targetId: target.id, targetName: target.name, indicatorId: place.indicator.id, indicatorPath: place.path, mode: manual.mode, now: () => now });
-      store.addFinding({ targetId: target.id, indicatorId: place.indicator.id, rule: manual.rule, count: 1, note: manual.note, status: 'confirmed', evidenceIds: [evidence.id] });
-      say(`  人工记录 ${target.unit} ${place.path} 第${manual.rule}条：${manual.note}（${manual.mode === 'fullpage' ? '整页' : '可视区域'}截图 #${evidence.id}）`);
+      const evidence = await captureEvidence({
+        host,
+        store,
+        targetId: target.id,
+        targetName: target.name,
+        indicatorId: place.indicator.id,
+        indicatorPath: place.path,
+        mode: manual.mode,
+        now: () => now,
+      });
+      store.addFinding({
+        targetId: target.id,
+        indicatorId: place.indicator.id,
+        rule: manual.rule,
+        count: 1,
+        note: manual.note,
+        status: 'confirmed',
+        evidenceIds: [evidence.id],
+      });
+      say(
+        `  人工记录 ${target.unit} ${place.path} 第${manual.rule}条：${manual.note}（${manual.mode === 'fullpage' ? '整页' : '可视区域'}截图 #${evidence.id}）`,
+      );
     }
   } finally {
     await host.close();
@@ -168,7 +237,9 @@ async function recordByHand(store: AssessmentStore, sites: RunningSite[], scratc
 }
 
 function fillAccountForm(store: AssessmentStore, now: Date, say: (line: string) => void) {
-  const account = store.listTargets().find((t) => t.kind === 'account' && t.unit === ACCOUNT_FORM.unit && t.platform === ACCOUNT_FORM.platform)!;
+  const account = store
+    .listTargets()
+    .find((t) => t.kind === 'account' && t.unit === ACCOUNT_FORM.unit && t.platform === ACCOUNT_FORM.platform)!;
   const last = new Date(now.getTime() - ACCOUNT_FORM.lastUpdateDaysAgo * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
   saveAccountForm(store, account.id, { ...ACCOUNT_FORM.answers, lastUpdate: last }, now);
   say(`  新媒体检查表：${account.unit}${account.platform}“${account.name}”最近更新 ${last}，抽查 4 周有 1 周未更新`);
@@ -189,5 +260,7 @@ async function selfEvaluate(store: AssessmentStore, ruleset: Ruleset, scratch: s
   const file = path.join(scratch, `${target.unit}_自查自评表.xlsx`);
   writeFileSync(file, await safeWorkbookBytes(book as ExcelJS.Workbook));
   const [result] = await importSelfEvaluations(store, [file]);
-  say(result?.ok ? `  导入自评表：${path.basename(file)}（${result.scores} 项自评得分）` : `  自评表导入失败：${result?.errors.join('；')}`);
+  say(
+    result?.ok ? `  导入自评表：${path.basename(file)}（${result.scores} 项自评得分）` : `  自评表导入失败：${result?.errors.join('；')}`,
+  );
 }

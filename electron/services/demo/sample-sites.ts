@@ -59,13 +59,20 @@ function footer(id: SiteIdentity, isHome: boolean): string {
 </div>`;
 }
 
-function page(id: SiteIdentity, opts: { title: string; column?: string; article?: { pubDate: string; source: string }; body: string; isHome?: boolean; charset: string }): string {
+function page(
+  id: SiteIdentity,
+  opts: { title: string; column?: string; article?: { pubDate: string; source: string }; body: string; isHome?: boolean; charset: string },
+): string {
   const metas = [
     `<meta name="SiteName" content="${id.siteName}">`,
     `<meta name="SiteDomain" content="${id.domain}">`,
     id.siteCode ? `<meta name="SiteIDCode" content="${id.siteCode}">` : '',
-    opts.column ? `<meta name="ColumnName" content="${opts.column}"><meta name="ColumnDescription" content="${opts.column}"><meta name="ColumnKeywords" content="${opts.column}"><meta name="ColumnType" content="${opts.column}">` : '',
-    opts.article ? `<meta name="ArticleTitle" content="${opts.title}"><meta name="PubDate" content="${opts.article.pubDate} 09:30"><meta name="ContentSource" content="${opts.article.source}">` : '',
+    opts.column
+      ? `<meta name="ColumnName" content="${opts.column}"><meta name="ColumnDescription" content="${opts.column}"><meta name="ColumnKeywords" content="${opts.column}"><meta name="ColumnType" content="${opts.column}">`
+      : '',
+    opts.article
+      ? `<meta name="ArticleTitle" content="${opts.title}"><meta name="PubDate" content="${opts.article.pubDate} 09:30"><meta name="ContentSource" content="${opts.article.source}">`
+      : '',
   ].join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="${opts.charset}">
@@ -87,11 +94,21 @@ interface Item {
   body: string;
 }
 
-function columnPages(id: SiteIdentity, today: Date, charset: string, dir: string, name: string, items: Item[], extra: (i: number) => string = () => ''): { path: string; html: string }[] {
+function columnPages(
+  id: SiteIdentity,
+  today: Date,
+  charset: string,
+  dir: string,
+  name: string,
+  items: Item[],
+  extra: (i: number) => string = () => '',
+): { path: string; html: string }[] {
   const list = items
     .map((it, i) => `<li><a href="/${dir}/${i + 1}.html">${it.title}</a><span class="date">${ymd(today, it.daysAgo)}</span></li>`)
     .join('\n');
-  const pages = [{ path: `/${dir}/`, html: page(id, { title: name, column: name, body: `<h2>${name}</h2><ul class="list">${list}</ul>`, charset }) }];
+  const pages = [
+    { path: `/${dir}/`, html: page(id, { title: name, column: name, body: `<h2>${name}</h2><ul class="list">${list}</ul>`, charset }) },
+  ];
   items.forEach((it, i) => {
     const date = ymd(today, it.daysAgo);
     pages.push({
@@ -119,22 +136,44 @@ function countyPortal(today: Date): SampleSite {
     icp: '粤ICP备05012345号',
     police: '粤公网安备 44080202000111号',
     jiucuo: 'all',
-    nav: [['首页', '/'], ['政务动态', '/zwdt/'], ['通知公告', '/tzgg/'], ['政策文件', '/zcwj/'], ['政策解读', '/zcjd/'], ['互动交流', '/hdjl/'], ['办事服务', '/bsfw/']],
+    nav: [
+      ['首页', '/'],
+      ['政务动态', '/zwdt/'],
+      ['通知公告', '/tzgg/'],
+      ['政策文件', '/zcwj/'],
+      ['政策解读', '/zcjd/'],
+      ['互动交流', '/hdjl/'],
+      ['办事服务', '/bsfw/'],
+    ],
   };
   const charset = 'utf-8';
   const news: Item[] = [
     { title: '南岭县召开2025年重点项目建设推进会', daysAgo: 2, body: '<p>会议听取了全县重点项目建设进展情况汇报，部署下一阶段工作。</p>' },
-    { title: '县政府党组理论学习中心组开展专题学习', daysAgo: 6, body: '<p>会议强调，要坚持以人民为中心的发展思想，推动中华人民共合国宪法学习宣传走深走实。</p>' },
+    {
+      title: '县政府党组理论学习中心组开展专题学习',
+      daysAgo: 6,
+      body: '<p>会议强调，要坚持以人民为中心的发展思想，推动中华人民共合国宪法学习宣传走深走实。</p>',
+    },
     { title: '南岭县开展防汛应急演练', daysAgo: 11, body: '<p>演练模拟强降雨引发山洪的处置流程。</p>' },
   ];
   const notices: Item[] = [
-    { title: '关于2024年度城乡居民医疗保险参保缴费的通知', daysAgo: 210, body: '<p>请各镇（街道）做好参保缴费组织工作。联系人：李先生，电话 13800138000。</p><p>附件：<a href="/tzgg/files/cbjf.xlsx">参保缴费统计表.xlsx</a></p>' },
+    {
+      title: '关于2024年度城乡居民医疗保险参保缴费的通知',
+      daysAgo: 210,
+      body: '<p>请各镇（街道）做好参保缴费组织工作。联系人：李先生，电话 13800138000。</p><p>附件：<a href="/tzgg/files/cbjf.xlsx">参保缴费统计表.xlsx</a></p>',
+    },
     { title: '南岭县2024年公开招聘教师拟聘用人员名单公示', daysAgo: 240, body: '<p>拟聘用人员：王某某，身份证号 11010519491231002X。</p>' },
   ];
   const policies: Item[] = [
-    { title: '南岭县人民政府关于印发南岭县促进民营经济发展若干措施的通知', daysAgo: 40, body: '<p>各镇人民政府，县府直属各单位：现将《南岭县促进民营经济发展若干措施》印发给你们，请认真贯彻执行。</p>' },
+    {
+      title: '南岭县人民政府关于印发南岭县促进民营经济发展若干措施的通知',
+      daysAgo: 40,
+      body: '<p>各镇人民政府，县府直属各单位：现将《南岭县促进民营经济发展若干措施》印发给你们，请认真贯彻执行。</p>',
+    },
   ];
-  const readings: Item[] = [{ title: '《南岭县促进民营经济发展若干措施》政策解读', daysAgo: 38, body: '<p>一、起草背景 二、主要内容 三、适用范围</p>' }];
+  const readings: Item[] = [
+    { title: '《南岭县促进民营经济发展若干措施》政策解读', daysAgo: 38, body: '<p>一、起草背景 二、主要内容 三、适用范围</p>' },
+  ];
   const home = page(id, {
     title: '首页',
     isHome: true,
@@ -151,13 +190,50 @@ function countyPortal(today: Date): SampleSite {
     ...columnPages(id, today, charset, 'tzgg', '通知公告', notices),
     ...columnPages(id, today, charset, 'zcwj', '政策文件', policies, () => '<p>相关解读：<a href="../zcjd/1.html">政策解读</a></p>'),
     ...columnPages(id, today, charset, 'zcjd', '政策解读', readings),
-    { path: '/hdjl/', html: page(id, { title: '互动交流', column: '互动交流', charset, body: '<h2>互动交流</h2><p><a href="/hdjl/xx.html">县长信箱</a></p>' }) },
-    { path: '/hdjl/xx.html', html: page(id, { title: '县长信箱', column: '互动交流', charset, body: '<h2>县长信箱</h2><form><textarea name="content"></textarea></form>' }) },
-    { path: '/bsfw/', html: page(id, { title: '办事服务', column: '办事服务', charset, body: '<h2>办事服务</h2><p><a href="https://www.gdzwfw.gov.cn/">广东政务服务网</a></p>' }) },
-    { path: '/zwgk/jcxxgk/', html: page(id, { title: '基层政务公开标准目录', column: '政府信息公开', charset, body: '<h2>基层政务公开标准目录</h2>' }) },
-    { path: '/search/', html: page(id, { title: '站内搜索', charset, body: `<h2>搜索结果</h2><ul class="list">${news.map((n, i) => `<li><a href="/zwdt/${i + 1}.html">${n.title}</a></li>`).join('')}</ul>` }) },
+    {
+      path: '/hdjl/',
+      html: page(id, {
+        title: '互动交流',
+        column: '互动交流',
+        charset,
+        body: '<h2>互动交流</h2><p><a href="/hdjl/xx.html">县长信箱</a></p>',
+      }),
+    },
+    {
+      path: '/hdjl/xx.html',
+      html: page(id, {
+        title: '县长信箱',
+        column: '互动交流',
+        charset,
+        body: '<h2>县长信箱</h2><form><textarea name="content"></textarea></form>',
+      }),
+    },
+    {
+      path: '/bsfw/',
+      html: page(id, {
+        title: '办事服务',
+        column: '办事服务',
+        charset,
+        body: '<h2>办事服务</h2><p><a href="https://www.gdzwfw.gov.cn/">广东政务服务网</a></p>',
+      }),
+    },
+    {
+      path: '/zwgk/jcxxgk/',
+      html: page(id, { title: '基层政务公开标准目录', column: '政府信息公开', charset, body: '<h2>基层政务公开标准目录</h2>' }),
+    },
+    {
+      path: '/search/',
+      html: page(id, {
+        title: '站内搜索',
+        charset,
+        body: `<h2>搜索结果</h2><ul class="list">${news.map((n, i) => `<li><a href="/zwdt/${i + 1}.html">${n.title}</a></li>`).join('')}</ul>`,
+      }),
+    },
     { path: '/sitemap.xml', html: '' },
-    { path: '/css/site.css', html: 'body{font-family:sans-serif;margin:0}.header{background:#b71c1c;color:#fff;padding:12px}.nav li{display:inline;margin-right:12px}.nav a{color:#fff}.box{display:inline-block;vertical-align:top;width:45%;margin:12px}.footer{background:#eee;padding:12px;text-align:center;font-size:12px}' },
+    {
+      path: '/css/site.css',
+      html: 'body{font-family:sans-serif;margin:0}.header{background:#b71c1c;color:#fff;padding:12px}.nav li{display:inline;margin-right:12px}.nav a{color:#fff}.box{display:inline-block;vertical-align:top;width:45%;margin:12px}.footer{background:#eee;padding:12px;text-align:center;font-size:12px}',
+    },
     { path: '/images/red.png', html: '' },
   ].map((p) => ({ ...p, encoding: 'utf8' as const, charsetHeader: true }));
   return {
@@ -189,7 +265,11 @@ function departmentChannel(today: Date): SampleSite {
     icp: '粤ICP备05012345号-3',
     police: '粤公网安备 44080202000222号',
     jiucuo: 'home',
-    nav: [['首页', '/'], ['政务动态', '/zwdt/'], ['通知公告', '/tzgg/']],
+    nav: [
+      ['首页', '/'],
+      ['政务动态', '/zwdt/'],
+      ['通知公告', '/tzgg/'],
+    ],
   };
   const charset = 'gbk';
   const news: Item[] = [
@@ -197,7 +277,11 @@ function departmentChannel(today: Date): SampleSite {
     { title: '全市中小学教师培训工作会议召开', daysAgo: 9, body: '<p>会议总结了上一年度教师培训工作。</p>' },
   ];
   const notices: Item[] = [
-    { title: '关于做好2025年义务教育招生入学工作的通知', daysAgo: 30, body: '<p>各县（市、区）教育局：请按要求做好招生入学工作。</p><p><a href="/tzgg/files/zsgz.pdf">招生工作细则.pdf</a></p>' },
+    {
+      title: '关于做好2025年义务教育招生入学工作的通知',
+      daysAgo: 30,
+      body: '<p>各县（市、区）教育局：请按要求做好招生入学工作。</p><p><a href="/tzgg/files/zsgz.pdf">招生工作细则.pdf</a></p>',
+    },
   ];
   const home = page(id, {
     title: '首页',
@@ -220,7 +304,13 @@ function departmentChannel(today: Date): SampleSite {
     siteCode: '',
     pages,
     missing: ['/tzgg/files/zsgz.pdf'],
-    defects: ['页脚缺少网站标识码', '页面缺少 SiteIDCode 站点标签', '非首页缺少“我为政府网站找错”入口', '通知附件链接打不开', '页面为 GBK 编码且部分响应未声明字符集'],
+    defects: [
+      '页脚缺少网站标识码',
+      '页面缺少 SiteIDCode 站点标签',
+      '非首页缺少“我为政府网站找错”入口',
+      '通知附件链接打不开',
+      '页面为 GBK 编码且部分响应未声明字符集',
+    ],
   };
 }
 

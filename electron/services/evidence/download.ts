@@ -25,17 +25,38 @@ const TYPE_EXT: Record<string, string> = {
  * evidence folder: bounded in time and bytes, refused whole when it cannot be
  * read completely, stored content-addressed like every other piece of evidence.
  */
-export async function downloadEvidence(input: { store: AssessmentStore; url: string; targetId: number; indicatorId?: string; findingId?: number; limits?: FetchLimits }): Promise<Evidence> {
+export async function downloadEvidence(input: {
+  store: AssessmentStore;
+  url: string;
+  targetId: number;
+  indicatorId?: string;
+  findingId?: number;
+  limits?: FetchLimits;
+}): Promise<Evidence> {
   if (!isWebUrl(input.url)) throw new KaopingError('bad-url', `只能下载 http 或 https 网址：${input.url}`);
   const r = await fetchBounded(input.url, 'GET', input.limits ?? DOWNLOAD_LIMITS);
   if (r.failure) throw new KaopingError('download-failed', `下载失败：${input.url}（${r.failure.message}）`);
   if (r.status >= 400) throw new KaopingError('download-failed', `下载失败：${input.url}（HTTP ${r.status}）`);
-  if (r.truncated) throw new KaopingError('download-too-large', `文件超过 ${(input.limits ?? DOWNLOAD_LIMITS).maxBytes / 1024 / 1024} MB，未保存：${input.url}`);
+  if (r.truncated)
+    throw new KaopingError(
+      'download-too-large',
+      `文件超过 ${(input.limits ?? DOWNLOAD_LIMITS).maxBytes / 1024 / 1024} MB，未保存：${input.url}`,
+    );
   const name = decodeURIComponent(path.posix.basename(new URL(r.finalUrl).pathname)) || 'index.html';
   const fromName = /\.([a-z0-9]{1,8})$/iu.exec(name)?.[1];
-  const type = String(r.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = String(r.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   return input.store.transaction(() => {
-    const evidence = input.store.addEvidence(r.body, { kind: 'file', ext: fromName ?? TYPE_EXT[type] ?? 'bin', url: r.finalUrl, title: name, targetId: input.targetId, indicatorId: input.indicatorId ?? null });
+    const evidence = input.store.addEvidence(r.body, {
+      kind: 'file',
+      ext: fromName ?? TYPE_EXT[type] ?? 'bin',
+      url: r.finalUrl,
+      title: name,
+      targetId: input.targetId,
+      indicatorId: input.indicatorId ?? null,
+    });
     if (input.findingId) input.store.linkEvidence(input.findingId, evidence.id);
     return evidence;
   });

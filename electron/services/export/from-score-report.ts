@@ -22,7 +22,17 @@ const reportSchema = z.object({
       platform: z.string().optional(),
       veto: z.boolean(),
       vetoReasons: z.array(z.string()).default([]),
-      sections: z.array(z.object({ id: z.string().optional(), part: z.enum(['basic', 'bonus', 'negative']).optional(), name: z.string(), score: z.number().nullable(), max: z.number() })).default([]),
+      sections: z
+        .array(
+          z.object({
+            id: z.string().optional(),
+            part: z.enum(['basic', 'bonus', 'negative']).optional(),
+            name: z.string(),
+            score: z.number().nullable(),
+            max: z.number(),
+          }),
+        )
+        .default([]),
       basic: z.number().nullable().default(0),
       bonus: z.number().nullable().default(0),
       total: z.number().nullable(),

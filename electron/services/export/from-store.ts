@@ -41,11 +41,24 @@ export function exportDataFromStore(store: AssessmentStore): ExportAssessmentDat
     sections:
       c.kind === 'account' && ruleset.accountScoring === 'veto-only'
         ? []
-        : ruleset.parts.filter((p) => p.kind === 'basic' && (!p.appliesTo?.kinds || p.appliesTo.kinds.includes(c.kind))).flatMap((p) => p.sections.map((s) => ({ id: s.id, name: s.name, max: s.max }))),
+        : ruleset.parts
+            .filter((p) => p.kind === 'basic' && (!p.appliesTo?.kinds || p.appliesTo.kinds.includes(c.kind)))
+            .flatMap((p) => p.sections.map((s) => ({ id: s.id, name: s.name, max: s.max }))),
   }));
 
   const evidenceById = new Map<number, ExportEvidence>(
-    store.listEvidence().map((e) => [e.id, { id: String(e.id), path: e.file.replace(/^evidence\//u, ''), url: e.url ?? '', capturedAt: e.capturedAt, sha256: e.sha256, ...(e.title ? { title: e.title } : {}), kind: e.kind }]),
+    store.listEvidence().map((e) => [
+      e.id,
+      {
+        id: String(e.id),
+        path: e.file.replace(/^evidence\//u, ''),
+        url: e.url ?? '',
+        capturedAt: e.capturedAt,
+        sha256: e.sha256,
+        ...(e.title ? { title: e.title } : {}),
+        kind: e.kind,
+      },
+    ]),
   );
   const points = findingPoints(scores);
   const findings: ExportFinding[] = store.listFindings().map((f) => {
@@ -83,7 +96,17 @@ export function exportDataFromStore(store: AssessmentStore): ExportAssessmentDat
       settings,
     },
     classes,
-    ...(units.length ? { units: units.map((u) => ({ id: `unit:${u.classId}:${u.unit}`, classId: u.classId, unit: u.unit, accountIds: u.accountIds.map(String), score: exportScore({ ...u, explanation: [] }, `unit:${u.classId}:${u.unit}`) })) } : {}),
+    ...(units.length
+      ? {
+          units: units.map((u) => ({
+            id: `unit:${u.classId}:${u.unit}`,
+            classId: u.classId,
+            unit: u.unit,
+            accountIds: u.accountIds.map(String),
+            score: exportScore({ ...u, explanation: [] }, `unit:${u.classId}:${u.unit}`),
+          })),
+        }
+      : {}),
     targets: targets.map((t) => ({
       id: String(t.id),
       kind: kindOf(t.kind),
@@ -123,7 +146,10 @@ export function exportDataFromDir(dir: string, opts: OpenOptions = {}): ExportAs
   }
 }
 
-type ScoreLike = Pick<TargetScore, 'veto' | 'vetoReasons' | 'sections' | 'basic' | 'bonus' | 'total' | 'grade' | 'rank' | 'complete' | 'progress'> & { explanation: Explanation[] };
+type ScoreLike = Pick<
+  TargetScore,
+  'veto' | 'vetoReasons' | 'sections' | 'basic' | 'bonus' | 'total' | 'grade' | 'rank' | 'complete' | 'progress'
+> & { explanation: Explanation[] };
 
 /** The engine's (or a unit's) result as the formats read it. */
 function exportScore(s: ScoreLike, targetId: string): ExportScore {

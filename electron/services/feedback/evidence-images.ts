@@ -27,7 +27,8 @@ export async function docImages(bytes: Buffer): Promise<DocImage[] | null> {
   const { width, height } = image;
   if (width === 0 || height === 0) return null;
   const sliceHeight = Math.ceil(width * MAX_ASPECT);
-  if (height <= sliceHeight && (type === 'png' || type === 'jpeg')) return [{ type: type === 'png' ? 'png' : 'jpg', data: bytes, width, height }];
+  if (height <= sliceHeight && (type === 'png' || type === 'jpeg'))
+    return [{ type: type === 'png' ? 'png' : 'jpg', data: bytes, width, height }];
   const out: DocImage[] = [];
   for (let top = 0; top < height; top += sliceHeight) {
     const h = Math.min(sliceHeight, height - top);

@@ -6,7 +6,19 @@
  * with its SHA-256). Built from the circular's blocks and page layout.
  */
 import { readFileSync } from 'node:fs';
-import { AlignmentType, BorderStyle, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, WidthType, type ISectionOptions } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
 import { chineseNumeral, formatChinaDateTime, formatChineseDate } from '../../../shared/format/date';
 import type { AssessmentInfo, Evidence } from '../../../shared/domain/types';
 import { bodyParagraph, heading, run, title } from '../export/docx/blocks';
@@ -59,20 +71,30 @@ function table(widths: number[], rows: string[][], align: ('left' | 'center')[],
         new TableRow({
           tableHeader: header && i === 0,
           cantSplit: true,
-          children: r.map((text, c) => cell(text, { bold: header && i === 0, width: widths[c], align: header && i === 0 ? 'center' : align[c] })),
+          children: r.map((text, c) =>
+            cell(text, { bold: header && i === 0, width: widths[c], align: header && i === 0 ? 'center' : align[c] }),
+          ),
         }),
     ),
   });
 }
 
 function small(text: string, opts: { before?: number; bold?: boolean; size?: number } = {}): Paragraph {
-  return new Paragraph({ spacing: { before: opts.before ?? 0, after: 60 }, children: [run(text, opts.bold ? 'heiti' : 'fangsong', opts.size ?? SMALL)] });
+  return new Paragraph({
+    spacing: { before: opts.before ?? 0, after: 60 },
+    children: [run(text, opts.bold ? 'heiti' : 'fangsong', opts.size ?? SMALL)],
+  });
 }
 
 function scoreTable(t: FeedbackTarget): Table {
   const s = t.score;
   const rows: string[][] = [['项目', '满分', '暂计得分']];
-  for (const sec of s.sections) rows.push([sec.part === 'basic' ? sec.name : `${sec.name}（${sec.part === 'bonus' ? '加分' : '扣分'}）`, show(sec.max), show(sec.score)]);
+  for (const sec of s.sections)
+    rows.push([
+      sec.part === 'basic' ? sec.name : `${sec.name}（${sec.part === 'bonus' ? '加分' : '扣分'}）`,
+      show(sec.max),
+      show(sec.score),
+    ]);
   if (s.basic !== null && s.sections.length) rows.push(['基础性指标得分（按方案折算后）', '100', show(s.basic)]);
   if (s.bonus) rows.push(['加分', '', show(s.bonus)]);
   if (s.negative) rows.push(['扣分', '', show(s.negative)]);
@@ -98,7 +120,11 @@ function findingTable(f: FeedbackFinding, n: number): Table {
 
 async function evidenceBlocks(e: Evidence, opts: FeedbackDocOptions): Promise<Paragraph[]> {
   // 小五 (9 pt) keeps the 64-digit hash on one line.
-  const caption: [string, number][] = [[`证据 #${e.id}　取证时间：${formatChinaDateTime(e.capturedAt)}（北京时间）`, SIZE.wu], ...(e.url ? [[`网址：${e.url}`, SIZE.wu] as [string, number]] : []), [`SHA-256：${e.sha256}`, 18]];
+  const caption: [string, number][] = [
+    [`证据 #${e.id}　取证时间：${formatChinaDateTime(e.capturedAt)}（北京时间）`, SIZE.wu],
+    ...(e.url ? [[`网址：${e.url}`, SIZE.wu] as [string, number]] : []),
+    [`SHA-256：${e.sha256}`, 18],
+  ];
   const bytes = readFileSync(opts.evidencePath(e));
   const images = await docImages(bytes);
   const out: Paragraph[] = [];
@@ -113,18 +139,29 @@ async function evidenceBlocks(e: Evidence, opts: FeedbackDocOptions): Promise<Pa
           alignment: AlignmentType.CENTER,
           spacing: { before: 120, after: 0 },
           keepNext: true,
-          children: [new ImageRun({ type: img.type, data: img.data, transformation: { width, height }, altText: { name: `证据${e.id}`, title: `证据 #${e.id}`, description: e.url ?? e.file } })],
+          children: [
+            new ImageRun({
+              type: img.type,
+              data: img.data,
+              transformation: { width, height },
+              altText: { name: `证据${e.id}`, title: `证据 #${e.id}`, description: e.url ?? e.file },
+            }),
+          ],
         }),
       );
       if (images.length > 1) out.push(small(`（整页截图第 ${i + 1}/${images.length} 段）`));
     });
   }
-  for (const [line, size] of caption) out.push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: { after: 0 }, children: [run(line, 'fangsong', size)] }));
+  for (const [line, size] of caption)
+    out.push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: { after: 0 }, children: [run(line, 'fangsong', size)] }));
   return out;
 }
 
 async function targetBlocks(t: FeedbackTarget, index: number, opts: FeedbackDocOptions): Promise<(Paragraph | Table)[]> {
-  const out: (Paragraph | Table)[] = [new Paragraph({ spacing: { before: 240, after: 0 }, children: [] }), heading(`${chineseNumeral(index)}、${t.label}（${t.classLabel}）`, 1)];
+  const out: (Paragraph | Table)[] = [
+    new Paragraph({ spacing: { before: 240, after: 0 }, children: [] }),
+    heading(`${chineseNumeral(index)}、${t.label}（${t.classLabel}）`, 1),
+  ];
   if (t.target.url) out.push(small(`网址：${t.target.url}`));
   if (t.target.kind === 'account' && t.target.identifier) out.push(small(`新媒体标识码：${t.target.identifier}`));
   out.push(small('（一）暂计得分', { before: 120, bold: true }), scoreTable(t));
@@ -154,7 +191,17 @@ export async function renderFeedbackDocx(unit: FeedbackUnit, opts: FeedbackDocOp
   for (const [i, t] of unit.targets.entries()) children.push(...(await targetBlocks(t, i + 1, opts)));
   const section: ISectionOptions = {
     properties: {
-      page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.inside, right: MARGIN.outside, header: 851, footer: FOOTER_DISTANCE } },
+      page: {
+        size: { width: PAGE.width, height: PAGE.height },
+        margin: {
+          top: MARGIN.top,
+          bottom: MARGIN.bottom,
+          left: MARGIN.inside,
+          right: MARGIN.outside,
+          header: 851,
+          footer: FOOTER_DISTANCE,
+        },
+      },
     },
     footers: pageNumberFooters(),
     children,

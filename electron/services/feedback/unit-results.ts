@@ -32,7 +32,8 @@ export interface FeedbackUnit {
 /** The points the explanation tree gives one finding (the rule line that names it alone). */
 function findingPoints(node: Explanation | undefined, findingId: number): number | null {
   if (!node) return null;
-  if (node.findingIds?.length === 1 && node.findingIds[0] === findingId && node.points !== undefined && !node.children?.length) return node.points;
+  if (node.findingIds?.length === 1 && node.findingIds[0] === findingId && node.points !== undefined && !node.children?.length)
+    return node.points;
   for (const child of node.children ?? []) {
     const hit = findingPoints(child, findingId);
     if (hit !== null) return hit;

@@ -45,7 +45,13 @@ export async function writeFeedback(store: AssessmentStore, folder: string, sent
     let name = `${safeName(unit.unit)}_初步考评结果反馈单.docx`;
     for (let n = 2; used.has(name); n++) name = `${safeName(unit.unit)}-${n}_初步考评结果反馈单.docx`;
     used.add(name);
-    const bytes = await renderFeedbackDocx(unit, { info, sentOn, deadline, windowDays: info.reviewWindowDays, evidencePath: (e) => store.evidencePath(e) });
+    const bytes = await renderFeedbackDocx(unit, {
+      info,
+      sentOn,
+      deadline,
+      windowDays: info.reviewWindowDays,
+      evidencePath: (e) => store.evidencePath(e),
+    });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     writeAtomic(path.join(folder, name), bytes);
     zip[name] = [bytes, { level: 0 }];

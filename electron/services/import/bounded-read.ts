@@ -23,7 +23,7 @@ export function readBoundedFile(file: string, max: number = IMPORT_LIMITS.fileBy
     if (stat.size > max) throw overLimit.fileBytes(name, stat.size, max);
     const buffer = Buffer.alloc(Math.min(stat.size, max) + 1);
     let length = 0;
-    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;) length += n;
     if (length > max) throw overLimit.fileBytes(name, length, max);
     return buffer.subarray(0, length);
   } finally {

@@ -22,7 +22,12 @@ parentPort!.on('message', (job: GridJob) => {
       parentPort!.postMessage(
         isKaopingError(error)
           ? { ok: false, code: error.code, message: error.message, details: [...error.details] }
-          : { ok: false, code: 'bad-file', message: `无法解析文件 ${job.name}：${error instanceof Error ? error.message.slice(0, 200) : String(error)}`, details: [] },
+          : {
+              ok: false,
+              code: 'bad-file',
+              message: `无法解析文件 ${job.name}：${error instanceof Error ? error.message.slice(0, 200) : String(error)}`,
+              details: [],
+            },
       ),
   );
 });

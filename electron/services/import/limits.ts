@@ -39,16 +39,28 @@ export const overLimit = {
     new KaopingError('file-too-large', `文件 ${name} 过大（${mb(size)}），超过导入上限 ${mb(max)}`),
   notAFile: (name: string) => new KaopingError('not-a-file', `${name} 不是普通文件（可能是设备、管道或失效的链接），已拒绝读取`),
   zipEntries: (name: string, count: number) =>
-    new KaopingError('zip-entries', `文件 ${name} 内含 ${count} 个压缩条目，超过上限 ${IMPORT_LIMITS.zipEntries} 个：不是正常的 Excel 文件`),
+    new KaopingError(
+      'zip-entries',
+      `文件 ${name} 内含 ${count} 个压缩条目，超过上限 ${IMPORT_LIMITS.zipEntries} 个：不是正常的 Excel 文件`,
+    ),
   inflated: (name: string, bytes: number) =>
-    new KaopingError('zip-bomb', `文件 ${name} 解压后超过 ${mb(IMPORT_LIMITS.inflatedBytes)}（至少 ${mb(bytes)}），已拒绝：可能是“压缩炸弹”`),
-  sheets: (name: string, count: number) => new KaopingError('too-many-sheets', `文件 ${name} 有 ${count} 个工作表，超过上限 ${IMPORT_LIMITS.sheets} 个`),
-  rows: (name: string) => new KaopingError('too-many-rows', `文件 ${name} 超过 ${IMPORT_LIMITS.rows.toLocaleString('en-US')} 行的导入上限，已停止读取`),
+    new KaopingError(
+      'zip-bomb',
+      `文件 ${name} 解压后超过 ${mb(IMPORT_LIMITS.inflatedBytes)}（至少 ${mb(bytes)}），已拒绝：可能是“压缩炸弹”`,
+    ),
+  sheets: (name: string, count: number) =>
+    new KaopingError('too-many-sheets', `文件 ${name} 有 ${count} 个工作表，超过上限 ${IMPORT_LIMITS.sheets} 个`),
+  rows: (name: string) =>
+    new KaopingError('too-many-rows', `文件 ${name} 超过 ${IMPORT_LIMITS.rows.toLocaleString('en-US')} 行的导入上限，已停止读取`),
   columns: (name: string, sheet: string, row: number) =>
     new KaopingError('too-many-columns', `文件 ${name} 工作表“${sheet}”第${row}行超过 ${IMPORT_LIMITS.columns} 列的上限`),
   cell: (name: string, sheet: string, row: number, column: number, chars: number) =>
-    new KaopingError('cell-too-long', `文件 ${name} 工作表“${sheet}”第${row}行第${column}列的单元格有 ${chars.toLocaleString('en-US')} 个字符，超过上限 ${IMPORT_LIMITS.cellChars.toLocaleString('en-US')} 个`),
-  memory: (name: string) => new KaopingError('parse-memory', `解析文件 ${name} 时超出内存上限 ${IMPORT_LIMITS.workerHeapMb} MB，已停止：文件内容异常庞大`),
+    new KaopingError(
+      'cell-too-long',
+      `文件 ${name} 工作表“${sheet}”第${row}行第${column}列的单元格有 ${chars.toLocaleString('en-US')} 个字符，超过上限 ${IMPORT_LIMITS.cellChars.toLocaleString('en-US')} 个`,
+    ),
+  memory: (name: string) =>
+    new KaopingError('parse-memory', `解析文件 ${name} 时超出内存上限 ${IMPORT_LIMITS.workerHeapMb} MB，已停止：文件内容异常庞大`),
   time: (name: string) => new KaopingError('parse-time', `解析文件 ${name} 超过 ${IMPORT_LIMITS.workerMs / 1000} 秒，已停止`),
   name: (what: string, chars: number) => new KaopingError('name-too-long', `${what}有 ${chars} 个字符，超过上限 ${NAME_MAX_CHARS} 个`),
 };

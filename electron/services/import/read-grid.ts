@@ -52,7 +52,11 @@ export function parseInWorker(job: GridJob): Promise<Grid[]> {
       settle(true, () => (answer.ok ? resolve(answer.grids) : reject(new KaopingError(answer.code, answer.message, answer.details))));
     const onError = (error: NodeJS.ErrnoException) =>
       settle(false, () =>
-        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? overLimit.memory(job.name) : new KaopingError('bad-file', `无法解析文件 ${job.name}：${error.message.slice(0, 200)}`)),
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? overLimit.memory(job.name)
+            : new KaopingError('bad-file', `无法解析文件 ${job.name}：${error.message.slice(0, 200)}`),
+        ),
       );
     const onExit = () => settle(false, () => reject(overLimit.memory(job.name)));
     const timer = setTimeout(() => settle(false, () => reject(overLimit.time(job.name))), IMPORT_LIMITS.workerMs);

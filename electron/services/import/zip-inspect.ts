@@ -111,7 +111,11 @@ export function inspectXlsxZip(name: string, bytes: Uint8Array): number {
         rows?.push(chunk);
         // Claimed sizes were checked above: output beyond the cap is a bomb, beyond the claim a lie.
         if (total + produced > IMPORT_LIMITS.inflatedBytes) throw overLimit.inflated(name, total + produced);
-        if (produced > entry.inflated) throw new KaopingError('bad-xlsx', `无法解析 Excel 文件 ${name}：压缩条目 ${entry.name.slice(0, 80)} 解压后比它声明的大小更大，已拒绝`);
+        if (produced > entry.inflated)
+          throw new KaopingError(
+            'bad-xlsx',
+            `无法解析 Excel 文件 ${name}：压缩条目 ${entry.name.slice(0, 80)} 解压后比它声明的大小更大，已拒绝`,
+          );
       });
       try {
         for (let i = 0; i < data.length; i += 64 * 1024) inflate.push(data.subarray(i, i + 64 * 1024), i + 64 * 1024 >= data.length);

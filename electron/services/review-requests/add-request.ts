@@ -62,8 +62,15 @@ export function addReviewRequest(store: AssessmentStore, input: ReviewRequestInp
   }
   return store.transaction(() => {
     const attachmentIds = (input.attachments ?? []).map(
-      (a) => store.addEvidenceFile(a.path, { kind: 'file', targetId: target.id, title: `复核申请附件：${a.name ?? path.basename(a.path)}` }).id,
+      (a) =>
+        store.addEvidenceFile(a.path, { kind: 'file', targetId: target.id, title: `复核申请附件：${a.name ?? path.basename(a.path)}` }).id,
     );
-    return store.openReviewRequest({ targetId: target.id, reason, receivedOn, items: [...items].map(([indicatorId, requested]) => ({ indicatorId, requested })), attachmentIds });
+    return store.openReviewRequest({
+      targetId: target.id,
+      reason,
+      receivedOn,
+      items: [...items].map(([indicatorId, requested]) => ({ indicatorId, requested })),
+      attachmentIds,
+    });
   });
 }

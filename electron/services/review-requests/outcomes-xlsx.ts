@@ -14,9 +14,36 @@ const DECISION = { accepted: '采纳', rejected: '不予采纳' } as const;
  */
 export async function writeOutcomesWorkbook(views: ReviewRequestView[], title: string, out: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  const headers = ['申请编号', '单位', '考评对象', '类别', '收到日期', '受理情况', '异议指标', '单位申请', '自评得分', '评审得分', '复核理由', '决定', '决定理由', '复核前得分', '复核后得分', '复核前排名', '复核后排名', '修改内容'];
+  const headers = [
+    '申请编号',
+    '单位',
+    '考评对象',
+    '类别',
+    '收到日期',
+    '受理情况',
+    '异议指标',
+    '单位申请',
+    '自评得分',
+    '评审得分',
+    '复核理由',
+    '决定',
+    '决定理由',
+    '复核前得分',
+    '复核后得分',
+    '复核前排名',
+    '复核后排名',
+    '修改内容',
+  ];
   const widths = [8, 18, 20, 8, 11, 22, 24, 8, 8, 8, 30, 9, 28, 10, 10, 9, 9, 30];
-  const ws = wb.addWorksheet('复核结果', { pageSetup: { ...a4PageSetup(widths.reduce((a, b) => a + b, 0), '2:2'), orientation: 'landscape' } });
+  const ws = wb.addWorksheet('复核结果', {
+    pageSetup: {
+      ...a4PageSetup(
+        widths.reduce((a, b) => a + b, 0),
+        '2:2',
+      ),
+      orientation: 'landscape',
+    },
+  });
   ws.columns = widths.map((width) => ({ width }));
   mergedTitle(ws, 1, headers.length, `${title} 复核申请处理结果`, TITLE_FONT);
   const header = ws.getRow(2);
@@ -28,8 +55,24 @@ export async function writeOutcomesWorkbook(views: ReviewRequestView[], title: s
       const row = ws.getRow(n++);
       const e = item.effect;
       row.values = [
-        r.id, r.unit, r.targetName, r.classLabel, r.receivedOn ?? '', admissibility(r), item.indicatorPath, item.requested, fmt(item.self), item.reviewer, r.reason,
-        item.decision ? DECISION[item.decision] : '待决定', item.decisionReason, fmt(e?.totalBefore), fmt(e?.totalAfter), fmt(e?.rankBefore), fmt(e?.rankAfter), e?.changes.join('；') ?? '',
+        r.id,
+        r.unit,
+        r.targetName,
+        r.classLabel,
+        r.receivedOn ?? '',
+        admissibility(r),
+        item.indicatorPath,
+        item.requested,
+        fmt(item.self),
+        item.reviewer,
+        r.reason,
+        item.decision ? DECISION[item.decision] : '待决定',
+        item.decisionReason,
+        fmt(e?.totalBefore),
+        fmt(e?.totalAfter),
+        fmt(e?.rankBefore),
+        fmt(e?.rankAfter),
+        e?.changes.join('；') ?? '',
       ];
       row.font = BODY_FONT;
       row.eachCell({ includeEmpty: true }, (c, col) => {

@@ -13,7 +13,13 @@ const EPSILON = 0.005;
 export function reviewRequestViews(store: AssessmentStore, filter: { targetId?: number } = {}): ReviewRequestView[] {
   const requests = store.listReviewRequests(filter.targetId);
   if (requests.length === 0) return [];
-  const scores = new Map(scoreStoredAssessment(store, undefined, requests.map((r) => r.targetId)).map((s) => [s.targetId, s]));
+  const scores = new Map(
+    scoreStoredAssessment(
+      store,
+      undefined,
+      requests.map((r) => r.targetId),
+    ).map((s) => [s.targetId, s]),
+  );
   const history = store.history();
   return requests.map((r) => buildView(store, r, store.getTarget(r.targetId), scores.get(r.targetId), history));
 }
@@ -34,7 +40,13 @@ function requestHistory(history: HistoryEntry[], id: number): ReviewRequestView[
     .map((h) => ({ seq: h.seq, at: h.at, actor: h.actor, action: h.action, subject: h.subject, reason: h.reason }));
 }
 
-function buildView(store: AssessmentStore, r: ReviewRequest, target: Target, score: TargetScore | undefined, history: HistoryEntry[]): ReviewRequestView {
+function buildView(
+  store: AssessmentStore,
+  r: ReviewRequest,
+  target: Target,
+  score: TargetScore | undefined,
+  history: HistoryEntry[],
+): ReviewRequestView {
   const ruleset = store.rulesetSnapshot();
   const paths = new Map(listIndicators(ruleset, target.kind).map((p) => [p.indicator.id, p]));
   const self = new Map(store.listSelfEvalScores(target.id).map((s) => [s.indicatorId, s.score]));

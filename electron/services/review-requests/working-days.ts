@@ -11,13 +11,16 @@ import { KaopingError } from '../../../shared/errors';
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
 /** The years the package's data has holidays for (each year's 通知 lists 元旦 to 国庆节). */
-export const COVERED_YEARS: readonly number[] = [...new Set(Object.keys(calendar.holidays).map((day) => Number(day.slice(0, 4))))].sort((a, b) => a - b);
+export const COVERED_YEARS: readonly number[] = [...new Set(Object.keys(calendar.holidays).map((day) => Number(day.slice(0, 4))))].sort(
+  (a, b) => a - b,
+);
 
 /** Checks "YYYY-MM-DD" is a real calendar day; `what` names the field in the error. */
 export function assertIsoDay(day: string, what: string): void {
   const m = ISO_DAY.exec(day);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== day) throw new KaopingError('bad-date', `${what}应为 YYYY-MM-DD 格式的日期，收到“${day}”`);
+  if (!date || date.toISOString().slice(0, 10) !== day)
+    throw new KaopingError('bad-date', `${what}应为 YYYY-MM-DD 格式的日期，收到“${day}”`);
 }
 
 function assertCovered(day: string): void {
@@ -71,7 +74,7 @@ export function workingDayNumber(start: string, received: string): number {
   assertIsoDay(start, '起算日期');
   assertIsoDay(received, '收到日期');
   let n = 0;
-  for (let day = start; day < received; ) {
+  for (let day = start; day < received;) {
     day = nextDay(day);
     if (isWorkingDay(day)) n++;
   }

@@ -73,10 +73,38 @@ const FIELDS: FieldSpec[] = [
     detect: 'account.naming',
     observe: (v) => (v === false ? { count: 1, summary: '账号名称与主办单位工作职责不关联' } : null),
   },
-  { key: 'contentIssues', label: '不当内容', type: 'text', hint: '雷人雷语、娱乐追星、失真信息、商业广告、随意转帖等；写明日期与标题', detect: 'account.content', observe: problemText('发布不当内容') },
-  { key: 'commentIssues', label: '留言区不当言论', type: 'text', hint: '留言区出现的不当言论', detect: 'account.comments', observe: problemText('留言区出现不当言论') },
-  { key: 'responseIssues', label: '互动回应问题', type: 'text', hint: '主观泄愤、回怼网民、回复出现专业性错误', detect: 'account.responses', observe: problemText('互动回应不当') },
-  { key: 'followIssues', label: '关注的无关对象', type: 'text', hint: '娱乐明星、商业财经等与政务无关的关注对象', detect: 'account.follows', observe: problemText('关注与政务无关的对象') },
+  {
+    key: 'contentIssues',
+    label: '不当内容',
+    type: 'text',
+    hint: '雷人雷语、娱乐追星、失真信息、商业广告、随意转帖等；写明日期与标题',
+    detect: 'account.content',
+    observe: problemText('发布不当内容'),
+  },
+  {
+    key: 'commentIssues',
+    label: '留言区不当言论',
+    type: 'text',
+    hint: '留言区出现的不当言论',
+    detect: 'account.comments',
+    observe: problemText('留言区出现不当言论'),
+  },
+  {
+    key: 'responseIssues',
+    label: '互动回应问题',
+    type: 'text',
+    hint: '主观泄愤、回怼网民、回复出现专业性错误',
+    detect: 'account.responses',
+    observe: problemText('互动回应不当'),
+  },
+  {
+    key: 'followIssues',
+    label: '关注的无关对象',
+    type: 'text',
+    hint: '娱乐明星、商业财经等与政务无关的关注对象',
+    detect: 'account.follows',
+    observe: problemText('关注与政务无关的对象'),
+  },
 ];
 
 /** Where the form records problems: `form:<account id>:<observation>` marks its findings. */
@@ -96,7 +124,10 @@ export function accountForm(store: AssessmentStore, targetId: number): AccountFo
   const ruleset = store.rulesetSnapshot();
   const everyone = store.listTargets();
   const saved = store.getAccountReview(targetId);
-  const scoredAs = (detect: DetectId) => suggestionsFor(ruleset, observedAccount(account, {}), [{ detect, count: 1, summary: '', items: [] }], everyone).map((s) => describe(s, account));
+  const scoredAs = (detect: DetectId) =>
+    suggestionsFor(ruleset, observedAccount(account, {}), [{ detect, count: 1, summary: '', items: [] }], everyone).map((s) =>
+      describe(s, account),
+    );
   const fields = FIELDS.map(({ key, label, type, hint, detect }) => ({ key, label, type, hint, scoredAs: detect ? scoredAs(detect) : [] }));
   // Questions the ruleset does not score are left out; the weekly-update helpers go with their question.
   const weekly = fields.some((f) => f.key === 'weeksWithoutUpdate' && f.scoredAs.length > 0);
@@ -123,7 +154,12 @@ export function saveAccountForm(store: AssessmentStore, targetId: number, answer
     const seen = f.detect && f.observe?.(answers[f.key] ?? null, answers, today);
     if (!seen || !f.detect) continue;
     const evidence = answers[`${f.key}:evidence`];
-    observations.push({ detect: f.detect, count: seen.count, summary: seen.summary, items: Array.isArray(evidence) ? evidence.map((id) => ({ url: account.url ?? '', reason: `证据 #${id}` })) : [] });
+    observations.push({
+      detect: f.detect,
+      count: seen.count,
+      summary: seen.summary,
+      items: Array.isArray(evidence) ? evidence.map((id) => ({ url: account.url ?? '', reason: `证据 #${id}` })) : [],
+    });
   }
   const suggestions = suggestionsFor(ruleset, observedAccount(account, answers), observations, everyone);
   store.transaction(() => {
@@ -132,13 +168,25 @@ export function saveAccountForm(store: AssessmentStore, targetId: number, answer
     for (const s of suggestions) {
       const source = sourceOf(targetId, s.check);
       const evidenceIds = (answers[`${FIELDS.find((f) => f.detect === s.check)!.key}:evidence`] as number[] | undefined) ?? [];
-      const existing = mine.find((f) => f.source === source && f.targetId === s.targetId && f.indicatorId === s.indicatorId && f.rule === s.rule);
+      const existing = mine.find(
+        (f) => f.source === source && f.targetId === s.targetId && f.indicatorId === s.indicatorId && f.rule === s.rule,
+      );
       if (existing) {
         kept.add(existing.id);
-        if (existing.count !== s.count || existing.note !== s.summary) store.updateFinding(existing.id, { count: s.count, note: s.summary }, '修改新媒体检查表');
+        if (existing.count !== s.count || existing.note !== s.summary)
+          store.updateFinding(existing.id, { count: s.count, note: s.summary }, '修改新媒体检查表');
         for (const e of evidenceIds) store.linkEvidence(existing.id, e);
       } else {
-        store.addFinding({ targetId: s.targetId, indicatorId: s.indicatorId, rule: s.rule, count: s.count, note: s.summary, status: 'confirmed', source, evidenceIds });
+        store.addFinding({
+          targetId: s.targetId,
+          indicatorId: s.indicatorId,
+          rule: s.rule,
+          count: s.count,
+          note: s.summary,
+          status: 'confirmed',
+          source,
+          evidenceIds,
+        });
       }
     }
     for (const f of mine) if (!kept.has(f.id)) store.deleteFinding(f.id, '修改新媒体检查表：该问题已不存在');

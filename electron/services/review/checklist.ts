@@ -63,7 +63,9 @@ export function buildChecklist({ ruleset, target, score, findings, reviewed }: I
         }
         const result = results.get(indicator.id);
         const kindOk = !indicator.appliesTo?.kinds || indicator.appliesTo.kinds.includes(target.kind);
-        const applicable = isVeto ? inherited && kindOk && applies(indicator.appliesTo, target.kind, cls, target.attributes) : (result?.applicable ?? false);
+        const applicable = isVeto
+          ? inherited && kindOk && applies(indicator.appliesTo, target.kind, cls, target.attributes)
+          : (result?.applicable ?? false);
         const c = counts.get(indicator.id) ?? { confirmed: 0, suggested: 0 };
         return {
           ...node(indicator.id, 'indicator', indicator.name, path, isVeto),
@@ -110,7 +112,24 @@ export function buildChecklist({ ruleset, target, score, findings, reviewed }: I
 }
 
 function node(id: string, level: ChecklistNode['level'], name: string, path: string, veto: boolean): ChecklistNode {
-  return { id, level, name, path, veto, applicable: true, weight: null, score: null, change: 0, reviewed: false, confirmed: 0, suggested: 0, rules: [], note: '', explanation: null, children: [] };
+  return {
+    id,
+    level,
+    name,
+    path,
+    veto,
+    applicable: true,
+    weight: null,
+    score: null,
+    change: 0,
+    reviewed: false,
+    confirmed: 0,
+    suggested: 0,
+    rules: [],
+    note: '',
+    explanation: null,
+    children: [],
+  };
 }
 
 function sumOf(nodes: ChecklistNode[], key: 'weight' | 'score' | 'change'): number | null {

@@ -57,7 +57,16 @@ function runQuery(store: AssessmentStore, scores: ScoreCache, ruleset: Ruleset, 
   const all = scores.all();
   const byId = needsDatabase(q) ? new Map(all.map((s) => [s.targetId, s])) : undefined;
   const candidates = byId
-    ? store.searchTargetIds({ text: q.text, classId: q.classId, kind: q.kind, hasUrl: q.hasUrl, suggested: q.suggested, orderByName: q.sort === 'name' }).flatMap((id) => byId.get(id) ?? [])
+    ? store
+        .searchTargetIds({
+          text: q.text,
+          classId: q.classId,
+          kind: q.kind,
+          hasUrl: q.hasUrl,
+          suggested: q.suggested,
+          orderByName: q.sort === 'name',
+        })
+        .flatMap((id) => byId.get(id) ?? [])
     : all;
   let kept = candidates.filter(keepsScore(q));
   const key = sortKey(q, new Map(ruleset.classes.map((c, i) => [c.id, i])));
@@ -83,7 +92,8 @@ function runQuery(store: AssessmentStore, scores: ScoreCache, ruleset: Ruleset, 
 export function overviewRows(store: AssessmentStore, scores: ScoreCache, ruleset: Ruleset, ids: readonly number[]): TargetRow[] {
   const confirmed = new Map<number, number>();
   const suggested = new Map<number, number>();
-  for (const c of store.findingCountsOf(ids)) (c.status === 'confirmed' ? confirmed : c.status === 'suggested' ? suggested : undefined)?.set(c.targetId, c.count);
+  for (const c of store.findingCountsOf(ids))
+    (c.status === 'confirmed' ? confirmed : c.status === 'suggested' ? suggested : undefined)?.set(c.targetId, c.count);
   const targets = store.getTargets(ids);
   const scored = scores.many(targets.map((t) => t.id));
   return targets.map((t, i) => {
@@ -136,7 +146,18 @@ function summarise(store: AssessmentStore, scores: ScoreCache, ruleset: Ruleset)
     let c = byClass.get(s.classId);
     if (!c) {
       const cls = ruleset.classes.find((x) => x.id === s.classId);
-      c = { classId: s.classId, label: cls?.label ?? s.classId, name: cls?.name ?? s.classId, kind: s.kind, targets: 0, reviewed: 0, complete: 0, vetoed: 0, suggested: withSuggestions.get(s.classId) ?? 0, grades: [] };
+      c = {
+        classId: s.classId,
+        label: cls?.label ?? s.classId,
+        name: cls?.name ?? s.classId,
+        kind: s.kind,
+        targets: 0,
+        reviewed: 0,
+        complete: 0,
+        vetoed: 0,
+        suggested: withSuggestions.get(s.classId) ?? 0,
+        grades: [],
+      };
       byClass.set(s.classId, c);
     }
     c.targets++;

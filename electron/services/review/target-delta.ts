@@ -12,7 +12,11 @@ import { overviewRows, overviewSummary } from './overview-page';
  * undefined (a repeated request for a finding since deleted) makes the delta
  * ask for a reload.
  */
-export function withDelta<T extends object>({ store, scores }: OpenAssessment, targetOf: number | undefined | ((result: T) => number | undefined), run: () => T): T & { delta: TargetDelta } {
+export function withDelta<T extends object>(
+  { store, scores }: OpenAssessment,
+  targetOf: number | undefined | ((result: T) => number | undefined),
+  run: () => T,
+): T & { delta: TargetDelta } {
   // Moves recorded before this action (by another process, or never taken) are not this action's.
   scores.takeMoves();
   const result = run();

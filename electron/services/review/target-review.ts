@@ -2,7 +2,13 @@ import path from 'node:path';
 import type { Evidence, Finding, Target } from '../../../shared/domain/types';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { classLabel, listIndicators, type IndicatorPlace } from '../../../shared/ruleset/walk';
-import { checklistLeaves, type ChecklistNode, type EvidenceView, type FindingView, type TargetReviewView } from '../../../shared/api/review';
+import {
+  checklistLeaves,
+  type ChecklistNode,
+  type EvidenceView,
+  type FindingView,
+  type TargetReviewView,
+} from '../../../shared/api/review';
 import type { ScoreCache } from '../scoring/score-cache';
 import { toScoringTarget } from '../scoring/score-assessment';
 import { applicableIndicatorIds } from '../../../shared/scoring/engine';
@@ -77,7 +83,17 @@ export function targetReview(store: AssessmentStore, assessmentId: string, targe
   const places = placesById(ruleset);
   return {
     target: targetInfo(ruleset, target),
-    score: { total: score.total, basic: score.basic, bonus: score.bonus, negative: score.negative, grade: score.grade, rank: score.rank, complete: score.complete, veto: score.veto, vetoReasons: score.vetoReasons },
+    score: {
+      total: score.total,
+      basic: score.basic,
+      bonus: score.bonus,
+      negative: score.negative,
+      grade: score.grade,
+      rank: score.rank,
+      complete: score.complete,
+      veto: score.veto,
+      vetoReasons: score.vetoReasons,
+    },
     tree,
     findings: findings.map((f) => toFindingView(f, places)),
     evidence: store.listEvidence({ targetId }).map((e) => toEvidenceView(e, assessmentId)),
@@ -87,5 +103,15 @@ export function targetReview(store: AssessmentStore, assessmentId: string, targe
 }
 
 function targetInfo(ruleset: Ruleset, t: Target) {
-  return { id: t.id, kind: t.kind, name: t.name, unit: t.unit, url: t.url, classLabel: classLabel(ruleset, t.classId), platform: t.platform, identifier: t.identifier, attributes: t.attributes };
+  return {
+    id: t.id,
+    kind: t.kind,
+    name: t.name,
+    unit: t.unit,
+    url: t.url,
+    classLabel: classLabel(ruleset, t.classId),
+    platform: t.platform,
+    identifier: t.identifier,
+    attributes: t.attributes,
+  };
 }

@@ -25,10 +25,24 @@ function nodesOf(r: Ruleset): Map<string, Node> {
     out.set(part.id, { where: part.name, points: part.max, name: part.name, appliesTo: part.appliesTo, children: part.sections.length });
     for (const section of part.sections) {
       const head = part.kind === 'veto' ? `${part.name}/${section.name}` : section.name;
-      out.set(section.id, { where: head, points: section.max, name: section.name, appliesTo: section.appliesTo, children: section.indicators.length });
+      out.set(section.id, {
+        where: head,
+        points: section.max,
+        name: section.name,
+        appliesTo: section.appliesTo,
+        children: section.indicators.length,
+      });
       const visit = (ind: Indicator, prefix: string) => {
         const where = `${prefix}/${ind.name}`;
-        out.set(ind.id, { where, points: ind.weight, name: ind.name, appliesTo: ind.appliesTo, note: ind.note, rules: ind.rules, children: ind.children?.length ?? 0 });
+        out.set(ind.id, {
+          where,
+          points: ind.weight,
+          name: ind.name,
+          appliesTo: ind.appliesTo,
+          note: ind.note,
+          rules: ind.rules,
+          children: ind.children?.length ?? 0,
+        });
         ind.children?.forEach((c) => visit(c, where));
       };
       section.indicators.forEach((i) => visit(i, head));
@@ -45,7 +59,12 @@ function scopeText(r: Ruleset, s: Applicability | undefined): string {
   const parts: string[] = [];
   if (s.kinds) parts.push(s.kinds.map((k) => (k === 'website' ? '网站' : '政务新媒体')).join('、'));
   if (s.classes) parts.push(s.classes.map((id) => r.classes.find((c) => c.id === id)?.label ?? id).join('、'));
-  if (s.attributes) parts.push(Object.entries(s.attributes).map(([k, v]) => `${k}=${v ? '是' : '否'}`).join('、'));
+  if (s.attributes)
+    parts.push(
+      Object.entries(s.attributes)
+        .map(([k, v]) => `${k}=${v ? '是' : '否'}`)
+        .join('、'),
+    );
   return parts.join('；');
 }
 
@@ -126,28 +145,39 @@ export function diffRulesets(a: Ruleset, b: Ruleset): RulesetChange[] {
     texts.push(...rulesChanges(old.rules ?? [], node.rules ?? []));
     if (texts.length) out.push({ change: 'changed', where: node.where, text: texts.join('；') });
   }
-  for (const [id, node] of before) if (!after.has(id)) out.push({ change: 'removed', where: node.where, text: `删除（${node.points} 分）` });
+  for (const [id, node] of before)
+    if (!after.has(id)) out.push({ change: 'removed', where: node.where, text: `删除（${node.points} 分）` });
 
   for (const c of b.classes) {
     const old = a.classes.find((x) => x.id === c.id);
     if (!old) out.push({ change: 'added', where: '考评对象类别', text: `新增 ${c.label}（${c.name}）` });
-    else if (!same(old, c)) out.push({ change: 'changed', where: `考评对象类别 ${old.label}`, text: `改为 ${c.label}（${c.name}，${c.kind === 'website' ? '网站' : '政务新媒体'}）` });
+    else if (!same(old, c))
+      out.push({
+        change: 'changed',
+        where: `考评对象类别 ${old.label}`,
+        text: `改为 ${c.label}（${c.name}，${c.kind === 'website' ? '网站' : '政务新媒体'}）`,
+      });
   }
-  for (const c of a.classes) if (!b.classes.some((x) => x.id === c.id)) out.push({ change: 'removed', where: '考评对象类别', text: `删除 ${c.label}（${c.name}）` });
+  for (const c of a.classes)
+    if (!b.classes.some((x) => x.id === c.id)) out.push({ change: 'removed', where: '考评对象类别', text: `删除 ${c.label}（${c.name}）` });
 
   const transferText = (r: Ruleset, t: Ruleset['transfers'][number]) =>
     `${nodesOf(r).get(t.from)?.where ?? t.from} → ${t.to.map((id) => nodesOf(r).get(id)?.where ?? id).join('、')}（${scopeText(r, t.when)}）`;
-  for (const t of b.transfers) if (!a.transfers.some((x) => same(x, t))) out.push({ change: 'added', where: '权重转移', text: transferText(b, t) });
-  for (const t of a.transfers) if (!b.transfers.some((x) => same(x, t))) out.push({ change: 'removed', where: '权重转移', text: transferText(a, t) });
+  for (const t of b.transfers)
+    if (!a.transfers.some((x) => same(x, t))) out.push({ change: 'added', where: '权重转移', text: transferText(b, t) });
+  for (const t of a.transfers)
+    if (!b.transfers.some((x) => same(x, t))) out.push({ change: 'removed', where: '权重转移', text: transferText(a, t) });
 
   const groupsA = new Map(gradeGroups(a).map((g) => [g.key, g]));
   for (const g of gradeGroups(b)) {
     const old = groupsA.get(g.key);
     if (!old) out.push({ change: 'added', where: `等次分数线（${g.title}）`, text: bandsText(g.bands) });
-    else if (!same(old.bands, g.bands)) out.push({ change: 'changed', where: `等次分数线（${g.title}）`, text: `${bandsText(old.bands)} → ${bandsText(g.bands)}` });
+    else if (!same(old.bands, g.bands))
+      out.push({ change: 'changed', where: `等次分数线（${g.title}）`, text: `${bandsText(old.bands)} → ${bandsText(g.bands)}` });
     groupsA.delete(g.key);
   }
-  for (const g of groupsA.values()) out.push({ change: 'removed', where: `等次分数线（${g.title}）`, text: `${bandsText(g.bands)}（改用通用分数线）` });
+  for (const g of groupsA.values())
+    out.push({ change: 'removed', where: `等次分数线（${g.title}）`, text: `${bandsText(g.bands)}（改用通用分数线）` });
 
   const setting = (where: string, x: unknown, y: unknown, show: (v: unknown) => string = (v) => (v === undefined ? '无' : String(v))) => {
     if (!same(x, y)) out.push({ change: 'changed', where, text: `${show(x)} → ${show(y)}` });
@@ -159,8 +189,15 @@ export function diffRulesets(a: Ruleset, b: Ruleset): RulesetChange[] {
   setting('不合格线', a.thresholds.pass, b.thresholds.pass);
   setting('加分门槛', a.thresholds.bonusOnlyAbove, b.thresholds.bonusOnlyAbove);
   setting('不达线等次', a.grades.failName, b.grades.failName);
-  setting('同分排名', a.ranking?.ties ?? 'sequential', b.ranking?.ties ?? 'sequential', (v) => TIE_RULE_NAMES[v as 'shared' | 'sequential']);
-  setting('政务新媒体计分', a.accountScoring ?? 'scored', b.accountScoring ?? 'scored', (v) => (v === 'veto-only' ? '只按单项否决判定' : '按适用的指标计分'));
+  setting(
+    '同分排名',
+    a.ranking?.ties ?? 'sequential',
+    b.ranking?.ties ?? 'sequential',
+    (v) => TIE_RULE_NAMES[v as 'shared' | 'sequential'],
+  );
+  setting('政务新媒体计分', a.accountScoring ?? 'scored', b.accountScoring ?? 'scored', (v) =>
+    v === 'veto-only' ? '只按单项否决判定' : '按适用的指标计分',
+  );
   setting('政务新媒体结果', a.accountResults ?? 'account', b.accountResults ?? 'account', (v) => (v === 'unit' ? '按单位汇总' : '按账号'));
   setting('待决定事项', a.pending?.length ?? 0, b.pending?.length ?? 0, (v) => `${String(v)} 项`);
   return out;

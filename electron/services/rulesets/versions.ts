@@ -5,7 +5,6 @@ import { listIndicators } from '../../../shared/ruleset/walk';
 import { diffRulesets } from './diff';
 import { listLibrary, loadFromLibrary, saveToLibrary } from './library';
 
-
 function entryOf(workspaceDir: string, id: string) {
   const entry = listLibrary(workspaceDir).find((e) => e.id === id);
   if (!entry) throw new KaopingError('unknown-ruleset', `考评方案库中没有“${id}”（内置方案没有版本）`);

@@ -4,7 +4,14 @@ import type { Target } from '../../../shared/domain/types';
 import type { AssessmentStore } from '../store/types';
 
 /** A stored target as the engine scores it (a website without a site name goes by its unit). */
-export const toScoringTarget = (t: Target): ScoringTarget => ({ id: t.id, name: t.kind === 'website' ? t.name || t.unit : t.name, kind: t.kind, classId: t.classId, attributes: t.attributes, unit: t.unit });
+export const toScoringTarget = (t: Target): ScoringTarget => ({
+  id: t.id,
+  name: t.kind === 'website' ? t.name || t.unit : t.name,
+  kind: t.kind,
+  classId: t.classId,
+  attributes: t.attributes,
+  unit: t.unit,
+});
 
 /** Reviewed indicator ids per target, as the engine takes them. */
 export function reviewedByTarget(store: AssessmentStore): Map<number, Set<string>> {
@@ -41,6 +48,14 @@ export function scoreStoredAssessment(store: AssessmentStore, classId?: string, 
   const findings = store
     .listFindings({ status: 'confirmed' })
     .filter((f) => ids.has(f.targetId))
-    .map((f) => ({ id: f.id, targetId: f.targetId, indicatorId: f.indicatorId, rule: f.rule, count: f.count, note: f.note, evidenceIds: f.evidenceIds }));
+    .map((f) => ({
+      id: f.id,
+      targetId: f.targetId,
+      indicatorId: f.indicatorId,
+      rule: f.rule,
+      count: f.count,
+      note: f.note,
+      evidenceIds: f.evidenceIds,
+    }));
   return scoreTargets(ruleset, targets, findings, { ...scoreOptionsOf(store), ...(detailFor ? { detail: new Set(detailFor) } : {}) });
 }

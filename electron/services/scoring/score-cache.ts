@@ -19,7 +19,8 @@ export function targetsChangedBy(change: Change): number[] | 'all' {
   if (NO_SCORE_EFFECT.has(change.action)) return [];
   if (change.action.startsWith('finding.')) {
     const ids = [change.before, change.after].map((s) => (s && typeof s === 'object' ? (s as { targetId?: unknown }).targetId : undefined));
-    if (ids.every((id) => id === undefined || typeof id === 'number') && ids.some((id) => id !== undefined)) return [...new Set(ids.filter((id): id is number => id !== undefined))];
+    if (ids.every((id) => id === undefined || typeof id === 'number') && ids.some((id) => id !== undefined))
+      return [...new Set(ids.filter((id): id is number => id !== undefined))];
     return 'all';
   }
   const reviewed = /^review\.(done|undo|indicator)$/u.test(change.action) ? /^reviewed:(\d+)\|/u.exec(change.subject) : null;
@@ -147,7 +148,11 @@ export class ScoreCache {
     const before = new Map<string, (number | null)[]>();
     for (const f of fresh) {
       const classId = this.scored.get(f.score.targetId)!.score.classId;
-      if (!before.has(classId)) before.set(classId, this.classes.get(classId)!.map((m) => m.score.rank));
+      if (!before.has(classId))
+        before.set(
+          classId,
+          this.classes.get(classId)!.map((m) => m.score.rank),
+        );
     }
     // Replace in place so the class list keeps target order (it decides sequential ties).
     for (const f of fresh) Object.assign(this.scored.get(f.score.targetId)!, f);

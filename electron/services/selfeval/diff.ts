@@ -22,7 +22,20 @@ export function selfEvalDiff(store: AssessmentStore): DiffRow[] {
     if (!row || claim.score === null) continue;
     const reviewer = scores.get(claim.targetId)?.get(claim.indicatorId) ?? 0;
     const difference = Math.round((claim.score - reviewer) * 100) / 100;
-    out.push({ targetId: claim.targetId, indicatorId: claim.indicatorId, unit: targets.get(claim.targetId)?.unit ?? String(claim.targetId), level1: row.level1, level2: row.level2, max: row.max, self: claim.score, reviewer, difference, flagged: difference > 0, explanation: claim.explanation, material: claim.material });
+    out.push({
+      targetId: claim.targetId,
+      indicatorId: claim.indicatorId,
+      unit: targets.get(claim.targetId)?.unit ?? String(claim.targetId),
+      level1: row.level1,
+      level2: row.level2,
+      max: row.max,
+      self: claim.score,
+      reviewer,
+      difference,
+      flagged: difference > 0,
+      explanation: claim.explanation,
+      material: claim.material,
+    });
   }
   const order = [...rows.keys()];
   return out.sort((a, b) => a.targetId - b.targetId || order.indexOf(a.indicatorId) - order.indexOf(b.indicatorId));
@@ -33,7 +46,12 @@ export async function writeDiffWorkbook(rows: DiffRow[], title: string, out: str
   const wb = new ExcelJS.Workbook();
   const headers = ['单位', '一级指标', '二级指标', '分值', '自评得分', '评审得分', '差值', '自评说明', '佐证材料'];
   const widths = [22, 14, 22, 8, 10, 10, 8, 40, 24];
-  const ws = wb.addWorksheet('自评差异', { pageSetup: a4PageSetup(widths.reduce((a, b) => a + b, 0), '2:2') });
+  const ws = wb.addWorksheet('自评差异', {
+    pageSetup: a4PageSetup(
+      widths.reduce((a, b) => a + b, 0),
+      '2:2',
+    ),
+  });
   ws.columns = widths.map((width) => ({ width }));
   mergedTitle(ws, 1, headers.length, `${title} 自评与评审得分对照`, TITLE_FONT);
   const header = ws.getRow(2);

@@ -38,7 +38,8 @@ function findHeader(grid: Grid): Header | undefined {
     const at = (...names: string[]) => cells.findIndex((c) => names.some((n) => c.includes(matchKey(n))));
     const level2 = at('二级指标');
     const score = at('自评得分', '自评分');
-    if (level2 >= 0 && score >= 0) return { row: i, level1: at('一级指标'), level2, score, note: at('自评说明', '说明'), material: at('佐证材料', '佐证') };
+    if (level2 >= 0 && score >= 0)
+      return { row: i, level1: at('一级指标'), level2, score, note: at('自评说明', '说明'), material: at('佐证材料', '佐证') };
   }
   return undefined;
 }
@@ -48,7 +49,11 @@ function findTarget(targets: Target[], grid: Grid, header: Header, file: string)
   // A target with a blank unit would match every text (every string includes ''): it can only be named by URL.
   const websites = targets.filter((t) => t.kind === 'website');
   const named = websites.filter((t) => matchKey(t.unit) !== '');
-  const above = grid.rows.slice(0, header.row).flat().map((c) => cleanCell(c ?? '')).filter(Boolean);
+  const above = grid.rows
+    .slice(0, header.row)
+    .flat()
+    .map((c) => cleanCell(c ?? ''))
+    .filter(Boolean);
   for (const text of above) {
     const key = matchKey(text);
     const byUrl = websites.find((t) => t.url && key.includes(matchKey(t.url.replace(/^https?:\/\//u, '').replace(/\/$/u, ''))));
@@ -74,7 +79,12 @@ async function readFile(ruleset: Ruleset, targets: Target[], file: string) {
   }
   const grids = await readGrids(file);
   const found = grids.map((g) => ({ grid: g, header: findHeader(g) })).find((g) => g.header);
-  if (!found) return { errors: [`${name}：前 ${HEADER_SEARCH_ROWS} 行中找不到表头（需要“二级指标”和“自评得分”两列）`], scores: [], target: undefined };
+  if (!found)
+    return {
+      errors: [`${name}：前 ${HEADER_SEARCH_ROWS} 行中找不到表头（需要“二级指标”和“自评得分”两列）`],
+      scores: [],
+      target: undefined,
+    };
   const { grid, header } = found as { grid: Grid; header: Header };
   const target = findTarget(targets, grid, header, file);
   if (!target) errors.push(`${name}：无法确定是哪个单位的自评表（表头“单位”“网站”或文件名都未对应到考评对象）`);
@@ -86,7 +96,9 @@ async function readFile(ruleset: Ruleset, targets: Target[], file: string) {
     if (header.level1 >= 0 && cells[header.level1]) level1 = cells[header.level1]!;
     const level2 = cells[header.level2] ?? '';
     if (!level2 || /^(合计|总计|总分|小计)/u.test(level2) || /^(合计|总计|总分|小计)/u.test(cells[header.level1] ?? '')) continue;
-    const row = byKey.get(`${matchKey(level1)}|${matchKey(level2)}`) ?? (byLevel2.get(matchKey(level2))?.length === 1 ? byLevel2.get(matchKey(level2))![0] : undefined);
+    const row =
+      byKey.get(`${matchKey(level1)}|${matchKey(level2)}`) ??
+      (byLevel2.get(matchKey(level2))?.length === 1 ? byLevel2.get(matchKey(level2))![0] : undefined);
     if (!row) {
       errors.push(`${where} ${col(header.level2)}列：考评方案中没有指标“${level1 ? `${level1}/` : ''}${level2}”`);
       continue;
@@ -94,8 +106,15 @@ async function readFile(ruleset: Ruleset, targets: Target[], file: string) {
     const raw = cells[header.score] ?? '';
     const score = parseScore(raw);
     if (score === undefined) errors.push(`${where} ${col(header.score)}列：自评得分“${raw}”不是数字`);
-    else if (score !== null && (score < 0 || score > row.max)) errors.push(`${where} ${col(header.score)}列：自评得分 ${score} 超出 0 至 ${row.max}`);
-    else scores.push({ indicatorId: row.place.indicator.id, score, explanation: header.note >= 0 ? (cells[header.note] ?? '') : '', material: header.material >= 0 ? (cells[header.material] ?? '') : '' });
+    else if (score !== null && (score < 0 || score > row.max))
+      errors.push(`${where} ${col(header.score)}列：自评得分 ${score} 超出 0 至 ${row.max}`);
+    else
+      scores.push({
+        indicatorId: row.place.indicator.id,
+        score,
+        explanation: header.note >= 0 ? (cells[header.note] ?? '') : '',
+        material: header.material >= 0 ? (cells[header.material] ?? '') : '',
+      });
   }
   if (scores.length === 0 && errors.length === 0) errors.push(`${name}：没有读到任何指标行`);
   return { errors, scores, target };
@@ -134,7 +153,12 @@ export async function importSelfEvaluations(store: AssessmentStore, inputs: stri
     try {
       read = await readFile(ruleset, targets, file);
     } catch (error) {
-      results.push({ file, ok: false, scores: 0, errors: [error instanceof KaopingError ? error.message : `${path.basename(file)}：${(error as Error).message}`] });
+      results.push({
+        file,
+        ok: false,
+        scores: 0,
+        errors: [error instanceof KaopingError ? error.message : `${path.basename(file)}：${(error as Error).message}`],
+      });
       continue;
     }
     if (read.errors.length || !read.target) {

@@ -89,19 +89,39 @@ const escapeXml = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, 
  * per unit, instead of an exceljs build each.
  */
 export async function templateStamper(ruleset: Ruleset, info: AssessmentInfo): Promise<(target: Target) => Buffer> {
-  const placeholder: Target = { id: 0, kind: 'website', unit: SLOTS.unit, name: SLOTS.name, url: SLOTS.url, classId: '', attributes: {}, identifier: null, platform: null };
+  const placeholder: Target = {
+    id: 0,
+    kind: 'website',
+    unit: SLOTS.unit,
+    name: SLOTS.name,
+    url: SLOTS.url,
+    classId: '',
+    attributes: {},
+    identifier: null,
+    platform: null,
+  };
   const book = await buildTemplate(ruleset, info, placeholder);
   // Formula-like text in the ruleset's own wording is quoted once here; a unit's stamped names are checked per unit.
   const entries = unzipSync(await safeWorkbookBytes(book));
   const names = Object.keys(entries).filter((name) => !name.endsWith('/'));
-  const slotted = new Map(names.filter((name) => strFromU8(entries[name]!).includes('KAOPING-SLOT-')).map((name) => [name, strFromU8(entries[name]!)]));
+  const slotted = new Map(
+    names.filter((name) => strFromU8(entries[name]!).includes('KAOPING-SLOT-')).map((name) => [name, strFromU8(entries[name]!)]),
+  );
   const packed = new Map(names.filter((name) => !slotted.has(name)).map((name) => [name, packEntry(name, entries[name]!)]));
   return (target) => {
     const bytes = writeZip(
       names.map((name) => {
         const text = slotted.get(name);
         if (text === undefined) return packed.get(name)!;
-        return packEntry(name, strToU8(text.replaceAll(SLOTS.unit, escapeXml(target.unit)).replaceAll(SLOTS.name, escapeXml(target.name)).replaceAll(SLOTS.url, escapeXml(target.url ?? ''))));
+        return packEntry(
+          name,
+          strToU8(
+            text
+              .replaceAll(SLOTS.unit, escapeXml(target.unit))
+              .replaceAll(SLOTS.name, escapeXml(target.name))
+              .replaceAll(SLOTS.url, escapeXml(target.url ?? '')),
+          ),
+        );
       }),
     );
     return [target.unit, target.name].some(startsLikeFormula) ? Buffer.from(quoteFormulaText(bytes)) : bytes;

@@ -99,7 +99,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       const body = await readBody(req);
       if (body === 'too-large') {
         res.setHeader('connection', 'close');
-        return json(res, 413, { ok: false, error: { code: 'too-large', message: `请求过大：超过 ${MAX_BODY / 1024 / 1024} MB 的上限`, details: [] } });
+        return json(res, 413, {
+          ok: false,
+          error: { code: 'too-large', message: `请求过大：超过 ${MAX_BODY / 1024 / 1024} MB 的上限`, details: [] },
+        });
       }
       let input: unknown;
       try {

@@ -36,7 +36,10 @@ export function isOnPath(command: string, env: Record<string, string | undefined
 }
 
 /** Starts the default browser on `url`; false when this machine has none to start. */
-export function openInBrowser(url: string, where: OpenerEnvironment = { platform: process.platform, env: process.env, onPath: (c) => isOnPath(c) }): boolean {
+export function openInBrowser(
+  url: string,
+  where: OpenerEnvironment = { platform: process.platform, env: process.env, onPath: (c) => isOnPath(c) },
+): boolean {
   const opener = browserOpener(url, where);
   if (!opener) return false;
   const child = spawn(opener.command, opener.args, { detached: true, stdio: 'ignore' });

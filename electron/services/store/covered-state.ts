@@ -40,31 +40,69 @@ export const PART_LABEL: Record<keyof CoveredState, (key: string) => string> = {
   accounts: (k) => `考评对象 #${k} 的新媒体检查表`,
 };
 
-export const emptyState = (): CoveredState => ({ targets: {}, evidence: {}, selfeval: {}, monitor: {}, reviewed: {}, requests: {}, requestItems: {}, attachments: {}, feedback: {}, accounts: {} });
+export const emptyState = (): CoveredState => ({
+  targets: {},
+  evidence: {},
+  selfeval: {},
+  monitor: {},
+  reviewed: {},
+  requests: {},
+  requestItems: {},
+  attachments: {},
+  feedback: {},
+  accounts: {},
+});
 
 /** A disputed indicator of a review request in one form, whether read from the table or the log. */
-const itemState = (i: { requested?: number | null; decision?: string | null; decisionReason?: string; effect?: unknown; decidedAt?: string | null }) =>
-  plain({ requested: i.requested ?? null, decision: i.decision ?? null, decisionReason: i.decisionReason ?? '', effect: i.effect ?? null, decidedAt: i.decidedAt ?? null });
+const itemState = (i: {
+  requested?: number | null;
+  decision?: string | null;
+  decisionReason?: string;
+  effect?: unknown;
+  decidedAt?: string | null;
+}) =>
+  plain({
+    requested: i.requested ?? null,
+    decision: i.decision ?? null,
+    decisionReason: i.decisionReason ?? '',
+    effect: i.effect ?? null,
+    decidedAt: i.decidedAt ?? null,
+  });
 
 /** Preliminary results sent, counted per target, day, file and hash (the log carries no row ids). */
-const feedbackKey = (r: { targetId: number; sentOn: string; file: string; sha256: string }) => `${r.targetId}|${r.sentOn}|${r.file}|${r.sha256}`;
+const feedbackKey = (r: { targetId: number; sentOn: string; file: string; sha256: string }) =>
+  `${r.targetId}|${r.sentOn}|${r.file}|${r.sha256}`;
 
 /** Parsed back from canonical JSON, so a state compares equal whether it came from the log or the table. */
 const plain = (value: unknown): unknown => JSON.parse(canonicalJson(value)) as unknown;
 
-export const targetState = (db: Database.Database, id: number) => plain(toTarget(db.prepare('SELECT * FROM target WHERE id = ?').get(id) as TargetRow));
-export const evidenceState = (db: Database.Database, id: number) => plain(toEvidence(db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow));
-export const requestState = (db: Database.Database, id: number) => plain(toReview(db.prepare('SELECT * FROM review_request WHERE id = ?').get(id) as ReviewRow));
+export const targetState = (db: Database.Database, id: number) =>
+  plain(toTarget(db.prepare('SELECT * FROM target WHERE id = ?').get(id) as TargetRow));
+export const evidenceState = (db: Database.Database, id: number) =>
+  plain(toEvidence(db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow));
+export const requestState = (db: Database.Database, id: number) =>
+  plain(toReview(db.prepare('SELECT * FROM review_request WHERE id = ?').get(id) as ReviewRow));
 
 export const selfevalState = (db: Database.Database, targetId: number) =>
-  plain(db.prepare('SELECT indicator_id, score, explanation, material, source_file FROM selfeval_score WHERE target_id = ? ORDER BY indicator_id').all(targetId));
+  plain(
+    db
+      .prepare(
+        'SELECT indicator_id, score, explanation, material, source_file FROM selfeval_score WHERE target_id = ? ORDER BY indicator_id',
+      )
+      .all(targetId),
+  );
 
-export const monitorState = (db: Database.Database, id: number) => plain(db.prepare('SELECT target_id, at, ok, status, ms, error FROM monitor_attempt WHERE id = ?').get(id));
+export const monitorState = (db: Database.Database, id: number) =>
+  plain(db.prepare('SELECT target_id, at, ok, status, ms, error FROM monitor_attempt WHERE id = ?').get(id));
 
 export const reviewedState = (db: Database.Database, targetId: number, indicatorId: string) =>
-  plain(db.prepare('SELECT reviewer, reviewed_at FROM indicator_review WHERE target_id = ? AND indicator_id = ?').get(targetId, indicatorId) ?? null);
+  plain(
+    db.prepare('SELECT reviewer, reviewed_at FROM indicator_review WHERE target_id = ? AND indicator_id = ?').get(targetId, indicatorId) ??
+      null,
+  );
 
-export const accountState = (db: Database.Database, targetId: number) => plain(db.prepare('SELECT answers_json, reviewer, updated_at FROM account_review WHERE target_id = ?').get(targetId) ?? null);
+export const accountState = (db: Database.Database, targetId: number) =>
+  plain(db.prepare('SELECT answers_json, reviewer, updated_at FROM account_review WHERE target_id = ?').get(targetId) ?? null);
 
 /** Every covered record as the tables hold it now. */
 export function readCoveredState(db: Database.Database): CoveredState {
@@ -80,11 +118,25 @@ export function readCoveredState(db: Database.Database): CoveredState {
   for (const id of ids('SELECT target_id AS id FROM account_review')) state.accounts[id] = accountState(db, id);
   for (const r of db.prepare('SELECT * FROM review_request_item').all() as Record<string, unknown>[]) {
     const effect = r.effect_json ? (JSON.parse(r.effect_json as string) as unknown) : null;
-    state.requestItems[`${r.request_id}|${r.indicator_id}`] = itemState({ requested: r.requested as number | null, decision: r.decision as string | null, decisionReason: r.decision_reason as string, effect, decidedAt: r.decided_at as string | null });
+    state.requestItems[`${r.request_id}|${r.indicator_id}`] = itemState({
+      requested: r.requested as number | null,
+      decision: r.decision as string | null,
+      decisionReason: r.decision_reason as string,
+      effect,
+      decidedAt: r.decided_at as string | null,
+    });
   }
-  for (const r of db.prepare('SELECT request_id, evidence_id FROM review_request_evidence ORDER BY evidence_id').all() as { request_id: number; evidence_id: number }[])
+  for (const r of db.prepare('SELECT request_id, evidence_id FROM review_request_evidence ORDER BY evidence_id').all() as {
+    request_id: number;
+    evidence_id: number;
+  }[])
     state.attachments[r.request_id] = [...((state.attachments[r.request_id] as number[] | undefined) ?? []), r.evidence_id];
-  for (const r of db.prepare('SELECT target_id, sent_on, file, sha256 FROM feedback_sent').all() as { target_id: number; sent_on: string; file: string; sha256: string }[]) {
+  for (const r of db.prepare('SELECT target_id, sent_on, file, sha256 FROM feedback_sent').all() as {
+    target_id: number;
+    sent_on: string;
+    file: string;
+    sha256: string;
+  }[]) {
     const key = feedbackKey({ targetId: r.target_id, sentOn: r.sent_on, file: r.file, sha256: r.sha256 });
     state.feedback[key] = ((state.feedback[key] as number | undefined) ?? 0) + 1;
   }
@@ -128,7 +180,8 @@ export function applyEntry(state: CoveredState, action: string, subject: string,
       if (kind !== 'review') return true;
       state.requests[key] = request;
       // Opening carries the disputed items and attachments (the tables of their own); closing does not.
-      for (const i of (items as { indicatorId: string; requested?: number | null }[] | undefined) ?? []) state.requestItems[`${key}|${i.indicatorId}`] = itemState({ requested: i.requested });
+      for (const i of (items as { indicatorId: string; requested?: number | null }[] | undefined) ?? [])
+        state.requestItems[`${key}|${i.indicatorId}`] = itemState({ requested: i.requested });
       const attached = [...((attachmentIds as number[] | undefined) ?? [])].sort((a, b) => a - b);
       if (attached.length) state.attachments[key] = attached;
       return true;
@@ -139,7 +192,8 @@ export function applyEntry(state: CoveredState, action: string, subject: string,
       return true;
     }
     case 'feedback.sent':
-      for (const r of after as { targetId: number; sentOn: string; file: string; sha256: string }[]) state.feedback[feedbackKey(r)] = ((state.feedback[feedbackKey(r)] as number | undefined) ?? 0) + 1;
+      for (const r of after as { targetId: number; sentOn: string; file: string; sha256: string }[])
+        state.feedback[feedbackKey(r)] = ((state.feedback[feedbackKey(r)] as number | undefined) ?? 0) + 1;
       return true;
     case 'account.review':
       set(state.accounts, key, after);

@@ -14,7 +14,11 @@ export function sha256(content: Buffer): string {
  */
 export function storeEvidenceFile(dir: string, content: Buffer, ext: string): { sha256: string; file: string } {
   const hash = sha256(content);
-  const safeExt = ext.replace(/[^a-z0-9]/giu, '').toLowerCase().slice(0, 10) || 'bin';
+  const safeExt =
+    ext
+      .replace(/[^a-z0-9]/giu, '')
+      .toLowerCase()
+      .slice(0, 10) || 'bin';
   const file = `evidence/${hash}.${safeExt}`;
   const full = path.join(dir, file);
   if (!existsSync(full)) {
@@ -39,7 +43,7 @@ export function hashStoredFile(dir: string, file: string): string | null | 'outs
   const fd = openSync(real, 'r');
   try {
     const chunk = Buffer.alloc(1024 * 1024);
-    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) hash.update(chunk.subarray(0, n));
   } finally {
     closeSync(fd);
   }

@@ -142,7 +142,8 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
  */
 export function migrate(db: Database.Database): number {
   const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > MIGRATIONS.length) throw new KaopingError('store-too-new', `考评文件版本 ${from} 比本软件（${MIGRATIONS.length}）新，请升级软件`);
+  if (from > MIGRATIONS.length)
+    throw new KaopingError('store-too-new', `考评文件版本 ${from} 比本软件（${MIGRATIONS.length}）新，请升级软件`);
   db.transaction(() => {
     for (let v = from; v < MIGRATIONS.length; v++) {
       try {

@@ -52,7 +52,9 @@ export function createAssessment(dir: string, init: CreateInit, opts: OpenOption
   const store = new SqliteStore(dir, db, opts);
   const createdAt = (opts.now ?? (() => new Date()))().toISOString();
   store.transaction(() => {
-    db.prepare('INSERT INTO assessment (id, name, year, region, issuer, ruleset_id, ruleset_json, grades_json, created_at, settings_json) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    db.prepare(
+      'INSERT INTO assessment (id, name, year, region, issuer, ruleset_id, ruleset_json, grades_json, created_at, settings_json) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       init.name,
       init.year,
       init.region ?? '',

@@ -50,7 +50,12 @@ export const toFinding = (r: FindingRow): Finding => ({
   reviewer: r.reviewer,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
-  evidenceIds: r.evidence_ids ? r.evidence_ids.split(',').map(Number).sort((a, b) => a - b) : [],
+  evidenceIds: r.evidence_ids
+    ? r.evidence_ids
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b)
+    : [],
 });
 
 export interface EvidenceRow {
@@ -92,7 +97,24 @@ export interface ReviewRow {
   closed_at: string | null;
   received_on: string | null;
 }
-export const toReview = (r: ReviewRow): ReviewRequest => ({ id: r.id, targetId: r.target_id, reason: r.reason, status: r.status, outcome: r.outcome, createdAt: r.created_at, closedAt: r.closed_at, receivedOn: r.received_on });
+export const toReview = (r: ReviewRow): ReviewRequest => ({
+  id: r.id,
+  targetId: r.target_id,
+  reason: r.reason,
+  status: r.status,
+  outcome: r.outcome,
+  createdAt: r.created_at,
+  closedAt: r.closed_at,
+  receivedOn: r.received_on,
+});
 
 /** The state of a finding that the history records and verification compares. */
-export const findingState = (f: Finding) => ({ targetId: f.targetId, indicatorId: f.indicatorId, rule: f.rule, count: f.count, status: f.status, note: f.note, evidenceIds: f.evidenceIds });
+export const findingState = (f: Finding) => ({
+  targetId: f.targetId,
+  indicatorId: f.indicatorId,
+  rule: f.rule,
+  count: f.count,
+  status: f.status,
+  note: f.note,
+  evidenceIds: f.evidenceIds,
+});

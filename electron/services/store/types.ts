@@ -67,7 +67,9 @@ export interface AssessmentStore {
   info(): AssessmentInfo;
   /** The stored ruleset, parsed and validated once per connection and snapshot. */
   rulesetSnapshot(): Ruleset;
-  updateInfo(patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays' | 'settings' | 'monitoringDate'>>): void;
+  updateInfo(
+    patch: Partial<Pick<AssessmentInfo, 'name' | 'region' | 'issuer' | 'gradeBands' | 'reviewWindowDays' | 'settings' | 'monitoringDate'>>,
+  ): void;
 
   listTargets(): Target[];
   getTarget(id: number): Target;
@@ -138,7 +140,13 @@ export interface AssessmentStore {
   listReviewItems(requestId?: number): ReviewRequestItem[];
   listReviewAttachments(requestId: number): number[];
   /** Records the decision on one disputed indicator; the request closes when every indicator is decided. */
-  decideReviewItem(requestId: number, indicatorId: string, decision: 'accepted' | 'rejected', reason: string, effect: ReviewEffect | null): ReviewRequestItem;
+  decideReviewItem(
+    requestId: number,
+    indicatorId: string,
+    decision: 'accepted' | 'rejected',
+    reason: string,
+    effect: ReviewEffect | null,
+  ): ReviewRequestItem;
   /** Records that preliminary results were sent (one row per target). */
   recordFeedbackSent(rows: Omit<FeedbackSending, 'id' | 'createdAt'>[]): void;
   listFeedbackSent(targetId?: number): FeedbackSending[];

@@ -23,7 +23,9 @@ class Break extends Error {}
 
 /** The first key whose state differs between the replayed history and the tables. */
 function firstDifference(part: keyof CoveredState, logged: CoveredState, stored: CoveredState): string | undefined {
-  const keys = [...new Set([...Object.keys(logged[part]), ...Object.keys(stored[part])])].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+  const keys = [...new Set([...Object.keys(logged[part]), ...Object.keys(stored[part])])].sort(
+    (a, b) => Number(a) - Number(b) || a.localeCompare(b),
+  );
   for (const key of keys) {
     const a = logged[part][key];
     const b = stored[part][key];
@@ -37,8 +39,19 @@ function firstDifference(part: keyof CoveredState, logged: CoveredState, stored:
 export function verifyAssessment(dir: string, opts: OpenOptions = {}): VerifyReport {
   // Opening brings the schema up to date; the checks then read without writing.
   openAssessment(dir, opts).close();
-  const db = new Database(path.join(dir, 'assessment.sqlite'), { readonly: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
-  const report: VerifyReport = { ok: false, historyEntries: 0, evidenceFiles: 0, firstBreak: null, head: null, signature: 'missing', notes: [] };
+  const db = new Database(path.join(dir, 'assessment.sqlite'), {
+    readonly: true,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  });
+  const report: VerifyReport = {
+    ok: false,
+    historyEntries: 0,
+    evidenceFiles: 0,
+    firstBreak: null,
+    head: null,
+    signature: 'missing',
+    notes: [],
+  };
   try {
     verifyInto(db, dir, report);
     report.ok = true;
@@ -59,8 +72,17 @@ function verifyInto(db: Database.Database, dir: string, report: VerifyReport): v
   // 1. The chain itself.
   let prev = GENESIS;
   for (const [i, r] of rows.entries()) {
-    const fields = { at: r.at as string, actor: r.actor as string, action: r.action as string, subject: r.subject as string, before_json: r.before_json as string, after_json: r.after_json as string, reason: r.reason as string };
-    if (r.prev_hash !== prev || r.hash !== chainHash(prev, fields)) throw new Break(`历史记录第 ${i + 1} 条（${r.action}，${r.at}）与哈希链不符：记录被改动或删除`);
+    const fields = {
+      at: r.at as string,
+      actor: r.actor as string,
+      action: r.action as string,
+      subject: r.subject as string,
+      before_json: r.before_json as string,
+      after_json: r.after_json as string,
+      reason: r.reason as string,
+    };
+    if (r.prev_hash !== prev || r.hash !== chainHash(prev, fields))
+      throw new Break(`历史记录第 ${i + 1} 条（${r.action}，${r.at}）与哈希链不符：记录被改动或删除`);
     prev = r.hash as string;
   }
   const last = rows[rows.length - 1]!;
@@ -104,8 +126,7 @@ function verifyInto(db: Database.Database, dir: string, report: VerifyReport): v
       const adopted = after as { rulesetId: string; rulesetSnapshot: unknown };
       rulesetJson = canonicalJson(adopted.rulesetSnapshot);
       info = { ...info, rulesetId: adopted.rulesetId };
-    }
-    else if (subject.startsWith('finding:')) {
+    } else if (subject.startsWith('finding:')) {
       if (action === 'finding.delete') findings.delete(subject);
       else findings.set(subject, r.after_json as string);
     } else applyEntry(logged, action, subject, after);
@@ -126,9 +147,16 @@ function verifyInto(db: Database.Database, dir: string, report: VerifyReport): v
     monitoringDate: settings.monitoringDate ?? null,
   };
   if (canonicalJson(storedInfo) !== canonicalJson(info)) throw new Break('考评设置（名称、等次分数线等）与历史记录不一致：数据库被改动');
-  const current = (db.prepare('SELECT f.*, (SELECT group_concat(evidence_id) FROM finding_evidence fe WHERE fe.finding_id = f.id) AS evidence_ids FROM finding f ORDER BY f.id').all() as FindingRow[]).map(toFinding);
+  const current = (
+    db
+      .prepare(
+        'SELECT f.*, (SELECT group_concat(evidence_id) FROM finding_evidence fe WHERE fe.finding_id = f.id) AS evidence_ids FROM finding f ORDER BY f.id',
+      )
+      .all() as FindingRow[]
+  ).map(toFinding);
   for (const f of current) {
-    if (findings.get(`finding:${f.id}`) !== canonicalJson(findingState(f))) throw new Break(`问题记录 #${f.id} 与历史记录不一致：数据库被改动`);
+    if (findings.get(`finding:${f.id}`) !== canonicalJson(findingState(f)))
+      throw new Break(`问题记录 #${f.id} 与历史记录不一致：数据库被改动`);
     findings.delete(`finding:${f.id}`);
   }
   const missing = [...findings.keys()][0];
@@ -140,7 +168,14 @@ function verifyInto(db: Database.Database, dir: string, report: VerifyReport): v
   }
 
   // 4. Evidence files against the hashes the (now verified) records hold.
-  const files = [...new Map((db.prepare('SELECT sha256, file FROM evidence ORDER BY id').all() as { sha256: string; file: string }[]).map((e) => [e.file, e.sha256]))];
+  const files = [
+    ...new Map(
+      (db.prepare('SELECT sha256, file FROM evidence ORDER BY id').all() as { sha256: string; file: string }[]).map((e) => [
+        e.file,
+        e.sha256,
+      ]),
+    ),
+  ];
   report.evidenceFiles = files.length;
   for (const [file, sha] of files) {
     const actual = hashStoredFile(dir, file);
@@ -167,15 +202,32 @@ export interface ExportCheck {
 export function checkExportHead(dir: string, file: string, recordedText: string | undefined, opts: OpenOptions = {}): ExportCheck {
   const name = path.basename(file);
   const recorded = recordedText ? (parseSignedHead(recordedText) ?? null) : null;
-  if (!recorded) return { file, recorded: null, status: 'none', message: `${name} 没有记录考评历史的链头（不是本软件导出的文件，或导出时未签名）` };
-  const db = new Database(path.join(dir, 'assessment.sqlite'), { readonly: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  if (!recorded)
+    return { file, recorded: null, status: 'none', message: `${name} 没有记录考评历史的链头（不是本软件导出的文件，或导出时未签名）` };
+  const db = new Database(path.join(dir, 'assessment.sqlite'), {
+    readonly: true,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  });
   try {
-    if (checkSignature(recorded) === 'invalid') return { file, recorded, status: 'bad-signature', message: `${name} 记录的链头签名无效：文件中的记录被改动` };
+    if (checkSignature(recorded) === 'invalid')
+      return { file, recorded, status: 'bad-signature', message: `${name} 记录的链头签名无效：文件中的记录被改动` };
     const at = db.prepare('SELECT hash FROM history WHERE seq = ?').get(recorded.seq) as { hash: string } | undefined;
     const last = (db.prepare('SELECT max(seq) AS seq FROM history').get() as { seq: number | null }).seq ?? 0;
-    if (!at || at.hash !== recorded.hash) return { file, recorded, status: 'rewritten', message: `${name} 导出时的链头（第 ${recorded.seq} 条）不在当前历史中：导出后历史被改写` };
-    if (last === recorded.seq) return { file, recorded, status: 'same', message: `${name} 导出时的链头（第 ${recorded.seq} 条）与当前一致：导出后没有改动` };
-    return { file, recorded, status: 'later', message: `${name} 导出于第 ${recorded.seq} 条历史记录之后，此后又有 ${last - recorded.seq} 条改动（用 kaoping verify 查看当前状态）` };
+    if (!at || at.hash !== recorded.hash)
+      return {
+        file,
+        recorded,
+        status: 'rewritten',
+        message: `${name} 导出时的链头（第 ${recorded.seq} 条）不在当前历史中：导出后历史被改写`,
+      };
+    if (last === recorded.seq)
+      return { file, recorded, status: 'same', message: `${name} 导出时的链头（第 ${recorded.seq} 条）与当前一致：导出后没有改动` };
+    return {
+      file,
+      recorded,
+      status: 'later',
+      message: `${name} 导出于第 ${recorded.seq} 条历史记录之后，此后又有 ${last - recorded.seq} 条改动（用 kaoping verify 查看当前状态）`,
+    };
   } finally {
     db.close();
   }

@@ -23,7 +23,16 @@ export function workerScript(name: keyof typeof WORKER_ENTRIES): string {
   if (!file || !existsSync(file)) {
     file = path.join(processTempDir(), `${name}.cjs`);
     const esbuild = createRequire(__filename)('esbuild') as typeof import('esbuild');
-    esbuild.buildSync({ entryPoints: [path.join(root, WORKER_ENTRIES[name])], outfile: file, bundle: true, platform: 'node', target: 'node20', format: 'cjs', absWorkingDir: root, logLevel: 'warning' });
+    esbuild.buildSync({
+      entryPoints: [path.join(root, WORKER_ENTRIES[name])],
+      outfile: file,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      absWorkingDir: root,
+      logLevel: 'warning',
+    });
     built.set(name, file);
   }
   return file;

@@ -17,7 +17,16 @@ function summarise(id: string, store: AssessmentStore): AssessmentSummary {
   const info = store.info();
   const counts = store.counts();
   const rulesetName = store.rulesetSnapshot().name || info.rulesetId;
-  return { id, name: info.name, year: info.year, rulesetId: info.rulesetId, rulesetName, websites: counts.websites, accounts: counts.accounts, createdAt: info.createdAt };
+  return {
+    id,
+    name: info.name,
+    year: info.year,
+    rulesetId: info.rulesetId,
+    rulesetName,
+    websites: counts.websites,
+    accounts: counts.accounts,
+    createdAt: info.createdAt,
+  };
 }
 
 /** Every assessment folder directly inside the workspace, newest first. */
@@ -39,7 +48,11 @@ export function listWorkspace(workspaceDir: string, opts: OpenOptions = {}): Ass
 
 /** A folder name from the assessment's name: readable, safe on Windows, unique in the workspace. */
 export function folderNameFor(workspaceDir: string, name: string, year: number): string {
-  const base = `${year}-${name}`.replace(/[\\/:*?"<>|\s]+/gu, '-').replace(/^[-.]+|[-.]+$/gu, '').slice(0, 80) || `${year}-考评`;
+  const base =
+    `${year}-${name}`
+      .replace(/[\\/:*?"<>|\s]+/gu, '-')
+      .replace(/^[-.]+|[-.]+$/gu, '')
+      .slice(0, 80) || `${year}-考评`;
   let candidate = base;
   for (let i = 2; existsSync(path.join(workspaceDir, candidate)); i++) candidate = `${base}-${i}`;
   return candidate;
@@ -48,22 +61,55 @@ export function folderNameFor(workspaceDir: string, name: string, year: number):
 /** Creates an assessment folder in the workspace with a snapshot of the ruleset. */
 export function createInWorkspace(
   workspaceDir: string,
-  input: { name: string; year: number; rulesetId: string; region?: string; issuer?: string; grades?: string; period?: string; monitoringDate?: string },
+  input: {
+    name: string;
+    year: number;
+    rulesetId: string;
+    region?: string;
+    issuer?: string;
+    grades?: string;
+    period?: string;
+    monitoringDate?: string;
+  },
   opts: OpenOptions = {},
 ): AssessmentSummary {
   // A library id of this workspace ("id" or "id@版本") or a built-in; open questions refuse.
   const ruleset = resolveRuleset(input.rulesetId, { workspaceDir });
   assertUsable(ruleset);
   // Grade lines, period and monitoring date go through the same checks as `kaoping settings`, before any folder exists.
-  let info: AssessmentInfo = { name: input.name, year: input.year, region: input.region ?? '', issuer: input.issuer ?? '', rulesetId: ruleset.id, gradeBands: ruleset.grades.bands, reviewWindowDays: 3, createdAt: '', settings: {}, monitoringDate: null };
-  for (const [key, value] of [['grades', input.grades], ['period', input.period], ['monitoring-date', input.monitoringDate]] as const) {
+  let info: AssessmentInfo = {
+    name: input.name,
+    year: input.year,
+    region: input.region ?? '',
+    issuer: input.issuer ?? '',
+    rulesetId: ruleset.id,
+    gradeBands: ruleset.grades.bands,
+    reviewWindowDays: 3,
+    createdAt: '',
+    settings: {},
+    monitoringDate: null,
+  };
+  for (const [key, value] of [
+    ['grades', input.grades],
+    ['period', input.period],
+    ['monitoring-date', input.monitoringDate],
+  ] as const) {
     if (value) info = { ...info, ...applySetting(info, ruleset, key, value) };
   }
   mkdirSync(workspaceDir, { recursive: true });
   const id = folderNameFor(workspaceDir, input.name, input.year);
   const store = createAssessment(
     path.join(workspaceDir, id),
-    { name: input.name, year: input.year, rulesetId: ruleset.id, rulesetSnapshot: ruleset, gradeBands: info.gradeBands, region: info.region, issuer: info.issuer, settings: info.settings },
+    {
+      name: input.name,
+      year: input.year,
+      rulesetId: ruleset.id,
+      rulesetSnapshot: ruleset,
+      gradeBands: info.gradeBands,
+      region: info.region,
+      issuer: info.issuer,
+      settings: info.settings,
+    },
     opts,
   );
   try {

@@ -39,7 +39,8 @@ const httpCarrier: Carrier = async (method, input) => {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${bridgeToken()}` },
     body: JSON.stringify(input ?? {}),
   });
-  if (response.status === 401) return { ok: false, error: { code: 'unauthorized', message: '访问令牌无效，请使用启动时输出的完整地址打开', details: [] } };
+  if (response.status === 401)
+    return { ok: false, error: { code: 'unauthorized', message: '访问令牌无效，请使用启动时输出的完整地址打开', details: [] } };
   return (await response.json()) as CallResult;
 };
 

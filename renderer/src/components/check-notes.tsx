@@ -13,7 +13,15 @@ const SHOWN_ITEMS = 5;
  * it …), each with its evidence and the indicator it most plausibly belongs
  * to; one click records it as a confirmed finding on that indicator.
  */
-export function CheckNotes({ id, notes, onRecorded }: { id: string; notes: readonly CheckNoteView[]; onRecorded?: (delta: TargetDelta) => void }) {
+export function CheckNotes({
+  id,
+  notes,
+  onRecorded,
+}: {
+  id: string;
+  notes: readonly CheckNoteView[];
+  onRecorded?: (delta: TargetDelta) => void;
+}) {
   const [recorded, setRecorded] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string | undefined>();
   // One id per note and check run: a double click or a retry records the note once.

@@ -47,9 +47,24 @@ export function CreateAssessmentDialog(props: { open: boolean; onClose: () => vo
   };
 
   return (
-    <Modal title="新建考评" open={props.open} onOk={submit} onCancel={props.onClose} okText="创建" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+    <Modal
+      title="新建考评"
+      open={props.open}
+      onOk={submit}
+      onCancel={props.onClose}
+      okText="创建"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       {error && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error.message} description={error instanceof ApiError ? error.details.join('；') : undefined} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={error.message}
+          description={error instanceof ApiError ? error.details.join('；') : undefined}
+        />
       )}
       <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear() }}>
         <Form.Item name="name" label="考评名称" rules={[{ required: true, whitespace: true, message: '请填写考评名称' }]}>
@@ -63,7 +78,11 @@ export function CreateAssessmentDialog(props: { open: boolean; onClose: () => vo
             data-testid="ruleset-select"
             loading={rulesets.loading}
             placeholder="选择考评方案"
-            options={(rulesets.data ?? []).map((r) => ({ value: r.id, label: r.pending ? `${r.name}（${r.pending} 项待决定，暂不可用）` : r.name, disabled: !!r.pending }))}
+            options={(rulesets.data ?? []).map((r) => ({
+              value: r.id,
+              label: r.pending ? `${r.name}（${r.pending} 项待决定，暂不可用）` : r.name,
+              disabled: !!r.pending,
+            }))}
           />
         </Form.Item>
         <Form.Item name="region" label="地区" extra="用于通报标题、考评对象名单等（如：南岭市）">
@@ -89,7 +108,11 @@ export function CreateAssessmentDialog(props: { open: boolean; onClose: () => vo
         <Form.Item name="monitoringDate" label="监测时间点" rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/u, message: '日期格式为 YYYY-MM-DD' }]}>
           <Input placeholder="YYYY-MM-DD" style={{ width: 160 }} data-testid="assessment-monitoring-input" />
         </Form.Item>
-        <Form.Item name="grades" label="等次分数线" extra="留空用考评方案的分数线。可按类型、类别分别设置：网站=优秀:80,良好:70,合格:60;新媒体=优秀:95,良好:90,合格:85;第一类=…">
+        <Form.Item
+          name="grades"
+          label="等次分数线"
+          extra="留空用考评方案的分数线。可按类型、类别分别设置：网站=优秀:80,良好:70,合格:60;新媒体=优秀:95,良好:90,合格:85;第一类=…"
+        >
           <Input placeholder="优秀:90,良好:80,合格:60" data-testid="assessment-grades-input" />
         </Form.Item>
       </Form>

@@ -69,7 +69,9 @@ export function ImportFindingsDialog(props: { id: string; open: boolean; onClose
           <InboxOutlined />
         </p>
         <p>点击或拖入问题表（.xlsx / .csv）</p>
-        <Typography.Text type="secondary">表头：考评对象、指标（或一级指标、二级指标）、评分细则、次数、说明。导入的问题记为已确认；有任何错误则整份不导入，同一文件不会导入两次。</Typography.Text>
+        <Typography.Text type="secondary">
+          表头：考评对象、指标（或一级指标、二级指标）、评分细则、次数、说明。导入的问题记为已确认；有任何错误则整份不导入，同一文件不会导入两次。
+        </Typography.Text>
       </Upload.Dragger>
       {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error} />}
       {view && (
@@ -77,7 +79,18 @@ export function ImportFindingsDialog(props: { id: string; open: boolean; onClose
           {view.ok ? (
             <Alert type="info" showIcon message={`${picked?.fileName ?? ''}：${view.findings} 条问题，涉及 ${view.targets} 个考评对象`} />
           ) : (
-            <Alert type="error" showIcon message={`${view.errors.length} 处错误，不能导入`} description={<ul style={{ maxHeight: 240, overflow: 'auto', margin: 0 }}>{view.errors.map((e) => <li key={e}>{e}</li>)}</ul>} />
+            <Alert
+              type="error"
+              showIcon
+              message={`${view.errors.length} 处错误，不能导入`}
+              description={
+                <ul style={{ maxHeight: 240, overflow: 'auto', margin: 0 }}>
+                  {view.errors.map((e) => (
+                    <li key={e}>{e}</li>
+                  ))}
+                </ul>
+              }
+            />
           )}
         </div>
       )}

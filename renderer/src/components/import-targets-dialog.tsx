@@ -130,10 +130,34 @@ export function ImportTargetsDialog(props: { id: string; open: boolean; onClose:
             />
           )}
           {preview.errors.length > 0 && (
-            <Alert style={{ marginTop: 12 }} type="error" showIcon message={`${preview.errors.length} 处错误，不能导入`} description={<ul style={{ maxHeight: 200, overflow: 'auto', margin: 0 }}>{preview.errors.map((e) => <li key={e}>{e}</li>)}</ul>} />
+            <Alert
+              style={{ marginTop: 12 }}
+              type="error"
+              showIcon
+              message={`${preview.errors.length} 处错误，不能导入`}
+              description={
+                <ul style={{ maxHeight: 200, overflow: 'auto', margin: 0 }}>
+                  {preview.errors.map((e) => (
+                    <li key={e}>{e}</li>
+                  ))}
+                </ul>
+              }
+            />
           )}
           {preview.warnings.length > 0 && (
-            <Alert style={{ marginTop: 12 }} type="warning" showIcon message={`${preview.warnings.length} 条提示（不影响导入）`} description={<ul style={{ maxHeight: 160, overflow: 'auto', margin: 0 }}>{preview.warnings.map((w) => <li key={w}>{w}</li>)}</ul>} />
+            <Alert
+              style={{ marginTop: 12 }}
+              type="warning"
+              showIcon
+              message={`${preview.warnings.length} 条提示（不影响导入）`}
+              description={
+                <ul style={{ maxHeight: 160, overflow: 'auto', margin: 0 }}>
+                  {preview.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              }
+            />
           )}
         </div>
       )}

@@ -51,15 +51,44 @@ export function MonitorPanel({ id }: { id: string }) {
       <Space wrap>
         <InputNumber min={0.01} max={31} value={days} onChange={(v) => setDays(v ?? 7)} addonAfter="天" disabled={data?.running} />
         <InputNumber min={1} max={1440} value={perDay} onChange={(v) => setPerDay(v ?? 20)} addonAfter="次/天" disabled={data?.running} />
-        <InputNumber min={1} max={120} value={timeout} onChange={(v) => setTimeoutSeconds(v ?? 15)} addonAfter="秒超时" disabled={data?.running} />
+        <InputNumber
+          min={1}
+          max={120}
+          value={timeout}
+          onChange={(v) => setTimeoutSeconds(v ?? 15)}
+          addonAfter="秒超时"
+          disabled={data?.running}
+        />
         {data?.running ? (
-          <Button danger loading={pending} onClick={() => void run(() => api.monitor.stop({ id }), '已停止监测，并按结果生成建议')} data-testid="monitor-stop">停止监测</Button>
+          <Button
+            danger
+            loading={pending}
+            onClick={() => void run(() => api.monitor.stop({ id }), '已停止监测，并按结果生成建议')}
+            data-testid="monitor-stop"
+          >
+            停止监测
+          </Button>
         ) : (
-          <Button type="primary" loading={pending} onClick={() => void run(() => api.monitor.start({ id, days, perDay, timeoutSeconds: timeout }), '已开始后台监测')} data-testid="monitor-start">开始监测</Button>
+          <Button
+            type="primary"
+            loading={pending}
+            onClick={() => void run(() => api.monitor.start({ id, days, perDay, timeoutSeconds: timeout }), '已开始后台监测')}
+            data-testid="monitor-start"
+          >
+            开始监测
+          </Button>
         )}
       </Space>
-      {data?.running && <Alert type="info" showIcon message={`后台监测中：开始于 ${data.startedAt ? beijingTime(data.startedAt) : ''}${data.nextAt ? `，下一轮 ${beijingTime(data.nextAt)}` : ''}。关闭本软件会中止监测，已记录的结果保留。`} />}
-      <Typography.Text type="secondary">方案规定：监测 1 周，每天间隔访问 20 次以上，超过（含）15 秒仍打不开的次数占比超过（含）5% 为单项否决。</Typography.Text>
+      {data?.running && (
+        <Alert
+          type="info"
+          showIcon
+          message={`后台监测中：开始于 ${data.startedAt ? beijingTime(data.startedAt) : ''}${data.nextAt ? `，下一轮 ${beijingTime(data.nextAt)}` : ''}。关闭本软件会中止监测，已记录的结果保留。`}
+        />
+      )}
+      <Typography.Text type="secondary">
+        方案规定：监测 1 周，每天间隔访问 20 次以上，超过（含）15 秒仍打不开的次数占比超过（含）5% 为单项否决。
+      </Typography.Text>
       <Table
         size="small"
         rowKey="targetId"
@@ -70,11 +99,23 @@ export function MonitorPanel({ id }: { id: string }) {
           { title: '网站', dataIndex: 'name' },
           { title: '访问次数', dataIndex: 'attempts', width: 100 },
           { title: '失败次数', dataIndex: 'failures', width: 100 },
-          { title: '失败占比', dataIndex: 'ratio', width: 120, render: (r: number, t) => (t.attempts ? <Tag color={r >= VETO_RATIO ? 'red' : 'green'}>{(r * 100).toFixed(1)}%</Tag> : '—') },
+          {
+            title: '失败占比',
+            dataIndex: 'ratio',
+            width: 120,
+            render: (r: number, t) => (t.attempts ? <Tag color={r >= VETO_RATIO ? 'red' : 'green'}>{(r * 100).toFixed(1)}%</Tag> : '—'),
+          },
           {
             title: '说明',
             dataIndex: 'shortfalls',
-            render: (s: string[]) => (s.length ? <Typography.Text type="warning" data-testid="monitor-shortfalls">{s.join('；')}</Typography.Text> : '符合方案规定的监测频次'),
+            render: (s: string[]) =>
+              s.length ? (
+                <Typography.Text type="warning" data-testid="monitor-shortfalls">
+                  {s.join('；')}
+                </Typography.Text>
+              ) : (
+                '符合方案规定的监测频次'
+              ),
           },
         ]}
       />

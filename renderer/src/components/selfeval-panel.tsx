@@ -34,8 +34,21 @@ export function SelfEvalPanel({ id }: { id: string }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
-        <TargetPicker id={id} kind="website" style={{ width: 280 }} placeholder="选择单位（输入名称查找）" value={targetId} onChange={setTargetId} testId="selfeval-target" />
-        <Button icon={<DownloadOutlined />} disabled={!targetId} onClick={async () => setTemplate((await api.selfeval.template({ id, targetId: targetId! })).file)} data-testid="selfeval-template">
+        <TargetPicker
+          id={id}
+          kind="website"
+          style={{ width: 280 }}
+          placeholder="选择单位（输入名称查找）"
+          value={targetId}
+          onChange={setTargetId}
+          testId="selfeval-target"
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          disabled={!targetId}
+          onClick={async () => setTemplate((await api.selfeval.template({ id, targetId: targetId! })).file)}
+          data-testid="selfeval-template"
+        >
           生成自查自评表
         </Button>
         {template && (
@@ -43,7 +56,12 @@ export function SelfEvalPanel({ id }: { id: string }) {
             下载：{template.split('/').pop()}
           </Typography.Link>
         )}
-        <Button icon={<DownloadOutlined />} disabled={!diff.data?.length} onClick={async () => setDiffFile((await api.selfeval.exportDiff({ id })).file)} data-testid="selfeval-export-diff">
+        <Button
+          icon={<DownloadOutlined />}
+          disabled={!diff.data?.length}
+          onClick={async () => setDiffFile((await api.selfeval.exportDiff({ id })).file)}
+          data-testid="selfeval-export-diff"
+        >
           导出对照表
         </Button>
         {diffFile && (
@@ -63,7 +81,15 @@ export function SelfEvalPanel({ id }: { id: string }) {
           type={r.ok ? 'success' : 'error'}
           showIcon
           message={r.ok ? `已导入：${r.fileName} → ${r.target}（${r.scores} 项自评得分）` : `未导入：${r.fileName}（整份拒绝）`}
-          description={r.ok ? undefined : <ul style={{ margin: 0 }}>{r.errors.map((e) => <li key={e}>{e}</li>)}</ul>}
+          description={
+            r.ok ? undefined : (
+              <ul style={{ margin: 0 }}>
+                {r.errors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            )
+          }
         />
       ))}
       <Space wrap>

@@ -20,7 +20,11 @@ export function SettingsDialog(props: { id: string; onClose: () => void; onSaved
 
   const save = async () => {
     const values = form.getFieldsValue();
-    const changed = Object.fromEntries(Object.entries(values).filter(([key, value]) => (value ?? '') !== (rows.data?.find((r) => r.key === key)?.value ?? '')).map(([k, v]) => [k, v ?? '']));
+    const changed = Object.fromEntries(
+      Object.entries(values)
+        .filter(([key, value]) => (value ?? '') !== (rows.data?.find((r) => r.key === key)?.value ?? ''))
+        .map(([k, v]) => [k, v ?? '']),
+    );
     setSaving(true);
     try {
       await api.assessment.updateSettings({ id: props.id, values: changed });
@@ -33,11 +37,29 @@ export function SettingsDialog(props: { id: string; onClose: () => void; onSaved
   };
 
   return (
-    <Modal open width={760} title="考评设置" okText="保存" cancelText="取消" onOk={save} onCancel={props.onClose} confirmLoading={saving} okButtonProps={{ 'data-testid': 'settings-save' } as never}>
+    <Modal
+      open
+      width={760}
+      title="考评设置"
+      okText="保存"
+      cancelText="取消"
+      onOk={save}
+      onCancel={props.onClose}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'settings-save' } as never}
+    >
       {(error ?? rows.error) && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={(error ?? rows.error)!.message} description={error instanceof ApiError ? error.details.join('；') : undefined} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={(error ?? rows.error)!.message}
+          description={error instanceof ApiError ? error.details.join('；') : undefined}
+        />
       )}
-      <Typography.Paragraph type="secondary">留空即用默认值（由地区、发文机关和模板得出）。命令行同样可改：kaoping settings &lt;考评目录&gt; --set 键=值。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        留空即用默认值（由地区、发文机关和模板得出）。命令行同样可改：kaoping settings &lt;考评目录&gt; --set 键=值。
+      </Typography.Paragraph>
       <Form form={form} layout="horizontal" labelCol={{ span: 7 }} wrapperCol={{ span: 17 }} style={{ maxHeight: 520, overflow: 'auto' }}>
         {(rows.data ?? []).map((r) => (
           <Form.Item key={r.key} name={r.key} label={r.label} style={{ marginBottom: 8 }}>

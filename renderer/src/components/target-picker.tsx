@@ -10,7 +10,23 @@ export const targetLabel = (t: TargetRow) => (t.kind === 'website' ? t.unit : `$
  * Picks one target of an assessment by searching on the host (the first 30
  * matches show): the list never holds every target of a provincial assessment.
  */
-export function TargetPicker({ id, kind, value, onChange, placeholder, style, testId }: { id: string; kind?: TargetQuery['kind']; value?: number; onChange?: (targetId: number) => void; placeholder?: string; style?: CSSProperties; testId?: string }) {
+export function TargetPicker({
+  id,
+  kind,
+  value,
+  onChange,
+  placeholder,
+  style,
+  testId,
+}: {
+  id: string;
+  kind?: TargetQuery['kind'];
+  value?: number;
+  onChange?: (targetId: number) => void;
+  placeholder?: string;
+  style?: CSSProperties;
+  testId?: string;
+}) {
   const [text, setText] = useState('');
   const [options, setOptions] = useState<TargetRow[]>([]);
   const [loading, setLoading] = useState(false);

@@ -69,7 +69,11 @@ export function useOverview(id: string, query: TargetQuery, pageSize: number, st
     reload: () => load(state.offset, shownLimit(pageSize, state.rows.length), false),
     applyDelta: (delta: TargetDelta) => {
       if (delta.reload) return void load(state.offset, shownLimit(pageSize, state.rows.length), false);
-      setState((s) => ({ ...s, rows: applyDelta(s.rows, delta), overview: s.overview && { ...s.overview, incomplete: delta.incomplete, summary: delta.summary } }));
+      setState((s) => ({
+        ...s,
+        rows: applyDelta(s.rows, delta),
+        overview: s.overview && { ...s.overview, incomplete: delta.incomplete, summary: delta.summary },
+      }));
     },
   };
 }

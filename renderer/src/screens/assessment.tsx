@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Dropdown, Result, Space, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, AuditOutlined, DownloadOutlined, RadarChartOutlined, SafetyCertificateOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  AuditOutlined,
+  DownloadOutlined,
+  RadarChartOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import type { TargetQuery, VerifyView } from '../../../shared/api/views';
 import { EXPORT_FORMATS, EXPORT_TITLES, type ExportFormat } from '../../../shared/export-formats';
 import { api, fileUrl } from '../api/client';
@@ -19,13 +27,19 @@ import { RulesetVersionNotice } from '../components/ruleset-version-notice';
 /** The UI names exports as their files are named. */
 const FORMAT_LABELS: Record<ExportFormat, string> = { ...EXPORT_TITLES, 'evidence-pack': '证据包（zip）' };
 
-
-
 /** Where each assessment's overview was left in this window: search, filters, page size and page. */
 const lastView = new Map<string, { query: TargetQuery; pageSize: number; offset: number }>();
 
 /** One open assessment: its targets with live scores, import, verification and exports. */
-export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack: () => void; onReview: (targetId: number, indicatorId?: string) => void }) {
+export function AssessmentScreen({
+  id,
+  onBack,
+  onReview,
+}: {
+  id: string;
+  onBack: () => void;
+  onReview: (targetId: number, indicatorId?: string) => void;
+}) {
   const { message } = App.useApp();
   // The search, filters and page come back as the reviewer left them (after reviewing a target, say).
   const left = lastView.get(id);
@@ -41,7 +55,8 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
   const [previewing, setPreviewing] = useState<ExportFormat | undefined>();
   const [editingSettings, setEditingSettings] = useState(false);
 
-  if (overview.error) return <Result status="error" title={overview.error.message} extra={<Button onClick={onBack}>返回考评列表</Button>} />;
+  if (overview.error)
+    return <Result status="error" title={overview.error.message} extra={<Button onClick={onBack}>返回考评列表</Button>} />;
   const data = overview.overview;
   const nextToReview = data?.nextToReview ?? undefined;
   const hasWebsites = !!data?.summary.some((c) => c.kind === 'website' && c.targets > 0);
@@ -75,12 +90,22 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
           <Space wrap size={[8, 4]} style={{ whiteSpace: 'normal', paddingBlock: 8 }}>
             <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack} aria-label="返回" />
             <span data-testid="assessment-title">{data?.name}</span>
-            {data && <Tag color="red" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>{data.rulesetName}</Tag>}
+            {data && (
+              <Tag color="red" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
+                {data.rulesetName}
+              </Tag>
+            )}
           </Space>
         }
         extra={
           <Space>
-            <Button type="primary" icon={<AuditOutlined />} disabled={!nextToReview} onClick={() => nextToReview && onReview(nextToReview)} data-testid="start-review">
+            <Button
+              type="primary"
+              icon={<AuditOutlined />}
+              disabled={!nextToReview}
+              onClick={() => nextToReview && onReview(nextToReview)}
+              data-testid="start-review"
+            >
               开始评审
             </Button>
             <Button icon={<RadarChartOutlined />} disabled={!hasWebsites} onClick={() => void checkAll()} data-testid="check-all">
@@ -95,10 +120,19 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
             <Button icon={<SettingOutlined />} onClick={() => setEditingSettings(true)} data-testid="settings">
               考评设置
             </Button>
-            <Button icon={<SafetyCertificateOutlined />} onClick={() => api.assessment.verify({ id }).then(setVerify, (e: Error) => message.error(e.message))} data-testid="verify">
+            <Button
+              icon={<SafetyCertificateOutlined />}
+              onClick={() => api.assessment.verify({ id }).then(setVerify, (e: Error) => message.error(e.message))}
+              data-testid="verify"
+            >
               校验数据完整性
             </Button>
-            <Dropdown menu={{ items: EXPORT_FORMATS.map((f) => ({ key: f, label: FORMAT_LABELS[f] })), onClick: ({ key }) => setPreviewing(key as ExportFormat) }}>
+            <Dropdown
+              menu={{
+                items: EXPORT_FORMATS.map((f) => ({ key: f, label: FORMAT_LABELS[f] })),
+                onClick: ({ key }) => setPreviewing(key as ExportFormat),
+              }}
+            >
               <Button icon={<DownloadOutlined />} data-testid="export">
                 导出
               </Button>
@@ -115,9 +149,15 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
             onClose={() => setVerify(undefined)}
             type={verify.ok ? 'success' : 'error'}
             data-testid="verify-result"
-            message={verify.ok ? `校验通过：历史记录 ${verify.historyEntries} 条、证据文件 ${verify.evidenceFiles} 个均未被改动` : `校验失败：${verify.firstBreak}`}
+            message={
+              verify.ok
+                ? `校验通过：历史记录 ${verify.historyEntries} 条、证据文件 ${verify.evidenceFiles} 个均未被改动`
+                : `校验失败：${verify.firstBreak}`
+            }
             description={[
-              verify.head ? `链头：第 ${verify.head.seq} 条 ${verify.head.hash.slice(0, 16)}…，${verify.signature === 'valid' ? '签名有效' : verify.signature === 'other-key' ? '由另一台计算机签名' : verify.signature === 'missing' ? '未签名' : '签名无效'}` : '',
+              verify.head
+                ? `链头：第 ${verify.head.seq} 条 ${verify.head.hash.slice(0, 16)}…，${verify.signature === 'valid' ? '签名有效' : verify.signature === 'other-key' ? '由另一台计算机签名' : verify.signature === 'missing' ? '未签名' : '签名无效'}`
+                : '',
               ...(verify.notes ?? []),
             ]
               .filter(Boolean)
@@ -176,7 +216,11 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
             },
             { key: 'selfeval', label: <span data-testid="tab-selfeval">自评对照</span>, children: <SelfEvalPanel id={id} /> },
             { key: 'monitor', label: <span data-testid="tab-monitor">可用性监测</span>, children: <MonitorPanel id={id} /> },
-            { key: 'review-requests', label: <span data-testid="tab-review-requests">反馈与复核</span>, children: <ReviewRequestsPanel id={id} onReview={onReview} onChanged={() => void overview.reload()} /> },
+            {
+              key: 'review-requests',
+              label: <span data-testid="tab-review-requests">反馈与复核</span>,
+              children: <ReviewRequestsPanel id={id} onReview={onReview} onChanged={() => void overview.reload()} />,
+            },
           ]}
         />
       </Card>
@@ -202,7 +246,15 @@ export function AssessmentScreen({ id, onBack, onReview }: { id: string; onBack:
           }}
         />
       )}
-      {checkIds && <ChecksDialog id={id} targetIds={checkIds} title="自动检查全部网站" onClose={() => setCheckIds(undefined)} onFinished={() => void overview.reload()} />}
+      {checkIds && (
+        <ChecksDialog
+          id={id}
+          targetIds={checkIds}
+          title="自动检查全部网站"
+          onClose={() => setCheckIds(undefined)}
+          onFinished={() => void overview.reload()}
+        />
+      )}
       <ImportTargetsDialog id={id} open={importing} onClose={() => setImporting(false)} onImported={() => void overview.reload()} />
       <ImportFindingsDialog
         id={id}

@@ -1,6 +1,17 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Popover, Result, Segmented, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, CameraOutlined, ExpandOutlined, GlobalOutlined, MenuFoldOutlined, MenuUnfoldOutlined, PaperClipOutlined, RadarChartOutlined, ScissorOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CameraOutlined,
+  ExpandOutlined,
+  GlobalOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  PaperClipOutlined,
+  RadarChartOutlined,
+  ScissorOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import { checklistLeaves, type EvidenceView, type FindingView } from '../../../shared/api/review';
 import type { RectView } from '../../../shared/api/browser';
 import { api } from '../api/client';
@@ -36,7 +47,19 @@ const CAPTURE_LABEL: Record<CaptureMode, string> = { visible: '可视区域截�
  * Every change goes to the host, then the target reloads with its live score;
  * every change can be undone through the same API.
  */
-export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack }: { id: string; targetId: number; initialIndicator?: string; onTarget: (targetId: number) => void; onBack: () => void }) {
+export function ReviewScreen({
+  id,
+  targetId,
+  initialIndicator,
+  onTarget,
+  onBack,
+}: {
+  id: string;
+  targetId: number;
+  initialIndicator?: string;
+  onTarget: (targetId: number) => void;
+  onBack: () => void;
+}) {
   const { message } = App.useApp();
   const askReason = useAskReason();
   const askText = useAskText();
@@ -64,7 +87,16 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
   const leaves = useMemo(() => (data ? checklistLeaves(data.tree) : []), [data]);
   const node = leaves.find((l) => l.id === indicatorId);
   const order = useMemo(() => targetOrder(list.rows), [list.rows]);
-  const queue = useMemo(() => (data ? pendingQueue(data.findings, leaves.map((l) => l.id)) : []), [data, leaves]);
+  const queue = useMemo(
+    () =>
+      data
+        ? pendingQueue(
+            data.findings,
+            leaves.map((l) => l.id),
+          )
+        : [],
+    [data, leaves],
+  );
 
   // A target opens at the indicator it was opened at (a disputed one, from 反馈与复核), else at its first pending
   // suggestion (the triage queue), else at its first indicator not yet reviewed.
@@ -72,8 +104,13 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
     const opening = `${targetId}|${initialIndicator ?? ''}`;
     if (!data || openedFor.current === opening) return;
     openedFor.current = opening;
-    const first = initialIndicator && leaves.some((l) => l.id === initialIndicator) ? queue.find((f) => f.indicatorId === initialIndicator) : queue[0];
-    setIndicatorId(initialIndicator && leaves.some((l) => l.id === initialIndicator) ? initialIndicator : (first?.indicatorId ?? (leaves.find((l) => !l.reviewed) ?? leaves[0])?.id));
+    const first =
+      initialIndicator && leaves.some((l) => l.id === initialIndicator) ? queue.find((f) => f.indicatorId === initialIndicator) : queue[0];
+    setIndicatorId(
+      initialIndicator && leaves.some((l) => l.id === initialIndicator)
+        ? initialIndicator
+        : (first?.indicatorId ?? (leaves.find((l) => !l.reviewed) ?? leaves[0])?.id),
+    );
     setCurrentSuggestion(first?.id);
   }, [data, targetId, initialIndicator, queue, leaves]);
   // Captures go to the selected finding only while its indicator is shown: a screenshot for indicator B never lands on a finding of A.
@@ -119,7 +156,16 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
     const actionId = newActionId('capture');
     void act(
       CAPTURE_LABEL[mode],
-      () => api.evidence.capture({ id, targetId, indicatorId: node.id, mode, actionId, ...(findingId ? { findingId } : {}), ...(region ? { region } : {}) }),
+      () =>
+        api.evidence.capture({
+          id,
+          targetId,
+          indicatorId: node.id,
+          mode,
+          actionId,
+          ...(findingId ? { findingId } : {}),
+          ...(region ? { region } : {}),
+        }),
       (e) => () => api.evidence.remove({ id, evidenceId: e.id, reason: '撤销截图' }),
       actionId,
     ).then((e) => e && message.success(`已保存${CAPTURE_LABEL[mode]} #${e.id}${findingId ? `，附到问题 #${findingId}` : ''}`));
@@ -128,18 +174,37 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
   /** Downloads only on the reviewer's request, into the evidence folder. */
   const download = async () => {
     if (!data || !node) return;
-    const url = await askText('下载文件为证据', { initial: data.visits[0]?.url ?? data.target.url ?? '', placeholder: '附件或网页的网址', required: '请填写网址' });
+    const url = await askText('下载文件为证据', {
+      initial: data.visits[0]?.url ?? data.target.url ?? '',
+      placeholder: '附件或网页的网址',
+      required: '请填写网址',
+    });
     if (!url) return;
     const findingId = data.findings.some((f) => f.id === activeFinding && f.indicatorId === node.id) ? activeFinding : undefined;
-    await act('下载证据', () => api.evidence.download({ id, targetId, indicatorId: node.id, url, actionId: newActionId('download'), ...(findingId ? { findingId } : {}) }), (e) => () => api.evidence.remove({ id, evidenceId: e.id, reason: '撤销下载' })).then(
-      (e) => e && message.success(`已下载为证据 #${e.id}：${e.title ?? ''}`),
-    );
+    await act(
+      '下载证据',
+      () =>
+        api.evidence.download({
+          id,
+          targetId,
+          indicatorId: node.id,
+          url,
+          actionId: newActionId('download'),
+          ...(findingId ? { findingId } : {}),
+        }),
+      (e) => () => api.evidence.remove({ id, evidenceId: e.id, reason: '撤销下载' }),
+    ).then((e) => e && message.success(`已下载为证据 #${e.id}：${e.title ?? ''}`));
   };
 
   /** Confirms, dismisses or reopens a finding. A dismissal, and any change to a confirmed finding, asks why; cancelling does nothing. */
   const setStatus = async (f: FindingView, status: FindingView['status']): Promise<boolean> => {
     const needsReason = status === 'dismissed' || f.status === 'confirmed';
-    const reason = needsReason ? await askReason(status === 'dismissed' ? `驳回问题 #${f.id} 的原因` : `修改已确认问题 #${f.id} 的原因`, status === 'dismissed' ? REASON_PICKS.dismiss : REASON_PICKS.change) : '';
+    const reason = needsReason
+      ? await askReason(
+          status === 'dismissed' ? `驳回问题 #${f.id} 的原因` : `修改已确认问题 #${f.id} 的原因`,
+          status === 'dismissed' ? REASON_PICKS.dismiss : REASON_PICKS.change,
+        )
+      : '';
     if (reason === undefined) return false;
     const actionId = `status:${f.id}:${f.updatedAt}:${status}`;
     const undoId = newActionId('undo');
@@ -159,7 +224,17 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
       const undoId = newActionId('undo');
       const saved = await act(
         '添加问题',
-        () => api.findings.add({ id, targetId, indicatorId: indicator, rule: draft.rule, count: draft.count, note: draft.note, evidenceIds: draft.evidenceIds, actionId: draft.actionId }),
+        () =>
+          api.findings.add({
+            id,
+            targetId,
+            indicatorId: indicator,
+            rule: draft.rule,
+            count: draft.count,
+            note: draft.note,
+            evidenceIds: draft.evidenceIds,
+            actionId: draft.actionId,
+          }),
         (f) => () => api.findings.delete({ id, findingId: f.id, reason: '撤销添加', actionId: undoId }),
         draft.actionId,
       );
@@ -172,11 +247,20 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
       const actionId = `delete:${f.id}:${f.updatedAt}`;
       const undoId = newActionId('undo');
       // Undo brings it back exactly as it was (a suggestion stays a suggestion, with its source and evidence), from the history.
-      await act('删除问题', () => api.findings.delete({ id, findingId: f.id, reason, actionId }), () => () => api.findings.restore({ id, findingId: f.id, reason: '撤销删除', actionId: undoId }), actionId);
+      await act(
+        '删除问题',
+        () => api.findings.delete({ id, findingId: f.id, reason, actionId }),
+        () => () => api.findings.restore({ id, findingId: f.id, reason: '撤销删除', actionId: undoId }),
+        actionId,
+      );
     },
     toggleReviewed: async (reviewed) => {
       if (!node) return;
-      await act(reviewed ? '标记已评审' : '取消已评审', () => api.review.markReviewed({ id, targetId, indicatorId: node.id, reviewed }), () => () => api.review.markReviewed({ id, targetId, indicatorId: node.id, reviewed: !reviewed }));
+      await act(
+        reviewed ? '标记已评审' : '取消已评审',
+        () => api.review.markReviewed({ id, targetId, indicatorId: node.id, reviewed }),
+        () => () => api.review.markReviewed({ id, targetId, indicatorId: node.id, reviewed: !reviewed }),
+      );
     },
     openEvidence: setViewing,
     setActive: setActiveFinding,
@@ -207,7 +291,15 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
   const currentOne = () => queue.find((f) => f.id === currentSuggestion) ?? queue.find((f) => f.indicatorId === indicatorId);
   const moveInQueue = (delta: number) => {
     if (queue.length === 0) return void message.info('没有待确认的建议');
-    focusSuggestion(stepInQueue(queue, leaves.map((l) => l.id), currentSuggestion, indicatorId, delta));
+    focusSuggestion(
+      stepInQueue(
+        queue,
+        leaves.map((l) => l.id),
+        currentSuggestion,
+        indicatorId,
+        delta,
+      ),
+    );
   };
   /** Decides a suggestion and moves on to the next one in the queue (nothing moves when the reviewer cancels the reason). */
   const decide = async (f: FindingView | undefined, status: 'confirmed' | 'dismissed') => {
@@ -267,46 +359,92 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 64px)' }} data-testid="review-screen">
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '6px 12px', borderBottom: '1px solid #eee', background: '#fff' }}>
+      <div
+        style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '6px 12px', borderBottom: '1px solid #eee', background: '#fff' }}
+      >
         <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack} aria-label="返回考评" />
         <Space direction="vertical" size={0} style={{ minWidth: 0, flex: 1 }}>
-          <Typography.Text strong ellipsis data-testid="review-target-name">{data ? [data.target.unit, data.target.name].filter((x, i, all) => x && all.indexOf(x) === i).join(' · ') : '…'}</Typography.Text>
-          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>{data?.target.url ?? data?.target.platform ?? ''}</Typography.Text>
+          <Typography.Text strong ellipsis data-testid="review-target-name">
+            {data ? [data.target.unit, data.target.name].filter((x, i, all) => x && all.indexOf(x) === i).join(' · ') : '…'}
+          </Typography.Text>
+          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
+            {data?.target.url ?? data?.target.platform ?? ''}
+          </Typography.Text>
         </Space>
         {data && (
           <Space data-testid="review-score">
             {data.score.veto ? (
-              <Tooltip title={data.score.vetoReasons.join('；')}><Tag color="red">单项否决</Tag></Tooltip>
+              <Tooltip title={data.score.vetoReasons.join('；')}>
+                <Tag color="red">单项否决</Tag>
+              </Tooltip>
             ) : (
-              <Typography.Text strong style={{ fontSize: 18 }} data-testid="review-total">{points(data.score.total)}</Typography.Text>
+              <Typography.Text strong style={{ fontSize: 18 }} data-testid="review-total">
+                {points(data.score.total)}
+              </Typography.Text>
             )}
-            {data.score.complete ? <Tag color={gradeColor(data.score.grade ?? '')}>{data.score.grade}</Tag> : <Tag color="orange">暂计（{data.progress.reviewed}/{data.progress.total}）</Tag>}
+            {data.score.complete ? (
+              <Tag color={gradeColor(data.score.grade ?? '')}>{data.score.grade}</Tag>
+            ) : (
+              <Tag color="orange">
+                暂计（{data.progress.reviewed}/{data.progress.total}）
+              </Tag>
+            )}
             {data.target.kind === 'website' && <span>类内第 {data.score.rank ?? '—'} 名</span>}
-            <span>已评 {data.progress.reviewed}/{data.progress.total}</span>
+            <span>
+              已评 {data.progress.reviewed}/{data.progress.total}
+            </span>
           </Space>
         )}
         <Space.Compact>
-          <Tooltip title={`${CAPTURE_LABEL.visible}（${SHORTCUTS.captureVisible.keys}）`}><Button icon={<CameraOutlined />} onClick={() => capture('visible')} data-testid="capture-visible" /></Tooltip>
-          <Tooltip title={`${CAPTURE_LABEL.fullpage}（${SHORTCUTS.captureFull.keys}）`}><Button icon={<ExpandOutlined />} onClick={() => capture('fullpage')} data-testid="capture-fullpage" /></Tooltip>
-          <Tooltip title={`${CAPTURE_LABEL.region}（${SHORTCUTS.captureRegion.keys}）`}><Button icon={<ScissorOutlined />} onClick={() => capture('region')} data-testid="capture-region" /></Tooltip>
-          <Tooltip title={`${CAPTURE_LABEL.mhtml}（${SHORTCUTS.captureMhtml.keys}）`}><Button icon={<GlobalOutlined />} onClick={() => capture('mhtml')} data-testid="capture-mhtml" /></Tooltip>
-          <Tooltip title="下载附件或网页为证据"><Button icon={<PaperClipOutlined />} onClick={() => void download()} data-testid="download-evidence" /></Tooltip>
+          <Tooltip title={`${CAPTURE_LABEL.visible}（${SHORTCUTS.captureVisible.keys}）`}>
+            <Button icon={<CameraOutlined />} onClick={() => capture('visible')} data-testid="capture-visible" />
+          </Tooltip>
+          <Tooltip title={`${CAPTURE_LABEL.fullpage}（${SHORTCUTS.captureFull.keys}）`}>
+            <Button icon={<ExpandOutlined />} onClick={() => capture('fullpage')} data-testid="capture-fullpage" />
+          </Tooltip>
+          <Tooltip title={`${CAPTURE_LABEL.region}（${SHORTCUTS.captureRegion.keys}）`}>
+            <Button icon={<ScissorOutlined />} onClick={() => capture('region')} data-testid="capture-region" />
+          </Tooltip>
+          <Tooltip title={`${CAPTURE_LABEL.mhtml}（${SHORTCUTS.captureMhtml.keys}）`}>
+            <Button icon={<GlobalOutlined />} onClick={() => capture('mhtml')} data-testid="capture-mhtml" />
+          </Tooltip>
+          <Tooltip title="下载附件或网页为证据">
+            <Button icon={<PaperClipOutlined />} onClick={() => void download()} data-testid="download-evidence" />
+          </Tooltip>
         </Space.Compact>
         <Tooltip title={undo.next ? `撤销：${undo.next}（Ctrl+Z）` : '没有可撤销的操作'}>
           <Button icon={<UndoOutlined />} disabled={!undo.next} onClick={() => void takeBack()} aria-label="撤销" />
         </Tooltip>
-        {data?.target.kind === 'website' && <Button icon={<RadarChartOutlined />} onClick={() => setChecking(true)} data-testid="run-checks">自动检查</Button>}
-        <Popover title="快捷键" content={help} trigger="click"><Button>快捷键</Button></Popover>
+        {data?.target.kind === 'website' && (
+          <Button icon={<RadarChartOutlined />} onClick={() => setChecking(true)} data-testid="run-checks">
+            自动检查
+          </Button>
+        )}
+        <Popover title="快捷键" content={help} trigger="click">
+          <Button>快捷键</Button>
+        </Popover>
         {busy && <Spin size="small" tip={busy} />}
       </div>
       <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
         {layout.leftOpen ? (
           <>
-            <div style={{ width: layout.left, flex: 'none', background: '#fff', minHeight: 0, display: 'flex', flexDirection: 'column' }} data-testid="pane-targets">
+            <div
+              style={{ width: layout.left, flex: 'none', background: '#fff', minHeight: 0, display: 'flex', flexDirection: 'column' }}
+              data-testid="pane-targets"
+            >
               <div style={{ display: 'flex', alignItems: 'center', padding: '4px 8px', borderBottom: '1px solid #eee', flex: 'none' }}>
-                <Typography.Text strong style={{ flex: 1, fontSize: 13 }}>考评对象</Typography.Text>
+                <Typography.Text strong style={{ flex: 1, fontSize: 13 }}>
+                  考评对象
+                </Typography.Text>
                 <Tooltip title="收起对象列表" placement="right">
-                  <Button size="small" type="text" icon={<MenuFoldOutlined />} onClick={() => changeLayout({ leftOpen: false })} aria-label="收起对象列表" data-testid="fold-left" />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<MenuFoldOutlined />}
+                    onClick={() => changeLayout({ leftOpen: false })}
+                    aria-label="收起对象列表"
+                    data-testid="fold-left"
+                  />
                 </Tooltip>
               </div>
               <div style={{ flex: 1, minHeight: 0 }}>
@@ -323,7 +461,11 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
                 />
               </div>
             </div>
-            <SplitHandle label="对象列表" onDrag={(dx) => changeLayout({ left: layout.left + dx })} onToggle={() => changeLayout({ leftOpen: false })} />
+            <SplitHandle
+              label="对象列表"
+              onDrag={(dx) => changeLayout({ left: layout.left + dx })}
+              onToggle={() => changeLayout({ leftOpen: false })}
+            />
           </>
         ) : (
           <FoldedRail side="left" label="考评对象" onOpen={() => changeLayout({ leftOpen: true })} />
@@ -351,8 +493,15 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
         </div>
         {layout.rightOpen ? (
           <>
-            <SplitHandle label="检查单" onDrag={(dx) => changeLayout({ right: layout.right - dx })} onToggle={() => changeLayout({ rightOpen: false })} />
-            <div style={{ width: layout.right, flex: 'none', background: '#fff', display: 'flex', flexDirection: 'column', minHeight: 0 }} data-testid="pane-checklist">
+            <SplitHandle
+              label="检查单"
+              onDrag={(dx) => changeLayout({ right: layout.right - dx })}
+              onToggle={() => changeLayout({ rightOpen: false })}
+            />
+            <div
+              style={{ width: layout.right, flex: 'none', background: '#fff', display: 'flex', flexDirection: 'column', minHeight: 0 }}
+              data-testid="pane-checklist"
+            >
               {data && (
                 <>
                   <div style={{ display: 'flex', alignItems: 'center', gap: 6, padding: '4px 8px', borderBottom: '1px solid #eee' }}>
@@ -367,7 +516,13 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
                     />
                     <span style={{ flex: 1 }} />
                     <Tooltip title="收起右栏" placement="left">
-                      <Button size="small" type="text" icon={<MenuUnfoldOutlined />} onClick={() => changeLayout({ rightOpen: false })} aria-label="收起右栏" />
+                      <Button
+                        size="small"
+                        type="text"
+                        icon={<MenuUnfoldOutlined />}
+                        onClick={() => changeLayout({ rightOpen: false })}
+                        aria-label="收起右栏"
+                      />
                     </Tooltip>
                   </div>
                   {rightTab === 'triage' ? (
@@ -399,7 +554,9 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
                             current={currentSuggestion}
                             draft={drafts[draftKey(targetId, node.id)]}
                             onDraft={(d) =>
-                              setDrafts(({ [draftKey(targetId, node.id)]: _old, ...rest }) => (d ? { ...rest, [draftKey(targetId, node.id)]: d } : rest))
+                              setDrafts(({ [draftKey(targetId, node.id)]: _old, ...rest }) =>
+                                d ? { ...rest, [draftKey(targetId, node.id)]: d } : rest,
+                              )
                             }
                             actions={actions}
                           />
@@ -408,10 +565,14 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
                         )}
                         {notes.data && notes.data.length > 0 && (
                           <div style={{ borderTop: '1px solid #eee', padding: 12 }}>
-                            <CheckNotes id={id} notes={notes.data} onRecorded={(delta) => {
+                            <CheckNotes
+                              id={id}
+                              notes={notes.data}
+                              onRecorded={(delta) => {
                                 list.applyDelta(delta);
                                 void Promise.all([review.reload(), notes.reload()]);
-                              }} />
+                              }}
+                            />
                           </div>
                         )}
                       </div>
@@ -438,7 +599,15 @@ export function ReviewScreen({ id, targetId, initialIndicator, onTarget, onBack 
           }}
         />
       )}
-      {checking && <ChecksDialog id={id} targetIds={[targetId]} title={`自动检查：${data?.target.unit ?? ''}`} onClose={() => setChecking(false)} onFinished={() => void refresh()} />}
+      {checking && (
+        <ChecksDialog
+          id={id}
+          targetIds={[targetId]}
+          title={`自动检查：${data?.target.unit ?? ''}`}
+          onClose={() => setChecking(false)}
+          onFinished={() => void refresh()}
+        />
+      )}
     </div>
   );
 }

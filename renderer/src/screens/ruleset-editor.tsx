@@ -236,7 +236,8 @@ export function RulesetEditorScreen({
             <ul style={{ margin: 0, maxHeight: 160, overflow: 'auto' }}>
               {problems.map((p, i) => (
                 <li key={i}>
-                  {p.nodeId || p.area ? <Typography.Link onClick={() => locateProblem(p)}>{p.where}</Typography.Link> : p.where}：{p.message}
+                  {p.nodeId || p.area ? <Typography.Link onClick={() => locateProblem(p)}>{p.where}</Typography.Link> : p.where}：
+                  {p.message}
                 </li>
               ))}
             </ul>

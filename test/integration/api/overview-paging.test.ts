@@ -33,18 +33,43 @@ function seeded(seed: number) {
 function build(store: AssessmentStore): void {
   const pick = seeded(19);
   store.addTargets([
-    ...Array.from({ length: 45 }, (_, i) => ({ kind: 'website' as const, unit: `${UNITS[i % UNITS.length]}${i}`, name: `网站${i}`, url: `http://s${i}.gov.cn/`, classId: CLASSES[i % 3]!, attributes: {}, identifier: null, platform: null })),
-    ...Array.from({ length: 12 }, (_, i) => ({ kind: 'account' as const, unit: `${UNITS[i % UNITS.length]}${i}`, name: `账号${i}`, url: null, classId: 'account', attributes: {}, identifier: `ID${i}`, platform: i % 2 ? '微信' : '抖音' })),
+    ...Array.from({ length: 45 }, (_, i) => ({
+      kind: 'website' as const,
+      unit: `${UNITS[i % UNITS.length]}${i}`,
+      name: `网站${i}`,
+      url: `http://s${i}.gov.cn/`,
+      classId: CLASSES[i % 3]!,
+      attributes: {},
+      identifier: null,
+      platform: null,
+    })),
+    ...Array.from({ length: 12 }, (_, i) => ({
+      kind: 'account' as const,
+      unit: `${UNITS[i % UNITS.length]}${i}`,
+      name: `账号${i}`,
+      url: null,
+      classId: 'account',
+      attributes: {},
+      identifier: `ID${i}`,
+      platform: i % 2 ? '微信' : '抖音',
+    })),
   ]);
   store.transaction(() => {
     for (let i = 0; i < 160; i++) {
       const place = basic[pick(basic.length)]!;
       const status = (['confirmed', 'confirmed', 'suggested', 'dismissed'] as const)[pick(4)]!;
-      store.addFinding({ targetId: pick(45) + 1, indicatorId: place.indicator.id, rule: place.indicator.rules[0]!.n, count: pick(4) + 1, status });
+      store.addFinding({
+        targetId: pick(45) + 1,
+        indicatorId: place.indicator.id,
+        rule: place.indicator.rules[0]!.n,
+        count: pick(4) + 1,
+        status,
+      });
     }
     store.addFinding({ targetId: 7, indicatorId: veto.indicator.id, rule: veto.indicator.rules[0]!.n, count: 1, status: 'confirmed' });
     // Two thirds of the websites fully reviewed: they are ranked and graded; the rest are provisional.
-    for (const t of store.listTargets().filter((t) => t.kind === 'website' && t.id % 3 !== 0)) for (const id of applicableIndicatorIds(zj, toScoringTarget(t))) store.setIndicatorReviewed(t.id, id, true);
+    for (const t of store.listTargets().filter((t) => t.kind === 'website' && t.id % 3 !== 0))
+      for (const id of applicableIndicatorIds(zj, toScoringTarget(t))) store.setIndicatorReviewed(t.id, id, true);
   });
 }
 
@@ -59,16 +84,33 @@ function expected(store: AssessmentStore, q: TargetQuery): number[] {
   let rows = store
     .listTargets()
     .filter((t) => !text || [t.unit, t.name, t.url ?? '', t.identifier ?? '', t.platform ?? ''].some((s) => s.toLowerCase().includes(text)))
-    .filter((t) => (q.classId === undefined || t.classId === q.classId) && (q.kind === undefined || t.kind === q.kind) && (q.suggested === undefined || suggested.has(t.id) === q.suggested))
+    .filter(
+      (t) =>
+        (q.classId === undefined || t.classId === q.classId) &&
+        (q.kind === undefined || t.kind === q.kind) &&
+        (q.suggested === undefined || suggested.has(t.id) === q.suggested),
+    )
     .map((t) => ({ t, s: scores.get(t.id)! }))
-    .filter(({ s }) => (q.status === undefined || done(s) === (q.status === 'done')) && (q.veto === undefined || s.veto === q.veto) && (q.grade === undefined || (s.complete && !s.veto && s.grade === q.grade)));
+    .filter(
+      ({ s }) =>
+        (q.status === undefined || done(s) === (q.status === 'done')) &&
+        (q.veto === undefined || s.veto === q.veto) &&
+        (q.grade === undefined || (s.complete && !s.veto && s.grade === q.grade)),
+    );
   const sign = q.desc ? -1 : 1;
   const classIndex = (id: string) => zj.classes.findIndex((c) => c.id === id);
   const byId = (a: { t: { id: number } }, b: { t: { id: number } }) => a.t.id - b.t.id;
-  if (q.sort === 'name') rows.sort((a, b) => (a.t.unit < b.t.unit ? -1 : a.t.unit > b.t.unit ? 1 : a.t.name < b.t.name ? -1 : a.t.name > b.t.name ? 1 : byId(a, b)));
-  else if (q.sort === 'rank') rows.sort((a, b) => classIndex(a.s.classId) - classIndex(b.s.classId) || nullsLast(a.s.rank, b.s.rank, sign) || byId(a, b));
+  if (q.sort === 'name')
+    rows.sort((a, b) =>
+      a.t.unit < b.t.unit ? -1 : a.t.unit > b.t.unit ? 1 : a.t.name < b.t.name ? -1 : a.t.name > b.t.name ? 1 : byId(a, b),
+    );
+  else if (q.sort === 'rank')
+    rows.sort((a, b) => classIndex(a.s.classId) - classIndex(b.s.classId) || nullsLast(a.s.rank, b.s.rank, sign) || byId(a, b));
   else if (q.sort === 'score') rows.sort((a, b) => nullsLast(a.s.total, b.s.total, sign) || byId(a, b));
-  else if (q.sort === 'progress') rows.sort((a, b) => nullsLast(a.s.progress.reviewed / a.s.progress.total, b.s.progress.reviewed / b.s.progress.total, sign) || byId(a, b));
+  else if (q.sort === 'progress')
+    rows.sort(
+      (a, b) => nullsLast(a.s.progress.reviewed / a.s.progress.total, b.s.progress.reviewed / b.s.progress.total, sign) || byId(a, b),
+    );
   else rows = q.desc ? rows.reverse() : rows;
   if (q.sort === 'name' && q.desc) rows.reverse();
   return rows.map(({ t }) => t.id);
@@ -80,7 +122,13 @@ describe('the paged overview and the deltas of review actions', () => {
   let store: AssessmentStore;
 
   beforeAll(() => {
-    const created = createAssessment(path.join(workspace, 'a'), { name: '分页', year: 2025, rulesetId: zj.id, rulesetSnapshot: zj, gradeBands: zj.grades.bands });
+    const created = createAssessment(path.join(workspace, 'a'), {
+      name: '分页',
+      year: 2025,
+      rulesetId: zj.id,
+      rulesetSnapshot: zj,
+      gradeBands: zj.grades.bands,
+    });
     build(created);
     created.close();
     // A second connection, as a CLI would have: the reference scores are computed from it.
@@ -137,14 +185,28 @@ describe('the paged overview and the deltas of review actions', () => {
     expect(page.count).toBe(57);
     for (const row of page.targets) {
       const s = full.get(row.id)!;
-      expect([row.total, row.rank, row.grade, row.complete, row.veto, row.progress]).toEqual([s.total, s.rank, s.grade, s.complete, s.veto, s.progress]);
+      expect([row.total, row.rank, row.grade, row.complete, row.veto, row.progress]).toEqual([
+        s.total,
+        s.rank,
+        s.grade,
+        s.complete,
+        s.veto,
+        s.progress,
+      ]);
       expect(row.findings).toBe(store.listFindings({ targetId: row.id, status: 'confirmed' }).length);
       expect(row.suggested).toBe(store.listFindings({ targetId: row.id, status: 'suggested' }).length);
     }
     expect(page.incomplete).toBe([...full.values()].filter((s) => !s.complete).length);
     const county = page.summary.find((c) => c.classId === 'county')!;
     const members = [...full.values()].filter((s) => s.classId === 'county');
-    expect(county).toMatchObject({ label: '第一类', kind: 'website', targets: members.length, reviewed: members.filter(done).length, complete: members.filter((s) => s.complete).length, vetoed: members.filter((s) => s.veto).length });
+    expect(county).toMatchObject({
+      label: '第一类',
+      kind: 'website',
+      targets: members.length,
+      reviewed: members.filter(done).length,
+      complete: members.filter((s) => s.complete).length,
+      vetoed: members.filter((s) => s.veto).length,
+    });
     expect(county.grades.reduce((n, g) => n + g.count, 0)).toBe(members.filter((s) => s.complete && !s.veto).length);
     expect(page.summary.map((c) => c.classId)).toEqual(['county', 'city-service', 'city-noservice', 'account']);
     expect(page.nextToReview).toBe(3);
@@ -152,23 +214,35 @@ describe('the paged overview and the deltas of review actions', () => {
     const last = await call<AssessmentOverview>('assessment/overview', { id: 'a', query: { kind: 'account' }, offset: 40, limit: 5 });
     expect([last.offset, last.targets.map((t) => t.id)]).toEqual([10, [56, 57]]);
     // Every website with an address, for 自动检查全部网站.
-    expect(await call<number[]>('assessment/targetIds', { id: 'a', query: { kind: 'website', hasUrl: true } })).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
+    expect(await call<number[]>('assessment/targetIds', { id: 'a', query: { kind: 'website', hasUrl: true } })).toEqual(
+      Array.from({ length: 45 }, (_, i) => i + 1),
+    );
   });
 
   /** Ranks a full rescore gives now, to compare a delta with. */
   const ranks = () => new Map(scoreStoredAssessment(store).map((s) => [s.targetId, s.rank]));
-  const moved = (before: Map<number, number | null>) => [...ranks()].filter(([id, r]) => before.get(id) !== r).map(([targetId, rank]) => ({ targetId, rank }));
+  const moved = (before: Map<number, number | null>) =>
+    [...ranks()].filter(([id, r]) => before.get(id) !== r).map(([targetId, rank]) => ({ targetId, rank }));
   const byTarget = (a: { targetId: number }, b: { targetId: number }) => a.targetId - b.targetId;
   async function rowNow(id: number): Promise<TargetRow> {
     const all = await call<AssessmentOverview>('assessment/overview', { id: 'a', limit: 500 });
     return all.targets.find((t) => t.id === id)!;
   }
 
-  it('returns with each action the target\'s row and exactly the ranks that moved in its class', async () => {
+  it("returns with each action the target's row and exactly the ranks that moved in its class", async () => {
     // Target 1 (county) is fully reviewed and second in its class: the costliest rule, ten times, drops it down the class.
     let before = ranks();
-    const [worst, rule] = basic.flatMap((p) => p.indicator.rules.map((r) => [p, r] as const)).reduce((a, b) => ((b[1].points ?? 0) > (a[1].points ?? 0) ? b : a));
-    const added = await call<{ id: number; delta: TargetDelta }>('findings/add', { id: 'a', targetId: 1, indicatorId: worst.indicator.id, rule: rule.n, count: 10, actionId: 'overview-add-1' });
+    const [worst, rule] = basic
+      .flatMap((p) => p.indicator.rules.map((r) => [p, r] as const))
+      .reduce((a, b) => ((b[1].points ?? 0) > (a[1].points ?? 0) ? b : a));
+    const added = await call<{ id: number; delta: TargetDelta }>('findings/add', {
+      id: 'a',
+      targetId: 1,
+      indicatorId: worst.indicator.id,
+      rule: rule.n,
+      count: 10,
+      actionId: 'overview-add-1',
+    });
     expect(added.delta.reload).toBe(false);
     expect(added.delta.row).toEqual(await rowNow(1));
     expect(added.delta.ranks.sort(byTarget)).toEqual(moved(before).sort(byTarget));
@@ -178,19 +252,43 @@ describe('the paged overview and the deltas of review actions', () => {
     // Confirming a suggestion, deleting and restoring a finding.
     const suggestion = store.listFindings({ status: 'suggested' }).find((f) => f.targetId % 3 !== 0)!;
     before = ranks();
-    const confirmed = await call<{ delta: TargetDelta }>('findings/update', { id: 'a', findingId: suggestion.id, status: 'confirmed', reason: '核实属实' });
+    const confirmed = await call<{ delta: TargetDelta }>('findings/update', {
+      id: 'a',
+      findingId: suggestion.id,
+      status: 'confirmed',
+      reason: '核实属实',
+    });
     expect(confirmed.delta.row).toEqual(await rowNow(suggestion.targetId));
     expect(confirmed.delta.ranks.sort(byTarget)).toEqual(moved(before).sort(byTarget));
     expect(confirmed.delta.row!.suggested).toBe(store.listFindings({ targetId: suggestion.targetId, status: 'suggested' }).length);
 
     before = ranks();
-    const deleted = await call<{ deleted: number; delta: TargetDelta }>('findings/delete', { id: 'a', findingId: added.id, reason: '录入错误', actionId: 'overview-delete-1' });
+    const deleted = await call<{ deleted: number; delta: TargetDelta }>('findings/delete', {
+      id: 'a',
+      findingId: added.id,
+      reason: '录入错误',
+      actionId: 'overview-delete-1',
+    });
     expect(deleted.delta.row).toEqual(await rowNow(1));
     expect(deleted.delta.ranks.sort(byTarget)).toEqual(moved(before).sort(byTarget));
     // The same request again (a double click) is answered without a second deletion, with the current row.
-    expect((await call<{ delta: TargetDelta }>('findings/delete', { id: 'a', findingId: added.id, reason: '录入错误', actionId: 'overview-delete-1' })).delta).toMatchObject({ row: await rowNow(1), ranks: [] });
+    expect(
+      (
+        await call<{ delta: TargetDelta }>('findings/delete', {
+          id: 'a',
+          findingId: added.id,
+          reason: '录入错误',
+          actionId: 'overview-delete-1',
+        })
+      ).delta,
+    ).toMatchObject({ row: await rowNow(1), ranks: [] });
     before = ranks();
-    const restored = await call<{ delta: TargetDelta }>('findings/restore', { id: 'a', findingId: added.id, reason: '撤销删除', actionId: 'overview-restore-1' });
+    const restored = await call<{ delta: TargetDelta }>('findings/restore', {
+      id: 'a',
+      findingId: added.id,
+      reason: '撤销删除',
+      actionId: 'overview-restore-1',
+    });
     expect(restored.delta.row).toEqual(await rowNow(1));
     expect(restored.delta.ranks.sort(byTarget)).toEqual(moved(before).sort(byTarget));
 
@@ -199,7 +297,12 @@ describe('the paged overview and the deltas of review actions', () => {
     const ids = applicableIndicatorIds(zj, toScoringTarget(t3));
     for (const id of ids.slice(0, -1)) await call('review/markReviewed', { id: 'a', targetId: 3, indicatorId: id, reviewed: true });
     before = ranks();
-    const last = await call<{ reviewed: number; total: number; delta: TargetDelta }>('review/markReviewed', { id: 'a', targetId: 3, indicatorId: ids[ids.length - 1]!, reviewed: true });
+    const last = await call<{ reviewed: number; total: number; delta: TargetDelta }>('review/markReviewed', {
+      id: 'a',
+      targetId: 3,
+      indicatorId: ids[ids.length - 1]!,
+      reviewed: true,
+    });
     expect([last.reviewed, last.total]).toEqual([ids.length, ids.length]);
     expect(last.delta.row).toMatchObject({ id: 3, complete: true, progress: { reviewed: ids.length, total: ids.length } });
     expect(last.delta.row!.rank).not.toBeNull();
@@ -213,7 +316,14 @@ describe('the paged overview and the deltas of review actions', () => {
     const query: TargetQuery = { kind: 'website', sort: 'rank' };
     const shown = (await call<AssessmentOverview>('assessment/overview', { id: 'a', query, limit: 500 })).targets;
     const place = basic[3]!;
-    const { delta } = await call<{ delta: TargetDelta }>('findings/add', { id: 'a', targetId: 4, indicatorId: place.indicator.id, rule: place.indicator.rules[0]!.n, count: 5, actionId: 'overview-add-shown' });
+    const { delta } = await call<{ delta: TargetDelta }>('findings/add', {
+      id: 'a',
+      targetId: 4,
+      indicatorId: place.indicator.id,
+      rule: place.indicator.rules[0]!.n,
+      count: 5,
+      actionId: 'overview-add-shown',
+    });
     const again = await call<AssessmentOverview>('assessment/overview', { id: 'a', query, limit: 500 });
     // Same rows with the same numbers; only their order may differ until the list is asked for again.
     const byId = (rows: TargetRow[]) => [...rows].sort((a, b) => a.id - b.id);
@@ -221,10 +331,23 @@ describe('the paged overview and the deltas of review actions', () => {
     expect(applyDelta(shown, delta)).not.toEqual(shown);
   });
 
-  it('does not count a change made elsewhere before the action (grade lines changed by another process) as the action\'s', async () => {
-    store.updateInfo({ gradeBands: [{ name: '优秀', min: 99 }, { name: '良好', min: 80 }, { name: '合格', min: 60 }] });
+  it("does not count a change made elsewhere before the action (grade lines changed by another process) as the action's", async () => {
+    store.updateInfo({
+      gradeBands: [
+        { name: '优秀', min: 99 },
+        { name: '良好', min: 80 },
+        { name: '合格', min: 60 },
+      ],
+    });
     const place = basic[0]!;
-    const r = await call<{ delta: TargetDelta }>('findings/add', { id: 'a', targetId: 2, indicatorId: place.indicator.id, rule: place.indicator.rules[0]!.n, count: 1, actionId: 'overview-add-2' });
+    const r = await call<{ delta: TargetDelta }>('findings/add', {
+      id: 'a',
+      targetId: 2,
+      indicatorId: place.indicator.id,
+      rule: place.indicator.rules[0]!.n,
+      count: 1,
+      actionId: 'overview-add-2',
+    });
     // The grade change came before the action: it is not the action's, and the action's own moves are reported.
     expect(r.delta.reload).toBe(false);
     expect(r.delta.row).toEqual(await rowNow(2));

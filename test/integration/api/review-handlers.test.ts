@@ -25,15 +25,36 @@ describe('review handlers through dispatch', () => {
   afterAll(() => server.close());
 
   it('adds, confirms and withdraws findings with live scores, and refuses a rule the indicator lacks', async () => {
-    const f = await call<{ id: number; indicatorPath: string }>('findings/add', { id: 'a', targetId: 1, indicatorId: 'basic.health.availability', rule: 1, count: 2, actionId: 'add:handlers-1' });
+    const f = await call<{ id: number; indicatorPath: string }>('findings/add', {
+      id: 'a',
+      targetId: 1,
+      indicatorId: 'basic.health.availability',
+      rule: 1,
+      count: 2,
+      actionId: 'add:handlers-1',
+    });
     expect(f.indicatorPath).toBe('健康情况/可用性');
     expect((await call<{ score: { total: number } }>('review/target', { id: 'a', targetId: 1 })).score.total).toBe(99.6);
-    await expect(call('findings/add', { id: 'a', targetId: 1, indicatorId: 'basic.health.availability', rule: 9, count: 1, actionId: 'add:handlers-2' })).rejects.toThrow('没有第 9 条评分细则');
+    await expect(
+      call('findings/add', {
+        id: 'a',
+        targetId: 1,
+        indicatorId: 'basic.health.availability',
+        rule: 9,
+        count: 1,
+        actionId: 'add:handlers-2',
+      }),
+    ).rejects.toThrow('没有第 9 条评分细则');
     // Changing a confirmed finding needs a reason; with one, the history keeps it.
     await expect(call('findings/update', { id: 'a', findingId: f.id, count: 1 })).rejects.toThrow('必须填写原因');
     await call('findings/update', { id: 'a', findingId: f.id, count: 1, reason: '复核后只有 1 处' });
     expect((await call<{ score: { total: number } }>('review/target', { id: 'a', targetId: 1 })).score.total).toBe(99.8);
-    const progress = await call<{ reviewed: number; total: number }>('review/markReviewed', { id: 'a', targetId: 1, indicatorId: 'basic.health.availability', reviewed: true });
+    const progress = await call<{ reviewed: number; total: number }>('review/markReviewed', {
+      id: 'a',
+      targetId: 1,
+      indicatorId: 'basic.health.availability',
+      reviewed: true,
+    });
     expect(progress.reviewed).toBe(1);
     await expect(call('browser/navigate', { url: 'javascript:alert(1)' })).rejects.toThrow('只能打开 http 或 https 网址');
   });
@@ -46,10 +67,17 @@ describe('review handlers through dispatch', () => {
       if (s.targets[0]?.attempts) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    const stopped = await call<{ running: boolean; targets: { attempts: number; failures: number; ratio: number }[] }>('monitor/stop', { id: 'a' });
+    const stopped = await call<{ running: boolean; targets: { attempts: number; failures: number; ratio: number }[] }>('monitor/stop', {
+      id: 'a',
+    });
     expect(stopped.running).toBe(false);
     expect(stopped.targets[0]).toMatchObject({ attempts: 1, failures: 1, ratio: 1, shortfalls: ['仅访问 1 次，无法按天计算'] });
-    const review = await call<{ findings: { indicatorPath: string; status: string; source: string }[] }>('review/target', { id: 'a', targetId: 1 });
-    expect(review.findings).toContainEqual(expect.objectContaining({ indicatorPath: '单项否决/站点无法访问', status: 'suggested', source: 'monitor.unreachable' }));
+    const review = await call<{ findings: { indicatorPath: string; status: string; source: string }[] }>('review/target', {
+      id: 'a',
+      targetId: 1,
+    });
+    expect(review.findings).toContainEqual(
+      expect.objectContaining({ indicatorPath: '单项否决/站点无法访问', status: 'suggested', source: 'monitor.unreachable' }),
+    );
   });
 });

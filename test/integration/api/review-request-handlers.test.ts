@@ -34,18 +34,28 @@ describe('review request handlers through dispatch', () => {
     expect(added).toMatchObject({ inTime: true, workingDay: 1, deadline: '2022-10-10', status: 'open' });
     expect(added.attachments[0]!.title).toBe('复核申请附件：整改说明.txt');
 
-    const decided = await call<ReviewRequestView>('reviewRequests/decide', { id: 'a', requestId: added.id, indicatorId: 'basic.health.availability', decision: 'accepted', reason: '核实已修复' });
+    const decided = await call<ReviewRequestView>('reviewRequests/decide', {
+      id: 'a',
+      requestId: added.id,
+      indicatorId: 'basic.health.availability',
+      decision: 'accepted',
+      reason: '核实已修复',
+    });
     expect(decided.status).toBe('accepted');
     expect(decided.items[0]!.effect).toMatchObject({ totalBefore: 99.6, totalAfter: 100 });
-    expect((await call<ReviewRequestView[]>('reviewRequests/list', { id: 'a' }))).toHaveLength(1);
+    expect(await call<ReviewRequestView[]>('reviewRequests/list', { id: 'a' })).toHaveLength(1);
     const sheet = await call<{ file: string; bytes: number }>('reviewRequests/exportOutcomes', { id: 'a' });
     expect(sheet.file).toBe('a/exports/复核申请处理结果.xlsx');
     expect(sheet.bytes).toBeGreaterThan(0);
   });
 
   it('refuses bad input before any handler runs', async () => {
-    await expect(call('reviewRequests/add', { id: 'a', targetId: 1, indicators: [], reason: '理由' })).rejects.toThrow('请至少选择一个有异议的指标');
+    await expect(call('reviewRequests/add', { id: 'a', targetId: 1, indicators: [], reason: '理由' })).rejects.toThrow(
+      '请至少选择一个有异议的指标',
+    );
     await expect(call('feedback/create', { id: 'a', sentOn: '2022/09/30' })).rejects.toThrow('日期应为 YYYY-MM-DD');
-    await expect(call('reviewRequests/decide', { id: 'a', requestId: 1, indicatorId: 'x', decision: 'maybe', reason: 'r' })).rejects.toThrow();
+    await expect(
+      call('reviewRequests/decide', { id: 'a', requestId: 1, indicatorId: 'x', decision: 'maybe', reason: 'r' }),
+    ).rejects.toThrow();
   });
 });

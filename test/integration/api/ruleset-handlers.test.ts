@@ -105,7 +105,10 @@ describe('ruleset library handlers through dispatch', () => {
       '等次分数线（第一类（各县（市、区）政府，湛江经济技术开发区、奋勇高新区管委会））：优秀≥85',
       '同分排名：同分按名单顺序依次排名（1、2、3） → 同分并列（1、1、3）',
     ]);
-    expect(await raw('rulesets/diff', { rulesetId: 'zj-versions', from: 0, to: 2 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await raw('rulesets/diff', { rulesetId: 'zj-versions', from: 0, to: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(await call('rulesets/saveVersionAs', { rulesetId: 'zj-versions', version: 1, note: '回到原方案' })).toEqual({
       id: 'zj-versions',
       version: 3,
@@ -114,6 +117,9 @@ describe('ruleset library handlers through dispatch', () => {
     expect(await call('rulesets/diff', { rulesetId: 'zj-versions', from: 1, to: 3 })).toEqual([]);
     const kept = (await call<RulesetDocumentView>('rulesets/get', { rulesetId: 'zj-versions', version: 2 })).ruleset;
     expect(kept.ranking).toEqual({ ties: 'shared' });
-    expect(await raw('rulesets/versions', { rulesetId: 'zhanjiang-2021' })).toMatchObject({ ok: false, error: { code: 'unknown-ruleset' } });
+    expect(await raw('rulesets/versions', { rulesetId: 'zhanjiang-2021' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-ruleset' },
+    });
   });
 });

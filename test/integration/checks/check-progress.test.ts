@@ -27,7 +27,16 @@ describe('progress of a check run within a site', () => {
 
   it('rises with every page and link, monotonically, from 0 to 1', async () => {
     const { store } = freshAssessment();
-    const target = store.addTarget({ kind: 'website', unit: '南岭县人民政府', name: '南岭县人民政府门户网站', url: site.url, classId: 'county', attributes: {}, identifier: null, platform: null });
+    const target = store.addTarget({
+      kind: 'website',
+      unit: '南岭县人民政府',
+      name: '南岭县人民政府门户网站',
+      url: site.url,
+      classId: 'county',
+      attributes: {},
+      identifier: null,
+      platform: null,
+    });
     const statuses: RunStatus[] = [];
     const shot: string[] = [];
     try {
@@ -67,7 +76,9 @@ describe('progress of a check run within a site', () => {
     expect(texts.some((t) => /^正在检查 南岭县人民政府门户网站：已抓取 \d+ 页，已检查链接 \d+\/\d+$/u.test(t))).toBe(true);
     // Every link of the site: its pages (fetched by the crawl) and its images.
     const links = site.pages - 1 + ARTICLES;
-    expect(texts.at(-1)).toBe(`正在检查 南岭县人民政府门户网站：已抓取 ${site.pages} 页，已检查链接 ${links}/${links}，其他检查 2/2 项，截图 ${shot.length}/${shot.length} 条建议`);
+    expect(texts.at(-1)).toBe(
+      `正在检查 南岭县人民政府门户网站：已抓取 ${site.pages} 页，已检查链接 ${links}/${links}，其他检查 2/2 项，截图 ${shot.length}/${shot.length} 条建议`,
+    );
   });
 
   it('kaoping check prints the rising percentage on stderr', async () => {

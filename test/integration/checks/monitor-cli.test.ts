@@ -9,7 +9,15 @@ import { cli } from '../../helpers/run-cli';
 
 interface MonitorJson {
   targets: { target: string; attempts: number; failures: number; ratio: number }[];
-  findings: { target: string; indicator: string; rule: number; count: number; status: string; check: string; evidence: { url: string; text: string; reason: string }[] }[];
+  findings: {
+    target: string;
+    indicator: string;
+    rule: number;
+    count: number;
+    status: string;
+    check: string;
+    evidence: { url: string; text: string; reason: string }[];
+  }[];
 }
 
 describe('kaoping monitor', () => {
@@ -34,7 +42,12 @@ describe('kaoping monitor', () => {
     expect((await cli(cwd, 'new', 'a', '--ruleset', 'zhanjiang-2021')).code).toBe(0);
     expect((await cli(cwd, 'targets', 'add', 'a', '--name', '南岭市教育局', '--url', `${base}/flaky/`, '--class', '第二类')).code).toBe(0);
     expect((await cli(cwd, 'targets', 'add', 'a', '--name', '南岭市档案馆', '--url', `${base}/steady/`, '--class', '第二类')).code).toBe(0);
-    const score = async () => (JSON.parse((await cli(cwd, 'score', 'a', '--json')).stdout) as { targets: { name: string; total: number; veto: boolean; vetoReasons: string[] }[] }).targets.find((t) => t.name === '南岭市教育局')!;
+    const score = async () =>
+      (
+        JSON.parse((await cli(cwd, 'score', 'a', '--json')).stdout) as {
+          targets: { name: string; total: number; veto: boolean; vetoReasons: string[] }[];
+        }
+      ).targets.find((t) => t.name === '南岭市教育局')!;
     const before = await score();
 
     // 10 visits about 0.17 s apart (the brief's 0.0005 days × 20000 would take 43 s).
@@ -47,7 +60,16 @@ describe('kaoping monitor', () => {
       { target: '南岭市教育局', attempts: 10, failures: 3, ratio: 0.3 },
       { target: '南岭市档案馆', attempts: 10, failures: 0, ratio: 0 },
     ]);
-    expect(out.findings).toEqual([expect.objectContaining({ target: '南岭市教育局', indicator: '单项否决/站点无法访问', rule: 1, count: 3, status: 'suggested', check: 'monitor.unreachable' })]);
+    expect(out.findings).toEqual([
+      expect.objectContaining({
+        target: '南岭市教育局',
+        indicator: '单项否决/站点无法访问',
+        rule: 1,
+        count: 3,
+        status: 'suggested',
+        check: 'monitor.unreachable',
+      }),
+    ]);
     expect(out.findings[0]!.evidence.map((e) => e.reason)).toEqual(['HTTP 503', 'HTTP 503', 'HTTP 503']);
 
     const after = await score();
@@ -77,7 +99,12 @@ describe('kaoping monitor', () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'kaoping-monitor-'));
     await cli(cwd, 'new', 'a', '--ruleset', 'zhanjiang-2021');
     await cli(cwd, 'targets', 'add', 'a', '--name', 'X', '--url', `${base}/steady/`, '--class', '第二类');
-    for (const [flag, value] of [['--days', '0'], ['--per-day', 'abc'], ['--timeout', '-1'], ['--days', 'Infinity']] as const) {
+    for (const [flag, value] of [
+      ['--days', '0'],
+      ['--per-day', 'abc'],
+      ['--timeout', '-1'],
+      ['--days', 'Infinity'],
+    ] as const) {
       const r = await cli(cwd, 'monitor', 'a', `${flag}=${value}`);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe(`错误：${flag} 必须是正数（可带小数），收到“${value}”\n`);

@@ -19,11 +19,29 @@ describe('checks steered by the reviewer', () => {
   const run = async (files: Record<string, string>, only: ('freshness' | 'content')[]) => {
     const { dir, store } = freshAssessment();
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-    const target = store.addTarget({ kind: 'website', unit: '南岭县人民政府', name: '南岭县人民政府门户网站', url: county.url, classId: 'county', attributes: {}, identifier: null, platform: null });
+    const target = store.addTarget({
+      kind: 'website',
+      unit: '南岭县人民政府',
+      name: '南岭县人民政府门户网站',
+      url: county.url,
+      classId: 'county',
+      attributes: {},
+      identifier: null,
+      platform: null,
+    });
     const lines: string[] = [];
     try {
-      const result = await runChecks({ store, targets: [target], options: { ...DEFAULT_WEBSITE_CHECK, only, external: false, now: new Date() }, progress: (l) => lines.push(l) });
-      return { suggestions: result.suggestions.map((s) => `${s.indicator}#${s.rule}×${s.count}`), stored: store.listFindings().map((f) => f.status), lines };
+      const result = await runChecks({
+        store,
+        targets: [target],
+        options: { ...DEFAULT_WEBSITE_CHECK, only, external: false, now: new Date() },
+        progress: (l) => lines.push(l),
+      });
+      return {
+        suggestions: result.suggestions.map((s) => `${s.indicator}#${s.rule}×${s.count}`),
+        stored: store.listFindings().map((f) => f.status),
+        lines,
+      };
     } finally {
       store.close();
     }
@@ -38,8 +56,23 @@ describe('checks steered by the reviewer', () => {
 
   it('counts as waiting only the suggestions the reviewer has not decided', async () => {
     const { store } = freshAssessment();
-    const target = store.addTarget({ kind: 'website', unit: '南岭县人民政府', name: '南岭县人民政府门户网站', url: county.url, classId: 'county', attributes: {}, identifier: null, platform: null });
-    const check = () => runChecks({ store, targets: [target], options: { ...DEFAULT_WEBSITE_CHECK, only: ['content'], external: false, now: new Date() }, progress: () => undefined });
+    const target = store.addTarget({
+      kind: 'website',
+      unit: '南岭县人民政府',
+      name: '南岭县人民政府门户网站',
+      url: county.url,
+      classId: 'county',
+      attributes: {},
+      identifier: null,
+      platform: null,
+    });
+    const check = () =>
+      runChecks({
+        store,
+        targets: [target],
+        options: { ...DEFAULT_WEBSITE_CHECK, only: ['content'], external: false, now: new Date() },
+        progress: () => undefined,
+      });
     try {
       const first = await check();
       expect(first.pending).toBe(first.suggestions.length);

@@ -13,7 +13,23 @@ describe('export from a stored assessment', () => {
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'kaoping-export-'));
 
   it('imports the sample list, scores it and writes the Chaozhou annex and circular from the store', async () => {
-    expect((await cli(cwd, 'new', 'a', '--ruleset', 'zhanjiang-2021', '--year', '2021', '--region', '湛江市', '--issuer', '湛江市人民政府办公室')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          cwd,
+          'new',
+          'a',
+          '--ruleset',
+          'zhanjiang-2021',
+          '--year',
+          '2021',
+          '--region',
+          '湛江市',
+          '--issuer',
+          '湛江市人民政府办公室',
+        )
+      ).code,
+    ).toBe(0);
     const imported = await cli(cwd, 'targets', 'import', 'a', sample);
     expect(imported.stdout).toContain('已导入 280 个考评对象：网站 47 个，政务新媒体 233 个');
     await cli(cwd, 'findings', 'add', 'a', '--target', '霞山区人民政府', '--indicator', '健康情况/可用性', '--count', '2');
@@ -27,7 +43,12 @@ describe('export from a stored assessment', () => {
     expect(result.stderr).toContain('278 个考评对象尚未评审完毕');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const rows = wb.worksheets.flatMap((ws) => ws.getSheetValues().filter(Array.isArray).map((row) => (row as unknown[]).map((v) => (v ?? '') as string | number)));
+    const rows = wb.worksheets.flatMap((ws) =>
+      ws
+        .getSheetValues()
+        .filter(Array.isArray)
+        .map((row) => (row as unknown[]).map((v) => (v ?? '') as string | number)),
+    );
     const xiashan = rows.find((r) => r.includes('霞山区人民政府'))!;
     expect(xiashan).toContain(99.6); // 100 − 2 × 0.2, ranked within 第一类 (the only complete one but the vetoed)
     // Sheet rows are 1-based: [1] is 排名.

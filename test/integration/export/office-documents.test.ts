@@ -22,7 +22,10 @@ import { resolveIndicator } from '../../../shared/ruleset/walk';
 import { ruleset } from '../../helpers/rulesets';
 import { cli } from '../../helpers/run-cli';
 
-const unitRuleset: Ruleset = parseRuleset(readFileSync(path.join(__dirname, '../../fixtures/rulesets/unit-newmedia.json'), 'utf8'), 'unit-newmedia.json');
+const unitRuleset: Ruleset = parseRuleset(
+  readFileSync(path.join(__dirname, '../../fixtures/rulesets/unit-newmedia.json'), 'utf8'),
+  'unit-newmedia.json',
+);
 
 /** Rows of every sheet as arrays of cell values (rich text flattened), keyed by sheet name. */
 async function sheets(bytes: Uint8Array): Promise<Map<string, unknown[][]>> {
@@ -31,7 +34,17 @@ async function sheets(bytes: Uint8Array): Promise<Map<string, unknown[][]>> {
   const out = new Map<string, unknown[][]>();
   book.eachSheet((sheet) => {
     const rows: unknown[][] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('') : v))));
+    sheet.eachRow((row) =>
+      rows.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v) =>
+            v && typeof v === 'object' && 'richText' in v
+              ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
+              : v,
+          ),
+      ),
+    );
     out.set(sheet.name, rows);
   });
   return out;
@@ -40,15 +53,36 @@ async function sheets(bytes: Uint8Array): Promise<Map<string, unknown[][]>> {
 /** The document's paragraphs (and table cells) as text, in order. */
 function paragraphs(bytes: Uint8Array): string[] {
   const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
-  return xml.split(/<\/w:p>/u).map((p) => p.replace(/<[^>]+>/gu, '')).filter(Boolean);
+  return xml
+    .split(/<\/w:p>/u)
+    .map((p) => p.replace(/<[^>]+>/gu, ''))
+    .filter(Boolean);
 }
 
 async function exportOf(store: AssessmentStore, format: ExportFormat): Promise<Uint8Array> {
   return renderExport(exportDataFromStore(store), format, { date: '2025-07-08' });
 }
 
-const site = (unit: string, name: string): NewTarget => ({ kind: 'website', unit, name, url: `https://${name}.example.gov.cn/`, classId: 'county', attributes: {}, identifier: null, platform: null });
-const account = (unit: string, name: string, platform: string, classId: string): NewTarget => ({ kind: 'account', unit, name, url: null, classId, attributes: {}, identifier: null, platform });
+const site = (unit: string, name: string): NewTarget => ({
+  kind: 'website',
+  unit,
+  name,
+  url: `https://${name}.example.gov.cn/`,
+  classId: 'county',
+  attributes: {},
+  identifier: null,
+  platform: null,
+});
+const account = (unit: string, name: string, platform: string, classId: string): NewTarget => ({
+  kind: 'account',
+  unit,
+  name,
+  url: null,
+  classId,
+  attributes: {},
+  identifier: null,
+  platform,
+});
 
 function add(store: AssessmentStore, rs: Ruleset, targetId: number, indicator: string, rule: number, count = 1) {
   const target = store.getTarget(targetId);
@@ -63,7 +97,15 @@ function add(store: AssessmentStore, rs: Ruleset, targetId: number, indicator: s
  */
 function nanlingUnits(): { store: AssessmentStore; ids: Record<string, number> } {
   const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'kaoping-office-')), 'a');
-  const store = createAssessment(dir, { name: '2025年度南岭市政府网站和政务新媒体考评', year: 2025, rulesetId: unitRuleset.id, rulesetSnapshot: unitRuleset, gradeBands: unitRuleset.grades.bands, region: '南岭市', issuer: '南岭市人民政府办公室' });
+  const store = createAssessment(dir, {
+    name: '2025年度南岭市政府网站和政务新媒体考评',
+    year: 2025,
+    rulesetId: unitRuleset.id,
+    rulesetSnapshot: unitRuleset,
+    gradeBands: unitRuleset.grades.bands,
+    region: '南岭市',
+    issuer: '南岭市人民政府办公室',
+  });
   const targets = store.addTargets([
     site('南岭县人民政府', '南岭县'),
     site('北岭县人民政府', '北岭县'),
@@ -155,14 +197,38 @@ describe('a region that is neither Zhanjiang nor Chaozhou, new media per unit', 
     store.close();
     const run = await cli(dir, 'score', dir, '--json');
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as { targets: { name: string; complete: boolean; sections: { id: string; part: string; name: string }[]; rank: number | null }[] };
+    const report = JSON.parse(run.stdout) as {
+      targets: { name: string; complete: boolean; sections: { id: string; part: string; name: string }[]; rank: number | null }[];
+    };
     const west = report.targets.find((t) => t.name === '西岭区')!;
     expect(west.complete).toBe(true);
-    expect(west.sections.map((s) => `${s.part}:${s.id}:${s.name}`)).toEqual(['basic:site.health:健康情况', 'basic:site.ops:运维保障', 'bonus:bonus.ops:运维保障']);
+    expect(west.sections.map((s) => `${s.part}:${s.id}:${s.name}`)).toEqual([
+      'basic:site.health:健康情况',
+      'basic:site.ops:运维保障',
+      'bonus:bonus.ops:运维保障',
+    ]);
     const reportFile = path.join(dir, 'report.json');
     writeFileSync(reportFile, run.stdout);
     const out = path.join(dir, 'from-report.xlsx');
-    expect((await cli(dir, 'export', dir, '--scores', reportFile, '--format', 'annex-chaozhou', '--out', out, '--region', '南岭市', '--issuer', '南岭市人民政府办公室')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          dir,
+          'export',
+          dir,
+          '--scores',
+          reportFile,
+          '--format',
+          'annex-chaozhou',
+          '--out',
+          out,
+          '--region',
+          '南岭市',
+          '--issuer',
+          '南岭市人民政府办公室',
+        )
+      ).code,
+    ).toBe(0);
     const web = [...(await sheets(readFileSync(out))).values()][0]!;
     // One 运维保障 column (the basic one, 40 for 西岭区), the bonus section in 加分指标.
     expect(web[3]).toEqual(['排名', '单位名称', '单项否决', '健康情况', '运维保障', '加分指标', '总计']);
@@ -200,13 +266,29 @@ describe('an incomplete assessment', () => {
     const run = await cli(dir, 'export', dir, '--format', 'annex-chaozhou', '--out', out);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('注意：1 个考评对象尚未评审完毕');
-    const score = JSON.parse((await cli(dir, 'score', dir, '--json')).stdout) as { incomplete: number; targets: { name: string; complete: boolean; grade: string | null; rank: number | null; progress: { reviewed: number; total: number } }[] };
+    const score = JSON.parse((await cli(dir, 'score', dir, '--json')).stdout) as {
+      incomplete: number;
+      targets: {
+        name: string;
+        complete: boolean;
+        grade: string | null;
+        rank: number | null;
+        progress: { reviewed: number; total: number };
+      }[];
+    };
     expect(score.incomplete).toBe(1);
-    expect(score.targets.find((t) => t.name === '西岭区')).toMatchObject({ complete: false, grade: null, rank: null, progress: { reviewed: 3, total: 4 } });
+    expect(score.targets.find((t) => t.name === '西岭区')).toMatchObject({
+      complete: false,
+      grade: null,
+      rank: null,
+      progress: { reviewed: 3, total: 4 },
+    });
     // Reopened and done again from the CLI: final once more, and both steps are in the history.
     const done = await cli(dir, 'review', 'done', dir, '--target', '西岭区人民政府');
     expect(done.stdout).toContain('标记完毕 1 项，进度 4/4（评审完毕）');
-    expect((await cli(dir, 'review', 'undo', dir, '--target', '西岭区人民政府', '--indicator', '健康情况/可用性')).stdout).toContain('进度 3/4（暂计）');
+    expect((await cli(dir, 'review', 'undo', dir, '--target', '西岭区人民政府', '--indicator', '健康情况/可用性')).stdout).toContain(
+      '进度 3/4（暂计）',
+    );
   });
 });
 
@@ -217,7 +299,15 @@ describe('an incomplete assessment', () => {
 function nanlingQuarter(): AssessmentStore {
   const zj = ruleset('zhanjiang-2021');
   const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'kaoping-quarter-')), 'q');
-  const store = createAssessment(dir, { name: '2025年第二季度南岭市检查', year: 2025, rulesetId: zj.id, rulesetSnapshot: zj, gradeBands: zj.grades.bands, region: '南岭市', issuer: '南岭市人民政府办公室' });
+  const store = createAssessment(dir, {
+    name: '2025年第二季度南岭市检查',
+    year: 2025,
+    rulesetId: zj.id,
+    rulesetSnapshot: zj,
+    gradeBands: zj.grades.bands,
+    region: '南岭市',
+    issuer: '南岭市人民政府办公室',
+  });
   const [county] = store.addTargets([
     site('南岭县人民政府', '南岭县人民政府网'),
     account('南岭县人民政府', '南岭发布', '微信订阅号', 'account'),
@@ -234,7 +324,19 @@ describe('a Zhanjiang quarter with a sampling window and an empty annex', () => 
     const store = nanlingQuarter();
     const dir = store.dir;
     store.close();
-    const set = await cli(dir, 'settings', dir, '--set', 'period=q2', '--set', 'sampling=2025-04-01~2025-07-05', '--set', 'rectify-by=2025-07-15', '--set', 'doc-number=南府办〔2025〕16号');
+    const set = await cli(
+      dir,
+      'settings',
+      dir,
+      '--set',
+      'period=q2',
+      '--set',
+      'sampling=2025-04-01~2025-07-05',
+      '--set',
+      'rectify-by=2025-07-15',
+      '--set',
+      'doc-number=南府办〔2025〕16号',
+    );
     expect(set.code).toBe(0);
     expect(set.stdout).toContain('sampling\t检查采样时间\t2025-04-01~2025-07-05');
     const out = path.join(dir, 'circular.docx');
@@ -251,7 +353,9 @@ describe('a Zhanjiang quarter with a sampling window and an empty annex', () => 
     // Nothing to report for websites: said once, without a heading claiming problems.
     expect(all.match(/本次检查未发现存在突出问题的政府网站。/gu)).toHaveLength(1);
     expect(all).not.toContain('部分政府网站存在突出问题');
-    expect(text).toContain('（一）政务新媒体运维监管有待完善。检查发现1个政务新媒体存在突出问题，如南岭市教育局“南岭教育”快手短视频检测时间点前2周无更新。');
+    expect(text).toContain(
+      '（一）政务新媒体运维监管有待完善。检查发现1个政务新媒体存在突出问题，如南岭市教育局“南岭教育”快手短视频检测时间点前2周无更新。',
+    );
     expect(all).toContain('并于7月15日前将整改情况报送');
     expect(text.filter((p) => p === '（2025年第二季度）')).toHaveLength(2);
     expect(text.filter((p) => p === '注：检查采样时间为2025年4月1日至7月5日')).toHaveLength(2);

@@ -11,8 +11,30 @@ const fixtures = path.resolve(__dirname, '../../fixtures/selfeval');
 async function setUp() {
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'kaoping-selfeval-'));
   await cli(cwd, 'new', 'a', '--ruleset', 'zhanjiang-2021', '--name', '2025年度考评');
-  await cli(cwd, 'targets', 'add', 'a', '--name', '南岭县人民政府门户网站', '--unit', '南岭县人民政府', '--url', 'http://www.nanling.gov.cn');
-  await cli(cwd, 'targets', 'add', 'a', '--name', '北岭县人民政府门户网站', '--unit', '北岭县人民政府', '--url', 'http://www.beiling.gov.cn');
+  await cli(
+    cwd,
+    'targets',
+    'add',
+    'a',
+    '--name',
+    '南岭县人民政府门户网站',
+    '--unit',
+    '南岭县人民政府',
+    '--url',
+    'http://www.nanling.gov.cn',
+  );
+  await cli(
+    cwd,
+    'targets',
+    'add',
+    'a',
+    '--name',
+    '北岭县人民政府门户网站',
+    '--unit',
+    '北岭县人民政府',
+    '--url',
+    'http://www.beiling.gov.cn',
+  );
   return cwd;
 }
 
@@ -30,7 +52,17 @@ describe('self-evaluation round trip', () => {
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('自查自评表')!;
     expect(ws.getCell('B3').value).toBe('南岭县人民政府');
-    expect(ws.getRow(7).values).toEqual([undefined, '序号', '一级指标', '二级指标', '评分细则', '分值', '自评得分', '自评说明', '佐证材料']);
+    expect(ws.getRow(7).values).toEqual([
+      undefined,
+      '序号',
+      '一级指标',
+      '二级指标',
+      '评分细则',
+      '分值',
+      '自评得分',
+      '自评说明',
+      '佐证材料',
+    ]);
     expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     expect(ws.getCell('F8').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 14] });
     expect(ws.getCell('F8').protection).toMatchObject({ locked: false });
@@ -52,7 +84,9 @@ describe('self-evaluation round trip', () => {
 
     // The reviewer finds 3 broken home-page links: 可用性 1 − 0.6 = 0.4.
     await cli(cwd, 'findings', 'add', 'a', '--target', '南岭县人民政府门户网站', '--indicator', '健康情况/可用性', '--count', '3');
-    const diff = JSON.parse((await cli(cwd, 'selfeval', 'diff', 'a', '--json', '--out', 'diff.xlsx')).stdout) as { rows: { level2: string; self: number; reviewer: number; flagged: boolean; explanation: string }[] };
+    const diff = JSON.parse((await cli(cwd, 'selfeval', 'diff', 'a', '--json', '--out', 'diff.xlsx')).stdout) as {
+      rows: { level2: string; self: number; reviewer: number; flagged: boolean; explanation: string }[];
+    };
     const flagged = diff.rows.filter((r) => r.flagged);
     expect(flagged).toEqual([expect.objectContaining({ level2: '可用性', self: 1, reviewer: 0.4, explanation: '全部链接可用' })]);
     const sheet = new ExcelJS.Workbook();
@@ -67,7 +101,9 @@ describe('self-evaluation round trip', () => {
     expect(result.stdout).toContain('已导入：南岭县人民政府2025年自评.xlsx → 南岭县人民政府（5 项自评得分）');
     expect(result.stdout).toContain('未导入：北岭县自评表.xlsx');
     expect(result.stdout).toMatch(/北岭县自评表\.xlsx 工作表“Sheet1” 第4行 E列：自评得分 3 超出 0 至 1\.5/);
-    const diff = JSON.parse((await cli(cwd, 'selfeval', 'diff', 'a', '--json')).stdout) as { rows: { unit: string; level2: string; self: number }[] };
+    const diff = JSON.parse((await cli(cwd, 'selfeval', 'diff', 'a', '--json')).stdout) as {
+      rows: { unit: string; level2: string; self: number }[];
+    };
     expect(diff.rows.map((r) => [r.level2, r.self])).toEqual([
       ['常态化监管', 13],
       ['内容安全', 4],

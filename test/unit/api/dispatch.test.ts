@@ -19,7 +19,11 @@ describe('dispatch: the one door into the handler table', () => {
 
   it('rejects input that fails the schema before the handler runs', async () => {
     const create = vi.fn();
-    const result = await dispatch(handlersWith({ 'assessments/create': create }), 'assessments/create', { name: '', year: 1800, rulesetId: 'x' });
+    const result = await dispatch(handlersWith({ 'assessments/create': create }), 'assessments/create', {
+      name: '',
+      year: 1800,
+      rulesetId: 'x',
+    });
     expect(create).not.toHaveBeenCalled();
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     if (!result.ok) expect(result.error.details.join()).toMatch(/name|year/);
@@ -43,7 +47,12 @@ describe('dispatch: the one door into the handler table', () => {
 
   it('hides internal errors from the caller and reports them to the log', async () => {
     const log = vi.fn();
-    const result = await dispatch(handlersWith({ 'assessments/list': async () => Promise.reject(new Error('SQLITE_CORRUPT at /secret/path')) }), 'assessments/list', {}, log);
+    const result = await dispatch(
+      handlersWith({ 'assessments/list': async () => Promise.reject(new Error('SQLITE_CORRUPT at /secret/path')) }),
+      'assessments/list',
+      {},
+      log,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('/secret/path');
     expect(log).toHaveBeenCalledOnce();

@@ -14,7 +14,14 @@ describe('check runs the UI follows', () => {
       return 3;
     });
     await until(() => !runs.status(id)!.running);
-    expect(runs.status(id)).toMatchObject({ running: false, cancelled: false, lines: ['抓取第 1 层', '检查链接'], fraction: 1, suggestions: 3, error: null });
+    expect(runs.status(id)).toMatchObject({
+      running: false,
+      cancelled: false,
+      lines: ['抓取第 1 层', '检查链接'],
+      fraction: 1,
+      suggestions: 3,
+      error: null,
+    });
   });
 
   it('shows the live line while running and moves the fraction with it, never back', async () => {
@@ -26,7 +33,12 @@ describe('check runs the UI follows', () => {
       await new Promise<void>((r) => (release = r));
       return 0;
     });
-    expect(runs.status(id)).toMatchObject({ running: true, current: '正在检查 南岭县：已抓取 120/约 800 页', fraction: 0.05, lines: ['检查 南岭县'] });
+    expect(runs.status(id)).toMatchObject({
+      running: true,
+      current: '正在检查 南岭县：已抓取 120/约 800 页',
+      fraction: 0.05,
+      lines: ['检查 南岭县'],
+    });
     release();
     await until(() => !runs.status(id)!.running);
     expect(runs.status(id)).toMatchObject({ current: '', fraction: 1 });

@@ -44,8 +44,15 @@ describe('crawling the bundled sample sites', () => {
   it('records every link once with each page it is on, and crawls only the same site', async () => {
     const crawl = await crawlSite(county.url);
     const htmlPages = crawl.pages.filter((p) => p.html).map((p) => p.url);
-    expect(crawl.links.get(new URL('/css/site.css', county.url).href)).toEqual({ url: new URL('/css/site.css', county.url).href, kind: 'style', foundOn: htmlPages });
-    expect(crawl.links.get(new URL('/tzgg/files/cbjf.xlsx', county.url).href)).toMatchObject({ kind: 'attachment', foundOn: [new URL('/tzgg/1.html', county.url).href] });
+    expect(crawl.links.get(new URL('/css/site.css', county.url).href)).toEqual({
+      url: new URL('/css/site.css', county.url).href,
+      kind: 'style',
+      foundOn: htmlPages,
+    });
+    expect(crawl.links.get(new URL('/tzgg/files/cbjf.xlsx', county.url).href)).toMatchObject({
+      kind: 'attachment',
+      foundOn: [new URL('/tzgg/1.html', county.url).href],
+    });
     expect(crawl.links.get('https://www.gdzwfw.gov.cn/')).toMatchObject({ kind: 'page', foundOn: [new URL('/bsfw/', county.url).href] });
     expect([...crawl.fetched.keys()].every((u) => u.startsWith(county.url))).toBe(true);
     expect(crawl.pages.some((p) => p.url.includes('mailto') || p.url.includes('javascript'))).toBe(false);
@@ -56,11 +63,15 @@ describe('crawling the bundled sample sites', () => {
     expect(five.pages).toHaveLength(5);
     expect(five.coverage).toMatchObject({ pages: 5, cutBy: ['pages'] });
     expect(five.coverage.left.pages).toBeGreaterThan(0);
-    expect(five.notes.map((n) => n.text)).toContain(`已达页面上限 5 个，另有 ${five.coverage.left.pages} 个本站页面未抓取（可用 --max-pages 调高）`);
+    expect(five.notes.map((n) => n.text)).toContain(
+      `已达页面上限 5 个，另有 ${five.coverage.left.pages} 个本站页面未抓取（可用 --max-pages 调高）`,
+    );
     const top = await crawlSite(county.url, { maxDepth: 0 });
     expect(top.pages.map((p) => path(p.url))).toEqual(['/']);
     expect(top.coverage.cutBy).toEqual(['depth']);
-    expect(top.notes.map((n) => n.text)).toContain(`已达深度上限 0 层，另有 ${top.coverage.left.depth} 个更深的本站页面未抓取（可用 --max-depth 调高）`);
+    expect(top.notes.map((n) => n.text)).toContain(
+      `已达深度上限 0 层，另有 ${top.coverage.left.depth} 个更深的本站页面未抓取（可用 --max-depth 调高）`,
+    );
     expect(Math.max(...(await crawlSite(county.url, { maxDepth: 1 })).pages.map((p) => p.depth))).toBe(1);
     expect((await crawlSite(county.url, { keepHtml: false })).pages.some((p) => p.html !== undefined)).toBe(false);
   });
@@ -86,7 +97,10 @@ describe('what counts as the same site', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       if (req.url === '/') return void res.writeHead(302, { location: '/index.html' }).end();
-      if (req.url === '/index.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<a href="index.html">首页</a><a href="/">首页</a><a href="/a.html">甲</a><a href="/b.pdf">附件</a><img src="/c.png">');
+      if (req.url === '/index.html')
+        return void res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<a href="index.html">首页</a><a href="/">首页</a><a href="/a.html">甲</a><a href="/b.pdf">附件</a><img src="/c.png">');
       res.writeHead(200, { 'content-type': 'text/html' }).end('<p>甲</p>');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -108,7 +122,9 @@ describe('pages made of links', () => {
   let server: Server;
   let base = '';
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(Array.from({ length: 50 }, (_, i) => `<img src="/i${i}.png">`).join('')));
+    server = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end(Array.from({ length: 50 }, (_, i) => `<img src="/i${i}.png">`).join('')),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -55,7 +55,10 @@ describe('bounded fetching', () => {
     expect((await fetchBounded(`${base}/loop`, 'GET', limits)).failure).toMatchObject({ kind: 'redirects' });
   });
   it('names a redirect to a file: address as such, not as too many redirects', async () => {
-    expect((await fetchBounded(`${base}/to-file`, 'GET', limits)).failure).toEqual({ kind: 'other', message: expect.stringMatching(/^重定向到不支持的地址（file:），未跟随：file:/u) });
+    expect((await fetchBounded(`${base}/to-file`, 'GET', limits)).failure).toEqual({
+      kind: 'other',
+      message: expect.stringMatching(/^重定向到不支持的地址（file:），未跟随：file:/u),
+    });
   });
   it('cuts off a server that drips one byte at a time', async () => {
     const t0 = Date.now();
@@ -95,7 +98,7 @@ describe('bounded fetching', () => {
       'http://site.gov.cn/x/y/c.html',
     ]);
   });
-  it('skips comments, script bodies and host hints, decodes &amp;, honours <base>, and keeps each link\'s position', () => {
+  it("skips comments, script bodies and host hints, decodes &amp;, honours <base>, and keeps each link's position", () => {
     const html = `<base href="http://cdn.site.gov.cn/root/"><!-- <a href="/old.html">旧</a> --><script>document.write('<a href="/js.html">x</a>')</script><script src="app.js"></script><link rel="dns-prefetch" href="//other.cn"><a title="a>b" href="list.jsp?a=1&amp;b=2">列表</a><a href="/map.html"><img src="/m.png" alt="网站地图"></a>`;
     const links = extractLinks(html, 'http://site.gov.cn/page.html');
     expect(links.map((l) => [l.tag, l.url])).toEqual([
@@ -107,6 +110,14 @@ describe('bounded fetching', () => {
     expect(links.slice(1, 3).map((l) => anchorText(html, l.at))).toEqual(['列表', '网站地图']);
   });
   it('tells pages, attachments, images and the rest apart', () => {
-    expect([linkKind('a', 'http://x/a.html'), linkKind('a', 'http://x/f/doc.PDF?id=1'), linkKind('a', 'http://x/p.jpg'), linkKind('img', 'http://x/img.do?id=3'), linkKind('link', 'http://x/s.css'), linkKind('iframe', 'http://x/map'), linkKind('a', 'http://x/v.mp4')]).toEqual(['page', 'attachment', 'image', 'image', 'style', 'frame', 'media']);
+    expect([
+      linkKind('a', 'http://x/a.html'),
+      linkKind('a', 'http://x/f/doc.PDF?id=1'),
+      linkKind('a', 'http://x/p.jpg'),
+      linkKind('img', 'http://x/img.do?id=3'),
+      linkKind('link', 'http://x/s.css'),
+      linkKind('iframe', 'http://x/map'),
+      linkKind('a', 'http://x/v.mp4'),
+    ]).toEqual(['page', 'attachment', 'image', 'image', 'style', 'frame', 'media']);
   });
 });

@@ -66,7 +66,18 @@ function crawlOf(answers: Record<string, Answer>): CrawlResult {
     notes: [],
     stopped: null,
     elapsedMs: 0,
-    coverage: { pages: pages.length, left: { pages: 0, depth: 0 }, unkept: 0, truncated: 0, disallowed: 0, cutBy: [], maxPages: 10_000, maxDepth: null, budgetMs: 600_000, elapsedMs: 0 },
+    coverage: {
+      pages: pages.length,
+      left: { pages: 0, depth: 0 },
+      unkept: 0,
+      truncated: 0,
+      disallowed: 0,
+      cutBy: [],
+      maxPages: 10_000,
+      maxDepth: null,
+      budgetMs: 600_000,
+      elapsedMs: 0,
+    },
   };
 }
 

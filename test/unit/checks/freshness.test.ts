@@ -35,7 +35,12 @@ describe('freshness from the crawl', () => {
     const homeOnly = await crawlSite(county.url, { maxDepth: 0 });
     expect(summary(await checkFreshness(homeOnly, today))).toEqual(summary(await checkFreshness(crawl, today)));
     const one = await checkFreshness(homeOnly, today, { maxFetches: 1 });
-    expect(one.columns.map((c) => [c.ageDays, c.state, c.stale])).toEqual([[2, 'dated', false], [null, 'unchecked', false], [null, 'unchecked', false], [null, 'unchecked', false]]);
+    expect(one.columns.map((c) => [c.ageDays, c.state, c.stale])).toEqual([
+      [2, 'dated', false],
+      [null, 'unchecked', false],
+      [null, 'unchecked', false],
+      [null, 'unchecked', false],
+    ]);
     expect(freshnessObservations(one).map((o) => o.detect)).toEqual([]);
     // A crawl that kept no HTML is read again, within the same bound.
     const bare = await crawlSite(county.url, { keepHtml: false });
@@ -43,7 +48,9 @@ describe('freshness from the crawl', () => {
   });
 
   it('lets the reviewer correct a guessed kind, add a column, ignore one, or change the name patterns', async () => {
-    const corrected = await checkFreshness(crawl, today, { columnOverrides: { [at('/tzgg/')]: 'ignore', [at('/zcjd/')]: 'news', [at('/hdjl/')]: 'notice' } });
+    const corrected = await checkFreshness(crawl, today, {
+      columnOverrides: { [at('/tzgg/')]: 'ignore', [at('/zcjd/')]: 'news', [at('/hdjl/')]: 'notice' },
+    });
     expect(summary(corrected)).toEqual([
       ['政务动态', 'news', 2, false, 'guess'],
       ['政策文件', 'policy', 40, false, 'guess'],

@@ -47,7 +47,10 @@ describe('politeness per host', () => {
     const limiter = new HostLimiter(6);
     const t0 = Date.now();
     limiter.pause('busy', t0 + 150);
-    const [busy, calm] = await Promise.all([limiter.run('busy', async () => Date.now() - t0), limiter.run('calm', async () => Date.now() - t0)]);
+    const [busy, calm] = await Promise.all([
+      limiter.run('busy', async () => Date.now() - t0),
+      limiter.run('calm', async () => Date.now() - t0),
+    ]);
     expect(busy).toBeGreaterThanOrEqual(140);
     expect(calm).toBeLessThan(50);
   });

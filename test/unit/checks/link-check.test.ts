@@ -13,9 +13,14 @@ describe('link states and where they are reported', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       seen.push(`${req.method} ${req.url}`);
-      const page = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : body);
-      if (req.url === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /nei/\n');
-      if (req.url === '/') return void page(`<a href="/a.html">甲</a><a href="/err">接口</a><a href="http://no-such-host.invalid/x">外站</a><img src="/slow.png"><a href="/nei/1.html">内部</a><a href="http://alive.test:${port}/ok">能打开的外站</a>`);
+      const page = (body: string) =>
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : body);
+      if (req.url === '/robots.txt')
+        return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /nei/\n');
+      if (req.url === '/')
+        return void page(
+          `<a href="/a.html">甲</a><a href="/err">接口</a><a href="http://no-such-host.invalid/x">外站</a><img src="/slow.png"><a href="/nei/1.html">内部</a><a href="http://alive.test:${port}/ok">能打开的外站</a>`,
+        );
       if (req.url === '/ok') return void page('ok');
       if (req.url === '/a.html') return void page('<a href="/err">接口</a><a href="/gone.pdf">附件</a><a href="/err">又一次</a>');
       if (req.url === '/err') return void res.writeHead(500).end();
@@ -47,7 +52,10 @@ describe('link states and where they are reported', () => {
       ['http://no-such-host.invalid/x', expect.stringContaining('ENOTFOUND')],
       ['/slow.png', expect.stringContaining('超时')],
     ]);
-    expect(other.map((b) => `${b.page.replace(base, '')} → ${b.url.replace(base, '')} ${b.reason}`)).toEqual(['/a.html → /err HTTP 500', '/a.html → /gone.pdf HTTP 404']);
+    expect(other.map((b) => `${b.page.replace(base, '')} → ${b.url.replace(base, '')} ${b.reason}`)).toEqual([
+      '/a.html → /err HTTP 500',
+      '/a.html → /gone.pdf HTTP 404',
+    ]);
     expect(linkObservations(report).map((o) => [o.detect, o.count, o.items.map((i) => i.url.replace(base, ''))])).toEqual([
       ['links.home', 3, ['/', '/', '/']],
       ['links.other', 2, ['/a.html', '/a.html']],
@@ -93,7 +101,10 @@ describe('working offline', () => {
 
   it('still calls a dead outside domain broken when other outside names resolve', async () => {
     const report = await checkLinks(`http://127.0.0.1:${port}/mixed`, { limits, maxDepth: 0 });
-    expect(linkStates(report).get('http://gone.invalid/z')).toMatchObject({ state: 'broken', reason: expect.stringContaining('域名无法解析') });
+    expect(linkStates(report).get('http://gone.invalid/z')).toMatchObject({
+      state: 'broken',
+      reason: expect.stringContaining('域名无法解析'),
+    });
     expect(linkStates(report).get(`http://localhost:${port}/ok`)).toEqual({ state: 'ok' });
   });
 });

@@ -29,7 +29,10 @@ describe('link check on the generated link site', () => {
     const report = await checkLinks(crawl, { concurrency: 8 });
     const origin = served.url.slice(0, -1);
     const { home, other } = countBroken(report);
-    const pairs = [...home.map((b) => `/ → ${b.url.slice(origin.length)}`), ...other.map((b) => `${b.page.slice(origin.length)} → ${b.url.slice(origin.length)}`)].sort();
+    const pairs = [
+      ...home.map((b) => `/ → ${b.url.slice(origin.length)}`),
+      ...other.map((b) => `${b.page.slice(origin.length)} → ${b.url.slice(origin.length)}`),
+    ].sort();
     expect(pairs).toEqual(site.truth.brokenPairs);
     expect(report.links).toHaveLength(site.truth.uniqueUrls);
     // Each URL asked about once: pages by the crawl's GET, the rest by HEAD (and GET only where HEAD failed).
@@ -40,7 +43,8 @@ describe('link check on the generated link site', () => {
       const [method, path] = key.split(' ') as [string, string];
       expect([key, n]).toEqual([key, redirected.has(path) ? n : 1]);
       if (method === 'HEAD') expect([path, crawled.has(path)]).toEqual([path, false]);
-      if (method === 'GET' && !crawled.has(path) && !redirected.has(path)) expect([path, served.hits.has(`HEAD ${path}`)]).toEqual([path, true]);
+      if (method === 'GET' && !crawled.has(path) && !redirected.has(path))
+        expect([path, served.hits.has(`HEAD ${path}`)]).toEqual([path, true]);
     }
     expect(served.maxInFlight()).toBeLessThanOrEqual(8);
   });

@@ -10,12 +10,25 @@ describe('robots.txt rules', () => {
     expect(parseRobots(text).allows('/admin/login.jsp')).toBe(false);
     expect(parseRobots('User-agent: *\nDisallow: /\n').allows('/index.html')).toBe(false);
     // Agent tokens match case-insensitively, versions ignored; groups for the same agent merge.
-    const merged = parseRobots('User-agent: kaoping/2.0\nDisallow: /a/\n\nUser-agent: Googlebot\nDisallow: /\n\nuser-agent: KAOPING\ndisallow: /b/\n');
+    const merged = parseRobots(
+      'User-agent: kaoping/2.0\nDisallow: /a/\n\nUser-agent: Googlebot\nDisallow: /\n\nuser-agent: KAOPING\ndisallow: /b/\n',
+    );
     expect([merged.allows('/a/1'), merged.allows('/b/1'), merged.allows('/c/1')]).toEqual([false, false, true]);
   });
 
   it('lets the longest matching rule win, Allow on a tie, with * and $ wildcards', () => {
-    const r = parseRobots(['User-agent: *', 'Disallow: /zwgk/', 'Allow: /zwgk/public/', 'Disallow: /*.jsp$', 'Disallow: /search?', 'Allow: /p', 'Disallow: /p', 'Disallow: /*/temp/*.html'].join('\n'));
+    const r = parseRobots(
+      [
+        'User-agent: *',
+        'Disallow: /zwgk/',
+        'Allow: /zwgk/public/',
+        'Disallow: /*.jsp$',
+        'Disallow: /search?',
+        'Allow: /p',
+        'Disallow: /p',
+        'Disallow: /*/temp/*.html',
+      ].join('\n'),
+    );
     expect(r.allows('/zwgk/inner.html')).toBe(false);
     expect(r.allows('/zwgk/public/1.html')).toBe(true);
     expect(r.allows('/login.jsp')).toBe(false);
@@ -27,7 +40,9 @@ describe('robots.txt rules', () => {
   });
 
   it('ignores comments, blank Disallow, unknown lines and rules before any group; reads Crawl-delay, Sitemap and Chinese paths', () => {
-    const r = parseRobots('Disallow: /before-any-group\n# 注释\nUser-agent: * # all\nDisallow:\nCrawl-delay: 2\nNoindex: /x\nDisallow: /内部/\nSitemap: https://www.x.gov.cn/sitemap.xml\n');
+    const r = parseRobots(
+      'Disallow: /before-any-group\n# 注释\nUser-agent: * # all\nDisallow:\nCrawl-delay: 2\nNoindex: /x\nDisallow: /内部/\nSitemap: https://www.x.gov.cn/sitemap.xml\n',
+    );
     expect(r.allows('/before-any-group')).toBe(true);
     expect(r.allows('/anything')).toBe(true);
     expect(r.allows(new URL('http://x/内部/1.html').pathname)).toBe(false);

@@ -42,7 +42,13 @@ describe('falling back to the packaged Chromium', () => {
   const unpack = async () => '/cache/kaoping/chromium-153.0.0/chromium';
 
   it('prefers an installed browser', async () => {
-    const found = await resolveChromium({ env: {}, platform: 'linux', exists: (f) => f === '/usr/bin/chromium', bundled: packaged, unpack });
+    const found = await resolveChromium({
+      env: {},
+      platform: 'linux',
+      exists: (f) => f === '/usr/bin/chromium',
+      bundled: packaged,
+      unpack,
+    });
     expect(found).toEqual({ executablePath: '/usr/bin/chromium', bundled: false });
   });
 
@@ -59,7 +65,9 @@ describe('falling back to the packaged Chromium', () => {
   });
 
   it('keeps the installed-browser advice when neither is there, and says so for KAOPING_CHROME=bundled', async () => {
-    await expect(resolveChromium({ env: {}, platform: 'linux', exists: () => false, bundled: () => null, unpack })).rejects.toThrow(/KAOPING_CHROME/u);
+    await expect(resolveChromium({ env: {}, platform: 'linux', exists: () => false, bundled: () => null, unpack })).rejects.toThrow(
+      /KAOPING_CHROME/u,
+    );
     await expect(resolveChromium({ env: { KAOPING_CHROME: 'bundled' }, platform: 'linux', bundled: () => null, unpack })).rejects.toThrow(
       /内置 Chromium.*@sparticuz\/chromium/u,
     );

@@ -23,9 +23,24 @@ describe('downloading a file into the evidence folder', () => {
 
   it('stores the bytes content-addressed, named after the file, linked to the finding', async () => {
     const { dir, store } = freshAssessment();
-    const t = store.addTarget({ kind: 'website', unit: '南岭市教育局', name: '南岭市教育局', url: `${base}/`, classId: 'city-service', attributes: {}, identifier: null, platform: null });
+    const t = store.addTarget({
+      kind: 'website',
+      unit: '南岭市教育局',
+      name: '南岭市教育局',
+      url: `${base}/`,
+      classId: 'city-service',
+      attributes: {},
+      identifier: null,
+      platform: null,
+    });
     const f = store.addFinding({ targetId: t.id, indicatorId: 'basic.health.availability', rule: 2, count: 1, status: 'confirmed' });
-    const e = await downloadEvidence({ store, url: `${base}/files/zsgz.pdf`, targetId: t.id, indicatorId: 'basic.health.availability', findingId: f.id });
+    const e = await downloadEvidence({
+      store,
+      url: `${base}/files/zsgz.pdf`,
+      targetId: t.id,
+      indicatorId: 'basic.health.availability',
+      findingId: f.id,
+    });
     expect([e.kind, e.title, e.file.endsWith('.pdf')]).toEqual(['file', 'zsgz.pdf', true]);
     expect(readFileSync(path.join(dir, e.file)).equals(pdf)).toBe(true);
     expect(store.getFinding(f.id).evidenceIds).toEqual([e.id]);
@@ -33,9 +48,22 @@ describe('downloading a file into the evidence folder', () => {
 
   it('refuses what it cannot read whole, naming the URL, and stores nothing', async () => {
     const { store } = freshAssessment();
-    const t = store.addTarget({ kind: 'website', unit: '单位', name: '网站', url: `${base}/`, classId: 'county', attributes: {}, identifier: null, platform: null });
-    await expect(downloadEvidence({ store, url: `${base}/gone.pdf`, targetId: t.id })).rejects.toThrow(`下载失败：${base}/gone.pdf（HTTP 404）`);
-    await expect(downloadEvidence({ store, url: `${base}/big`, targetId: t.id, limits: { timeoutMs: 2000, maxBytes: 1024, maxRedirects: 1 } })).rejects.toThrow('未保存');
+    const t = store.addTarget({
+      kind: 'website',
+      unit: '单位',
+      name: '网站',
+      url: `${base}/`,
+      classId: 'county',
+      attributes: {},
+      identifier: null,
+      platform: null,
+    });
+    await expect(downloadEvidence({ store, url: `${base}/gone.pdf`, targetId: t.id })).rejects.toThrow(
+      `下载失败：${base}/gone.pdf（HTTP 404）`,
+    );
+    await expect(
+      downloadEvidence({ store, url: `${base}/big`, targetId: t.id, limits: { timeoutMs: 2000, maxBytes: 1024, maxRedirects: 1 } }),
+    ).rejects.toThrow('未保存');
     await expect(downloadEvidence({ store, url: 'file:///etc/passwd', targetId: t.id })).rejects.toThrow('只能下载 http 或 https 网址');
     expect(store.listEvidence()).toEqual([]);
   });

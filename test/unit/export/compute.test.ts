@@ -87,7 +87,16 @@ describe('problem rows', () => {
     const data = small();
     const id = 'zj-county-1';
     data.scores.find((s) => s.targetId === id)!.vetoReasons = ['首页不更新：2周以上未更新'];
-    data.findings.push({ id: 'v1', targetId: id, indicatorId: 'veto.site.homepage-stale', indicatorName: '首页不更新', problem: '2周以上未更新', status: 'confirmed', veto: true, evidence: [] });
+    data.findings.push({
+      id: 'v1',
+      targetId: id,
+      indicatorId: 'veto.site.homepage-stale',
+      indicatorName: '首页不更新',
+      problem: '2周以上未更新',
+      status: 'confirmed',
+      veto: true,
+      evidence: [],
+    });
     expect(problemRows(data, 'website').find((r) => r.target.id === id)!.problem).toBe('多个栏目长期未更新；2周以上未更新');
   });
 

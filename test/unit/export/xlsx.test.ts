@@ -54,7 +54,8 @@ describe('annex-chaozhou workbook', () => {
     expect(ws.getCell('D5').numFmt ?? 'General').not.toBe('0.00');
     expect(ws.getCell('M7').value).toBe(78.1);
     const data = chaozhouSample();
-    const fixed = (await read(await renderExport({ ...data, meta: { ...data.meta, settings: { numbers: 'fixed2' } } }, 'annex-chaozhou'))).worksheets[0]!;
+    const fixed = (await read(await renderExport({ ...data, meta: { ...data.meta, settings: { numbers: 'fixed2' } } }, 'annex-chaozhou')))
+      .worksheets[0]!;
     expect(fixed.getCell('M5').numFmt).toBe('0.00');
     expect(ws.getCell('B5').border.left?.style).toBe('thin');
     // 单位名称 holds seven Han characters: at least 14 width units.

@@ -22,8 +22,26 @@ async function sheet(name: string, rows: (string | number | null)[][]): Promise<
 function withTargets() {
   const { dir, store } = freshAssessment();
   const [county, bureau] = store.addTargets([
-    { kind: 'website', unit: '南岭县人民政府', name: '南岭县人民政府门户网站', url: 'https://www.nanling.gov.cn/', classId: 'county', attributes: {}, identifier: null, platform: null },
-    { kind: 'website', unit: '南岭市教育局', name: '南岭市教育局网站', url: 'https://jyj.nanling.gov.cn/', classId: 'city-service', attributes: {}, identifier: null, platform: null },
+    {
+      kind: 'website',
+      unit: '南岭县人民政府',
+      name: '南岭县人民政府门户网站',
+      url: 'https://www.nanling.gov.cn/',
+      classId: 'county',
+      attributes: {},
+      identifier: null,
+      platform: null,
+    },
+    {
+      kind: 'website',
+      unit: '南岭市教育局',
+      name: '南岭市教育局网站',
+      url: 'https://jyj.nanling.gov.cn/',
+      classId: 'city-service',
+      attributes: {},
+      identifier: null,
+      platform: null,
+    },
   ]);
   return { dir, store, county: county!, bureau: bureau! };
 }
@@ -47,8 +65,15 @@ describe('findings import from a spreadsheet', () => {
       [bureau.id, 'basic.health.content-safety', 2, 1, 'confirmed'],
       [bureau.id, 'veto.site.homepage-stale', 1, 1, 'confirmed'],
     ]);
-    const reasons = store.history().filter((h) => h.action === 'finding.add').map((h) => h.reason);
-    expect(reasons).toEqual(['批量导入：ok.xlsx 工作表“问题清单”第3行', '批量导入：ok.xlsx 工作表“问题清单”第4行', '批量导入：ok.xlsx 工作表“问题清单”第5行']);
+    const reasons = store
+      .history()
+      .filter((h) => h.action === 'finding.add')
+      .map((h) => h.reason);
+    expect(reasons).toEqual([
+      '批量导入：ok.xlsx 工作表“问题清单”第3行',
+      '批量导入：ok.xlsx 工作表“问题清单”第4行',
+      '批量导入：ok.xlsx 工作表“问题清单”第5行',
+    ]);
   });
 
   it('refuses the whole file on any error, naming sheet, row and column, and writes nothing', async () => {
@@ -99,7 +124,11 @@ describe('findings import from a spreadsheet', () => {
   it('is reachable from the CLI, and the chain stays verifiable', async () => {
     const { dir, store } = withTargets();
     store.close();
-    const file = await sheet('cli.xlsx', [HEADER, ['南岭县人民政府', '健康情况/可用性', 1, 2, ''], ['南岭市教育局', '健康情况/可用性', 2, 1, '']]);
+    const file = await sheet('cli.xlsx', [
+      HEADER,
+      ['南岭县人民政府', '健康情况/可用性', 1, 2, ''],
+      ['南岭市教育局', '健康情况/可用性', 2, 1, ''],
+    ]);
     const run = await cli(tmp, 'findings', 'import', dir, file);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^已导入 2 条问题（编号 1–2）/u);

@@ -73,7 +73,13 @@ describe('target list import (annex 1 layout)', () => {
 
   it('reads GBK CSV files', async () => {
     const file = path.join(tmp, 'gbk.csv');
-    writeFileSync(file, iconv.encode('三、不承担对外服务职能的市直单位频道（共 1 个）\r\n序号,主管单位,网址\r\n1,"市档案馆",http://daj.zhanjiang.gov.cn\r\n', 'gbk'));
+    writeFileSync(
+      file,
+      iconv.encode(
+        '三、不承担对外服务职能的市直单位频道（共 1 个）\r\n序号,主管单位,网址\r\n1,"市档案馆",http://daj.zhanjiang.gov.cn\r\n',
+        'gbk',
+      ),
+    );
     const result = await previewTargets(zj, file);
     expect(result.errors).toEqual([]);
     expect(result.targets[0]).toMatchObject({ unit: '市档案馆', classId: 'city-noservice' });

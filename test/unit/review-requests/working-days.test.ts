@@ -1,7 +1,13 @@
 import calendar from 'chinese-days/dist/chinese-days.json';
 import { isWorkday } from 'chinese-days';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, COVERED_YEARS, isWorkingDay, nextDay, workingDayNumber } from '../../../electron/services/review-requests/working-days';
+import {
+  addWorkingDays,
+  COVERED_YEARS,
+  isWorkingDay,
+  nextDay,
+  workingDayNumber,
+} from '../../../electron/services/review-requests/working-days';
 
 describe('working days from the chinese-days calendar', () => {
   it('counts a result sent on the Friday before 国庆 2022: the holiday week does not count, the 调休 weekend does', () => {
@@ -33,7 +39,9 @@ describe('working days from the chinese-days calendar', () => {
     expect(COVERED_YEARS).toContain(2022);
     for (const [i, year] of COVERED_YEARS.entries()) {
       if (i > 0) expect(year).toBe(COVERED_YEARS[i - 1]! + 1);
-      const names = Object.entries(calendar.holidays).filter(([d]) => d.startsWith(`${year}-`)).map(([, v]) => v);
+      const names = Object.entries(calendar.holidays)
+        .filter(([d]) => d.startsWith(`${year}-`))
+        .map(([, v]) => v);
       expect(names.some((n) => n.includes('春节'))).toBe(true);
       expect(names.some((n) => n.includes('国庆'))).toBe(true);
     }

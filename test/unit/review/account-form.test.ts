@@ -5,8 +5,26 @@ import { freshAssessment } from '../../helpers/assessment';
 
 function setup() {
   const { store } = freshAssessment();
-  const site = store.addTarget({ kind: 'website', unit: '南岭市教育局', name: '南岭市教育局', url: 'http://jyj.nanling.gov.cn/', classId: 'city-service', attributes: {}, identifier: null, platform: null });
-  const account = store.addTarget({ kind: 'account', unit: '南岭市教育局', name: '南岭教育', url: null, classId: 'account', attributes: {}, identifier: '440800M001WX0001', platform: '微信' });
+  const site = store.addTarget({
+    kind: 'website',
+    unit: '南岭市教育局',
+    name: '南岭市教育局',
+    url: 'http://jyj.nanling.gov.cn/',
+    classId: 'city-service',
+    attributes: {},
+    identifier: null,
+    platform: null,
+  });
+  const account = store.addTarget({
+    kind: 'account',
+    unit: '南岭市教育局',
+    name: '南岭教育',
+    url: null,
+    classId: 'account',
+    attributes: {},
+    identifier: '440800M001WX0001',
+    platform: '微信',
+  });
   return { store, site, account };
 }
 const today = new Date('2025-06-30T04:00:00Z');
@@ -25,7 +43,19 @@ describe('the new-media review form (zhanjiang-2021)', () => {
     const { store, site, account } = setup();
     const shot = store.addEvidence(Buffer.from('png'), { kind: 'screenshot', ext: 'png', targetId: account.id });
     const before = scoreStoredAssessment(store).find((s) => s.targetId === site.id)!.total!;
-    saveAccountForm(store, account.id, { lastUpdate: '2025-06-01', weeksSampled: 4, weeksWithoutUpdate: 2, hasInteraction: true, followIssues: '关注了 3 个娱乐明星账号', 'followIssues:evidence': [shot.id] }, today);
+    saveAccountForm(
+      store,
+      account.id,
+      {
+        lastUpdate: '2025-06-01',
+        weeksSampled: 4,
+        weeksWithoutUpdate: 2,
+        hasInteraction: true,
+        followIssues: '关注了 3 个娱乐明星账号',
+        'followIssues:evidence': [shot.id],
+      },
+      today,
+    );
     const findings = store.listFindings();
     expect(findings.map((f) => [f.targetId, f.indicatorId, f.rule, f.count, f.status])).toEqual([
       [account.id, 'veto.account.stale', 1, 1, 'confirmed'],
@@ -40,9 +70,19 @@ describe('the new-media review form (zhanjiang-2021)', () => {
     expect(before - scores.find((s) => s.targetId === site.id)!.total!).toBeCloseTo(3, 5);
 
     // The account is updated again and the follows are gone: those findings are withdrawn, with a reason in the history.
-    saveAccountForm(store, account.id, { lastUpdate: '2025-06-28', weeksSampled: 4, weeksWithoutUpdate: 2, hasInteraction: true, followIssues: '' }, today);
+    saveAccountForm(
+      store,
+      account.id,
+      { lastUpdate: '2025-06-28', weeksSampled: 4, weeksWithoutUpdate: 2, hasInteraction: true, followIssues: '' },
+      today,
+    );
     expect(store.listFindings().map((f) => f.indicatorId)).toEqual(['basic.newmedia.updates']);
-    expect(store.history().filter((h) => h.action === 'finding.delete').map((h) => h.reason)).toEqual(['修改新媒体检查表：该问题已不存在', '修改新媒体检查表：该问题已不存在']);
+    expect(
+      store
+        .history()
+        .filter((h) => h.action === 'finding.delete')
+        .map((h) => h.reason),
+    ).toEqual(['修改新媒体检查表：该问题已不存在', '修改新媒体检查表：该问题已不存在']);
     expect(accountForm(store, account.id).answers.lastUpdate).toBe('2025-06-28');
   });
 
@@ -54,6 +94,8 @@ describe('the new-media review form (zhanjiang-2021)', () => {
 
   it('refuses contradictory answers with a clear message', () => {
     const { store, account } = setup();
-    expect(() => saveAccountForm(store, account.id, { weeksSampled: 2, weeksWithoutUpdate: 3 }, today)).toThrow('未更新的周数（3）多于抽查周数（2）');
+    expect(() => saveAccountForm(store, account.id, { weeksSampled: 2, weeksWithoutUpdate: 3 }, today)).toThrow(
+      '未更新的周数（3）多于抽查周数（2）',
+    );
   });
 });

@@ -31,7 +31,12 @@ function errorOf(fn: () => unknown): KaopingError {
 
 describe('ruleset loading', () => {
   it('refuses a rule that names an unknown check, naming the indicator', () => {
-    const e = errorOf(() => parseRuleset(mutate((r) => (indicator(r, '可用性').rules[0]!.detects = ['links.everywhere' as never])), 'bad.json'));
+    const e = errorOf(() =>
+      parseRuleset(
+        mutate((r) => (indicator(r, '可用性').rules[0]!.detects = ['links.everywhere' as never])),
+        'bad.json',
+      ),
+    );
     expect(e.message).toContain('bad.json');
     expect(e.details.join('\n')).toMatch(/可用性.*未知的检查项/u);
   });
@@ -39,8 +44,11 @@ describe('ruleset loading', () => {
   it('maps the checks the issue names to the rules they serve (zhanjiang-2021)', () => {
     const zj = ruleset('zhanjiang-2021');
     const served = (check: string) =>
-      listIndicators(zj)
-        .flatMap((p) => p.indicator.rules.filter((r) => r.detects?.some((d) => (typeof d === 'string' ? d : d.check) === check)).map((r) => `${p.path}#${r.n}`));
+      listIndicators(zj).flatMap((p) =>
+        p.indicator.rules
+          .filter((r) => r.detects?.some((d) => (typeof d === 'string' ? d : d.check) === check))
+          .map((r) => `${p.path}#${r.n}`),
+      );
     expect(served('links.home')).toEqual(['健康情况/可用性#1']);
     expect(served('links.other')).toEqual(['健康情况/可用性#2']);
     expect(served('freshness.home')).toEqual(['单项否决/首页不更新#1']);
@@ -55,10 +63,22 @@ describe('ruleset loading', () => {
   it('encodes zhanjiang-2021 as the seed states it: 100 basic points in 7 sections, 25 bonus, 3 website classes', () => {
     const zj = ruleset('zhanjiang-2021');
     const basic = zj.parts.find((p) => p.kind === 'basic')!;
-    expect(basic.sections.map((s) => `${s.name}${s.max}`)).toEqual(['健康情况20', '发布解读20', '办事服务15', '互动交流10', '功能设计10', '政务新媒体15', '运维保障10']);
+    expect(basic.sections.map((s) => `${s.name}${s.max}`)).toEqual([
+      '健康情况20',
+      '发布解读20',
+      '办事服务15',
+      '互动交流10',
+      '功能设计10',
+      '政务新媒体15',
+      '运维保障10',
+    ]);
     expect(zj.parts.find((p) => p.kind === 'bonus')!.max).toBe(25);
     expect(zj.classes.filter((c) => c.kind === 'website').map((c) => c.label)).toEqual(['第一类', '第二类', '第三类']);
-    expect(listIndicators(zj, 'account').map((p) => p.path)).toEqual(['单项否决/安全、泄密事故等严重问题', '单项否决/内容不更新', '单项否决/互动回应差']);
+    expect(listIndicators(zj, 'account').map((p) => p.path)).toEqual([
+      '单项否决/安全、泄密事故等严重问题',
+      '单项否决/内容不更新',
+      '单项否决/互动回应差',
+    ]);
   });
 
   it('names the file and the indicator when a weight does not add up', () => {

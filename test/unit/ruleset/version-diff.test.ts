@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { diffRulesets } from '../../../electron/services/rulesets/diff';
 import { diffVersions, listVersions, saveVersionAsNew } from '../../../electron/services/rulesets/versions';
 import { loadFromLibrary, saveToLibrary } from '../../../electron/services/rulesets/library';
-import { addIndicator, addRule, removeNode, removeRule, setGradeLines, setResultsRule, updateNode, updateRule } from '../../../shared/ruleset/edit';
+import {
+  addIndicator,
+  addRule,
+  removeNode,
+  removeRule,
+  setGradeLines,
+  setResultsRule,
+  updateNode,
+  updateRule,
+} from '../../../shared/ruleset/edit';
 import { amend, record, redo, startHistory, undo } from '../../../shared/ruleset/history';
 import type { Ruleset } from '../../../shared/ruleset/types';
 import { ruleset } from '../../helpers/rulesets';
@@ -38,7 +47,9 @@ describe('the difference between two versions of a ruleset, in Chinese by indica
     expect(find('健康情况/安全防护')).toEqual(['added:新增（0 分）']);
     expect(find('发布解读/动态要闻')[0]).toMatch(/^changed:删除第2条（此项不得分）：“.+”$/u);
     expect(find('运维保障/上级通报')).toEqual(['removed:删除（4 分）']);
-    expect(find('等次分数线（第一类（各县（市、区）政府，湛江经济技术开发区、奋勇高新区管委会））')).toEqual(['added:优秀≥85、良好≥75、合格≥60']);
+    expect(find('等次分数线（第一类（各县（市、区）政府，湛江经济技术开发区、奋勇高新区管委会））')).toEqual([
+      'added:优秀≥85、良好≥75、合格≥60',
+    ]);
     expect(find('同分排名')).toEqual(['changed:同分按名单顺序依次排名（1、2、3） → 同分并列（1、1、3）']);
     expect(find('满分折算')).toEqual(['changed:是 → 否']);
     expect(diffRulesets(a, structuredClone(a))).toEqual([]);
@@ -53,7 +64,9 @@ describe('the difference between two versions of a ruleset, in Chinese by indica
       [2, '网站分数线', '南岭市方案'],
     ]);
     expect(diffVersions(ws, 'nanling-2025', 1, 2)).toEqual([{ change: 'added', where: '等次分数线（网站）', text: '优秀≥88' }]);
-    expect(diffVersions(ws, 'nanling-2025', 2, 1)).toEqual([{ change: 'removed', where: '等次分数线（网站）', text: '优秀≥88（改用通用分数线）' }]);
+    expect(diffVersions(ws, 'nanling-2025', 2, 1)).toEqual([
+      { change: 'removed', where: '等次分数线（网站）', text: '优秀≥88（改用通用分数线）' },
+    ]);
     const back = saveVersionAsNew(ws, 'nanling-2025', 1, '');
     expect(back.version).toBe(3);
     expect(loadFromLibrary(ws, 'nanling-2025', 2).grades.byKind).toEqual(v2.grades.byKind);

@@ -8,7 +8,15 @@ import { ruleset } from '../../helpers/rulesets';
 const zj = ruleset('zhanjiang-2021');
 let nextId = 1;
 function finding(target: ScoringTarget, path: string, rule: number, count = 1, evidenceIds: number[] = []): ScoringFinding {
-  return { id: nextId++, targetId: target.id, indicatorId: resolveIndicator(zj, path, target.kind).indicator.id, rule, count, note: '', evidenceIds };
+  return {
+    id: nextId++,
+    targetId: target.id,
+    indicatorId: resolveIndicator(zj, path, target.kind).indicator.id,
+    rule,
+    count,
+    note: '',
+    evidenceIds,
+  };
 }
 const county: ScoringTarget = { id: 1, name: '南岭县人民政府', kind: 'website', classId: 'county', attributes: {} };
 const section = (s: ReturnType<typeof scoreTargets>[number], name: string) => s.sections.find((x) => x.name === name)!;
@@ -16,7 +24,11 @@ const section = (s: ReturnType<typeof scoreTargets>[number], name: string) => s.
 describe('scoring engine on zhanjiang-2021 (hand-computed from seed 000, annex 2)', () => {
   it('per-occurrence deductions within one indicator are capped at its weight (扣完为止)', () => {
     // 可用性 (weight 1): rule 1 home page 3 × 0.2 = 0.6; rule 2 other pages 7 × 0.1 = 0.7; 1.3 > 1 → capped at 1.
-    const [s] = scoreTargets(zj, [county], [finding(county, '健康情况/可用性', 1, 3, [12, 13, 14]), finding(county, '健康情况/可用性', 2, 7)]);
+    const [s] = scoreTargets(
+      zj,
+      [county],
+      [finding(county, '健康情况/可用性', 1, 3, [12, 13, 14]), finding(county, '健康情况/可用性', 2, 7)],
+    );
     expect(section(s!, '健康情况')).toEqual({ id: 'basic.health', name: '健康情况', part: 'basic', score: 19, max: 20 });
     expect(s!.basic).toBe(99);
     const health = s!.explanation.find((e) => e.text.startsWith('健康情况'))!;
@@ -50,7 +62,13 @@ describe('scoring engine on zhanjiang-2021 (hand-computed from seed 000, annex 2
   });
 
   it('moves weight where the ruleset says: no policy-file column → 机构职能 and 领导信息 gain 1 each', () => {
-    const unit: ScoringTarget = { id: 3, name: '市教育局', kind: 'website', classId: 'city-service', attributes: { hasPolicyColumn: false } };
+    const unit: ScoringTarget = {
+      id: 3,
+      name: '市教育局',
+      kind: 'website',
+      classId: 'city-service',
+      attributes: { hasPolicyColumn: false },
+    };
     const [s] = scoreTargets(zj, [unit], [finding(unit, '机构职能', 1)]);
     const functions = s!.indicators.find((i) => i.path === '发布解读/机构职能')!;
     expect(functions.weight).toBe(2); // 1 + 政策文件 2 / 2
@@ -93,7 +111,13 @@ describe('scoring engine on zhanjiang-2021 (hand-computed from seed 000, annex 2
   });
 
   it('grade bands can be overridden per assessment', () => {
-    const [s] = scoreTargets(zj, [county], [finding(county, '规范运维', 2)], { gradeBands: [{ name: '优秀', min: 96 }, { name: '良好', min: 90 }, { name: '合格', min: 60 }] });
+    const [s] = scoreTargets(zj, [county], [finding(county, '规范运维', 2)], {
+      gradeBands: [
+        { name: '优秀', min: 96 },
+        { name: '良好', min: 90 },
+        { name: '合格', min: 60 },
+      ],
+    });
     expect(s!.total).toBe(95); // 规范运维 rule 2: 5 points
     expect(s!.grade).toBe('良好');
   });
@@ -118,14 +142,47 @@ describe('scoring engine on rule kinds the zhanjiang scheme does not use', () =>
             name: '一级',
             max: 100,
             indicators: [
-              { id: 'a', name: '甲', weight: 40, rules: [{ n: 1, text: '每处扣权重的10%', kind: 'percent', percent: 10, perOccurrence: true }] },
+              {
+                id: 'a',
+                name: '甲',
+                weight: 40,
+                rules: [{ n: 1, text: '每处扣权重的10%', kind: 'percent', percent: 10, perOccurrence: true }],
+              },
               { id: 'b', name: '乙', weight: 60, rules: [{ n: 1, text: '扣权重的25%', kind: 'percent', percent: 25 }] },
             ],
           },
         ],
       },
-      { id: 'bonus', kind: 'bonus', name: '加分', max: 30, sections: [{ id: 'x', name: '加分项', max: 30, indicators: [{ id: 'x1', name: '创新', weight: 30, rules: [{ n: 1, text: '每项加3分', kind: 'per-occurrence-bonus', points: 3 }] }] }] },
-      { id: 'neg', kind: 'negative', name: '扣分', max: 10, sections: [{ id: 'n', name: '负面', max: 10, indicators: [{ id: 'n1', name: '问责', weight: 10, rules: [{ n: 1, text: '每次扣4分', kind: 'per-occurrence', points: 4 }] }] }] },
+      {
+        id: 'bonus',
+        kind: 'bonus',
+        name: '加分',
+        max: 30,
+        sections: [
+          {
+            id: 'x',
+            name: '加分项',
+            max: 30,
+            indicators: [
+              { id: 'x1', name: '创新', weight: 30, rules: [{ n: 1, text: '每项加3分', kind: 'per-occurrence-bonus', points: 3 }] },
+            ],
+          },
+        ],
+      },
+      {
+        id: 'neg',
+        kind: 'negative',
+        name: '扣分',
+        max: 10,
+        sections: [
+          {
+            id: 'n',
+            name: '负面',
+            max: 10,
+            indicators: [{ id: 'n1', name: '问责', weight: 10, rules: [{ n: 1, text: '每次扣4分', kind: 'per-occurrence', points: 4 }] }],
+          },
+        ],
+      },
     ],
     transfers: [],
     normaliseBasic: false,
@@ -133,7 +190,15 @@ describe('scoring engine on rule kinds the zhanjiang scheme does not use', () =>
     grades: { bands: [{ name: '合格', min: 60 }], failName: '不合格', configurable: true },
   };
   const t: ScoringTarget = { id: 1, name: '甲网站', kind: 'website', classId: 'c', attributes: {} };
-  const f = (indicatorId: string, count = 1): ScoringFinding => ({ id: nextId++, targetId: 1, indicatorId, rule: 1, count, note: '', evidenceIds: [] });
+  const f = (indicatorId: string, count = 1): ScoringFinding => ({
+    id: nextId++,
+    targetId: 1,
+    indicatorId,
+    rule: 1,
+    count,
+    note: '',
+    evidenceIds: [],
+  });
 
   it('percent of weight, per occurrence and once', () => {
     // 甲: 3 × 10% × 40 = 12; 乙: 25% × 60 = 15 → 100 − 27 = 73
@@ -168,7 +233,15 @@ describe('scoring engine on rule kinds the zhanjiang scheme does not use', () =>
 
 describe('scoring engine on guoban-2019 (hand-computed from seed 003)', () => {
   const gb = ruleset('guoban-2019');
-  const f = (t: ScoringTarget, path: string, rule: number, count = 1): ScoringFinding => ({ id: nextId++, targetId: t.id, indicatorId: resolveIndicator(gb, path, t.kind).indicator.id, rule, count, note: '', evidenceIds: [] });
+  const f = (t: ScoringTarget, path: string, rule: number, count = 1): ScoringFinding => ({
+    id: nextId++,
+    targetId: t.id,
+    indicatorId: resolveIndicator(gb, path, t.kind).indicator.id,
+    rule,
+    count,
+    note: '',
+    evidenceIds: [],
+  });
 
   it('departments without external services are scored out of 75 and multiplied by 4/3', () => {
     const dept: ScoringTarget = { id: 1, name: '某部', kind: 'website', classId: 'department', attributes: { hasExternalServices: false } };
@@ -184,15 +257,35 @@ describe('scoring engine on guoban-2019 (hand-computed from seed 003)', () => {
   it('bonus is scored only above 80, and below 60 fails', () => {
     const portal: ScoringTarget = { id: 2, name: '某市政府', kind: 'website', classId: 'portal', attributes: {} };
     // 信息提交 −7, 办理答复 2 × 4 = −8 → capped 7, 在线申请 −5 −5 → 5: 100 − 19 = 81 > 80 → bonus counts
-    const above = scoreTargets(gb, [portal], [f(portal, '信息提交', 1), f(portal, '办理答复', 1, 2), f(portal, '在线申请', 1), f(portal, '在线申请', 2), f(portal, '实时互动', 1)])[0]!;
+    const above = scoreTargets(
+      gb,
+      [portal],
+      [f(portal, '信息提交', 1), f(portal, '办理答复', 1, 2), f(portal, '在线申请', 1), f(portal, '在线申请', 2), f(portal, '实时互动', 1)],
+    )[0]!;
     expect(above.basic).toBe(81);
     expect(above.total).toBe(84);
     // + 站内搜索 −4 → 77 ≤ 80: the 3 bonus points do not count
-    const below = scoreTargets(gb, [portal], [f(portal, '信息提交', 1), f(portal, '办理答复', 1, 2), f(portal, '在线申请', 1), f(portal, '站内搜索', 1), f(portal, '实时互动', 1)])[0]!;
+    const below = scoreTargets(
+      gb,
+      [portal],
+      [f(portal, '信息提交', 1), f(portal, '办理答复', 1, 2), f(portal, '在线申请', 1), f(portal, '站内搜索', 1), f(portal, '实时互动', 1)],
+    )[0]!;
     expect(below.basic).toBe(77);
     expect(below.total).toBe(77);
     // 发布解读: 动态要闻/政策文件/政策解读 not opened (−15), 其他栏目 −4 … and 办事服务 fails: below 60 is 不合格
-    const fail = scoreTargets(gb, [portal], [f(portal, '动态要闻', 1), f(portal, '政策文件', 1), f(portal, '政策解读', 1), f(portal, '办事指南', 1, 2), f(portal, '内容准确', 1, 5), f(portal, '信息提交', 1), f(portal, '留言公开', 1)])[0]!;
+    const fail = scoreTargets(
+      gb,
+      [portal],
+      [
+        f(portal, '动态要闻', 1),
+        f(portal, '政策文件', 1),
+        f(portal, '政策解读', 1),
+        f(portal, '办事指南', 1, 2),
+        f(portal, '内容准确', 1, 5),
+        f(portal, '信息提交', 1),
+        f(portal, '留言公开', 1),
+      ],
+    )[0]!;
     expect(fail.total).toBe(100 - 15 - 8 - 5 - 7 - 6);
     expect(fail.grade).toBe('不合格');
   });
@@ -200,7 +293,15 @@ describe('scoring engine on guoban-2019 (hand-computed from seed 003)', () => {
 
 describe('scoring engine on guoban-supervision-2019 (seed 003, annual supervision indicators)', () => {
   const sv = ruleset('guoban-supervision-2019');
-  const f = (t: ScoringTarget, path: string, rule: number, count = 1): ScoringFinding => ({ id: nextId++, targetId: t.id, indicatorId: resolveIndicator(sv, path, t.kind).indicator.id, rule, count, note: '', evidenceIds: [] });
+  const f = (t: ScoringTarget, path: string, rule: number, count = 1): ScoringFinding => ({
+    id: nextId++,
+    targetId: t.id,
+    indicatorId: resolveIndicator(sv, path, t.kind).indicator.id,
+    rule,
+    count,
+    note: '',
+    evidenceIds: [],
+  });
 
   it('departments are scored out of 90 and multiplied by 10/9', () => {
     const dept: ScoringTarget = { id: 1, name: '某部办公厅', kind: 'website', classId: 'department', attributes: {} };
@@ -213,7 +314,15 @@ describe('scoring engine on guoban-supervision-2019 (seed 003, annual supervisio
 describe('scoring engine on zengdu-2023 (seed 001: three levels, percentages of weight, bonus and negative)', () => {
   const zd = ruleset('zengdu-2023');
   const unit: ScoringTarget = { id: 1, name: '区教育局', kind: 'website', classId: 'unit', attributes: {} };
-  const f = (t: ScoringTarget, path: string, rule: number, count = 1): ScoringFinding => ({ id: nextId++, targetId: t.id, indicatorId: resolveIndicator(zd, path, t.kind).indicator.id, rule, count, note: '', evidenceIds: [] });
+  const f = (t: ScoringTarget, path: string, rule: number, count = 1): ScoringFinding => ({
+    id: nextId++,
+    targetId: t.id,
+    indicatorId: resolveIndicator(zd, path, t.kind).indicator.id,
+    rule,
+    count,
+    note: '',
+    evidenceIds: [],
+  });
 
   it('addresses 三级 indicators by their full path and deducts percentages of their weight', () => {
     expect(resolveIndicator(zd, '政府信息公开/基本信息公开/政策文件', 'website').indicator.id).toBe('basic.disclosure.basic-info.policies');
@@ -225,7 +334,11 @@ describe('scoring engine on zengdu-2023 (seed 001: three levels, percentages of 
   it('adds the bonus and subtracts negative indicators, each capped', () => {
     // 表彰宣传 +5; 通报曝光 (6): 国办 2 × 50% = 6 (cap 6) + 省 1 × 5% = 0.3 → capped at 6; 媒体曝光 (4): 省级 1 × 10% = 0.4
     // total = 100 + 5 − 6.4 = 98.6
-    const [s] = scoreTargets(zd, [unit], [f(unit, '表彰宣传', 1), f(unit, '通报曝光', 1, 2), f(unit, '通报曝光', 2), f(unit, '媒体曝光', 2)]);
+    const [s] = scoreTargets(
+      zd,
+      [unit],
+      [f(unit, '表彰宣传', 1), f(unit, '通报曝光', 1, 2), f(unit, '通报曝光', 2), f(unit, '媒体曝光', 2)],
+    );
     expect(s!.bonus).toBe(5);
     expect(s!.negative).toBe(6.4);
     expect(s!.total).toBe(98.6);

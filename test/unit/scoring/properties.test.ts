@@ -17,15 +17,26 @@ const targetArb = fc.record({
 });
 
 function findingArb(pool: typeof places) {
-  return fc.record({ place: fc.constantFrom(...pool), count: fc.integer({ min: 1, max: 30 }), ruleIndex: fc.nat() }).map(({ place, count, ruleIndex }) => ({
-    indicatorId: place.indicator.id,
-    rule: place.indicator.rules[ruleIndex % place.indicator.rules.length]!.n,
-    count,
-  }));
+  return fc
+    .record({ place: fc.constantFrom(...pool), count: fc.integer({ min: 1, max: 30 }), ruleIndex: fc.nat() })
+    .map(({ place, count, ruleIndex }) => ({
+      indicatorId: place.indicator.id,
+      rule: place.indicator.rules[ruleIndex % place.indicator.rules.length]!.n,
+      count,
+    }));
 }
 
-function build(t: { classId: string; hasPolicyColumn: boolean; hasNewMedia: boolean }, raw: { indicatorId: string; rule: number; count: number }[]) {
-  const target: ScoringTarget = { id: 1, name: 't', kind: 'website', classId: t.classId, attributes: { hasPolicyColumn: t.hasPolicyColumn, hasNewMedia: t.hasNewMedia } };
+function build(
+  t: { classId: string; hasPolicyColumn: boolean; hasNewMedia: boolean },
+  raw: { indicatorId: string; rule: number; count: number }[],
+) {
+  const target: ScoringTarget = {
+    id: 1,
+    name: 't',
+    kind: 'website',
+    classId: t.classId,
+    attributes: { hasPolicyColumn: t.hasPolicyColumn, hasNewMedia: t.hasNewMedia },
+  };
   const findings: ScoringFinding[] = raw.map((f, i) => ({ ...f, id: i + 1, targetId: 1, note: '', evidenceIds: [] }));
   return { target, findings };
 }

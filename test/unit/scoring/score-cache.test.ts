@@ -22,7 +22,16 @@ type Op =
   | { kind: 'grades'; excellent: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('add' as const), target: fc.nat(), place: fc.nat(), rule: fc.nat(), count: fc.integer({ min: 1, max: 9 }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('add' as const),
+      target: fc.nat(),
+      place: fc.nat(),
+      rule: fc.nat(),
+      count: fc.integer({ min: 1, max: 9 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('update' as const), finding: fc.nat(), count: fc.integer({ min: 1, max: 9 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), finding: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), finding: fc.nat() }) },
@@ -39,7 +48,13 @@ function apply(store: AssessmentStore, op: Op): void {
   switch (op.kind) {
     case 'add': {
       const place = sitePlaces[op.place % sitePlaces.length]!;
-      store.addFinding({ targetId: target.id, indicatorId: place.indicator.id, rule: place.indicator.rules[op.rule % place.indicator.rules.length]!.n, count: op.count, status: 'confirmed' });
+      store.addFinding({
+        targetId: target.id,
+        indicatorId: place.indicator.id,
+        rule: place.indicator.rules[op.rule % place.indicator.rules.length]!.n,
+        count: op.count,
+        status: 'confirmed',
+      });
       return;
     }
     case 'update':
@@ -57,10 +72,27 @@ function apply(store: AssessmentStore, op: Op): void {
       return;
     }
     case 'target':
-      store.addTargets([{ kind: 'website', unit: `新单位${targets.length}`, name: `新网站${targets.length}`, url: `http://n${targets.length}.gov.cn/`, classId: CLASSES[op.cls % 3]!, attributes: {}, identifier: null, platform: null }]);
+      store.addTargets([
+        {
+          kind: 'website',
+          unit: `新单位${targets.length}`,
+          name: `新网站${targets.length}`,
+          url: `http://n${targets.length}.gov.cn/`,
+          classId: CLASSES[op.cls % 3]!,
+          attributes: {},
+          identifier: null,
+          platform: null,
+        },
+      ]);
       return;
     case 'grades':
-      store.updateInfo({ gradeBands: [{ name: '优秀', min: op.excellent }, { name: '良好', min: 80 }, { name: '合格', min: 60 }] });
+      store.updateInfo({
+        gradeBands: [
+          { name: '优秀', min: op.excellent },
+          { name: '良好', min: 80 },
+          { name: '合格', min: 60 },
+        ],
+      });
   }
 }
 
@@ -71,7 +103,20 @@ describe('score cache', () => {
     fc.assert(
       fc.property(fc.array(opArb, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 5 }), (ops, every) => {
         const { store } = freshAssessment();
-        store.addTargets(CLASSES.flatMap((classId, c) => [0, 1].map((k) => ({ kind: 'website' as const, unit: `单位${c}${k}`, name: `网站${c}${k}`, url: `http://s${c}${k}.gov.cn/`, classId, attributes: {}, identifier: null, platform: null }))));
+        store.addTargets(
+          CLASSES.flatMap((classId, c) =>
+            [0, 1].map((k) => ({
+              kind: 'website' as const,
+              unit: `单位${c}${k}`,
+              name: `网站${c}${k}`,
+              url: `http://s${c}${k}.gov.cn/`,
+              classId,
+              attributes: {},
+              identifier: null,
+              platform: null,
+            })),
+          ),
+        );
         const cache = new ScoreCache(store);
         ops.forEach((op, i) => {
           apply(store, op);
@@ -85,11 +130,24 @@ describe('score cache', () => {
     );
   });
 
-  it('reports exactly the ranks that moved since the last time it was asked (an action\'s delta)', () => {
+  it("reports exactly the ranks that moved since the last time it was asked (an action's delta)", () => {
     fc.assert(
       fc.property(fc.array(opArb, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 5 }), (ops, every) => {
         const { store } = freshAssessment();
-        store.addTargets(CLASSES.flatMap((classId, c) => [0, 1, 2].map((k) => ({ kind: 'website' as const, unit: `单位${c}${k}`, name: `网站${c}${k}`, url: `http://s${c}${k}.gov.cn/`, classId, attributes: {}, identifier: null, platform: null }))));
+        store.addTargets(
+          CLASSES.flatMap((classId, c) =>
+            [0, 1, 2].map((k) => ({
+              kind: 'website' as const,
+              unit: `单位${c}${k}`,
+              name: `网站${c}${k}`,
+              url: `http://s${c}${k}.gov.cn/`,
+              classId,
+              attributes: {},
+              identifier: null,
+              platform: null,
+            })),
+          ),
+        );
         const cache = new ScoreCache(store);
         const ranksNow = () => new Map(scoreStoredAssessment(store).map((s) => [s.targetId, s.rank]));
         expect(cache.takeMoves()).toBe('all');
@@ -113,7 +171,18 @@ describe('score cache', () => {
 
   it('sees changes written by another connection to the same assessment', async () => {
     const { dir, store } = freshAssessment();
-    const [site] = store.addTargets([{ kind: 'website', unit: '南岭县', name: '南岭县网站', url: 'http://nl.gov.cn/', classId: 'county', attributes: {}, identifier: null, platform: null }]);
+    const [site] = store.addTargets([
+      {
+        kind: 'website',
+        unit: '南岭县',
+        name: '南岭县网站',
+        url: 'http://nl.gov.cn/',
+        classId: 'county',
+        attributes: {},
+        identifier: null,
+        platform: null,
+      },
+    ]);
     const cache = new ScoreCache(store);
     expect(cache.get(site!.id).total).toBe(100);
     const { openAssessment } = await import('../../../electron/services/store/open');
@@ -125,9 +194,13 @@ describe('score cache', () => {
   });
 
   it('rescores only the target a finding belongs to, and everything for what it does not know', () => {
-    expect(targetsChangedBy({ action: 'finding.update', subject: 'finding:3', before: { targetId: 7 }, after: { targetId: 7 } })).toEqual([7]);
+    expect(targetsChangedBy({ action: 'finding.update', subject: 'finding:3', before: { targetId: 7 }, after: { targetId: 7 } })).toEqual([
+      7,
+    ]);
     expect(targetsChangedBy({ action: 'finding.delete', subject: 'finding:3', before: { targetId: 7 }, after: null })).toEqual([7]);
-    expect(targetsChangedBy({ action: 'review.done', subject: 'reviewed:12|basic.health.availability', before: null, after: {} })).toEqual([12]);
+    expect(targetsChangedBy({ action: 'review.done', subject: 'reviewed:12|basic.health.availability', before: null, after: {} })).toEqual([
+      12,
+    ]);
     expect(targetsChangedBy({ action: 'evidence.add', subject: 'evidence:1', before: null, after: {} })).toEqual([]);
     expect(targetsChangedBy({ action: 'assessment.update', subject: 'assessment', before: {}, after: {} })).toBe('all');
     expect(targetsChangedBy({ action: 'target.update', subject: 'target:12', before: {}, after: {} })).toBe('all');

@@ -15,7 +15,11 @@ describe('the app icon as /favicon.ico in browser mode', () => {
 
   it('is an ICO of the 16, 32 and 48 px PNG icons', () => {
     expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 3]);
-    const entries = [0, 1, 2].map((i) => ({ size: ico.readUInt8(6 + 16 * i), bytes: ico.readUInt32LE(6 + 16 * i + 8), at: ico.readUInt32LE(6 + 16 * i + 12) }));
+    const entries = [0, 1, 2].map((i) => ({
+      size: ico.readUInt8(6 + 16 * i),
+      bytes: ico.readUInt32LE(6 + 16 * i + 8),
+      at: ico.readUInt32LE(6 + 16 * i + 12),
+    }));
     expect(entries.map((e) => e.size)).toEqual([16, 32, 48]);
     for (const e of entries) expect(ico.subarray(e.at, e.at + 4).equals(PNG)).toBe(true);
     expect(entries[2]!.at + entries[2]!.bytes).toBe(ico.length);

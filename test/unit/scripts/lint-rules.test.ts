@@ -13,11 +13,13 @@ async function rulesHit(code: string, file: string): Promise<string[]> {
 
 describe('lint rules of npm run lint', () => {
   it('bans plain errors in services and the desktop glue, and lets KaopingError through', async () => {
-    const plain = "export function f(): never {\n  throw new Error('x');\n}\nexport const g = () => new TypeError('y');\nexport const h = () => RangeError('z');\n";
+    const plain =
+      "export function f(): never {\n  throw new Error('x');\n}\nexport const g = () => new TypeError('y');\nexport const h = () => RangeError('z');\n";
     for (const file of ['electron/services/probe.ts', 'electron/main/probe.ts']) {
       expect(await rulesHit(plain, file)).toEqual(['no-restricted-syntax', 'no-restricted-syntax', 'no-restricted-syntax']);
     }
-    const ours = "import { KaopingError } from '../../shared/errors';\nexport function f(): never {\n  throw new KaopingError('x', '说明');\n}\n";
+    const ours =
+      "import { KaopingError } from '../../shared/errors';\nexport function f(): never {\n  throw new KaopingError('x', '说明');\n}\n";
     expect(await rulesHit(ours, 'electron/services/probe.ts')).toEqual([]);
   });
 
@@ -36,6 +38,10 @@ describe('lint rules of npm run lint', () => {
       '}',
       '',
     ].join('\n');
-    expect((await rulesHit(code, 'renderer/src/probe.tsx')).sort()).toEqual(['react-hooks/exhaustive-deps', 'react-hooks/exhaustive-deps', 'react-hooks/rules-of-hooks']);
+    expect((await rulesHit(code, 'renderer/src/probe.tsx')).sort()).toEqual([
+      'react-hooks/exhaustive-deps',
+      'react-hooks/exhaustive-deps',
+      'react-hooks/rules-of-hooks',
+    ]);
   });
 });

@@ -8,19 +8,25 @@ const missing = () => {
 
 describe('npm start: the desktop window, or browser mode and why', () => {
   it('opens the desktop window where Electron and a display are there', () => {
-    expect(desktopUnavailable({ electronPath: () => '/e/electron', exists: () => true, env: { DISPLAY: ':0' }, platform: 'linux' })).toBeNull();
+    expect(
+      desktopUnavailable({ electronPath: () => '/e/electron', exists: () => true, env: { DISPLAY: ':0' }, platform: 'linux' }),
+    ).toBeNull();
     expect(desktopUnavailable({ electronPath: () => 'C:\\e\\electron.exe', exists: () => true, env: {}, platform: 'win32' })).toBeNull();
   });
 
   it('says in Chinese that Electron was not installed when its package or binary is missing', () => {
-    expect(desktopUnavailable({ electronPath: missing, exists: () => true, env: { DISPLAY: ':0' }, platform: 'linux' })).toMatch(/没有找到 Electron/u);
-    expect(desktopUnavailable({ electronPath: () => '/e/electron', exists: () => false, env: { DISPLAY: ':0' }, platform: 'linux' })).toMatch(
+    expect(desktopUnavailable({ electronPath: missing, exists: () => true, env: { DISPLAY: ':0' }, platform: 'linux' })).toMatch(
       /没有找到 Electron/u,
     );
+    expect(
+      desktopUnavailable({ electronPath: () => '/e/electron', exists: () => false, env: { DISPLAY: ':0' }, platform: 'linux' }),
+    ).toMatch(/没有找到 Electron/u);
   });
 
   it('says so when a Linux machine has no desktop to show a window on', () => {
-    expect(desktopUnavailable({ electronPath: () => '/e/electron', exists: () => true, env: {}, platform: 'linux' })).toMatch(/没有图形桌面/u);
+    expect(desktopUnavailable({ electronPath: () => '/e/electron', exists: () => true, env: {}, platform: 'linux' })).toMatch(
+      /没有图形桌面/u,
+    );
   });
 
   it('opens the same workspace folder as the desktop app', () => {

@@ -5,14 +5,41 @@ import type { AssessmentInfo, Target } from '../../../shared/domain/types';
 import { ruleset } from '../../helpers/rulesets';
 
 const zj = ruleset('zhanjiang-2021');
-const info: AssessmentInfo = { name: '2025年度考评', year: 2025, region: '南岭市', issuer: '南岭市人民政府办公室', rulesetId: zj.id, gradeBands: zj.grades.bands, reviewWindowDays: 3, createdAt: '2025-01-01T00:00:00Z', settings: {}, monitoringDate: null };
-const site = (unit: string, name: string, url: string | null): Target => ({ id: 7, kind: 'website', unit, name, url, classId: 'county', attributes: {}, identifier: null, platform: null });
+const info: AssessmentInfo = {
+  name: '2025年度考评',
+  year: 2025,
+  region: '南岭市',
+  issuer: '南岭市人民政府办公室',
+  rulesetId: zj.id,
+  gradeBands: zj.grades.bands,
+  reviewWindowDays: 3,
+  createdAt: '2025-01-01T00:00:00Z',
+  settings: {},
+  monitoringDate: null,
+};
+const site = (unit: string, name: string, url: string | null): Target => ({
+  id: 7,
+  kind: 'website',
+  unit,
+  name,
+  url,
+  classId: 'county',
+  attributes: {},
+  identifier: null,
+  platform: null,
+});
 
 async function cells(book: ExcelJS.Workbook) {
   const ws = book.getWorksheet('自查自评表')!;
   const out: unknown[] = [];
-  ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => out.push([c.address, c.value, c.protection?.locked, c.dataValidation?.formulae])));
-  return { out, merges: (ws.model as { merges: string[] }).merges, protected: (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet };
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (c) => out.push([c.address, c.value, c.protection?.locked, c.dataValidation?.formulae])),
+  );
+  return {
+    out,
+    merges: (ws.model as { merges: string[] }).merges,
+    protected: (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+  };
 }
 
 describe('self-evaluation template stamped per unit', () => {

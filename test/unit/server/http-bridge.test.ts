@@ -10,7 +10,13 @@ import { startBridge, type RunningBridge } from '../../../electron/services/serv
 function raw(port: number, options: { method?: string; path: string; host?: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: options.host ?? `127.0.0.1:${port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: options.host ?? `127.0.0.1:${port}`, ...options.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (d: Buffer) => (body += d.toString()));
@@ -56,7 +62,12 @@ describe('http bridge (browser mode transport)', () => {
   });
 
   it('answers API calls that carry the token', async () => {
-    const res = await raw(bridge.port, { method: 'POST', path: '/api/assessments/list', headers: { authorization: 'Bearer test-token' }, body: '{}' });
+    const res = await raw(bridge.port, {
+      method: 'POST',
+      path: '/api/assessments/list',
+      headers: { authorization: 'Bearer test-token' },
+      body: '{}',
+    });
     expect(JSON.parse(res.body)).toEqual({ ok: true, value: [{ id: 'a1' }] });
   });
 
@@ -88,7 +99,12 @@ describe('http bridge (browser mode transport)', () => {
   });
 
   it('rejects malformed JSON bodies with a clear error', async () => {
-    const res = await raw(bridge.port, { method: 'POST', path: '/api/assessments/list', headers: { authorization: 'Bearer test-token' }, body: '{' });
+    const res = await raw(bridge.port, {
+      method: 'POST',
+      path: '/api/assessments/list',
+      headers: { authorization: 'Bearer test-token' },
+      body: '{',
+    });
     expect(res.status).toBe(400);
     expect(res.body).toContain('JSON');
   });

@@ -13,7 +13,10 @@ describe('opening browser mode in the default browser', () => {
   });
 
   it('uses xdg-open on a Linux desktop', () => {
-    expect(browserOpener(url, { platform: 'linux', env: { DISPLAY: ':0' }, onPath: (c) => c === 'xdg-open' })).toEqual({ command: 'xdg-open', args: [url] });
+    expect(browserOpener(url, { platform: 'linux', env: { DISPLAY: ':0' }, onPath: (c) => c === 'xdg-open' })).toEqual({
+      command: 'xdg-open',
+      args: [url],
+    });
     expect(browserOpener(url, { platform: 'linux', env: { WAYLAND_DISPLAY: 'wayland-0' }, onPath: () => true })?.command).toBe('xdg-open');
   });
 

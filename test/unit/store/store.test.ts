@@ -6,14 +6,30 @@ import { openAssessment, verifyAssessment } from '../../../electron/services/sto
 import { MIGRATIONS } from '../../../electron/services/store/migrations';
 import { freshAssessment } from '../../helpers/assessment';
 
-const site = { kind: 'website' as const, unit: '南岭县人民政府', name: '南岭县人民政府门户网站', url: 'http://www.nanling.gov.cn/', classId: 'county', attributes: {}, identifier: null, platform: null };
+const site = {
+  kind: 'website' as const,
+  unit: '南岭县人民政府',
+  name: '南岭县人民政府门户网站',
+  url: 'http://www.nanling.gov.cn/',
+  classId: 'county',
+  attributes: {},
+  identifier: null,
+  platform: null,
+};
 
 describe('assessment store', () => {
   it('persists targets, findings and evidence across reopen, with WAL and foreign keys on', () => {
     const { dir, store } = freshAssessment();
     const t = store.addTarget(site);
     const e = store.addEvidence(Buffer.from('shot'), { kind: 'screenshot', ext: 'png', url: site.url, targetId: t.id });
-    const f = store.addFinding({ targetId: t.id, indicatorId: 'basic.health.availability', rule: 1, count: 3, status: 'confirmed', evidenceIds: [e.id] });
+    const f = store.addFinding({
+      targetId: t.id,
+      indicatorId: 'basic.health.availability',
+      rule: 1,
+      count: 3,
+      status: 'confirmed',
+      evidenceIds: [e.id],
+    });
     store.close();
     const again = openAssessment(dir);
     expect(again.getFinding(f.id)).toMatchObject({ count: 3, evidenceIds: [e.id], reviewer: '张三' });
@@ -34,13 +50,29 @@ describe('assessment store', () => {
     const b = store.addEvidence(Buffer.from('same'), { kind: 'file', ext: 'png', targetId: t.id });
     expect(a.file).toBe(b.file);
     expect(readdirSync(path.join(dir, 'evidence'))).toHaveLength(1);
-    const f = store.addFinding({ targetId: t.id, indicatorId: 'basic.health.availability', rule: 1, count: 1, status: 'confirmed', evidenceIds: [a.id] });
+    const f = store.addFinding({
+      targetId: t.id,
+      indicatorId: 'basic.health.availability',
+      rule: 1,
+      count: 1,
+      status: 'confirmed',
+      evidenceIds: [a.id],
+    });
     expect(() => store.deleteFinding(f.id, ' ')).toThrow(`删除问题 #${f.id} 必须填写原因`);
     store.deleteFinding(f.id, '误报');
     expect(readFileSync(store.evidencePath(a), 'utf8')).toBe('same');
     store.removeEvidence(a.id, '截图不清晰');
     expect(store.listEvidence()).toHaveLength(1);
-    expect(store.history().map((h) => h.action)).toEqual(['assessment.create', 'history.baseline', 'targets.add', 'evidence.add', 'evidence.add', 'finding.add', 'finding.delete', 'evidence.remove']);
+    expect(store.history().map((h) => h.action)).toEqual([
+      'assessment.create',
+      'history.baseline',
+      'targets.add',
+      'evidence.add',
+      'evidence.add',
+      'finding.add',
+      'finding.delete',
+      'evidence.remove',
+    ]);
     store.close();
     expect(verifyAssessment(dir).ok).toBe(true);
   });
@@ -69,7 +101,14 @@ describe('kaoping verify: tamper evidence', () => {
     const { dir, store } = freshAssessment();
     const t = store.addTarget(site);
     const e = store.addEvidence(Buffer.from('png-bytes'), { kind: 'screenshot', ext: 'png', targetId: t.id });
-    store.addFinding({ targetId: t.id, indicatorId: 'basic.health.availability', rule: 1, count: 3, status: 'confirmed', evidenceIds: [e.id] });
+    store.addFinding({
+      targetId: t.id,
+      indicatorId: 'basic.health.availability',
+      rule: 1,
+      count: 3,
+      status: 'confirmed',
+      evidenceIds: [e.id],
+    });
     store.close();
     return { dir, evidenceFile: path.join(dir, e.file) };
   }
@@ -112,7 +151,7 @@ describe('kaoping verify: tamper evidence', () => {
   });
   it('detects an edited ruleset snapshot', () => {
     const { dir } = withFinding();
-    edit(dir, "UPDATE assessment SET ruleset_json = replace(ruleset_json, '\"weight\":14', '\"weight\":15')");
+    edit(dir, 'UPDATE assessment SET ruleset_json = replace(ruleset_json, \'"weight":14\', \'"weight":15\')');
     expect(verifyAssessment(dir).firstBreak).toMatch(/考评方案快照/);
   });
 });
@@ -131,7 +170,8 @@ const UNDO: Record<number, string> = {
   // Found by what it creates, so the lead's renumbering on merge needs no edit here.
   [MIGRATIONS.findIndex((m) => m.toString().includes('CREATE TABLE chain_seal')) + 1]: 'DROP TABLE chain_seal;',
   // Found by what it creates, so the lead's renumbering on merge needs no edit here.
-  [MIGRATIONS.findIndex((m) => m.toString().includes('finding_status_target')) + 1]: 'DROP INDEX finding_status_target; DROP INDEX target_class;',
+  [MIGRATIONS.findIndex((m) => m.toString().includes('finding_status_target')) + 1]:
+    'DROP INDEX finding_status_target; DROP INDEX target_class;',
 };
 
 describe('migrations', () => {
@@ -174,7 +214,13 @@ describe('migrations', () => {
     const db = new Database(path.join(dir, 'assessment.sqlite'));
     db.pragma('user_version = 2');
     db.close();
-    expect(() => openAssessment(dir)).toThrow(expect.objectContaining({ name: 'KaopingError', code: 'store-migration', message: expect.stringMatching(/^考评文件从版本 2 升级到 3 失败，文件未改动/u) }));
+    expect(() => openAssessment(dir)).toThrow(
+      expect.objectContaining({
+        name: 'KaopingError',
+        code: 'store-migration',
+        message: expect.stringMatching(/^考评文件从版本 2 升级到 3 失败，文件未改动/u),
+      }),
+    );
     const after = new Database(path.join(dir, 'assessment.sqlite'));
     expect(after.pragma('user_version', { simple: true })).toBe(2);
     after.close();

@@ -25,7 +25,12 @@ import { storeRunner, withUpload, type Upload } from './common';
 /** Annex specs as plain preview tables, one per block. */
 function previewTables(annexes: AnnexSpec[]): PreviewTable[] {
   return annexes.flatMap((a) =>
-    a.blocks.map((b) => ({ title: `${a.label} ${a.title}`, ...(b.caption ? { caption: b.caption } : {}), headers: b.columns.map((c) => c.header), rows: b.rows })),
+    a.blocks.map((b) => ({
+      title: `${a.label} ${a.title}`,
+      ...(b.caption ? { caption: b.caption } : {}),
+      headers: b.columns.map((c) => c.header),
+      rows: b.rows,
+    })),
   );
 }
 
@@ -36,11 +41,38 @@ function toPreviewView(preview: ExportPreview, incomplete: number): ExportPrevie
       return { kind: 'tables', tables: previewTables(preview.sheets), incomplete };
     case 'document': {
       const d = preview.document;
-      const lines = [d.issuerMark, d.docNumber, ...d.title.split('\n'), d.addressee ?? '', ...d.body.map((b) => ('lead' in b && b.lead ? `${b.lead}${b.text}` : b.text)), ...d.attachments.map((a, i) => `附件${i + 1}：${a}`), d.signature, d.date, d.note ?? ''];
-      return { kind: 'document', title: d.title.replace(/\n/gu, ''), lines: lines.filter(Boolean), tables: previewTables(d.annexes), incomplete };
+      const lines = [
+        d.issuerMark,
+        d.docNumber,
+        ...d.title.split('\n'),
+        d.addressee ?? '',
+        ...d.body.map((b) => ('lead' in b && b.lead ? `${b.lead}${b.text}` : b.text)),
+        ...d.attachments.map((a, i) => `附件${i + 1}：${a}`),
+        d.signature,
+        d.date,
+        d.note ?? '',
+      ];
+      return {
+        kind: 'document',
+        title: d.title.replace(/\n/gu, ''),
+        lines: lines.filter(Boolean),
+        tables: previewTables(d.annexes),
+        incomplete,
+      };
     }
     case 'evidence':
-      return { kind: 'files', files: preview.files.map(({ target, indicator, path: p, url, sha256, matches }) => ({ target, indicator, path: p, url, sha256, matches })), incomplete };
+      return {
+        kind: 'files',
+        files: preview.files.map(({ target, indicator, path: p, url, sha256, matches }) => ({
+          target,
+          indicator,
+          path: p,
+          url,
+          sha256,
+          matches,
+        })),
+        incomplete,
+      };
   }
 }
 
@@ -96,7 +128,8 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
           nextToReview,
         };
       }),
-    'assessment/targetIds': (input) => withStore(input.id, (store, open) => matchingTargets(store, open.scores, open.scores.rulesetInUse(), input.query)),
+    'assessment/targetIds': (input) =>
+      withStore(input.id, (store, open) => matchingTargets(store, open.scores, open.scores.rulesetInUse(), input.query)),
     'assessment/verify': (input) => Promise.resolve(verifyAssessment(path.join(deps.workspaceDir, path.basename(input.id)), opts)),
     'targets/previewImport': (input) => withStore(input.id, (store) => preview(store, input)),
     'targets/import': (input) =>
@@ -118,7 +151,13 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
         // All or nothing: every value is checked before anything is written.
         let info = store.info();
         for (const [key, value] of Object.entries(input.values)) info = { ...info, ...applySetting(info, ruleset, key, value) };
-        store.updateInfo({ name: info.name, region: info.region, issuer: info.issuer, gradeBands: info.gradeBands, settings: info.settings });
+        store.updateInfo({
+          name: info.name,
+          region: info.region,
+          issuer: info.issuer,
+          gradeBands: info.gradeBands,
+          settings: info.settings,
+        });
         return settingRows(store);
       }),
     'exports/create': (input) =>
@@ -135,4 +174,3 @@ export function assessmentScreenHandlers(deps: HandlerDeps) {
       }),
   });
 }
-

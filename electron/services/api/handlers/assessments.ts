@@ -10,10 +10,14 @@ export function assessmentHandlers(deps: HandlerDeps) {
   return handlersFor({
     'rulesets/list': async () => [
       ...listRulesets().map((r) => ({ id: r.id, name: r.name, origin: 'built-in' as const, pending: 0 })),
-      ...listLibrary(deps.workspaceDir).map((e) => ({ id: e.id, name: `${e.name}（方案库 第${e.version}版）`, origin: 'library' as const, pending: e.pending })),
+      ...listLibrary(deps.workspaceDir).map((e) => ({
+        id: e.id,
+        name: `${e.name}（方案库 第${e.version}版）`,
+        origin: 'library' as const,
+        pending: e.pending,
+      })),
     ],
     'assessments/list': async () => listWorkspace(deps.workspaceDir, opts),
-    'assessments/create': async (input) =>
-      createInWorkspace(deps.workspaceDir, input, opts),
+    'assessments/create': async (input) => createInWorkspace(deps.workspaceDir, input, opts),
   });
 }

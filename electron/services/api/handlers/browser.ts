@@ -51,7 +51,8 @@ export function browserHandlers(deps: HandlerDeps) {
   };
   const active = (assessmentId: string, targetId: number): BrowserHost => {
     const s = current === undefined ? undefined : sessions.get(current);
-    if (!s || s.assessmentId !== assessmentId || s.targetId !== targetId) throw new KaopingError('not-open', '请先在内置浏览器中打开该考评对象，再截图取证');
+    if (!s || s.assessmentId !== assessmentId || s.targetId !== targetId)
+      throw new KaopingError('not-open', '请先在内置浏览器中打开该考评对象，再截图取证');
     return browser();
   };
 
@@ -93,33 +94,48 @@ export function browserHandlers(deps: HandlerDeps) {
       return { ok: true as const };
     },
     'evidence/capture': (input) =>
-      withStore(input.id, (store) => runOnceAsync(store, 'evidence/capture', input.actionId, async () => {
-        const target = store.getTarget(input.targetId);
-        const place = resolveIndicator(store.rulesetSnapshot(), input.indicatorId, target.kind);
-        if (input.mode === 'region' && !input.region) throw new KaopingError('no-region', '区域截图需要先框选区域');
-        const evidence = await captureEvidence({
-          host: active(input.id, input.targetId),
-          store,
-          targetId: target.id,
-          targetName: target.name || target.unit,
-          indicatorId: place.indicator.id,
-          indicatorPath: place.path,
-          findingId: input.findingId,
-          mode: input.mode,
-          region: input.region,
-          now: deps.now,
-        });
-        return toEvidenceView(evidence, input.id);
-      })),
+      withStore(input.id, (store) =>
+        runOnceAsync(store, 'evidence/capture', input.actionId, async () => {
+          const target = store.getTarget(input.targetId);
+          const place = resolveIndicator(store.rulesetSnapshot(), input.indicatorId, target.kind);
+          if (input.mode === 'region' && !input.region) throw new KaopingError('no-region', '区域截图需要先框选区域');
+          const evidence = await captureEvidence({
+            host: active(input.id, input.targetId),
+            store,
+            targetId: target.id,
+            targetName: target.name || target.unit,
+            indicatorId: place.indicator.id,
+            indicatorPath: place.path,
+            findingId: input.findingId,
+            mode: input.mode,
+            region: input.region,
+            now: deps.now,
+          });
+          return toEvidenceView(evidence, input.id);
+        }),
+      ),
     'evidence/annotate': (input) =>
-      withStore(input.id, async (store) => toEvidenceView(await annotateEvidence({ store, evidenceId: input.evidenceId, shapes: input.shapes }), input.id)),
+      withStore(input.id, async (store) =>
+        toEvidenceView(await annotateEvidence({ store, evidenceId: input.evidenceId, shapes: input.shapes }), input.id),
+      ),
     'evidence/import': (input) =>
-      withStore(input.id, (store) => runOnceAsync(store, 'evidence/import', input.actionId, async () => {
-        const target = store.getTarget(input.targetId);
-        const indicatorId = input.indicatorId ? resolveIndicator(store.rulesetSnapshot(), input.indicatorId, target.kind).indicator.id : undefined;
-        const evidence = await importEvidenceImage({ store, bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, targetId: target.id, indicatorId, findingId: input.findingId });
-        return toEvidenceView(evidence, input.id);
-      })),
+      withStore(input.id, (store) =>
+        runOnceAsync(store, 'evidence/import', input.actionId, async () => {
+          const target = store.getTarget(input.targetId);
+          const indicatorId = input.indicatorId
+            ? resolveIndicator(store.rulesetSnapshot(), input.indicatorId, target.kind).indicator.id
+            : undefined;
+          const evidence = await importEvidenceImage({
+            store,
+            bytes: Buffer.from(input.contentBase64, 'base64'),
+            fileName: input.fileName,
+            targetId: target.id,
+            indicatorId,
+            findingId: input.findingId,
+          });
+          return toEvidenceView(evidence, input.id);
+        }),
+      ),
   });
 
   /** The host speaks in session numbers; the UI in target ids. */

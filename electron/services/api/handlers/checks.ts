@@ -37,7 +37,11 @@ export function checksHandlers(deps: HandlerDeps) {
         try {
           const options = { ...DEFAULT_WEBSITE_CHECK, only: input.only ?? CHECK_NAMES, now: deps.now?.() ?? new Date() };
           const result = await runChecks({ store, targets, options, progress, onStatus: status, signal, shoot: shooter.shoot });
-          return { suggestions: result.pending, notes: result.notes, coverage: result.coverage.map((c) => `${c.target}：${describeCoverage(c.coverage)}`) };
+          return {
+            suggestions: result.pending,
+            notes: result.notes,
+            coverage: result.coverage.map((c) => `${c.target}：${describeCoverage(c.coverage)}`),
+          };
         } finally {
           await shooter.close();
           store.close();

@@ -10,7 +10,12 @@ import { storeRunner, withUpload, type Upload } from './common';
 async function preview(store: AssessmentStore, input: Upload): Promise<FindingsImportView> {
   return withUpload(input, async (file) => {
     const parsed = await previewFindings(store, file);
-    return { ok: parsed.errors.length === 0, findings: parsed.findings.length, targets: new Set(parsed.findings.map((f) => f.targetId)).size, errors: parsed.errors.map((e) => describeIssue(file, e)) };
+    return {
+      ok: parsed.errors.length === 0,
+      findings: parsed.findings.length,
+      targets: new Set(parsed.findings.map((f) => f.targetId)).size,
+      errors: parsed.errors.map((e) => describeIssue(file, e)),
+    };
   });
 }
 

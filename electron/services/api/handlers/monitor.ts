@@ -26,7 +26,14 @@ export function monitorHandlers(deps: HandlerDeps) {
         running: s.running,
         startedAt: s.startedAt,
         nextAt: s.nextAt,
-        targets: summariseMonitor(store.listMonitorAttempts()).map((m) => ({ targetId: m.targetId, name: names.get(m.targetId) ?? String(m.targetId), attempts: m.attempts, failures: m.failures, ratio: m.ratio, shortfalls: monitorShortfalls(m) })),
+        targets: summariseMonitor(store.listMonitorAttempts()).map((m) => ({
+          targetId: m.targetId,
+          name: names.get(m.targetId) ?? String(m.targetId),
+          attempts: m.attempts,
+          failures: m.failures,
+          ratio: m.ratio,
+          shortfalls: monitorShortfalls(m),
+        })),
       };
     });
 

@@ -14,7 +14,8 @@ import { storeRunner } from './common';
 export function reviewRequestHandlers(deps: HandlerDeps) {
   const withStore = storeRunner(deps);
   const now = () => deps.now?.() ?? new Date();
-  const relative = (id: string, file: string) => path.relative(deps.workspaceDir, file).split(path.sep).join('/') || path.posix.join(id, path.basename(file));
+  const relative = (id: string, file: string) =>
+    path.relative(deps.workspaceDir, file).split(path.sep).join('/') || path.posix.join(id, path.basename(file));
   return handlersFor({
     'reviewRequests/list': (input) => withStore(input.id, (store) => reviewRequestViews(store)),
     'reviewRequests/add': (input) =>
@@ -27,7 +28,14 @@ export function reviewRequestHandlers(deps: HandlerDeps) {
             writeFileSync(file, Buffer.from(a.contentBase64, 'base64'));
             return { path: file, name: path.basename(a.fileName) };
           });
-          const request = addReviewRequest(store, { targetId: input.targetId, indicators: input.indicators, reason: input.reason, ...(input.receivedOn ? { receivedOn: input.receivedOn } : {}), attachments, now: now() });
+          const request = addReviewRequest(store, {
+            targetId: input.targetId,
+            indicators: input.indicators,
+            reason: input.reason,
+            ...(input.receivedOn ? { receivedOn: input.receivedOn } : {}),
+            attachments,
+            now: now(),
+          });
           return reviewRequestView(store, request.id);
         } finally {
           rmSync(scratch, { recursive: true, force: true });
@@ -35,7 +43,13 @@ export function reviewRequestHandlers(deps: HandlerDeps) {
       }),
     'reviewRequests/decide': (input) =>
       withStore(input.id, (store) => {
-        decideReviewRequest(store, { requestId: input.requestId, indicator: input.indicatorId, decision: input.decision, reason: input.reason, changes: { withdraw: input.withdraw, setCount: input.setCount, add: input.add } });
+        decideReviewRequest(store, {
+          requestId: input.requestId,
+          indicator: input.indicatorId,
+          decision: input.decision,
+          reason: input.reason,
+          changes: { withdraw: input.withdraw, setCount: input.setCount, add: input.add },
+        });
         return reviewRequestView(store, input.requestId);
       }),
     'reviewRequests/exportOutcomes': (input) =>
@@ -50,7 +64,12 @@ export function reviewRequestHandlers(deps: HandlerDeps) {
         const sentOn = input.sentOn ?? chinaToday(now());
         const folder = path.join(deps.workspaceDir, input.id, 'exports', `初步考评结果反馈单_${sentOn}`);
         const result = await writeFeedback(store, folder, sentOn);
-        return { ...result, folder: relative(input.id, result.folder), zip: relative(input.id, result.zip), files: result.files.map((f) => ({ ...f, file: relative(input.id, f.file) })) };
+        return {
+          ...result,
+          folder: relative(input.id, result.folder),
+          zip: relative(input.id, result.zip),
+          files: result.files.map((f) => ({ ...f, file: relative(input.id, f.file) })),
+        };
       }),
   });
 }

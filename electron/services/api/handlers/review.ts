@@ -14,13 +14,15 @@ import { targetOfFinding, withDelta } from '../../review/target-delta';
 function checkRule(store: AssessmentStore, targetId: number, indicatorId: string, rule: number): void {
   const ruleset = store.rulesetSnapshot();
   const place = resolveIndicator(ruleset, indicatorId, store.getTarget(targetId).kind);
-  if (!place.indicator.rules.some((r) => r.n === rule)) throw new KaopingError('bad-rule', `指标“${place.path}”没有第 ${rule} 条评分细则（共 ${place.indicator.rules.length} 条）`);
+  if (!place.indicator.rules.some((r) => r.n === rule))
+    throw new KaopingError('bad-rule', `指标“${place.path}”没有第 ${rule} 条评分细则（共 ${place.indicator.rules.length} 条）`);
 }
 
 /** The review workspace: one target's checklist, progress, and its findings. */
 export function reviewHandlers(deps: HandlerDeps) {
   const withStore = storeRunner(deps);
-  const findingView = (store: AssessmentStore, findingId: number) => toFindingView(store.getFinding(findingId), placesById(store.rulesetSnapshot()));
+  const findingView = (store: AssessmentStore, findingId: number) =>
+    toFindingView(store.getFinding(findingId), placesById(store.rulesetSnapshot()));
 
   return handlersFor({
     'review/target': (input) => withStore(input.id, (store, open) => targetReview(store, input.id, input.targetId, open.scores)),
@@ -37,7 +39,15 @@ export function reviewHandlers(deps: HandlerDeps) {
         withDelta(open, input.targetId, () =>
           runOnce(store, 'findings/add', input.actionId, () => {
             checkRule(store, input.targetId, input.indicatorId, input.rule);
-            const f = store.addFinding({ targetId: input.targetId, indicatorId: input.indicatorId, rule: input.rule, count: input.count, note: input.note ?? '', status: 'confirmed', evidenceIds: input.evidenceIds ?? [] });
+            const f = store.addFinding({
+              targetId: input.targetId,
+              indicatorId: input.indicatorId,
+              rule: input.rule,
+              count: input.count,
+              note: input.note ?? '',
+              status: 'confirmed',
+              evidenceIds: input.evidenceIds ?? [],
+            });
             return findingView(store, f.id);
           }),
         ),
@@ -74,7 +84,10 @@ export function reviewHandlers(deps: HandlerDeps) {
         withDelta(
           open,
           (f) => targetOfFinding(store, f.id),
-          () => runOnce(store, 'findings/restore', input.actionId, () => findingView(store, store.restoreFinding(input.findingId, input.reason).id)),
+          () =>
+            runOnce(store, 'findings/restore', input.actionId, () =>
+              findingView(store, store.restoreFinding(input.findingId, input.reason).id),
+            ),
         ),
       ),
     'findings/linkEvidence': (input) =>
@@ -88,8 +101,13 @@ export function reviewHandlers(deps: HandlerDeps) {
       withStore(input.id, (store) =>
         runOnceAsync(store, 'evidence/download', input.actionId, async () => {
           const target = store.getTarget(input.targetId);
-          const indicatorId = input.indicatorId ? resolveIndicator(store.rulesetSnapshot(), input.indicatorId, target.kind).indicator.id : undefined;
-          return toEvidenceView(await downloadEvidence({ store, url: input.url, targetId: target.id, indicatorId, findingId: input.findingId }), input.id);
+          const indicatorId = input.indicatorId
+            ? resolveIndicator(store.rulesetSnapshot(), input.indicatorId, target.kind).indicator.id
+            : undefined;
+          return toEvidenceView(
+            await downloadEvidence({ store, url: input.url, targetId: target.id, indicatorId, findingId: input.findingId }),
+            input.id,
+          );
         }),
       ),
     'evidence/remove': (input) =>

@@ -84,7 +84,9 @@ export interface DetectorResult {
  * "<script><!-- … //--></script>" keeps its code.
  */
 export function liveHtml(html: string): string {
-  return html.replace(/(<script\b[^<>]*>)([\s\S]*?)(<\/script\s*>|$)|<!--[\s\S]*?(?:-->|$)/giu, (_, open: string | undefined, body: string, close: string) =>
-    open === undefined ? '' : open + body.replace(/^\s*\/\/(?!\s*-->).*$/gmu, '') + close,
+  return html.replace(
+    /(<script\b[^<>]*>)([\s\S]*?)(<\/script\s*>|$)|<!--[\s\S]*?(?:-->|$)/giu,
+    (_, open: string | undefined, body: string, close: string) =>
+      open === undefined ? '' : open + body.replace(/^\s*\/\/(?!\s*-->).*$/gmu, '') + close,
   );
 }

@@ -33,7 +33,11 @@ export const FOOTER_ITEMS: { key: string; label: string; present: (footer: Foote
     label: 'ICP备案编号',
     present: (f) => new RegExp(`${PROVINCE}\\s*ICP\\s*备\\s*\\d+(?:\\s*-\\s*\\d+)?\\s*号(?:\\s*-\\s*\\d+)?`, 'iu').test(f.text),
   },
-  { key: 'police', label: '公安机关备案标识', present: (f) => new RegExp(`${PROVINCE}\\s*公\\s*网\\s*安\\s*备\\s*\\d{8,}\\s*号?`, 'u').test(f.text) },
+  {
+    key: 'police',
+    label: '公安机关备案标识',
+    present: (f) => new RegExp(`${PROVINCE}\\s*公\\s*网\\s*安\\s*备\\s*\\d{8,}\\s*号?`, 'u').test(f.text),
+  },
   // "主办单位：…", "主办：…", or "金湖县人民政府主办".
   { key: 'sponsor', label: '主办单位', present: (f) => /主办单位|主\s*办\s*[:：]|[\p{Script=Han}）)]\s*主办(?!方)/u.test(f.text) },
   {

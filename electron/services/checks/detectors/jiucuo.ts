@@ -6,11 +6,13 @@ import { docOf, textOf } from './html-doc';
 // The entry points to the national 政府网站找错 platform, on its current host, the older
 // 开普云 host or the older IP (jiucuo.html link, jiucuo.png image, or the jiucuo.js snippet
 // that renders both at runtime).
-const JIUCUO_URL = /(?:zfwzgl\.www\.gov\.cn|pucha\.kaipuyun\.cn|121\.43\.68\.40)\/exposure\/(?:jiucuo\.html|images\/jiucuo\.png|jiucuo\.js)/iu;
+const JIUCUO_URL =
+  /(?:zfwzgl\.www\.gov\.cn|pucha\.kaipuyun\.cn|121\.43\.68\.40)\/exposure\/(?:jiucuo\.html|images\/jiucuo\.png|jiucuo\.js)/iu;
 const LABEL = '我为政府网站找错';
 // The official snippet names itself (<script id="_jiucuo_" sitecode=…>), whatever its src (a saved page
 // keeps it as "./x_files/jiucuo.js"); once run it leaves <span id="_span_jiucuo"><img onclick="Link('…')">.
-const SNIPPET = /<script\b[^<>]*\bid\s*=\s*["']?_jiucuo_["'\s>][^<>]*\bsitecode\s*=|<script\b[^<>]*\bsitecode\s*=[^<>]*\bid\s*=\s*["']?_jiucuo_["'\s>]/iu;
+const SNIPPET =
+  /<script\b[^<>]*\bid\s*=\s*["']?_jiucuo_["'\s>][^<>]*\bsitecode\s*=|<script\b[^<>]*\bsitecode\s*=[^<>]*\bid\s*=\s*["']?_jiucuo_["'\s>]/iu;
 const RENDERED = /<span\b[^<>]*\bid\s*=\s*["']?_span_jiucuo["'\s>][^<>]*>\s*<img\b[^<>]*(?:onclick|@click)\s*=\s*["']?\s*Link\(/iu;
 
 /**

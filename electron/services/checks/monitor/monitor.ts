@@ -64,20 +64,39 @@ function reasonOf(r: FetchResult, timeoutMs: number): string {
 }
 
 /** One visit: a success is a final status below 400 within the deadline, redirects included; the signal drops the connection. */
-export async function visitOnce(url: string, timeoutMs: number, signal?: AbortSignal): Promise<Pick<NewMonitorAttempt, 'ok' | 'status' | 'ms' | 'error'>> {
+export async function visitOnce(
+  url: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<Pick<NewMonitorAttempt, 'ok' | 'status' | 'ms' | 'error'>> {
   const t0 = performance.now();
   let timer: NodeJS.Timeout | undefined;
   // fetchBounded's deadline is per hop; the rule's is for the whole visit.
   const deadline = new Promise<FetchResult>((resolve) => {
-    timer = setTimeout(() => resolve({ url, finalUrl: url, status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: 'timeout', message: '' } }), timeoutMs);
+    timer = setTimeout(
+      () =>
+        resolve({
+          url,
+          finalUrl: url,
+          status: 0,
+          headers: {},
+          body: Buffer.alloc(0),
+          truncated: false,
+          failure: { kind: 'timeout', message: '' },
+        }),
+      timeoutMs,
+    );
   });
-  const r = await Promise.race([fetchBounded(url, 'GET', { ...DEFAULT_LIMITS, timeoutMs }, { signal }), deadline]).finally(() => clearTimeout(timer));
+  const r = await Promise.race([fetchBounded(url, 'GET', { ...DEFAULT_LIMITS, timeoutMs }, { signal }), deadline]).finally(() =>
+    clearTimeout(timer),
+  );
   const ok = !r.failure && r.status > 0 && r.status < 400;
   return { ok, status: r.status, ms: Math.round(performance.now() - t0), error: ok ? '' : reasonOf(r, timeoutMs) };
 }
 
 async function sleepUntil(at: Date, now: () => Date, sleep: Sleep, signal?: AbortSignal): Promise<void> {
-  for (let wait = at.getTime() - now().getTime(); wait > 0 && !signal?.aborted; wait = at.getTime() - now().getTime()) await sleep(Math.min(wait, SLICE_MS), signal);
+  for (let wait = at.getTime() - now().getTime(); wait > 0 && !signal?.aborted; wait = at.getTime() - now().getTime())
+    await sleep(Math.min(wait, SLICE_MS), signal);
 }
 
 /**
@@ -95,7 +114,9 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorRunRes
   const start = now();
   const plan = sites.map((target) => ({ target, times: monitorSchedule({ start, days, perDay, key: target.id }) }));
   const rounds = scheduleLength(days, perDay);
-  const aborted = new Promise<void>((resolve) => (signal?.aborted ? resolve() : signal?.addEventListener('abort', () => resolve(), { once: true })));
+  const aborted = new Promise<void>((resolve) =>
+    signal?.aborted ? resolve() : signal?.addEventListener('abort', () => resolve(), { once: true }),
+  );
   const result: MonitorRunResult = { rounds, completedRounds: 0, attempts: 0, failures: 0, cancelled: false };
   let over = false;
   try {
@@ -175,7 +196,14 @@ export class MonitorScheduler {
     const controller = new AbortController();
     this.controller = controller;
     busyFolders.add(folder);
-    this.state = { running: true, startedAt: (options.now ?? (() => new Date()))().toISOString(), nextAt: null, attempts: 0, failures: 0, error: null };
+    this.state = {
+      running: true,
+      startedAt: (options.now ?? (() => new Date()))().toISOString(),
+      nextAt: null,
+      attempts: 0,
+      failures: 0,
+      error: null,
+    };
     const run = runMonitor({
       ...options,
       signal: options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal,
@@ -190,9 +218,17 @@ export class MonitorScheduler {
       },
     });
     this.done = run
-      .then((result) => ({ result, error: undefined as unknown }), (error: unknown) => ({ result: null, error }))
+      .then(
+        (result) => ({ result, error: undefined as unknown }),
+        (error: unknown) => ({ result: null, error }),
+      )
       .then(({ result, error }) => {
-        this.state = { ...this.state, running: false, nextAt: null, error: error === undefined ? null : error instanceof Error ? error.message : String(error) };
+        this.state = {
+          ...this.state,
+          running: false,
+          nextAt: null,
+          error: error === undefined ? null : error instanceof Error ? error.message : String(error),
+        };
         this.controller = null;
         busyFolders.delete(folder);
         options.onFinish?.(result, error);

@@ -17,7 +17,12 @@ export interface MonitorReportRow {
  * What is recorded for each site, and the suggestions it leads to (stored, never
  * scored until confirmed): the CLI's report and the app's stop both end here.
  */
-export function monitorReport(store: AssessmentStore, sites: readonly Target[], everyone: readonly Target[], checkedAt: string): { rows: MonitorReportRow[]; findings: Suggestion[] } {
+export function monitorReport(
+  store: AssessmentStore,
+  sites: readonly Target[],
+  everyone: readonly Target[],
+  checkedAt: string,
+): { rows: MonitorReportRow[]; findings: Suggestion[] } {
   const ruleset = store.rulesetSnapshot();
   const rows: MonitorReportRow[] = [];
   const findings: Suggestion[] = [];
@@ -27,7 +32,14 @@ export function monitorReport(store: AssessmentStore, sites: readonly Target[], 
       rows.push({ targetId: target.id, target: target.name, attempts: 0, failures: 0, ratio: 0, notes: ['尚无监测记录'] });
       continue;
     }
-    rows.push({ targetId: target.id, target: target.name, attempts: summary.attempts, failures: summary.failures, ratio: summary.ratio, notes: monitorShortfalls(summary) });
+    rows.push({
+      targetId: target.id,
+      target: target.name,
+      attempts: summary.attempts,
+      failures: summary.failures,
+      ratio: summary.ratio,
+      notes: monitorShortfalls(summary),
+    });
     const suggestions = suggestionsFor(ruleset, target, monitorObservations(summary, { url: target.url ?? '' }), everyone);
     storeSuggestions(store, suggestions, checkedAt);
     findings.push(...suggestions);

@@ -41,7 +41,8 @@ export function jitterMs(key: string | number | undefined, intervalMs: number): 
  */
 export function monitorSchedule(options: ScheduleOptions): Date[] {
   const { start, days, perDay, key } = options;
-  if (!(days > 0) || !(perDay > 0) || !Number.isFinite(days * perDay)) throw new KaopingError('monitor-schedule', `监测天数（${days}）和每天次数（${perDay}）都必须是正数`);
+  if (!(days > 0) || !(perDay > 0) || !Number.isFinite(days * perDay))
+    throw new KaopingError('monitor-schedule', `监测天数（${days}）和每天次数（${perDay}）都必须是正数`);
   const interval = DAY_MS / perDay;
   const shift = jitterMs(key, interval);
   return Array.from({ length: scheduleLength(days, perDay) }, (_, i) => new Date(start.getTime() + Math.round(i * interval) + shift));

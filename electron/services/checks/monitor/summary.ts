@@ -49,7 +49,16 @@ export function summariseMonitor(attempts: readonly MonitorAttempt[]): MonitorSu
       const n = sorted.length;
       const span = n > 1 ? Date.parse(sorted[n - 1]!.at) - Date.parse(sorted[0]!.at) : 0;
       const failed = sorted.filter((a) => !a.ok);
-      return { targetId, attempts: n, failures: failed.length, ratio: n ? failed.length / n : 0, from: sorted[0]?.at ?? null, to: sorted[n - 1]?.at ?? null, days: n > 1 ? (span * n) / (n - 1) / DAY_MS : 0, failed };
+      return {
+        targetId,
+        attempts: n,
+        failures: failed.length,
+        ratio: n ? failed.length / n : 0,
+        from: sorted[0]?.at ?? null,
+        to: sorted[n - 1]?.at ?? null,
+        days: n > 1 ? (span * n) / (n - 1) / DAY_MS : 0,
+        failed,
+      };
     });
 }
 
@@ -87,5 +96,12 @@ export function monitorObservations(summary: MonitorSummary, options: MonitorObs
   const text =
     `监测 ${period}（约 ${formatPeriod(summary.days)}）共访问首页 ${summary.attempts} 次，打不开 ${summary.failures} 次，占 ${pct(summary.ratio)}，` +
     `达到 ${pct(threshold)} 的否决线${shortfalls.length ? `；注意：${shortfalls.join('，')}` : ''}`;
-  return [{ detect: 'monitor.unreachable', count: summary.failures, summary: text, items: summary.failed.map((a) => ({ url: options.url ?? '', text: beijing(a.at), reason: a.error || `HTTP ${a.status}` })) }];
+  return [
+    {
+      detect: 'monitor.unreachable',
+      count: summary.failures,
+      summary: text,
+      items: summary.failed.map((a) => ({ url: options.url ?? '', text: beijing(a.at), reason: a.error || `HTTP ${a.status}` })),
+    },
+  ];
 }

@@ -67,7 +67,19 @@ function beijingDate(d: Date): string {
  * an untrusted certificate is still read and named instead of just failing.
  */
 export function probeTls(host: string, port: number, options: Pick<HttpsCheckOptions, 'timeoutMs' | 'connect'>): Promise<TlsProbe> {
-  const base: TlsProbe = { host, port, connected: false, authorized: false, fault: null, error: null, code: null, issuer: null, validFrom: null, validTo: null, protocol: null };
+  const base: TlsProbe = {
+    host,
+    port,
+    connected: false,
+    authorized: false,
+    fault: null,
+    error: null,
+    code: null,
+    issuer: null,
+    validFrom: null,
+    validTo: null,
+    protocol: null,
+  };
   return new Promise((resolve) => {
     const connect = options.connect ?? tls.connect;
     const socket = connect({ host, port, servername: isIP(host) ? undefined : host, rejectUnauthorized: false });
@@ -87,7 +99,9 @@ export function probeTls(host: string, port: number, options: Pick<HttpsCheckOpt
         ...base,
         connected: true,
         authorized: socket.authorized,
-        fault: socket.authorized ? null : (describeTlsFault({ code, message: code }) ?? { kind: 'other', message: `证书不受信任（${code}）` }),
+        fault: socket.authorized
+          ? null
+          : (describeTlsFault({ code, message: code }) ?? { kind: 'other', message: `证书不受信任（${code}）` }),
         issuer: Array.isArray(issuer) ? issuer.join(', ') : issuer,
         validFrom: cert.valid_from ? new Date(cert.valid_from) : null,
         validTo: cert.valid_to ? new Date(cert.valid_to) : null,
@@ -96,7 +110,12 @@ export function probeTls(host: string, port: number, options: Pick<HttpsCheckOpt
     });
     socket.once('error', (e: NodeJS.ErrnoException) => {
       const fault = describeTlsFault(e);
-      finish({ ...base, fault, code: e.code ?? null, error: fault ? null : `${CONNECT_ERRORS[e.code ?? ''] ?? '无法连接'}（${e.code ?? e.message}）` });
+      finish({
+        ...base,
+        fault,
+        code: e.code ?? null,
+        error: fault ? null : `${CONNECT_ERRORS[e.code ?? ''] ?? '无法连接'}（${e.code ?? e.message}）`,
+      });
     });
   });
 }
@@ -110,7 +129,8 @@ function certificateNotes(probe: TlsProbe, now: Date): CheckNote[] {
     if (left < 0) notes.push({ check: 'https', ok: false, text: `证书已于 ${until} 过期（${-left} 天前）` });
     else notes.push({ check: 'https', ok: left >= 30, text: `证书有效期至 ${until}，剩余 ${left} 天` });
   }
-  if (probe.validFrom && probe.validFrom.getTime() > now.getTime()) notes.push({ check: 'https', ok: false, text: `证书自 ${beijingDate(probe.validFrom)} 起才生效` });
+  if (probe.validFrom && probe.validFrom.getTime() > now.getTime())
+    notes.push({ check: 'https', ok: false, text: `证书自 ${beijingDate(probe.validFrom)} 起才生效` });
   if (probe.issuer) notes.push({ check: 'https', ok: true, text: `证书签发者 ${probe.issuer}` });
   if (probe.protocol) {
     const old = /^(SSLv|TLSv1(\.1)?$)/u.test(probe.protocol);
@@ -145,7 +165,17 @@ export async function checkHttps(homeUrl: string, options: HttpsCheckOptions): P
   }
   if (probe.fault) {
     notes.unshift({ check: 'https', ok: false, text: `HTTPS 证书无效：${probe.fault.message}` });
-    return { observations: [{ detect: 'https', count: 1, summary: `HTTPS 证书无效：${probe.fault.message}`, items: [{ url: where, reason: probe.fault.message }] }], notes };
+    return {
+      observations: [
+        {
+          detect: 'https',
+          count: 1,
+          summary: `HTTPS 证书无效：${probe.fault.message}`,
+          items: [{ url: where, reason: probe.fault.message }],
+        },
+      ],
+      notes,
+    };
   }
   notes.unshift({ check: 'https', ok: true, text: `${host} 已启用 HTTPS，证书有效` });
   return { observations: [], notes };

@@ -22,7 +22,6 @@ export interface ExchangeOptions {
   insecure?: boolean;
 }
 
-
 /**
  * One HTTP exchange, bounded like a fetchBounded hop (one deadline for the
  * whole exchange, body cut at maxBytes), for what fetchBounded cannot send: a
@@ -30,7 +29,14 @@ export interface ExchangeOptions {
  * are the caller's business.
  */
 export async function requestOnce(url: URL, options: ExchangeOptions, limits: FetchLimits): Promise<ExchangeResult> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: 'other', message: `不是网址：${url.protocol}` } };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return {
+      status: 0,
+      headers: {},
+      body: Buffer.alloc(0),
+      truncated: false,
+      failure: { kind: 'other', message: `不是网址：${url.protocol}` },
+    };
   const release = await socketGate.acquire();
   try {
     return await exchange(url, options, limits);
@@ -43,7 +49,9 @@ function exchange(url: URL, options: ExchangeOptions, limits: FetchLimits): Prom
   const pinned = options.address;
   const family = pinned ? isIP(pinned) : 0;
   // Node asks for every address when it races IPv4 and IPv6 (autoSelectFamily), for one otherwise.
-  const lookup: LookupFunction | undefined = pinned ? (_host, opts, done) => (opts.all ? done(null, [{ address: pinned, family }]) : done(null, pinned, family)) : limits.lookup;
+  const lookup: LookupFunction | undefined = pinned
+    ? (_host, opts, done) => (opts.all ? done(null, [{ address: pinned, family }]) : done(null, pinned, family))
+    : limits.lookup;
   return new Promise((resolve) => {
     let settled = false;
     const finish = (r: ExchangeResult) => {
@@ -53,21 +61,48 @@ function exchange(url: URL, options: ExchangeOptions, limits: FetchLimits): Prom
       resolve(r);
       req.destroy();
     };
-    const headers = { 'user-agent': 'Kaoping/0.1 (government website assessment)', accept: '*/*', ...options.headers, ...(options.body ? { 'content-length': String(options.body.length) } : {}) };
-    const req = (url.protocol === 'https:' ? https : http).request(url, { method: options.method ?? 'GET', agent: false, headers, lookup, rejectUnauthorized: !options.insecure }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const answer = (truncated: boolean, failure?: ExchangeResult['failure']) => ({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), truncated, ...(failure ? { failure } : {}) });
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        chunks.push(size > limits.maxBytes ? chunk.subarray(0, chunk.length - (size - limits.maxBytes)) : chunk);
-        if (size > limits.maxBytes) finish(answer(true));
-      });
-      res.on('end', () => finish(answer(false)));
-      res.on('error', (e: NodeJS.ErrnoException) => finish(answer(true, failureOf(e))));
-    });
-    const timer = setTimeout(() => finish({ status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: 'timeout', message: `超过 ${limits.timeoutMs / 1000} 秒未完成` } }), limits.timeoutMs);
-    req.on('error', (e: NodeJS.ErrnoException) => finish({ status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: failureOf(e) }));
+    const headers = {
+      'user-agent': 'Kaoping/0.1 (government website assessment)',
+      accept: '*/*',
+      ...options.headers,
+      ...(options.body ? { 'content-length': String(options.body.length) } : {}),
+    };
+    const req = (url.protocol === 'https:' ? https : http).request(
+      url,
+      { method: options.method ?? 'GET', agent: false, headers, lookup, rejectUnauthorized: !options.insecure },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const answer = (truncated: boolean, failure?: ExchangeResult['failure']) => ({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+          truncated,
+          ...(failure ? { failure } : {}),
+        });
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          chunks.push(size > limits.maxBytes ? chunk.subarray(0, chunk.length - (size - limits.maxBytes)) : chunk);
+          if (size > limits.maxBytes) finish(answer(true));
+        });
+        res.on('end', () => finish(answer(false)));
+        res.on('error', (e: NodeJS.ErrnoException) => finish(answer(true, failureOf(e))));
+      },
+    );
+    const timer = setTimeout(
+      () =>
+        finish({
+          status: 0,
+          headers: {},
+          body: Buffer.alloc(0),
+          truncated: false,
+          failure: { kind: 'timeout', message: `超过 ${limits.timeoutMs / 1000} 秒未完成` },
+        }),
+      limits.timeoutMs,
+    );
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      finish({ status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: failureOf(e) }),
+    );
     req.on('socket', (socket) => socketGate.track(socket));
     req.end(options.body);
   });
@@ -93,7 +128,9 @@ const NO_RECORD = new Set(['ENODATA', 'NODATA']);
 /** AAAA addresses of a host; [] when it has none, an error text when the lookup itself failed. */
 async function aaaa(host: string, options: Ipv6CheckOptions): Promise<string[] | string> {
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`AAAA 解析超过 ${options.timeoutMs / 1000} 秒`), options.timeoutMs)));
+  const deadline = new Promise<string>(
+    (resolve) => (timer = setTimeout(() => resolve(`AAAA 解析超过 ${options.timeoutMs / 1000} 秒`), options.timeoutMs)),
+  );
   try {
     return await Promise.race([(options.resolve6 ?? dns.resolve6)(host), deadline]);
   } catch (e) {
@@ -117,12 +154,25 @@ async function getOverIpv6(home: URL, address: string, options: Ipv6CheckOptions
     const host = bareHost(next);
     if (host !== bareHost(current)) {
       const found = isIP(host) === 6 ? [host] : isIP(host) ? `跳转到 IPv4 地址 ${host}` : await aaaa(host, options);
-      if (typeof found === 'string' || !found[0]) return { status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: 'dns', message: typeof found === 'string' ? found : `跳转到的 ${host} 没有 AAAA 记录` } };
+      if (typeof found === 'string' || !found[0])
+        return {
+          status: 0,
+          headers: {},
+          body: Buffer.alloc(0),
+          truncated: false,
+          failure: { kind: 'dns', message: typeof found === 'string' ? found : `跳转到的 ${host} 没有 AAAA 记录` },
+        };
       pinned = found[0];
     }
     current = next;
   }
-  return { status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, failure: { kind: 'redirects', message: `重定向超过 ${limits.maxRedirects} 次` } };
+  return {
+    status: 0,
+    headers: {},
+    body: Buffer.alloc(0),
+    truncated: false,
+    failure: { kind: 'redirects', message: `重定向超过 ${limits.maxRedirects} 次` },
+  };
 }
 
 /**
@@ -135,16 +185,34 @@ export async function checkIpv6(homeUrl: string, options: Ipv6CheckOptions): Pro
   const home = new URL(homeUrl);
   if (home.protocol !== 'http:' && home.protocol !== 'https:') throw new KaopingError('not-web-url', `不是 http 或 https 网址：${homeUrl}`);
   const host = bareHost(home);
-  if (isIP(host) || LOOPBACK_NAME.test(host)) return { observations: [], notes: [{ check: 'ipv6', ok: true, text: '以 IP 地址或本机地址访问，跳过 IPv6 检查' }] };
+  if (isIP(host) || LOOPBACK_NAME.test(host))
+    return { observations: [], notes: [{ check: 'ipv6', ok: true, text: '以 IP 地址或本机地址访问，跳过 IPv6 检查' }] };
   const notes: CheckNote[] = [];
   const fail = (reason: string, summary: string, address?: string): NetworkCheckResult => {
     notes.push({ check: 'ipv6', ok: false, text: reason });
-    const observation: Observation = { detect: 'ipv6', count: 1, summary, items: [{ url: homeUrl, reason, ...(address ? { text: address } : {}) }] };
+    const observation: Observation = {
+      detect: 'ipv6',
+      count: 1,
+      summary,
+      items: [{ url: homeUrl, reason, ...(address ? { text: address } : {}) }],
+    };
     return { observations: [observation], notes };
   };
   const addresses = await aaaa(host, options);
   // A lookup that failed or hung is this machine's view of DNS, not the site's IPv6 readiness.
-  if (typeof addresses === 'string') return { observations: [], notes: [{ check: 'ipv6', ok: false, detect: 'ipv6', text: `${host} 的 ${addresses}，IPv6 未核实（请在能正常解析域名的网络中重新检查）`, items: [{ url: homeUrl, reason: addresses }] }] };
+  if (typeof addresses === 'string')
+    return {
+      observations: [],
+      notes: [
+        {
+          check: 'ipv6',
+          ok: false,
+          detect: 'ipv6',
+          text: `${host} 的 ${addresses}，IPv6 未核实（请在能正常解析域名的网络中重新检查）`,
+          items: [{ url: homeUrl, reason: addresses }],
+        },
+      ],
+    };
   if (!addresses.length) return fail(`${host} 没有 AAAA 记录（IPv6 地址）`, `未完成 IPv6 改造：域名 ${host} 没有 AAAA 记录`);
   notes.push({ check: 'ipv6', ok: true, text: `AAAA 记录：${addresses.join('、')}` });
   const limits: FetchLimits = { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes ?? 1024 * 1024, maxRedirects: 5 };
@@ -153,10 +221,16 @@ export async function checkIpv6(homeUrl: string, options: Ipv6CheckOptions): Pro
   for (const address of addresses.slice(0, 3)) {
     const r = await getOverIpv6(home, address, options, limits);
     if (!r.failure && r.status < 400) {
-      notes.push(...reasons.map((text) => ({ check: 'ipv6', ok: false, text })), { check: 'ipv6', ok: true, text: `经 IPv6（${address}）访问首页：HTTP ${r.status}` });
+      notes.push(...reasons.map((text) => ({ check: 'ipv6', ok: false, text })), {
+        check: 'ipv6',
+        ok: true,
+        text: `经 IPv6（${address}）访问首页：HTTP ${r.status}`,
+      });
       return { observations: [], notes };
     }
-    reasons.push(r.failure ? `经 IPv6（${address}）访问首页失败：${r.failure.message}` : `经 IPv6（${address}）访问首页返回 HTTP ${r.status}`);
+    reasons.push(
+      r.failure ? `经 IPv6（${address}）访问首页失败：${r.failure.message}` : `经 IPv6（${address}）访问首页返回 HTTP ${r.status}`,
+    );
   }
   notes.push(...reasons.slice(0, -1).map((text) => ({ check: 'ipv6', ok: false, text })));
   const reason = reasons.at(-1)!;

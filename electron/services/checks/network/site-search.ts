@@ -52,7 +52,15 @@ export function formCharset(html: string, declared?: string, fallback = 'utf-8')
 /** application/x-www-form-urlencoded in the given charset (what a GBK site's server expects). */
 export function formEncode(pairs: readonly [string, string][], charset: string): string {
   const enc = (s: string) =>
-    [...iconv.encode(s, charset)].map((b) => (/[A-Za-z0-9*\-._]/u.test(String.fromCharCode(b)) ? String.fromCharCode(b) : b === 0x20 ? '+' : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+    [...iconv.encode(s, charset)]
+      .map((b) =>
+        /[A-Za-z0-9*\-._]/u.test(String.fromCharCode(b))
+          ? String.fromCharCode(b)
+          : b === 0x20
+            ? '+'
+            : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+      )
+      .join('');
   return pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
 }
 
@@ -68,7 +76,10 @@ function parseForm(attrsRaw: string, inner: string, pageUrl: string, pageCharset
     if (type === 'password') return null;
     if (!a.name || 'disabled' in a) continue;
     if (m[2] !== undefined) {
-      const options = [...(m[3] ?? '').matchAll(/<option\b((?:[^>"']|"[^"]*"|'[^']*')*)>([^<]*)/giu)].map((o) => ({ a: parseAttrs(o[1]!), text: o[2]!.trim() }));
+      const options = [...(m[3] ?? '').matchAll(/<option\b((?:[^>"']|"[^"]*"|'[^']*')*)>([^<]*)/giu)].map((o) => ({
+        a: parseAttrs(o[1]!),
+        text: o[2]!.trim(),
+      }));
       const chosen = options.find((o) => 'selected' in o.a) ?? options[0];
       if (chosen) fields.push([a.name, chosen.a.value ?? decodeEntities(chosen.text)]);
     } else if (isText(a)) {
@@ -85,13 +96,20 @@ function parseForm(attrsRaw: string, inner: string, pageUrl: string, pageCharset
   if (!HINT.test(attrsRaw + inner)) return null;
   if (!texts.length) return unnamedText ? 'script' : null;
   const action = (attrs.action ?? '').trim();
-  if (/^javascript:/iu.test(action) || (/^#?$/u.test(action) && attrs.onsubmit) || /return\s+false/iu.test(attrs.onsubmit ?? '')) return 'script';
+  if (/^javascript:/iu.test(action) || (/^#?$/u.test(action) && attrs.onsubmit) || /return\s+false/iu.test(attrs.onsubmit ?? ''))
+    return 'script';
   const target = URL.canParse(action || pageUrl, pageUrl) ? new URL(action || pageUrl, pageUrl) : null;
   if (!target) return null;
   if (target.protocol !== 'http:' && target.protocol !== 'https:') return 'script';
   target.hash = '';
   const method = (attrs.method ?? '').toLowerCase() === 'post' ? 'post' : 'get';
-  return { action: target.toString(), method, fields, queryField: texts.find((n) => QUERY_NAME.test(n)) ?? texts[0]!, charset: formCharset('', attrs['accept-charset'], pageCharset) };
+  return {
+    action: target.toString(),
+    method,
+    fields,
+    queryField: texts.find((n) => QUERY_NAME.test(n)) ?? texts[0]!,
+    charset: formCharset('', attrs['accept-charset'], pageCharset),
+  };
 }
 
 /** The site search on a page: a form first; a search box outside any form means script drives it. */
@@ -104,7 +122,11 @@ export function findSearch(html: string, pageUrl: string, pageCharset: string): 
   }
   const outside = html.replace(FORM, '');
   for (const m of outside.matchAll(/<input\b((?:[^>"']|"[^"]*"|'[^']*')*)>/giu)) {
-    if (isText(parseAttrs(m[1]!)) && (HINT.test(m[1]!) || /搜\s*索|检\s*索/u.test(textOf(outside.slice(m.index! + m[0].length, m.index! + m[0].length + 400))))) script = true;
+    if (
+      isText(parseAttrs(m[1]!)) &&
+      (HINT.test(m[1]!) || /搜\s*索|检\s*索/u.test(textOf(outside.slice(m.index! + m[0].length, m.index! + m[0].length + 400))))
+    )
+      script = true;
   }
   return script || searchEntry(outside, pageUrl).scripted ? { script: true } : null;
 }
@@ -148,8 +170,16 @@ export function titleOnPage(title: string, html: string): boolean {
 }
 
 /** Submits one query as the browser would; a POST's redirect to the results is followed with GET. */
-async function submit(form: SearchForm, title: string, options: SiteSearchOptions, limiter: HostLimiter): Promise<{ url: string; r: ExchangeResult }> {
-  const body = formEncode(form.fields.map(([n, v]) => [n, n === form.queryField ? title : v]), form.charset);
+async function submit(
+  form: SearchForm,
+  title: string,
+  options: SiteSearchOptions,
+  limiter: HostLimiter,
+): Promise<{ url: string; r: ExchangeResult }> {
+  const body = formEncode(
+    form.fields.map(([n, v]) => [n, n === form.queryField ? title : v]),
+    form.charset,
+  );
   const action = new URL(form.action);
   const run = <T>(url: string, work: () => Promise<T>) => limiter.run(new URL(url).host, work);
   if (form.method === 'get') {
@@ -157,7 +187,13 @@ async function submit(form: SearchForm, title: string, options: SiteSearchOption
     const url = action.toString();
     return { url, r: await run(url, () => fetchBounded(url, 'GET', options.limits)) };
   }
-  const posted = await run(form.action, () => requestOnce(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(body) }, options.limits));
+  const posted = await run(form.action, () =>
+    requestOnce(
+      action,
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(body) },
+      options.limits,
+    ),
+  );
   const location = posted.status >= 300 && posted.status < 400 ? posted.headers.location : undefined;
   const next = location ? new URL(location, action) : null;
   if (!next || (next.protocol !== 'http:' && next.protocol !== 'https:')) return { url: form.action, r: posted };
@@ -165,7 +201,12 @@ async function submit(form: SearchForm, title: string, options: SiteSearchOption
 }
 
 /** Locates the search form: on the home page, else on the page its "搜索" link opens. */
-async function locate(homeUrl: string, homeHtml: string, options: SiteSearchOptions, limiter: HostLimiter): Promise<{ found: SearchFound; page: string; problem?: string; unverified?: string }> {
+async function locate(
+  homeUrl: string,
+  homeHtml: string,
+  options: SiteSearchOptions,
+  limiter: HostLimiter,
+): Promise<{ found: SearchFound; page: string; problem?: string; unverified?: string }> {
   const found = findSearch(homeHtml, homeUrl, formCharset(homeHtml, options.homeCharset));
   if (found) return { found, page: homeUrl };
   const link = searchLinks(homeHtml, homeUrl)[0];
@@ -173,7 +214,8 @@ async function locate(homeUrl: string, homeHtml: string, options: SiteSearchOpti
   const r = await limiter.run(new URL(link).host, () => fetchBounded(link, 'GET', options.limits));
   // No answer at all says nothing about the search (the network, or a search on another host this machine cannot reach).
   if (r.status === 0) return { found: null, page: link, unverified: `搜索页面 ${link} 没有响应（${r.failure?.message ?? '无法访问'}）` };
-  if (r.failure || r.status >= 400) return { found: null, page: link, problem: `搜索页面打不开（${r.failure?.message ?? `HTTP ${r.status}`}）` };
+  if (r.failure || r.status >= 400)
+    return { found: null, page: link, problem: `搜索页面打不开（${r.failure?.message ?? `HTTP ${r.status}`}）` };
   const type = String(r.headers['content-type'] ?? '');
   const html = decodeHtml(r.body, type);
   return { found: findSearch(html, r.finalUrl, formCharset(html, /charset=([\w-]+)/iu.exec(type)?.[1])) ?? { script: true }, page: link };
@@ -184,18 +226,33 @@ async function locate(homeUrl: string, homeHtml: string, options: SiteSearchOpti
  * a search page), submits each sampled title as a browser would (GET or POST,
  * in the page's charset) and looks for it on the first page of results.
  */
-export async function checkSiteSearch(homeUrl: string, homeHtml: string, titles: readonly string[], options: SiteSearchOptions): Promise<NetworkCheckResult> {
+export async function checkSiteSearch(
+  homeUrl: string,
+  homeHtml: string,
+  titles: readonly string[],
+  options: SiteSearchOptions,
+): Promise<NetworkCheckResult> {
   const limiter = options.limiter ?? new HostLimiter(2);
   const { found, page, problem, unverified } = await locate(homeUrl, homeHtml, options, limiter);
-  const note = (text: string, ok: boolean, items?: EvidenceItem[]): CheckNote => ({ check: 'search', text, ok, ...(items ? { detect: 'search.missing' as const, items } : {}) });
+  const note = (text: string, ok: boolean, items?: EvidenceItem[]): CheckNote => ({
+    check: 'search',
+    text,
+    ok,
+    ...(items ? { detect: 'search.missing' as const, items } : {}),
+  });
   if (unverified) return { observations: [], notes: [note(`站内搜索未核实：${unverified}`, false, [{ url: page, reason: unverified }])] };
   if (!found) {
     const reason = problem ?? '首页没有搜索框或“搜索”链接';
-    return { observations: [{ detect: 'search.missing', count: 1, summary: `无站内搜索：${reason}`, items: [{ url: page, reason }] }], notes: [note(reason, false)] };
+    return {
+      observations: [{ detect: 'search.missing', count: 1, summary: `无站内搜索：${reason}`, items: [{ url: page, reason }] }],
+      notes: [note(reason, false)],
+    };
   }
   if ('script' in found) return { observations: [], notes: [note('站内搜索需脚本驱动，请人工检查', false)] };
   const { form } = found;
-  const notes = [note(`站内搜索：${form.method.toUpperCase()} ${form.action}（检索字段 ${form.queryField}，${form.charset.toUpperCase()} 编码）`, true)];
+  const notes = [
+    note(`站内搜索：${form.method.toUpperCase()} ${form.action}（检索字段 ${form.queryField}，${form.charset.toUpperCase()} 编码）`, true),
+  ];
   if (!titles.length) return { observations: [], notes: [...notes, note('未提供抽查标题，未检索', false)] };
   const failed: EvidenceItem[] = [];
   const missing: EvidenceItem[] = [];
@@ -205,15 +262,44 @@ export async function checkSiteSearch(homeUrl: string, homeHtml: string, titles:
     const via = form.method === 'post' ? 'POST 检索，' : '';
     // Only an answer of the site counts against its search; no answer at all leaves the query unverified.
     if (r.status === 0) silent.push({ url, text: title, reason: `${via}检索没有响应，未核实：${r.failure?.message ?? '无法访问'}` });
-    else if (r.failure || r.status >= 400) failed.push({ url, text: title, reason: `${via}检索失败：${r.failure?.message ?? `HTTP ${r.status}`}` });
-    else if (!titleOnPage(title, decodeHtml(r.body, String(r.headers['content-type'] ?? '')))) missing.push({ url, text: title, reason: `${via}搜索结果第一页没有该标题` });
+    else if (r.failure || r.status >= 400)
+      failed.push({ url, text: title, reason: `${via}检索失败：${r.failure?.message ?? `HTTP ${r.status}`}` });
+    else if (!titleOnPage(title, decodeHtml(r.body, String(r.headers['content-type'] ?? ''))))
+      missing.push({ url, text: title, reason: `${via}搜索结果第一页没有该标题` });
   }
   const answered = titles.length - silent.length;
-  notes.push(note(`抽查 ${titles.length} 个标题：${answered - failed.length - missing.length} 个在搜索结果第一页找到，${missing.length} 个找不到，${failed.length} 次检索失败${silent.length ? `，${silent.length} 次没有响应（未核实）` : ''}`, !failed.length && !missing.length && !silent.length));
-  if (silent.length) notes.push(note(`站内搜索 ${silent.length} 次检索没有响应（${new URL(form.action).host}），这些标题未核实`, false, silent));
+  notes.push(
+    note(
+      `抽查 ${titles.length} 个标题：${answered - failed.length - missing.length} 个在搜索结果第一页找到，${missing.length} 个找不到，${failed.length} 次检索失败${silent.length ? `，${silent.length} 次没有响应（未核实）` : ''}`,
+      !failed.length && !missing.length && !silent.length,
+    ),
+  );
+  if (silent.length)
+    notes.push(note(`站内搜索 ${silent.length} 次检索没有响应（${new URL(form.action).host}），这些标题未核实`, false, silent));
   if (!answered) return { observations: [], notes };
-  if (failed.length === answered) return { observations: [{ detect: 'search.missing', count: 1, summary: `站内搜索不可用：${failed.length} 次检索全部失败（${failed[0]!.reason}）`, items: failed }], notes };
+  if (failed.length === answered)
+    return {
+      observations: [
+        {
+          detect: 'search.missing',
+          count: 1,
+          summary: `站内搜索不可用：${failed.length} 次检索全部失败（${failed[0]!.reason}）`,
+          items: failed,
+        },
+      ],
+      notes,
+    };
   const notFound = [...failed, ...missing];
   if (!notFound.length) return { observations: [], notes };
-  return { observations: [{ detect: 'search.titles', count: notFound.length, summary: `抽查 ${titles.length} 个标题，${notFound.length} 个在搜索结果第一页找不到`, items: notFound }], notes };
+  return {
+    observations: [
+      {
+        detect: 'search.titles',
+        count: notFound.length,
+        summary: `抽查 ${titles.length} 个标题，${notFound.length} 个在搜索结果第一页找不到`,
+        items: notFound,
+      },
+    ],
+    notes,
+  };
 }

@@ -20,5 +20,7 @@ export function samplingWindow(meta: ExportMeta): string | undefined {
 export function samplingInBody(meta: ExportMeta): string {
   const { periodStart, periodEnd } = meta;
   if (!periodStart || !periodEnd) return periodTitle(meta);
-  return periodStart.slice(0, 4) === periodEnd.slice(0, 4) ? `${formatChineseMonthDay(periodStart)}至${formatChineseMonthDay(periodEnd)}` : samplingWindow(meta)!;
+  return periodStart.slice(0, 4) === periodEnd.slice(0, 4)
+    ? `${formatChineseMonthDay(periodStart)}至${formatChineseMonthDay(periodEnd)}`
+    : samplingWindow(meta)!;
 }

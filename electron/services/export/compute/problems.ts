@@ -26,7 +26,9 @@ function findingPhrase(finding: ExportFinding): string {
 export function problemText(row: ResultRow, findings: readonly ExportFinding[]): string {
   const confirmed = findings.filter((f) => f.targetId === row.target.id && f.status === 'confirmed');
   const fromFindings = [...confirmed.filter((f) => f.veto), ...confirmed.filter((f) => !f.veto)].map(findingPhrase);
-  const phrases = (fromFindings.length ? fromFindings : row.score.vetoReasons.map((r) => r.replace(/^[^：]*：/u, ''))).map((p) => p.trim()).filter(Boolean);
+  const phrases = (fromFindings.length ? fromFindings : row.score.vetoReasons.map((r) => r.replace(/^[^：]*：/u, '')))
+    .map((p) => p.trim())
+    .filter(Boolean);
   return [...new Set(phrases)].join('；');
 }
 

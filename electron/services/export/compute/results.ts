@@ -42,7 +42,8 @@ export const scoreStyleOf = (data: ExportAssessmentData): ScoreStyle => data.met
 
 /** 总计 cell: the total (0 when vetoed, as seed 002 prints); "暂计 85.5（12/67）" while incomplete. */
 export function totalCell(score: ExportScore, style: ScoreStyle): Cell {
-  if (!isComplete(score)) return `暂计${formatScoreAs(score.total, style)}${score.progress ? `（${score.progress.reviewed}/${score.progress.total}）` : ''}`;
+  if (!isComplete(score))
+    return `暂计${formatScoreAs(score.total, style)}${score.progress ? `（${score.progress.reviewed}/${score.progress.total}）` : ''}`;
   return score.veto ? 0 : score.total;
 }
 

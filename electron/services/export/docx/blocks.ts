@@ -51,7 +51,9 @@ export function issuerMark(text: string, topMm = 35): Paragraph {
  */
 export function docNumberWithRule(text: string): Paragraph {
   // Without a 文号 there is no empty line for one: the rule sits a line under the 标志.
-  const spacing = text ? { before: 2 * LINE_PITCH, after: 0, ...GRID_LINE } : { before: LINE_PITCH, after: 0, line: 20, lineRule: LineRuleType.EXACT };
+  const spacing = text
+    ? { before: 2 * LINE_PITCH, after: 0, ...GRID_LINE }
+    : { before: LINE_PITCH, after: 0, line: 20, lineRule: LineRuleType.EXACT };
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing,

@@ -5,7 +5,18 @@
  */
 import { Document, DocumentGridType, Packer, Paragraph, Table, type ISectionOptions } from 'docx';
 import type { AnnexSpec } from '../table-spec';
-import { addressee, attachmentNote, bodyParagraph, docNumberWithRule, heading, issuerMark, note, signatureAndDate, title, warningParagraph } from './blocks';
+import {
+  addressee,
+  attachmentNote,
+  bodyParagraph,
+  docNumberWithRule,
+  heading,
+  issuerMark,
+  note,
+  signatureAndDate,
+  title,
+  warningParagraph,
+} from './blocks';
 import { annexChildren } from './annex';
 import { colophon, colophonHeight, type ColophonOptions } from './colophon';
 import { FOOTER_DISTANCE, pageNumberFooters } from './footer';

@@ -67,7 +67,8 @@ function needs(block: TableBlock, size: number, style: ScoreStyle): number[] {
 }
 
 /** Whether a column may wrap: left-aligned text wider than six characters. */
-const wrapping = (block: TableBlock, need: readonly number[], size: number) => block.columns.map((c, i) => c.align === 'left' && need[i]! > 6 * size * 10);
+const wrapping = (block: TableBlock, need: readonly number[], size: number) =>
+  block.columns.map((c, i) => c.align === 'left' && need[i]! > 6 * size * 10);
 
 /**
  * The table's font size: the size by column count (四号, 小四, 五号), smaller (小五, 六号)

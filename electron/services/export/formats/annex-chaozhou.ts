@@ -21,12 +21,20 @@ function vetoCell(veto: boolean): Cell {
 }
 
 function scoreColumns(cls: ExportClass): TableColumn[] {
-  return [...cls.sections.map((s) => ({ header: s.name, width: 5, decimals: true })), { header: '加分指标', width: 5, decimals: true }, { header: '总计', width: 6, decimals: true }];
+  return [
+    ...cls.sections.map((s) => ({ header: s.name, width: 5, decimals: true })),
+    { header: '加分指标', width: 5, decimals: true },
+    { header: '总计', width: 6, decimals: true },
+  ];
 }
 
 function scoreCells(cls: ExportClass, score: ExportScore, data: ExportAssessmentData): Cell[] {
   const style = scoreStyleOf(data);
-  return [...cls.sections.map((s) => (score.veto ? 0 : (score.sections[s.id] ?? 0))), score.veto ? 0 : score.bonus, totalCell(score, style)];
+  return [
+    ...cls.sections.map((s) => (score.veto ? 0 : (score.sections[s.id] ?? 0))),
+    score.veto ? 0 : score.bonus,
+    totalCell(score, style),
+  ];
 }
 
 function block(cls: ExportClass, rows: ResultRow[], data: ExportAssessmentData): TableBlock {
@@ -43,21 +51,52 @@ function block(cls: ExportClass, rows: ResultRow[], data: ExportAssessmentData):
         { header: '单项否决', width: 5 },
         { header: '结果', width: 7 },
       ],
-      rows: rows.map(({ target, score }, i) => [i + 1, target.unit, target.name, platformAsWritten(target.platform), vetoCell(score.veto), gradeText(score)]),
+      rows: rows.map(({ target, score }, i) => [
+        i + 1,
+        target.unit,
+        target.name,
+        platformAsWritten(target.platform),
+        vetoCell(score.veto),
+        gradeText(score),
+      ]),
     };
   }
   // Accounts listed one by one (a unit may run several); unit-level rows (a score report of units) keep the unit layout.
   if (cls.kind === 'newmedia' && !cls.byUnit && rows.some((r) => r.target.platform)) {
     return {
       caption,
-      columns: [{ header: '排名', width: 5 }, { header: '单位名称', width: 14, align: 'left' }, { header: '账号名称', width: 12, align: 'left' }, { header: '平台', width: 8 }, { header: '单项否决', width: 5 }, ...scoreColumns(cls)],
-      rows: rows.map(({ target, score }) => [rankCell(score), target.unit, target.name, platformAsWritten(target.platform), vetoCell(score.veto), ...scoreCells(cls, score, data)]),
+      columns: [
+        { header: '排名', width: 5 },
+        { header: '单位名称', width: 14, align: 'left' },
+        { header: '账号名称', width: 12, align: 'left' },
+        { header: '平台', width: 8 },
+        { header: '单项否决', width: 5 },
+        ...scoreColumns(cls),
+      ],
+      rows: rows.map(({ target, score }) => [
+        rankCell(score),
+        target.unit,
+        target.name,
+        platformAsWritten(target.platform),
+        vetoCell(score.veto),
+        ...scoreCells(cls, score, data),
+      ]),
     };
   }
   return {
     caption,
-    columns: [{ header: '排名', width: 5 }, { header: '单位名称', width: 14, align: 'left' }, { header: '单项否决', width: 5 }, ...scoreColumns(cls)],
-    rows: rows.map(({ target, score }) => [rankCell(score), target.unit || target.name, vetoCell(score.veto), ...scoreCells(cls, score, data)]),
+    columns: [
+      { header: '排名', width: 5 },
+      { header: '单位名称', width: 14, align: 'left' },
+      { header: '单项否决', width: 5 },
+      ...scoreColumns(cls),
+    ],
+    rows: rows.map(({ target, score }) => [
+      rankCell(score),
+      target.unit || target.name,
+      vetoCell(score.veto),
+      ...scoreCells(cls, score, data),
+    ]),
   };
 }
 
@@ -69,7 +108,11 @@ export function chaozhouBlocks(data: ExportAssessmentData, kind: TargetKind): Ta
 }
 
 /** The Chaozhou annexes, numbered from `firstNumber`; kinds with no scored target are left out. */
-export function chaozhouAnnexes(data: ExportAssessmentData, titles: Partial<Record<TargetKind, string>> = {}, firstNumber = 1): AnnexSpec[] {
+export function chaozhouAnnexes(
+  data: ExportAssessmentData,
+  titles: Partial<Record<TargetKind, string>> = {},
+  firstNumber = 1,
+): AnnexSpec[] {
   const out: AnnexSpec[] = [];
   const warning = incompleteWarning(data);
   for (const kind of ['website', 'newmedia'] as const) {

@@ -19,7 +19,9 @@ function sectionWeaknesses(template: CircularTemplate, classes: readonly ClassRe
     for (const section of cls.sections) {
       if (seen.has(section.name) || section.max <= 0) continue;
       // Vetoed and provisional scores say nothing about a section's weakness.
-      const weak = rows.filter((r) => isComplete(r.score) && !r.score.veto && (r.score.sections[section.id] ?? 0) < section.max * 0.6).map((r) => r.target.unit || r.target.name);
+      const weak = rows
+        .filter((r) => isComplete(r.score) && !r.score.veto && (r.score.sections[section.id] ?? 0) < section.max * 0.6)
+        .map((r) => r.target.unit || r.target.name);
       if (weak.length === 0) continue;
       seen.add(section.name);
       sentences.push(phrase(template, 'sectionWeakness', { section: section.name, targets: nameList(weak, '、', 3) }));
@@ -36,7 +38,9 @@ function gradeListBlocks(template: CircularTemplate, classes: readonly ClassResu
       text: phrase(template, 'classHeading', { ordinal: chineseNumeral(i + 1), className: cls.name, count: rows.length }),
     });
     for (const grade of GRADE_ORDER) {
-      const names = rows.filter((r) => isComplete(r.score) && (r.score.veto ? '不合格' : r.score.grade) === grade).map((r) => listName(r.target));
+      const names = rows
+        .filter((r) => isComplete(r.score) && (r.score.veto ? '不合格' : r.score.grade) === grade)
+        .map((r) => listName(r.target));
       if (names.length === 0) continue;
       out.push({
         kind: 'paragraph',
@@ -44,7 +48,14 @@ function gradeListBlocks(template: CircularTemplate, classes: readonly ClassResu
       });
     }
     const open = rows.filter((r) => !isComplete(r.score));
-    if (open.length) out.push({ kind: 'paragraph', text: `尚未评审完毕（暂未评定等次）：${nameList(open.map((r) => listName(r.target)), phrase(template, 'nameSeparator'))}。` });
+    if (open.length)
+      out.push({
+        kind: 'paragraph',
+        text: `尚未评审完毕（暂未评定等次）：${nameList(
+          open.map((r) => listName(r.target)),
+          phrase(template, 'nameSeparator'),
+        )}。`,
+      });
   });
   return out;
 }

@@ -29,7 +29,9 @@ export interface CircularOptions {
 /** Template paragraphs (strings or lead+text) as body blocks. */
 export function paragraphs(items: readonly TemplateParagraph[], vars: Vars, file: string): BodyBlock[] {
   return items.map((p) =>
-    typeof p === 'string' ? { kind: 'paragraph', text: fill(p, vars, file) } : { kind: 'paragraph', lead: fill(p.lead, vars, file), text: fill(p.text, vars, file) },
+    typeof p === 'string'
+      ? { kind: 'paragraph', text: fill(p, vars, file) }
+      : { kind: 'paragraph', lead: fill(p.lead, vars, file), text: fill(p.text, vars, file) },
   );
 }
 
@@ -52,7 +54,14 @@ export function commonVars(data: ExportAssessmentData): Vars {
  * (主送, 抄送, 印发机关, 署名, 文号, dates, 公开方式, title breaks) win over the
  * template's defaults; options given for one export win over both.
  */
-export function circularSpec(template: CircularTemplate, vars: Vars, body: BodyBlock[], annexes: AnnexSpec[], options: CircularOptions, data: ExportAssessmentData): OfficialDocSpec {
+export function circularSpec(
+  template: CircularTemplate,
+  vars: Vars,
+  body: BodyBlock[],
+  annexes: AnnexSpec[],
+  options: CircularOptions,
+  data: ExportAssessmentData,
+): OfficialDocSpec {
   const f = (t: string) => fill(t, vars, template.file);
   const s = data.meta.settings ?? {};
   const date = documentDate(data, options);

@@ -30,12 +30,21 @@ function optionalPhrase(template: CircularTemplate, key: string, fallback: strin
 }
 
 /** Computes the template variables of the Zhanjiang circular. */
-export function zhanjiangVars(template: CircularTemplate, data: ExportAssessmentData, options: CircularOptions, websiteProblems: readonly ProblemRow[]): Vars {
+export function zhanjiangVars(
+  template: CircularTemplate,
+  data: ExportAssessmentData,
+  options: CircularOptions,
+  websiteProblems: readonly ProblemRow[],
+): Vars {
   const websiteClasses = resultsByClass(data, 'website').filter((c) => c.rows.length > 0);
   const websites = resultsOfKind(data, 'website');
   const accounts = resultsOfKind(data, 'newmedia', { accounts: true });
-  const classCounts = websiteClasses.map(({ cls, rows }) => phrase(template, 'classCountItem', { className: cls.name, count: rows.length })).join(phrase(template, 'classCountSeparator'));
-  const classRates = websiteClasses.map(({ cls, rows }) => phrase(template, 'classPassRateItem', { className: cls.name, rate: rate(rows) })).join(phrase(template, 'classPassRateSeparator'));
+  const classCounts = websiteClasses
+    .map(({ cls, rows }) => phrase(template, 'classCountItem', { className: cls.name, count: rows.length }))
+    .join(phrase(template, 'classCountSeparator'));
+  const classRates = websiteClasses
+    .map(({ cls, rows }) => phrase(template, 'classPassRateItem', { className: cls.name, rate: rate(rows) }))
+    .join(phrase(template, 'classPassRateSeparator'));
   const problems = nameList(
     websiteProblems.flatMap((p) => p.problem.split('；')),
     phrase(template, 'problemSummarySeparator'),
@@ -56,7 +65,8 @@ export function zhanjiangVars(template: CircularTemplate, data: ExportAssessment
     websiteCount: websites.length,
     websiteClassCounts: classCounts,
     websitePassRate: rate(websites),
-    websiteClassPassRates: websiteClasses.length > 1 ? `${phrase(template, 'classPassRatePrefix')}${classRates}${phrase(template, 'classPassRateSuffix')}` : '',
+    websiteClassPassRates:
+      websiteClasses.length > 1 ? `${phrase(template, 'classPassRatePrefix')}${classRates}${phrase(template, 'classPassRateSuffix')}` : '',
     // No problem found: the sentence says none rather than inventing one.
     websiteProblemClause: problems ? optionalPhrase(template, 'websiteProblemClause', '，但仍存在{{problems}}等问题', { problems }) : '',
     websiteProblemSummary: problems || phrase(template, 'problemSummaryNone'),
@@ -74,7 +84,10 @@ function problemBlocks(template: CircularTemplate, websites: readonly ProblemRow
   const sep = phrase(template, 'problemItemSeparator');
   const out: BodyBlock[] = [];
   const none: string[] = [];
-  for (const [kind, rows] of [['website', websites], ['newmedia', accounts]] as const) {
+  for (const [kind, rows] of [
+    ['website', websites],
+    ['newmedia', accounts],
+  ] as const) {
     if (rows.length === 0) {
       none.push(KIND_NAME[kind]);
       continue;
@@ -91,7 +104,11 @@ function problemBlocks(template: CircularTemplate, websites: readonly ProblemRow
         }),
       )
       .join(sep);
-    out.push({ kind: 'paragraph', lead, text: phrase(template, kind === 'website' ? 'websiteProblemsText' : 'newmediaProblemsText', { count: rows.length, items }) });
+    out.push({
+      kind: 'paragraph',
+      lead,
+      text: phrase(template, kind === 'website' ? 'websiteProblemsText' : 'newmediaProblemsText', { count: rows.length, items }),
+    });
   }
   if (none.length) out.push({ kind: 'paragraph', text: phrase(template, 'noProblemsText', { kindName: none.join('和') }) });
   return out;

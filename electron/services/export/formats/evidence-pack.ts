@@ -105,7 +105,11 @@ export function collectEvidence(
         throw new KaopingError('evidence-missing', `证据文件不存在：${source}（考评对象：${target.name}，指标：${finding.indicatorName}）`);
       // The real path must stay inside too: a link in evidence/ to a file elsewhere on the disk is never packed.
       const real = realPathInside(root, source);
-      if (!real) throw new KaopingError('evidence-path', `证据文件 ${evidence.path} 是指向证据目录之外的链接，已拒绝打包（考评对象：${target.name}）`);
+      if (!real)
+        throw new KaopingError(
+          'evidence-path',
+          `证据文件 ${evidence.path} 是指向证据目录之外的链接，已拒绝打包（考评对象：${target.name}）`,
+        );
       const bytes = new Uint8Array(readFileSync(real));
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const folder = `${folderOf(target)}/${safeName(finding.indicatorName)}`;

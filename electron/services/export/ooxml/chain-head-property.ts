@@ -34,12 +34,20 @@ export function stampChainHead(bytes: Uint8Array, head: string): Uint8Array {
     );
     const types = strFromU8(files['[Content_Types].xml']!);
     if (!types.includes('/docProps/custom.xml')) {
-      files['[Content_Types].xml'] = strToU8(types.replace('</Types>', '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'));
+      files['[Content_Types].xml'] = strToU8(
+        types.replace(
+          '</Types>',
+          '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+        ),
+      );
     }
     const rels = strFromU8(files['_rels/.rels']!);
     if (!rels.includes('docProps/custom.xml')) {
       files['_rels/.rels'] = strToU8(
-        rels.replace('</Relationships>', '<Relationship Id="rIdKaopingCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>'),
+        rels.replace(
+          '</Relationships>',
+          '<Relationship Id="rIdKaopingCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
+        ),
       );
     }
   }

@@ -64,13 +64,16 @@ export function quoteFormulaText(bytes: Uint8Array): Uint8Array {
       out[name] = data;
       continue;
     }
-    const sheet = strFromU8(data).replace(/<c\b([^>]*?)>(\s*<v>(\d+)<\/v>\s*)<\/c>/gu, (whole, attrs: string, inner: string, idx: string) => {
-      if (!/\bt="s"/u.test(attrs) || !risky.has(Number(idx))) return whole;
-      const s = Number(/\bs="(\d+)"/u.exec(attrs)?.[1] ?? 0);
-      const q = quotedStyle(s);
-      const next = /\bs="\d+"/u.test(attrs) ? attrs.replace(/\bs="\d+"/u, `s="${q}"`) : `${attrs} s="${q}"`;
-      return `<c${next}>${inner}</c>`;
-    });
+    const sheet = strFromU8(data).replace(
+      /<c\b([^>]*?)>(\s*<v>(\d+)<\/v>\s*)<\/c>/gu,
+      (whole, attrs: string, inner: string, idx: string) => {
+        if (!/\bt="s"/u.test(attrs) || !risky.has(Number(idx))) return whole;
+        const s = Number(/\bs="(\d+)"/u.exec(attrs)?.[1] ?? 0);
+        const q = quotedStyle(s);
+        const next = /\bs="\d+"/u.test(attrs) ? attrs.replace(/\bs="\d+"/u, `s="${q}"`) : `${attrs} s="${q}"`;
+        return `<c${next}>${inner}</c>`;
+      },
+    );
     out[name] = strToU8(sheet);
   }
   if (added.length === 0) return bytes;

@@ -18,7 +18,11 @@ export async function previewFindings(store: AssessmentStore, file: string): Pro
   const parsed: ParsedFindings = { findings: [], errors: [] };
   for (const grid of await readGrids(file)) parseFindingsSheet(ruleset, index, grid.sheet, grid.rows, parsed);
   if (parsed.findings.length === 0 && parsed.errors.length === 0) {
-    parsed.errors.push({ sheet: '', row: 0, message: '没有找到问题记录：请检查表头（考评对象、指标 或 一级指标/二级指标、评分细则、次数、说明）' });
+    parsed.errors.push({
+      sheet: '',
+      row: 0,
+      message: '没有找到问题记录：请检查表头（考评对象、指标 或 一级指标/二级指标、评分细则、次数、说明）',
+    });
   }
   return parsed;
 }
@@ -34,7 +38,11 @@ export async function importFindings(store: AssessmentStore, file: string): Prom
   // Parsed first: the reader checks the file's kind and size limits before anything reads it whole.
   const parsed = await previewFindings(store, file);
   if (parsed.errors.length) {
-    throw new KaopingError('import-rejected', `导入失败，未写入任何数据：${name} 有 ${parsed.errors.length} 处错误`, parsed.errors.map((e) => describeIssue(file, e)));
+    throw new KaopingError(
+      'import-rejected',
+      `导入失败，未写入任何数据：${name} 有 ${parsed.errors.length} 处错误`,
+      parsed.errors.map((e) => describeIssue(file, e)),
+    );
   }
   const digest = sha256(readFileSync(file));
   const earlier = store.lastRecorded(IMPORT_ACTION, `file:${digest}`);

@@ -52,7 +52,11 @@ export class TargetIndex {
       if (hit) return hit;
     }
     const url = /[./]/u.test(text) ? normalizeSiteUrl(text)?.url : undefined;
-    const hits = (url && this.byKey.get(`u:${url.replace(/\/+$/u, '')}`)) || this.byKey.get(`c:${text.toUpperCase()}`) || this.byKey.get(`n:${matchKey(text)}`) || [];
+    const hits =
+      (url && this.byKey.get(`u:${url.replace(/\/+$/u, '')}`)) ||
+      this.byKey.get(`c:${text.toUpperCase()}`) ||
+      this.byKey.get(`n:${matchKey(text)}`) ||
+      [];
     if (hits.length === 1) return hits[0]!;
     if (hits.length === 0) return `找不到考评对象“${text}”`;
     return `“${text}”对应多个考评对象，请写编号：${hits.map((t) => `${t.id} ${t.name}`).join('；')}`;
@@ -75,7 +79,9 @@ function findLayout(rows: string[][]): { header: number; layout: Layout } | null
 }
 
 function positiveInt(text: string, fallback: number): number | null {
-  const t = toHalfWidth(text).trim().replace(/[处次条个第]/gu, '');
+  const t = toHalfWidth(text)
+    .trim()
+    .replace(/[处次条个第]/gu, '');
   if (t === '') return fallback;
   return /^\d+$/u.test(t) && Number(t) > 0 ? Number(t) : null;
 }
@@ -106,7 +112,8 @@ export function parseFindingsSheet(ruleset: Ruleset, targets: TargetIndex, sheet
     const row = rows[r] ?? [];
     if (row.every((c) => !cleanCell(c ?? ''))) continue;
     const rowNo = r + 1;
-    const issue = (column: Column, message: string) => into.errors.push({ sheet, row: rowNo, column: columnLetter(layout[column] ?? 0), message });
+    const issue = (column: Column, message: string) =>
+      into.errors.push({ sheet, row: rowNo, column: columnLetter(layout[column] ?? 0), message });
     const ref = cell(row, 'target');
     if (!ref) {
       issue('target', '考评对象为空');
@@ -117,7 +124,8 @@ export function parseFindingsSheet(ruleset: Ruleset, targets: TargetIndex, sheet
       issue('target', target);
       continue;
     }
-    const indicatorRef = layout.indicator !== undefined ? cell(row, 'indicator') : [cell(row, 'level1'), cell(row, 'level2')].filter(Boolean).join('/');
+    const indicatorRef =
+      layout.indicator !== undefined ? cell(row, 'indicator') : [cell(row, 'level1'), cell(row, 'level2')].filter(Boolean).join('/');
     if (!indicatorRef) {
       issue(layout.indicator !== undefined ? 'indicator' : 'level2', '指标为空');
       continue;
@@ -138,6 +146,15 @@ export function parseFindingsSheet(ruleset: Ruleset, targets: TargetIndex, sheet
       issue('count', `次数应为正整数：“${cell(row, 'count')}”`);
       continue;
     }
-    into.findings.push({ sheet, row: rowNo, targetId: target.id, indicatorId: place.indicator.id, rule, count, note: cell(row, 'note'), status: 'confirmed' });
+    into.findings.push({
+      sheet,
+      row: rowNo,
+      targetId: target.id,
+      indicatorId: place.indicator.id,
+      rule,
+      count,
+      note: cell(row, 'note'),
+      status: 'confirmed',
+    });
   }
 }

@@ -32,12 +32,18 @@ export function titleKey(title: string): string {
 }
 
 /** The class of a section title: the person's mapping, the class label it names (第一类), else the closest name. */
-function sectionClass(ruleset: Ruleset, title: string, classMap: Record<string, string>): { cls?: TargetClass; how: 'map' | 'label' | 'name' | null; mapError?: string } {
+function sectionClass(
+  ruleset: Ruleset,
+  title: string,
+  classMap: Record<string, string>,
+): { cls?: TargetClass; how: 'map' | 'label' | 'name' | null; mapError?: string } {
   const mapped = Object.entries(classMap).find(([t]) => titleKey(t) === titleKey(title));
   if (mapped) {
     const ref = mapped[1].trim();
     const cls = ruleset.classes.find((c) => c.id === ref || c.label === ref || c.name === ref);
-    return cls ? { cls, how: 'map' } : { how: null, mapError: `类别对应中的“${ref}”不是本考评方案的类别（可选：${ruleset.classes.map((c) => c.label).join('、')}）` };
+    return cls
+      ? { cls, how: 'map' }
+      : { how: null, mapError: `类别对应中的“${ref}”不是本考评方案的类别（可选：${ruleset.classes.map((c) => c.label).join('、')}）` };
   }
   const byLabel = ruleset.classes.filter((c) => matchKey(title).includes(matchKey(c.label)));
   if (byLabel.length === 1) return { cls: byLabel[0], how: 'label' };
@@ -45,9 +51,12 @@ function sectionClass(ruleset: Ruleset, title: string, classMap: Record<string, 
   return cls ? { cls, how: 'name' } : { how: null };
 }
 
-type Layout = { kind: 'website'; unit: number; url: number; name: number | null } | { kind: 'account'; unit: number; code: number; name: number; type: number };
+type Layout =
+  | { kind: 'website'; unit: number; url: number; name: number | null }
+  | { kind: 'account'; unit: number; code: number; name: number; type: number };
 
-export const columnLetter = (i: number): string => (i >= 26 ? columnLetter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
+export const columnLetter = (i: number): string =>
+  (i >= 26 ? columnLetter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
 
 /** `keys` are the row's cells as matchKey gives them, computed once per row. */
 function findColumn(keys: string[], ...names: string[]): number {
@@ -101,7 +110,13 @@ const TITLE = /^[一二三四五六七八九十]+[、.．]/u;
  * naming the class ("一、…门户网站（共 11 个）"), header rows (repeated where a
  * printed page broke), the owning unit written once and left blank below it.
  */
-export function parseSheet(ruleset: Ruleset, sheet: string, rows: string[][], into: ParsedTargets, classMap: Record<string, string> = {}): void {
+export function parseSheet(
+  ruleset: Ruleset,
+  sheet: string,
+  rows: string[][],
+  into: ParsedTargets,
+  classMap: Record<string, string> = {},
+): void {
   let layout: Layout | undefined;
   let cls: TargetClass | undefined;
   let section: ParsedTargets['sections'][number] | undefined;
@@ -120,8 +135,15 @@ export function parseSheet(ruleset: Ruleset, sheet: string, rows: string[][], in
       const declared = /共\s*(\d+)\s*个/u.exec(joined);
       // An unmatched heading is never refused: the person importing picks its class.
       if (found.mapError) into.errors.push({ sheet, row, message: found.mapError });
-      else if (!cls) into.errors.push({ sheet, row, message: `标题“${joined}”与考评方案的类别名称不一致，请指定它属于哪一类（界面中在预览里选择；命令行用 --class-map "${joined}=第一类"）` });
-      into.sections.push((section = { title: joined, classId: cls?.id ?? null, how: found.how, declared: declared ? Number(declared[1]) : null, read: 0 }));
+      else if (!cls)
+        into.errors.push({
+          sheet,
+          row,
+          message: `标题“${joined}”与考评方案的类别名称不一致，请指定它属于哪一类（界面中在预览里选择；命令行用 --class-map "${joined}=第一类"）`,
+        });
+      into.sections.push(
+        (section = { title: joined, classId: cls?.id ?? null, how: found.how, declared: declared ? Number(declared[1]) : null, read: 0 }),
+      );
       layout = undefined;
       lastUnit = '';
       return;
@@ -144,7 +166,8 @@ export function parseSheet(ruleset: Ruleset, sheet: string, rows: string[][], in
     const at = (col: number) => cells[col] ?? '';
     const tooLong = (col: number | null, what: string) => {
       const chars = col === null ? 0 : at(col).length;
-      if (chars > NAME_MAX_CHARS) into.errors.push({ sheet, row, column: columnLetter(col!), message: overLimit.name(what, chars).message });
+      if (chars > NAME_MAX_CHARS)
+        into.errors.push({ sheet, row, column: columnLetter(col!), message: overLimit.name(what, chars).message });
       return chars > NAME_MAX_CHARS;
     };
     if (layout.kind === 'website') {
@@ -157,9 +180,21 @@ export function parseSheet(ruleset: Ruleset, sheet: string, rows: string[][], in
         into.errors.push({ sheet, row, column: columnLetter(layout.url), message: rawUrl ? `网址无效：${rawUrl}` : '网址为空' });
         return;
       }
-      if (normal.addedScheme) into.warnings.push({ sheet, row, column: columnLetter(layout.url), message: `网址未写协议，按 ${normal.url} 处理` });
+      if (normal.addedScheme)
+        into.warnings.push({ sheet, row, column: columnLetter(layout.url), message: `网址未写协议，按 ${normal.url} 处理` });
       if (cls.kind !== 'website') into.errors.push({ sheet, row, message: `“${cls.label}”是新媒体类别，但此行是网站` });
-      into.targets.push({ sheet, row, kind: 'website', unit, name: (layout.name !== null ? at(layout.name) : '') || unit, url: normal.url, classId: cls.id, attributes: {}, identifier: null, platform: null });
+      into.targets.push({
+        sheet,
+        row,
+        kind: 'website',
+        unit,
+        name: (layout.name !== null ? at(layout.name) : '') || unit,
+        url: normal.url,
+        classId: cls.id,
+        attributes: {},
+        identifier: null,
+        platform: null,
+      });
     } else {
       const unit = at(layout.unit) || lastUnit;
       lastUnit = unit;
@@ -170,12 +205,36 @@ export function parseSheet(ruleset: Ruleset, sheet: string, rows: string[][], in
       if (!name) into.errors.push({ sheet, row, column: columnLetter(layout.name), message: '账号名称为空' });
       if (tooLong(layout.unit, '主管单位') || tooLong(layout.name, '账号名称')) return;
       const m = IDENTIFIER_PATTERN.exec(code);
-      if (!m) into.errors.push({ sheet, row, column: columnLetter(layout.code), message: `新媒体标识码格式有误：“${code}”（应为6位行政区划代码+M+3位单位编号+2位平台代码+4位序号）` });
+      if (!m)
+        into.errors.push({
+          sheet,
+          row,
+          column: columnLetter(layout.code),
+          message: `新媒体标识码格式有误：“${code}”（应为6位行政区划代码+M+3位单位编号+2位平台代码+4位序号）`,
+        });
       // The platform-code table is unverified practice (platforms.ts), so a mismatch warns.
       const expected = platformCodeOf(type);
-      if (!expected) into.warnings.push({ sheet, row, column: columnLetter(layout.type), message: type ? `未知的账号类型：${type}` : '账号类型为空' });
-      else if (m && m[3] !== expected) into.warnings.push({ sheet, row, column: columnLetter(layout.code), message: `标识码平台代码 ${m[3]} 与账号类型“${type}”（${expected}）不一致，请核对` });
-      into.targets.push({ sheet, row, kind: 'account', unit, name, url: null, classId: cls.kind === 'account' ? cls.id : (ruleset.classes.find((c) => c.kind === 'account')?.id ?? cls.id), attributes: {}, identifier: code, platform: type });
+      if (!expected)
+        into.warnings.push({ sheet, row, column: columnLetter(layout.type), message: type ? `未知的账号类型：${type}` : '账号类型为空' });
+      else if (m && m[3] !== expected)
+        into.warnings.push({
+          sheet,
+          row,
+          column: columnLetter(layout.code),
+          message: `标识码平台代码 ${m[3]} 与账号类型“${type}”（${expected}）不一致，请核对`,
+        });
+      into.targets.push({
+        sheet,
+        row,
+        kind: 'account',
+        unit,
+        name,
+        url: null,
+        classId: cls.kind === 'account' ? cls.id : (ruleset.classes.find((c) => c.kind === 'account')?.id ?? cls.id),
+        attributes: {},
+        identifier: code,
+        platform: type,
+      });
     }
     if (section) section.read++;
   });

@@ -32,16 +32,32 @@ function ScreenshotDrop({ onFiles }: { onFiles: (files: File[]) => void }) {
     >
       <PictureOutlined /> 拖入或粘贴（Ctrl+V）截图，或
       <Upload accept="image/*" multiple showUploadList={false} beforeUpload={(f) => (onFiles([f]), false)}>
-        <Button type="link" size="small">选择文件</Button>
+        <Button type="link" size="small">
+          选择文件
+        </Button>
       </Upload>
     </div>
   );
 }
 
-function FieldInput({ field, value, onChange }: { field: AccountFormField; value: Answers[string] | undefined; onChange: (v: Answers[string]) => void }) {
+function FieldInput({
+  field,
+  value,
+  onChange,
+}: {
+  field: AccountFormField;
+  value: Answers[string] | undefined;
+  onChange: (v: Answers[string]) => void;
+}) {
   switch (field.type) {
     case 'date':
-      return <DatePicker value={typeof value === 'string' && value ? dayjs(value) : null} onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : null)} data-testid={`field-${field.key}`} />;
+      return (
+        <DatePicker
+          value={typeof value === 'string' && value ? dayjs(value) : null}
+          onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : null)}
+          data-testid={`field-${field.key}`}
+        />
+      );
     case 'boolean':
       return (
         <Radio.Group value={value ?? null} onChange={(e) => onChange(e.target.value as boolean)} data-testid={`field-${field.key}`}>
@@ -50,9 +66,25 @@ function FieldInput({ field, value, onChange }: { field: AccountFormField; value
         </Radio.Group>
       );
     case 'count':
-      return <InputNumber min={0} max={520} value={typeof value === 'number' ? value : null} onChange={(n) => onChange(n ?? null)} data-testid={`field-${field.key}`} />;
+      return (
+        <InputNumber
+          min={0}
+          max={520}
+          value={typeof value === 'number' ? value : null}
+          onChange={(n) => onChange(n ?? null)}
+          data-testid={`field-${field.key}`}
+        />
+      );
     case 'text':
-      return <Input.TextArea rows={2} value={typeof value === 'string' ? value : ''} placeholder="没有则留空" onChange={(e) => onChange(e.target.value)} data-testid={`field-${field.key}`} />;
+      return (
+        <Input.TextArea
+          rows={2}
+          value={typeof value === 'string' ? value : ''}
+          placeholder="没有则留空"
+          onChange={(e) => onChange(e.target.value)}
+          data-testid={`field-${field.key}`}
+        />
+      );
   }
 }
 
@@ -62,7 +94,19 @@ function FieldInput({ field, value, onChange }: { field: AccountFormField; value
  * names (on the account, or on its unit's website where the ruleset scores
  * new media there), with the screenshots given for that question.
  */
-export function AccountForm({ id, targetId, evidence, onSaved, onOpenEvidence }: { id: string; targetId: number; evidence: EvidenceView[]; onSaved: () => void; onOpenEvidence: (e: EvidenceView) => void }) {
+export function AccountForm({
+  id,
+  targetId,
+  evidence,
+  onSaved,
+  onOpenEvidence,
+}: {
+  id: string;
+  targetId: number;
+  evidence: EvidenceView[];
+  onSaved: () => void;
+  onOpenEvidence: (e: EvidenceView) => void;
+}) {
   const { message } = App.useApp();
   const form = useCall(() => api.newmedia.form({ id, targetId }), [id, targetId]);
   const [answers, setAnswers] = useState<Answers>({});
@@ -88,7 +132,10 @@ export function AccountForm({ id, targetId, evidence, onSaved, onOpenEvidence }:
   const attach = async (key: string, files: File[]) => {
     try {
       const added: number[] = [];
-      for (const f of files) added.push((await api.evidence.import({ id, targetId, fileName: f.name || 'clipboard.png', contentBase64: await readAsBase64(f) })).id);
+      for (const f of files)
+        added.push(
+          (await api.evidence.import({ id, targetId, fileName: f.name || 'clipboard.png', contentBase64: await readAsBase64(f) })).id,
+        );
       const list = answers[`${key}:evidence`];
       set(`${key}:evidence`, [...(Array.isArray(list) ? list : []), ...added]);
       onSaved();
@@ -116,26 +163,53 @@ export function AccountForm({ id, targetId, evidence, onSaved, onOpenEvidence }:
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }} data-testid="account-form">
       <div style={{ flex: 1, overflow: 'auto', padding: '8px 12px', minHeight: 0 }}>
-      <Typography.Title level={5} style={{ margin: 0 }}>新媒体检查表</Typography.Title>
-      {/* Questions side by side where the pane is wide enough: the form fits in about one screen. */}
-      <Form layout="vertical" size="small" style={{ marginTop: 8, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', columnGap: 16 }}>
-        {form.data.fields.map((field) => {
-          const shots = answers[`${field.key}:evidence`];
-          const ids = new Set(Array.isArray(shots) ? shots : []);
-          return (
-            <Form.Item key={field.key} label={field.label} style={{ marginBottom: 12 }} extra={<>{field.hint}{field.scoredAs.length > 0 && <div>计入：{field.scoredAs.join('；')}</div>}</>}>
-              <Space direction="vertical" style={{ width: '100%' }}>
-                <FieldInput field={field} value={answers[field.key]} onChange={(v) => set(field.key, v)} />
-                {field.scoredAs.length > 0 && <ScreenshotDrop onFiles={(files) => void attach(field.key, files)} />}
-                {ids.size > 0 && <EvidenceStrip evidence={evidence.filter((e) => ids.has(e.id))} onOpen={onOpenEvidence} />}
-              </Space>
-            </Form.Item>
-          );
-        })}
-      </Form>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          新媒体检查表
+        </Typography.Title>
+        {/* Questions side by side where the pane is wide enough: the form fits in about one screen. */}
+        <Form
+          layout="vertical"
+          size="small"
+          style={{ marginTop: 8, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', columnGap: 16 }}
+        >
+          {form.data.fields.map((field) => {
+            const shots = answers[`${field.key}:evidence`];
+            const ids = new Set(Array.isArray(shots) ? shots : []);
+            return (
+              <Form.Item
+                key={field.key}
+                label={field.label}
+                style={{ marginBottom: 12 }}
+                extra={
+                  <>
+                    {field.hint}
+                    {field.scoredAs.length > 0 && <div>计入：{field.scoredAs.join('；')}</div>}
+                  </>
+                }
+              >
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <FieldInput field={field} value={answers[field.key]} onChange={(v) => set(field.key, v)} />
+                  {field.scoredAs.length > 0 && <ScreenshotDrop onFiles={(files) => void attach(field.key, files)} />}
+                  {ids.size > 0 && <EvidenceStrip evidence={evidence.filter((e) => ids.has(e.id))} onOpen={onOpenEvidence} />}
+                </Space>
+              </Form.Item>
+            );
+          })}
+        </Form>
       </div>
       {/* Always in view: the save button does not hide at the bottom of a long form. */}
-      <div style={{ flex: 'none', display: 'flex', alignItems: 'center', gap: 12, padding: '8px 12px', borderTop: '1px solid #eee', background: '#fafafa' }} data-testid="account-form-bar">
+      <div
+        style={{
+          flex: 'none',
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          padding: '8px 12px',
+          borderTop: '1px solid #eee',
+          background: '#fafafa',
+        }}
+        data-testid="account-form-bar"
+      >
         <Button type="primary" loading={saving} onClick={() => void save()} data-testid="account-form-save">
           保存检查表（Ctrl+S）
         </Button>

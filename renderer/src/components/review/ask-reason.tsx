@@ -11,13 +11,31 @@ export const REASON_PICKS = {
 // One prompt at a time: a double click must not stack two dialogs (the second click counts as cancelled).
 let prompting = false;
 
-function ReasonField({ initial, placeholder, picks, multiline, onChange }: { initial: string; placeholder: string; picks: readonly string[]; multiline: boolean; onChange: (v: string) => void }) {
+function ReasonField({
+  initial,
+  placeholder,
+  picks,
+  multiline,
+  onChange,
+}: {
+  initial: string;
+  placeholder: string;
+  picks: readonly string[];
+  multiline: boolean;
+  onChange: (v: string) => void;
+}) {
   const [value, setValue] = useState(initial);
   const set = (v: string) => {
     setValue(v);
     onChange(v);
   };
-  const field = { autoFocus: true, value, placeholder, onChange: (e: { target: { value: string } }) => set(e.target.value), 'data-testid': 'ask-input' };
+  const field = {
+    autoFocus: true,
+    value,
+    placeholder,
+    onChange: (e: { target: { value: string } }) => set(e.target.value),
+    'data-testid': 'ask-input',
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {picks.length > 0 && (
@@ -37,7 +55,10 @@ function ReasonField({ initial, placeholder, picks, multiline, onChange }: { ini
 /** Asks for one line of text in a dialog; resolves with undefined when the reviewer cancels (never an error). */
 export function useAskText() {
   const { modal, message } = App.useApp();
-  return (title: string, options: { initial?: string; placeholder: string; required: string; multiline?: boolean; picks?: readonly string[] }): Promise<string | undefined> =>
+  return (
+    title: string,
+    options: { initial?: string; placeholder: string; required: string; multiline?: boolean; picks?: readonly string[] },
+  ): Promise<string | undefined> =>
     new Promise((resolve) => {
       if (prompting) return resolve(undefined);
       prompting = true;
@@ -50,7 +71,15 @@ export function useAskText() {
         title,
         width: 560,
         icon: null,
-        content: <ReasonField initial={value} placeholder={options.placeholder} picks={options.picks ?? []} multiline={!!options.multiline} onChange={(v) => (value = v)} />,
+        content: (
+          <ReasonField
+            initial={value}
+            placeholder={options.placeholder}
+            picks={options.picks ?? []}
+            multiline={!!options.multiline}
+            onChange={(v) => (value = v)}
+          />
+        ),
         okText: '确定',
         cancelText: '取消',
         onOk: () => {
@@ -73,5 +102,6 @@ export function useAskText() {
  */
 export function useAskReason() {
   const ask = useAskText();
-  return (title: string, picks: readonly string[] = [], initial = '') => ask(title, { initial, placeholder: '填写原因（将记入历史记录）', required: '请填写原因', multiline: true, picks });
+  return (title: string, picks: readonly string[] = [], initial = '') =>
+    ask(title, { initial, placeholder: '填写原因（将记入历史记录）', required: '请填写原因', multiline: true, picks });
 }

@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Dropdown, Input, Segmented, Select, Space, Spin, Tooltip } from 'antd';
 import { ArrowLeftOutlined, ArrowRightOutlined, HistoryOutlined, HomeOutlined, ReloadOutlined } from '@ant-design/icons';
-import { DEVICE_PRESETS, type BrowserStateView, type DevicePreset, type InputEventView, type RectView } from '../../../../shared/api/browser';
+import {
+  DEVICE_PRESETS,
+  type BrowserStateView,
+  type DevicePreset,
+  type InputEventView,
+  type RectView,
+} from '../../../../shared/api/browser';
 import type { Visit } from '../../../../shared/domain/types';
 import { api, mode } from '../../api/client';
 import { PageView, type Frame } from './page-view';
@@ -92,9 +98,12 @@ export function BrowserPane({
 
   // Pages change on their own (slow loads, scripts): keep the address, and in browser mode the picture, current.
   useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible' && !covered) void show(api.browser.state({}), true);
-    }, mode === 'browser' ? 2000 : 1000);
+    const timer = setInterval(
+      () => {
+        if (document.visibilityState === 'visible' && !covered) void show(api.browser.state({}), true);
+      },
+      mode === 'browser' ? 2000 : 1000,
+    );
     return () => clearInterval(timer);
   }, [show, covered]);
 
@@ -109,7 +118,13 @@ export function BrowserPane({
     const el = slot.current;
     const place = () => {
       const r = el?.getBoundingClientRect();
-      void api.browser.bounds({ rect: !r || covered || selecting || failed ? null : { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) }, fit });
+      void api.browser.bounds({
+        rect:
+          !r || covered || selecting || failed
+            ? null
+            : { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) },
+        fit,
+      });
     };
     place();
     const observer = new ResizeObserver(place);
@@ -133,14 +148,41 @@ export function BrowserPane({
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <Space.Compact style={{ padding: 8, width: '100%' }}>
-        <Tooltip title="后退"><Button icon={<ArrowLeftOutlined />} disabled={!state?.canGoBack} onClick={() => void show(api.browser.go({ action: 'back' }))} aria-label="后退" /></Tooltip>
-        <Tooltip title="前进"><Button icon={<ArrowRightOutlined />} disabled={!state?.canGoForward} onClick={() => void show(api.browser.go({ action: 'forward' }))} aria-label="前进" /></Tooltip>
-        <Tooltip title="刷新"><Button icon={<ReloadOutlined />} onClick={() => void show(api.browser.go({ action: 'reload' }))} aria-label="刷新" /></Tooltip>
-        <Tooltip title="网站首页"><Button icon={<HomeOutlined />} onClick={() => void show(api.browser.go({ action: 'home' }))} aria-label="首页" /></Tooltip>
-        <Input value={address} onChange={(e) => setAddress(e.target.value)} onPressEnter={() => void show(api.browser.navigate({ url: address }))} data-testid="address-bar" suffix={state?.loading ? <Spin size="small" /> : null} />
+        <Tooltip title="后退">
+          <Button
+            icon={<ArrowLeftOutlined />}
+            disabled={!state?.canGoBack}
+            onClick={() => void show(api.browser.go({ action: 'back' }))}
+            aria-label="后退"
+          />
+        </Tooltip>
+        <Tooltip title="前进">
+          <Button
+            icon={<ArrowRightOutlined />}
+            disabled={!state?.canGoForward}
+            onClick={() => void show(api.browser.go({ action: 'forward' }))}
+            aria-label="前进"
+          />
+        </Tooltip>
+        <Tooltip title="刷新">
+          <Button icon={<ReloadOutlined />} onClick={() => void show(api.browser.go({ action: 'reload' }))} aria-label="刷新" />
+        </Tooltip>
+        <Tooltip title="网站首页">
+          <Button icon={<HomeOutlined />} onClick={() => void show(api.browser.go({ action: 'home' }))} aria-label="首页" />
+        </Tooltip>
+        <Input
+          value={address}
+          onChange={(e) => setAddress(e.target.value)}
+          onPressEnter={() => void show(api.browser.navigate({ url: address }))}
+          data-testid="address-bar"
+          suffix={state?.loading ? <Spin size="small" /> : null}
+        />
         <Dropdown
           trigger={['click']}
-          menu={{ items: visits.map((v) => ({ key: String(v.id), label: `${v.title || v.url}`, title: v.url })), onClick: ({ key }) => void show(api.browser.navigate({ url: visits.find((v) => String(v.id) === key)!.url })) }}
+          menu={{
+            items: visits.map((v) => ({ key: String(v.id), label: `${v.title || v.url}`, title: v.url })),
+            onClick: ({ key }) => void show(api.browser.navigate({ url: visits.find((v) => String(v.id) === key)!.url })),
+          }}
           disabled={visits.length === 0}
         >
           <Button icon={<HistoryOutlined />} aria-label="访问记录" />
@@ -154,7 +196,13 @@ export function BrowserPane({
           options={(Object.keys(DEVICE_PRESETS) as DevicePreset[]).map((p) => ({ value: p, label: DEVICE_PRESETS[p].label }))}
           data-testid="device-preset"
         />
-        <Select size="small" value={zoom} style={{ width: 90 }} onChange={(z) => void show(api.browser.device({ preset, zoom: z }))} options={ZOOMS.map((z) => ({ value: z, label: `${Math.round(z * 100)}%` }))} />
+        <Select
+          size="small"
+          value={zoom}
+          style={{ width: 90 }}
+          onChange={(z) => void show(api.browser.device({ preset, zoom: z }))}
+          options={ZOOMS.map((z) => ({ value: z, label: `${Math.round(z * 100)}%` }))}
+        />
         {/* Both modes: browser mode draws the picture so, the desktop view lays the page out so. */}
         <Segmented<'full' | 'fit'>
           size="small"
@@ -172,7 +220,14 @@ export function BrowserPane({
         <span style={{ color: '#888', fontSize: 12 }}>{state?.title}</span>
       </Space>
       {state?.notice && (
-        <Alert type="warning" showIcon closable style={{ marginInline: 8, marginBottom: 6 }} data-testid="browser-notice" message={state.notice} />
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          style={{ marginInline: 8, marginBottom: 6 }}
+          data-testid="browser-notice"
+          message={state.notice}
+        />
       )}
       {state?.error && !failed && (
         <Alert
@@ -180,17 +235,36 @@ export function BrowserPane({
           showIcon
           style={{ marginInline: 8, marginBottom: 6 }}
           data-testid="browser-error"
-          message={state.error.kind === 'certificate' ? `证书错误：${state.error.message}（不会自动忽略，请在证据中记录）` : state.error.message}
+          message={
+            state.error.kind === 'certificate' ? `证书错误：${state.error.message}（不会自动忽略，请在证据中记录）` : state.error.message
+          }
           description={state.error.url}
         />
       )}
       {error && <Alert type="error" showIcon style={{ marginInline: 8, marginBottom: 6 }} message={error} />}
-      {selecting && <Alert type="info" showIcon style={{ marginInline: 8, marginBottom: 6 }} message="拖动鼠标框选要截图的区域，按 Esc 取消" action={<Button size="small" onClick={() => onRegion(null)}>取消</Button>} />}
+      {selecting && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginInline: 8, marginBottom: 6 }}
+          message="拖动鼠标框选要截图的区域，按 Esc 取消"
+          action={
+            <Button size="small" onClick={() => onRegion(null)}>
+              取消
+            </Button>
+          }
+        />
+      )}
       <div ref={slot} style={{ flex: 1, overflow: 'auto', background: '#e8e8e8' }} data-testid="browser-slot">
         {failed && state?.error ? (
-          <NavErrorPage error={state.error} onRetry={() => void show(api.browser.go({ action: 'reload' }))} onHome={() => void show(api.browser.go({ action: 'home' }))} />
+          <NavErrorPage
+            error={state.error}
+            onRetry={() => void show(api.browser.go({ action: 'reload' }))}
+            onHome={() => void show(api.browser.go({ action: 'home' }))}
+          />
         ) : (
-          (mode === 'browser' || selecting) && frame && <PageView frame={frame} fit={fit} select={selecting} onInput={input} onRegion={onRegion} />
+          (mode === 'browser' || selecting) &&
+          frame && <PageView frame={frame} fit={fit} select={selecting} onInput={input} onRegion={onRegion} />
         )}
       </div>
     </div>

@@ -14,7 +14,10 @@ const IMAGE_KINDS = new Set(['screenshot', 'fullpage', 'region', 'annotated']);
 /** An SVG preview of the shapes drawn so far, in image pixels (the host burns them in on save). */
 function ShapesOverlay({ shapes, width, height }: { shapes: AnnotationShape[]; width: number; height: number }) {
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' }}>
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' }}
+    >
       <defs>
         <marker id="head" markerWidth="8" markerHeight="8" refX="6" refY="4" orient="auto">
           <path d="M0,0 L8,4 L0,8 z" fill={ANNOTATION_COLOR} />
@@ -22,9 +25,27 @@ function ShapesOverlay({ shapes, width, height }: { shapes: AnnotationShape[]; w
       </defs>
       {shapes.map((s, i) =>
         s.type === 'rect' ? (
-          <rect key={i} x={Math.min(s.x, s.x + s.width)} y={Math.min(s.y, s.y + s.height)} width={Math.abs(s.width)} height={Math.abs(s.height)} fill="none" stroke={s.color ?? ANNOTATION_COLOR} strokeWidth={ANNOTATION_LINE_WIDTH} />
+          <rect
+            key={i}
+            x={Math.min(s.x, s.x + s.width)}
+            y={Math.min(s.y, s.y + s.height)}
+            width={Math.abs(s.width)}
+            height={Math.abs(s.height)}
+            fill="none"
+            stroke={s.color ?? ANNOTATION_COLOR}
+            strokeWidth={ANNOTATION_LINE_WIDTH}
+          />
         ) : s.type === 'arrow' ? (
-          <line key={i} x1={s.x} y1={s.y} x2={s.x + s.width} y2={s.y + s.height} stroke={s.color ?? ANNOTATION_COLOR} strokeWidth={ANNOTATION_LINE_WIDTH} markerEnd="url(#head)" />
+          <line
+            key={i}
+            x1={s.x}
+            y1={s.y}
+            x2={s.x + s.width}
+            y2={s.y + s.height}
+            stroke={s.color ?? ANNOTATION_COLOR}
+            strokeWidth={ANNOTATION_LINE_WIDTH}
+            markerEnd="url(#head)"
+          />
         ) : (
           <text key={i} x={s.x} y={s.y} fill={s.color ?? ANNOTATION_COLOR} fontSize={ANNOTATION_FONT_SIZE} stroke="#fff" strokeWidth={0.6}>
             {s.text}
@@ -43,11 +64,26 @@ function ShapesOverlay({ shapes, width, height }: { shapes: AnnotationShape[]; w
 /** A download name a reviewer can read: "证据12-可视区域截图-首页.png". */
 function downloadName(e: EvidenceView): string {
   const ext = e.file.split('.').pop() ?? 'bin';
-  const title = (e.title ?? '').replace(/[\\/:*?"<>|\s]+/gu, ' ').trim().slice(0, 40);
+  const title = (e.title ?? '')
+    .replace(/[\\/:*?"<>|\s]+/gu, ' ')
+    .trim()
+    .slice(0, 40);
   return [`证据${e.id}`, KIND_LABEL[e.kind] ?? '文件', title].filter(Boolean).join('-') + `.${ext}`;
 }
 
-export function EvidenceViewer({ id, evidence, onClose, onChanged, onOpenUrl }: { id: string; evidence: EvidenceView; onClose: () => void; onChanged: (created?: EvidenceView) => void; onOpenUrl?: (url: string) => void }) {
+export function EvidenceViewer({
+  id,
+  evidence,
+  onClose,
+  onChanged,
+  onOpenUrl,
+}: {
+  id: string;
+  evidence: EvidenceView;
+  onClose: () => void;
+  onChanged: (created?: EvidenceView) => void;
+  onOpenUrl?: (url: string) => void;
+}) {
   const { message } = App.useApp();
   const askReason = useAskReason();
   const img = useRef<HTMLImageElement>(null);
@@ -76,7 +112,8 @@ export function EvidenceViewer({ id, evidence, onClose, onChanged, onOpenUrl }: 
     if (!start) return;
     const p = at(e);
     setStart(null);
-    if (Math.abs(p.x - start.x) + Math.abs(p.y - start.y) > 6) setShapes([...shapes, { type: tool as 'rect' | 'arrow', x: start.x, y: start.y, width: p.x - start.x, height: p.y - start.y }]);
+    if (Math.abs(p.x - start.x) + Math.abs(p.y - start.y) > 6)
+      setShapes([...shapes, { type: tool as 'rect' | 'arrow', x: start.x, y: start.y, width: p.x - start.x, height: p.y - start.y }]);
   };
 
   const save = async () => {
@@ -98,30 +135,85 @@ export function EvidenceViewer({ id, evidence, onClose, onChanged, onOpenUrl }: 
   };
 
   return (
-    <Modal open width="min(1200px, 95vw)" title={`证据 #${evidence.id}${evidence.title ? `：${evidence.title}` : ''}`} onCancel={onClose} footer={null} data-testid="evidence-viewer">
-      <Descriptions size="small" column={2} items={[
-        { key: 'url', label: '网址', children: <Typography.Text copyable>{evidence.url ?? '—'}</Typography.Text> },
-        { key: 'time', label: '取证时间', children: beijingTime(evidence.capturedAt) },
-        { key: 'sha', label: 'SHA-256', children: <Typography.Text code style={{ fontSize: 11 }}>{evidence.sha256}</Typography.Text> },
-        { key: 'vp', label: '视口', children: evidence.viewport ?? '—' },
-      ]} />
+    <Modal
+      open
+      width="min(1200px, 95vw)"
+      title={`证据 #${evidence.id}${evidence.title ? `：${evidence.title}` : ''}`}
+      onCancel={onClose}
+      footer={null}
+      data-testid="evidence-viewer"
+    >
+      <Descriptions
+        size="small"
+        column={2}
+        items={[
+          { key: 'url', label: '网址', children: <Typography.Text copyable>{evidence.url ?? '—'}</Typography.Text> },
+          { key: 'time', label: '取证时间', children: beijingTime(evidence.capturedAt) },
+          {
+            key: 'sha',
+            label: 'SHA-256',
+            children: (
+              <Typography.Text code style={{ fontSize: 11 }}>
+                {evidence.sha256}
+              </Typography.Text>
+            ),
+          },
+          { key: 'vp', label: '视口', children: evidence.viewport ?? '—' },
+        ]}
+      />
       <Space style={{ margin: '8px 0' }} wrap>
         {isImage && (
           <>
-            <Segmented<Tool> value={tool} onChange={setTool} options={[{ value: 'rect', label: '矩形' }, { value: 'arrow', label: '箭头' }, { value: 'text', label: '文字' }]} />
-            {tool === 'text' && <Input placeholder="标注文字，再点击图片放置" value={label} onChange={(e) => setLabel(e.target.value)} style={{ width: 220 }} />}
-            <Button disabled={!shapes.length} onClick={() => setShapes(shapes.slice(0, -1))}>撤销一笔</Button>
-            <Button type="primary" disabled={!shapes.length} onClick={() => void save()} data-testid="annotation-save">保存标注副本</Button>
+            <Segmented<Tool>
+              value={tool}
+              onChange={setTool}
+              options={[
+                { value: 'rect', label: '矩形' },
+                { value: 'arrow', label: '箭头' },
+                { value: 'text', label: '文字' },
+              ]}
+            />
+            {tool === 'text' && (
+              <Input
+                placeholder="标注文字，再点击图片放置"
+                value={label}
+                onChange={(e) => setLabel(e.target.value)}
+                style={{ width: 220 }}
+              />
+            )}
+            <Button disabled={!shapes.length} onClick={() => setShapes(shapes.slice(0, -1))}>
+              撤销一笔
+            </Button>
+            <Button type="primary" disabled={!shapes.length} onClick={() => void save()} data-testid="annotation-save">
+              保存标注副本
+            </Button>
           </>
         )}
-        <Button onClick={() => void verify()} data-testid="evidence-verify">校验哈希</Button>
-        <Button href={fileUrl(evidence.file)} download={downloadName(evidence)}>下载</Button>
-        <Button danger onClick={() => void remove()}>移除证据</Button>
+        <Button onClick={() => void verify()} data-testid="evidence-verify">
+          校验哈希
+        </Button>
+        <Button href={fileUrl(evidence.file)} download={downloadName(evidence)}>
+          下载
+        </Button>
+        <Button danger onClick={() => void remove()}>
+          移除证据
+        </Button>
       </Space>
       {isImage ? (
-        <div style={{ position: 'relative', maxHeight: '65vh', overflow: 'auto', cursor: 'crosshair', userSelect: 'none' }} onMouseDown={down} onMouseUp={up}>
+        <div
+          style={{ position: 'relative', maxHeight: '65vh', overflow: 'auto', cursor: 'crosshair', userSelect: 'none' }}
+          onMouseDown={down}
+          onMouseUp={up}
+        >
           <div style={{ position: 'relative' }}>
-            <img ref={img} src={fileUrl(evidence.file)} alt={`证据 ${evidence.id}`} draggable={false} style={{ width: '100%', display: 'block' }} onLoad={(e) => setSize({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })} />
+            <img
+              ref={img}
+              src={fileUrl(evidence.file)}
+              alt={`证据 ${evidence.id}`}
+              draggable={false}
+              style={{ width: '100%', display: 'block' }}
+              onLoad={(e) => setSize({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+            />
             <ShapesOverlay shapes={shapes} width={size.width} height={size.height} />
           </div>
         </div>
@@ -138,7 +230,8 @@ export function EvidenceViewer({ id, evidence, onClose, onChanged, onOpenUrl }: 
         />
       ) : (
         <Typography.Paragraph>
-          此证据为文件（{evidence.kind === 'mhtml' ? '网页快照 MHTML' : (KIND_LABEL[evidence.kind] ?? '文件')}），请点击“下载”后查看。网页快照来自被考评网站，不在本软件内打开。
+          此证据为文件（{evidence.kind === 'mhtml' ? '网页快照 MHTML' : (KIND_LABEL[evidence.kind] ?? '文件')}
+          ），请点击“下载”后查看。网页快照来自被考评网站，不在本软件内打开。
         </Typography.Paragraph>
       )}
     </Modal>

@@ -36,7 +36,11 @@ function ExplanationLines({ node }: { node: Explanation }) {
   return (
     <div style={{ fontSize: 12 }}>
       <div>{node.text}</div>
-      <div style={{ paddingLeft: 12 }}>{node.children?.map((c, i) => <ExplanationLines key={i} node={c} />)}</div>
+      <div style={{ paddingLeft: 12 }}>
+        {node.children?.map((c, i) => (
+          <ExplanationLines key={i} node={c} />
+        ))}
+      </div>
     </div>
   );
 }
@@ -67,8 +71,14 @@ export function IndicatorPanel({
   const strip = evidence.filter((e) => e.indicatorId === node.id || linked.has(e.id));
   const loose = strip.filter((e) => !linked.has(e.id)).map((e) => e.id);
 
-  const startDraft = (rule: number) => setDraft(draft ? { ...draft, rule } : { actionId: newActionId('add'), rule, count: 1, note: '', evidenceIds: loose });
-  const toggle = (e: EvidenceView) => draft && setDraft({ ...draft, evidenceIds: draft.evidenceIds.includes(e.id) ? draft.evidenceIds.filter((x) => x !== e.id) : [...draft.evidenceIds, e.id] });
+  const startDraft = (rule: number) =>
+    setDraft(draft ? { ...draft, rule } : { actionId: newActionId('add'), rule, count: 1, note: '', evidenceIds: loose });
+  const toggle = (e: EvidenceView) =>
+    draft &&
+    setDraft({
+      ...draft,
+      evidenceIds: draft.evidenceIds.includes(e.id) ? draft.evidenceIds.filter((x) => x !== e.id) : [...draft.evidenceIds, e.id],
+    });
 
   return (
     <div style={{ padding: 10 }} data-testid="indicator-panel">
@@ -82,7 +92,11 @@ export function IndicatorPanel({
               得分 {points(node.score)} / {points(node.weight)}
             </Typography.Text>
           )}
-          {node.note && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>{node.note}</Typography.Paragraph>}
+          {node.note && (
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
+              {node.note}
+            </Typography.Paragraph>
+          )}
         </div>
         <Checkbox checked={node.reviewed} onChange={(e) => void actions.toggleReviewed(e.target.checked)} data-testid="mark-reviewed">
           已评审
@@ -93,7 +107,13 @@ export function IndicatorPanel({
         size="small"
         dataSource={node.rules}
         renderItem={(r) => (
-          <List.Item actions={[<Button key="add" size="small" icon={<PlusOutlined />} onClick={() => startDraft(r.n)} data-testid={`add-finding-${r.n}`}>记为问题</Button>]}>
+          <List.Item
+            actions={[
+              <Button key="add" size="small" icon={<PlusOutlined />} onClick={() => startDraft(r.n)} data-testid={`add-finding-${r.n}`}>
+                记为问题
+              </Button>,
+            ]}
+          >
             <Typography.Text style={{ fontSize: 13 }}>
               <b>{r.n}.</b> {r.text}
             </Typography.Text>
@@ -104,10 +124,28 @@ export function IndicatorPanel({
         <Card size="small" title={`记录问题：第 ${draft.rule} 条`} style={{ marginTop: 8 }} data-testid="finding-form">
           <Space direction="vertical" style={{ width: '100%' }}>
             <Space wrap>
-              <Select value={draft.rule} style={{ width: 110 }} onChange={(rule) => setDraft({ ...draft, rule })} options={node.rules.map((r) => ({ value: r.n, label: `第 ${r.n} 条` }))} />
-              <InputNumber min={1} max={100000} value={draft.count} addonBefore="次数" onChange={(count) => setDraft({ ...draft, count: count ?? 1 })} data-testid="finding-count" />
+              <Select
+                value={draft.rule}
+                style={{ width: 110 }}
+                onChange={(rule) => setDraft({ ...draft, rule })}
+                options={node.rules.map((r) => ({ value: r.n, label: `第 ${r.n} 条` }))}
+              />
+              <InputNumber
+                min={1}
+                max={100000}
+                value={draft.count}
+                addonBefore="次数"
+                onChange={(count) => setDraft({ ...draft, count: count ?? 1 })}
+                data-testid="finding-count"
+              />
             </Space>
-            <Input.TextArea rows={2} placeholder="说明（如：首页“专题专栏”中 2019 年专题链接打不开）" value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} data-testid="finding-note" />
+            <Input.TextArea
+              rows={2}
+              placeholder="说明（如：首页“专题专栏”中 2019 年专题链接打不开）"
+              value={draft.note}
+              onChange={(e) => setDraft({ ...draft, note: e.target.value })}
+              data-testid="finding-note"
+            />
             <Typography.Text type="secondary">选择证据（单击选择，双击查看）</Typography.Text>
             <EvidenceStrip evidence={strip} selected={new Set(draft.evidenceIds)} onOpen={actions.openEvidence} onToggle={toggle} />
             <Space>
@@ -129,7 +167,13 @@ export function IndicatorPanel({
         renderItem={(f) => (
           <List.Item
             data-testid={`finding-${f.id}`}
-            style={{ background: active === f.id ? '#fff7e6' : undefined, outline: current === f.id ? '2px solid #fa8c16' : undefined, outlineOffset: -2, flexDirection: 'column', alignItems: 'stretch' }}
+            style={{
+              background: active === f.id ? '#fff7e6' : undefined,
+              outline: current === f.id ? '2px solid #fa8c16' : undefined,
+              outlineOffset: -2,
+              flexDirection: 'column',
+              alignItems: 'stretch',
+            }}
             onClick={() => actions.setActive(active === f.id ? undefined : f.id)}
           >
             <Space wrap>
@@ -144,15 +188,38 @@ export function IndicatorPanel({
             <Space size={4} wrap style={{ marginTop: 4 }} onClick={(e) => e.stopPropagation()}>
               {f.status === 'suggested' && (
                 <>
-                  <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => void actions.setStatus(f, 'confirmed')} data-testid={`confirm-${f.id}`}>确认</Button>
-                  <Button size="small" icon={<CloseOutlined />} onClick={() => void actions.setStatus(f, 'dismissed')} data-testid={`dismiss-${f.id}`}>驳回</Button>
+                  <Button
+                    size="small"
+                    type="primary"
+                    icon={<CheckOutlined />}
+                    onClick={() => void actions.setStatus(f, 'confirmed')}
+                    data-testid={`confirm-${f.id}`}
+                  >
+                    确认
+                  </Button>
+                  <Button
+                    size="small"
+                    icon={<CloseOutlined />}
+                    onClick={() => void actions.setStatus(f, 'dismissed')}
+                    data-testid={`dismiss-${f.id}`}
+                  >
+                    驳回
+                  </Button>
                 </>
               )}
-              {f.status === 'dismissed' && <Button size="small" onClick={() => void actions.setStatus(f, 'suggested')}>恢复为建议</Button>}
+              {f.status === 'dismissed' && (
+                <Button size="small" onClick={() => void actions.setStatus(f, 'suggested')}>
+                  恢复为建议
+                </Button>
+              )}
               <Button size="small" danger icon={<DeleteOutlined />} onClick={() => void actions.remove(f)} aria-label="删除问题" />
               {f.evidenceIds.map((id) => {
                 const e = evidence.find((x) => x.id === id);
-                return e ? <Button key={id} size="small" type="link" onClick={() => actions.openEvidence(e)}>证据 #{id}</Button> : null;
+                return e ? (
+                  <Button key={id} size="small" type="link" onClick={() => actions.openEvidence(e)}>
+                    证据 #{id}
+                  </Button>
+                ) : null;
               })}
             </Space>
           </List.Item>
@@ -160,11 +227,17 @@ export function IndicatorPanel({
       />
       {node.explanation && (
         <>
-          <Divider orientation="left" plain style={{ margin: '10px 0' }}>计分说明</Divider>
-          <div data-testid="explanation"><ExplanationLines node={node.explanation} /></div>
+          <Divider orientation="left" plain style={{ margin: '10px 0' }}>
+            计分说明
+          </Divider>
+          <div data-testid="explanation">
+            <ExplanationLines node={node.explanation} />
+          </div>
         </>
       )}
-      <Divider orientation="left" plain style={{ margin: '10px 0' }}>证据</Divider>
+      <Divider orientation="left" plain style={{ margin: '10px 0' }}>
+        证据
+      </Divider>
       <EvidenceStrip evidence={strip} onOpen={actions.openEvidence} />
     </div>
   );

@@ -8,7 +8,22 @@ export interface Frame {
   height: number;
 }
 
-const FORWARDED_KEYS = new Set(['Enter', 'Backspace', 'Tab', 'Escape', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End', 'Delete', ' ']);
+const FORWARDED_KEYS = new Set([
+  'Enter',
+  'Backspace',
+  'Tab',
+  'Escape',
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+  'Delete',
+  ' ',
+]);
 
 /**
  * The page under review drawn as an image (browser mode, and region selection
@@ -39,7 +54,10 @@ export function PageView({
   const toPage = (e: { clientX: number; clientY: number }) => {
     const box = img.current!.getBoundingClientRect();
     const scale = frame.width / box.width;
-    return { x: Math.max(0, Math.min(frame.width, (e.clientX - box.left) * scale)), y: Math.max(0, Math.min(frame.height, (e.clientY - box.top) * scale)) };
+    return {
+      x: Math.max(0, Math.min(frame.width, (e.clientX - box.left) * scale)),
+      y: Math.max(0, Math.min(frame.height, (e.clientY - box.top) * scale)),
+    };
   };
 
   useEffect(() => {
@@ -67,7 +85,12 @@ export function PageView({
   };
   const up = () => {
     if (!drag) return;
-    const rect = { x: Math.round(Math.min(drag.x0, drag.x1)), y: Math.round(Math.min(drag.y0, drag.y1)), width: Math.round(Math.abs(drag.x1 - drag.x0)), height: Math.round(Math.abs(drag.y1 - drag.y0)) };
+    const rect = {
+      x: Math.round(Math.min(drag.x0, drag.x1)),
+      y: Math.round(Math.min(drag.y0, drag.y1)),
+      width: Math.round(Math.abs(drag.x1 - drag.x0)),
+      height: Math.round(Math.abs(drag.y1 - drag.y0)),
+    };
     setDrag(null);
     if (rect.width >= 4 && rect.height >= 4) onRegion(rect);
   };
@@ -75,7 +98,13 @@ export function PageView({
 
   return (
     <div
-      style={{ position: 'relative', outline: 'none', cursor: select ? 'crosshair' : 'default', lineHeight: 0, width: fit ? '100%' : frame.width }}
+      style={{
+        position: 'relative',
+        outline: 'none',
+        cursor: select ? 'crosshair' : 'default',
+        lineHeight: 0,
+        width: fit ? '100%' : frame.width,
+      }}
       data-testid="page-view"
       onMouseDown={down}
       onMouseMove={move}
@@ -93,7 +122,18 @@ export function PageView({
         aria-label="向网页输入文字"
         autoComplete="off"
         spellCheck={false}
-        style={{ position: 'absolute', left: caret.x, top: caret.y, width: 2, height: 18, opacity: 0, padding: 0, border: 0, resize: 'none', pointerEvents: 'none' }}
+        style={{
+          position: 'absolute',
+          left: caret.x,
+          top: caret.y,
+          width: 2,
+          height: 18,
+          opacity: 0,
+          padding: 0,
+          border: 0,
+          resize: 'none',
+          pointerEvents: 'none',
+        }}
         onKeyDown={(e) => {
           if (select || e.altKey || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing || e.key === 'Process') return;
           if (FORWARDED_KEYS.has(e.key)) onInput({ type: 'key', key: e.key === ' ' ? 'Space' : e.key });
@@ -111,7 +151,8 @@ export function PageView({
           const native = e.nativeEvent as InputEvent;
           if (native.isComposing) return;
           // A paste is forwarded as text; keys and compositions were forwarded already.
-          if (native.inputType === 'insertFromPaste' && e.currentTarget.value) onInput({ type: 'text', text: e.currentTarget.value.slice(0, 500) });
+          if (native.inputType === 'insertFromPaste' && e.currentTarget.value)
+            onInput({ type: 'text', text: e.currentTarget.value.slice(0, 500) });
           e.currentTarget.value = '';
         }}
       />

@@ -19,7 +19,8 @@ export function groupTargets(targets: readonly TargetRow[]): Group[] {
     g.targets.push(t);
     groups.set(key, g);
   }
-  for (const g of groups.values()) if (g.key.startsWith('a:')) g.targets.sort((a, b) => (a.platform ?? '').localeCompare(b.platform ?? '', 'zh-CN'));
+  for (const g of groups.values())
+    if (g.key.startsWith('a:')) g.targets.sort((a, b) => (a.platform ?? '').localeCompare(b.platform ?? '', 'zh-CN'));
   return [...groups.values()];
 }
 
@@ -37,13 +38,39 @@ const FILTER_QUERY: Record<Filter, TargetQuery> = { all: {}, todo: { status: 'to
  * search and filter, a page at a time (“加载更多” asks for the next page), so it
  * opens as fast at 20,000 targets as at 50.
  */
-export function TargetList({ targets, matched, more, loading, query, onQuery, onLoadMore, selected, onSelect }: { targets: TargetRow[]; matched: number; more: boolean; loading: boolean; query: TargetQuery; onQuery: (q: TargetQuery) => void; onLoadMore: () => void; selected: number; onSelect: (id: number) => void }) {
+export function TargetList({
+  targets,
+  matched,
+  more,
+  loading,
+  query,
+  onQuery,
+  onLoadMore,
+  selected,
+  onSelect,
+}: {
+  targets: TargetRow[];
+  matched: number;
+  more: boolean;
+  loading: boolean;
+  query: TargetQuery;
+  onQuery: (q: TargetQuery) => void;
+  onLoadMore: () => void;
+  selected: number;
+  onSelect: (id: number) => void;
+}) {
   const groups = useMemo(() => groupTargets(targets), [targets]);
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <Space direction="vertical" style={{ padding: 8, width: '100%' }} size={6}>
-        <Input.Search allowClear placeholder="搜索单位、网站、账号" defaultValue={query.text} onSearch={(text) => onQuery({ ...query, text: text.trim() || undefined })} data-testid="target-search" />
+        <Input.Search
+          allowClear
+          placeholder="搜索单位、网站、账号"
+          defaultValue={query.text}
+          onSearch={(text) => onQuery({ ...query, text: text.trim() || undefined })}
+          data-testid="target-search"
+        />
         <Select<Filter>
           size="small"
           style={{ width: '100%' }}
@@ -71,20 +98,41 @@ export function TargetList({ targets, matched, more, loading, query, onQuery, on
                 onClick={() => onSelect(t.id)}
                 onKeyDown={(e) => e.key === 'Enter' && onSelect(t.id)}
                 data-testid={`target-${t.id}`}
-                style={{ padding: '6px 10px', cursor: 'pointer', borderLeft: `3px solid ${t.id === selected ? '#b71c1c' : 'transparent'}`, background: t.id === selected ? '#fff1f0' : undefined }}
+                style={{
+                  padding: '6px 10px',
+                  cursor: 'pointer',
+                  borderLeft: `3px solid ${t.id === selected ? '#b71c1c' : 'transparent'}`,
+                  background: t.id === selected ? '#fff1f0' : undefined,
+                }}
               >
                 <div style={{ display: 'flex', justifyContent: 'space-between', gap: 6 }}>
                   <Typography.Text ellipsis style={{ maxWidth: 170 }} title={t.kind === 'website' ? t.unit : t.name}>
                     {t.kind === 'website' ? t.unit : `${t.platform ?? ''}·${t.name}`}
                   </Typography.Text>
-                  {t.veto ? <Tag color="red">否决</Tag> : <span title={t.complete ? undefined : '未评审完毕：得分为暂计'}>{t.complete ? '' : '暂计 '}{points(t.total)}</span>}
+                  {t.veto ? (
+                    <Tag color="red">否决</Tag>
+                  ) : (
+                    <span title={t.complete ? undefined : '未评审完毕：得分为暂计'}>
+                      {t.complete ? '' : '暂计 '}
+                      {points(t.total)}
+                    </span>
+                  )}
                 </div>
                 <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
-                  <Progress percent={t.progress.total ? Math.round((t.progress.reviewed / t.progress.total) * 100) : 0} size="small" showInfo={false} style={{ flex: 1, margin: 0 }} />
+                  <Progress
+                    percent={t.progress.total ? Math.round((t.progress.reviewed / t.progress.total) * 100) : 0}
+                    size="small"
+                    showInfo={false}
+                    style={{ flex: 1, margin: 0 }}
+                  />
                   <Typography.Text type="secondary" style={{ fontSize: 11 }}>
                     {t.progress.reviewed}/{t.progress.total}
                   </Typography.Text>
-                  {t.grade && !t.veto && t.complete && <Tag color={gradeColor(t.grade)} style={{ marginInlineEnd: 0 }}>{t.grade}</Tag>}
+                  {t.grade && !t.veto && t.complete && (
+                    <Tag color={gradeColor(t.grade)} style={{ marginInlineEnd: 0 }}>
+                      {t.grade}
+                    </Tag>
+                  )}
                   {t.suggested > 0 && <Badge count={t.suggested} color="orange" title="待确认的建议" />}
                 </div>
               </div>

@@ -141,7 +141,8 @@ export function GradesPanel({ ruleset, problems, onChange }: { ruleset: Ruleset;
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="grades-panel">
       <Typography.Text type="secondary">
-        等次从高到低填写；按对象类型或按类别另设的分数线优先于通用分数线（类别优先于类型）。低于最低一档为“{ruleset.grades.failName}”，单项否决也定为此等次。
+        等次从高到低填写；按对象类型或按类别另设的分数线优先于通用分数线（类别优先于类型）。低于最低一档为“{ruleset.grades.failName}
+        ”，单项否决也定为此等次。
       </Typography.Text>
       {groups.map((g) => (
         <GradeGroupTable

@@ -41,18 +41,24 @@ export function ClassesPanel({ ruleset, onChange }: { ruleset: Ruleset; onChange
           title: '编号',
           dataIndex: 'id',
           width: 120,
-          render: (v: string, _c, i) => <Input size="small" defaultValue={v} key={v} onBlur={(e) => set(i, { id: e.target.value.trim() })} />,
+          render: (v: string, _c, i) => (
+            <Input size="small" defaultValue={v} key={v} onBlur={(e) => set(i, { id: e.target.value.trim() })} />
+          ),
         },
         {
           title: '简称',
           dataIndex: 'label',
           width: 120,
-          render: (v: string, _c, i) => <Input size="small" defaultValue={v} key={v} onBlur={(e) => set(i, { label: e.target.value.trim() })} />,
+          render: (v: string, _c, i) => (
+            <Input size="small" defaultValue={v} key={v} onBlur={(e) => set(i, { label: e.target.value.trim() })} />
+          ),
         },
         {
           title: '全称',
           dataIndex: 'name',
-          render: (v: string, _c, i) => <Input size="small" defaultValue={v} key={v} onBlur={(e) => set(i, { name: e.target.value.trim() })} />,
+          render: (v: string, _c, i) => (
+            <Input size="small" defaultValue={v} key={v} onBlur={(e) => set(i, { name: e.target.value.trim() })} />
+          ),
         },
         {
           title: '对象',
@@ -212,7 +218,9 @@ export function TransfersPanel({ ruleset, onChange }: { ruleset: Ruleset; onChan
             title: '说明',
             dataIndex: 'note',
             width: 200,
-            render: (v: string, _t, i) => <Input size="small" defaultValue={v} key={v} onBlur={(e) => update(i, { note: e.target.value })} />,
+            render: (v: string, _t, i) => (
+              <Input size="small" defaultValue={v} key={v} onBlur={(e) => update(i, { note: e.target.value })} />
+            ),
           },
           {
             title: '',

@@ -4,7 +4,11 @@ import type { RulesetChange, RulesetVersionRow } from '../../../../shared/api/vi
 import { api } from '../../api/client';
 import { useCall } from '../../use-call';
 
-const CHANGE_TAGS = { added: <Tag color="green">新增</Tag>, removed: <Tag color="red">删除</Tag>, changed: <Tag color="blue">修改</Tag> } as const;
+const CHANGE_TAGS = {
+  added: <Tag color="green">新增</Tag>,
+  removed: <Tag color="red">删除</Tag>,
+  changed: <Tag color="blue">修改</Tag>,
+} as const;
 
 const when = (iso: string) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
 
@@ -108,7 +112,12 @@ export function VersionsPanel({
             width: 300,
             render: (_: unknown, v) => (
               <Space>
-                <Button size="small" onClick={() => onView(v.version, v.version === latest)} disabled={v.version === current} data-testid={`view-version-${v.version}`}>
+                <Button
+                  size="small"
+                  onClick={() => onView(v.version, v.version === latest)}
+                  disabled={v.version === current}
+                  data-testid={`view-version-${v.version}`}
+                >
                   {v.version === latest ? '打开（可编辑）' : '查看（只读）'}
                 </Button>
                 {v.version !== latest && (
@@ -125,9 +134,21 @@ export function VersionsPanel({
         <>
           <Space>
             <Typography.Text strong>比较</Typography.Text>
-            <Select style={{ width: 110 }} value={pair.from} options={options} onChange={(from) => setPair({ ...pair, from })} data-testid="diff-from" />
+            <Select
+              style={{ width: 110 }}
+              value={pair.from}
+              options={options}
+              onChange={(from) => setPair({ ...pair, from })}
+              data-testid="diff-from"
+            />
             <span>→</span>
-            <Select style={{ width: 110 }} value={pair.to} options={options} onChange={(to) => setPair({ ...pair, to })} data-testid="diff-to" />
+            <Select
+              style={{ width: 110 }}
+              value={pair.to}
+              options={options}
+              onChange={(to) => setPair({ ...pair, to })}
+              data-testid="diff-to"
+            />
           </Space>
           {pair.from !== undefined && pair.to !== undefined && <VersionDiff rulesetId={rulesetId} from={pair.from} to={pair.to} />}
         </>

@@ -39,8 +39,28 @@ describe('runMonitor against a loopback site', () => {
 
   const sites = (paths: string[]) => {
     const { store } = freshAssessment();
-    const targets = paths.map((p, i) => store.addTarget({ kind: 'website', unit: `单位${i}`, name: `网站${i}`, url: `${base}${p}`, classId: 'city-service', attributes: {}, identifier: null, platform: null }));
-    const account = store.addTarget({ kind: 'account', unit: '单位0', name: '公众号', url: null, classId: 'account', attributes: {}, identifier: null, platform: '微信' });
+    const targets = paths.map((p, i) =>
+      store.addTarget({
+        kind: 'website',
+        unit: `单位${i}`,
+        name: `网站${i}`,
+        url: `${base}${p}`,
+        classId: 'city-service',
+        attributes: {},
+        identifier: null,
+        platform: null,
+      }),
+    );
+    const account = store.addTarget({
+      kind: 'account',
+      unit: '单位0',
+      name: '公众号',
+      url: null,
+      classId: 'account',
+      attributes: {},
+      identifier: null,
+      platform: '微信',
+    });
     return { store, targets, account };
   };
 
@@ -49,11 +69,31 @@ describe('runMonitor against a loopback site', () => {
     const { store, targets, account } = sites(['/flaky/']);
     const rounds: { round: number; failures: number }[] = [];
     const clock = fakeClock();
-    const result = await runMonitor({ store, targets: [...targets, account], days: 1, perDay: 9, timeoutMs: 2000, ...clock, onRound: (r) => rounds.push(r) });
+    const result = await runMonitor({
+      store,
+      targets: [...targets, account],
+      days: 1,
+      perDay: 9,
+      timeoutMs: 2000,
+      ...clock,
+      onRound: (r) => rounds.push(r),
+    });
     expect(result).toEqual({ rounds: 9, completedRounds: 9, attempts: 9, failures: 3, cancelled: false });
     const recorded = store.listMonitorAttempts(targets[0]!.id).sort((a, b) => a.at.localeCompare(b.at));
-    expect(recorded.map((a) => a.at)).toEqual(monitorSchedule({ start: new Date(START), days: 1, perDay: 9, key: targets[0]!.id }).map((d) => d.toISOString()));
-    expect(recorded.map((a) => (a.ok ? 'ok' : `${a.status} ${a.error}`))).toEqual(['ok', 'ok', '500 HTTP 500', 'ok', 'ok', '500 HTTP 500', 'ok', 'ok', '500 HTTP 500']);
+    expect(recorded.map((a) => a.at)).toEqual(
+      monitorSchedule({ start: new Date(START), days: 1, perDay: 9, key: targets[0]!.id }).map((d) => d.toISOString()),
+    );
+    expect(recorded.map((a) => (a.ok ? 'ok' : `${a.status} ${a.error}`))).toEqual([
+      'ok',
+      'ok',
+      '500 HTTP 500',
+      'ok',
+      'ok',
+      '500 HTTP 500',
+      'ok',
+      'ok',
+      '500 HTTP 500',
+    ]);
     expect(rounds.map((r) => `${r.round}:${r.failures}`)).toEqual(['1:0', '2:0', '3:1', '4:0', '5:0', '6:1', '7:0', '8:0', '9:1']);
     expect(store.listMonitorAttempts(account.id)).toEqual([]);
     store.close();
@@ -67,7 +107,10 @@ describe('runMonitor against a loopback site', () => {
     expect(result).toMatchObject({ attempts: 4, failures: 2 });
     const [moved, hang] = targets.map((t) => store.listMonitorAttempts(t.id));
     expect(moved!.every((a) => a.ok && a.status === 200)).toBe(true);
-    expect(hang!.map((a) => [a.ok, a.status, a.error])).toEqual([[false, 0, '超过 0.3 秒仍打不开'], [false, 0, '超过 0.3 秒仍打不开']]);
+    expect(hang!.map((a) => [a.ok, a.status, a.error])).toEqual([
+      [false, 0, '超过 0.3 秒仍打不开'],
+      [false, 0, '超过 0.3 秒仍打不开'],
+    ]);
     expect(hang!.every((a) => a.ms >= 250 && a.ms < 2000)).toBe(true);
     store.close();
   });
@@ -75,7 +118,15 @@ describe('runMonitor against a loopback site', () => {
   it('stops when cancelled: between rounds, during a long wait, and during a visit that hangs', async () => {
     const { store, targets } = sites(['/ok/', '/hang/']);
     const between = new AbortController();
-    const r1 = await runMonitor({ store, targets: [targets[0]!], days: 1, perDay: 20, ...fakeClock(), signal: between.signal, onRound: (r) => r.round === 2 && between.abort() });
+    const r1 = await runMonitor({
+      store,
+      targets: [targets[0]!],
+      days: 1,
+      perDay: 20,
+      ...fakeClock(),
+      signal: between.signal,
+      onRound: (r) => r.round === 2 && between.abort(),
+    });
     expect(r1).toMatchObject({ rounds: 20, completedRounds: 2, cancelled: true });
     expect(store.listMonitorAttempts(targets[0]!.id)).toHaveLength(2);
 
@@ -90,7 +141,15 @@ describe('runMonitor against a loopback site', () => {
 
     const visiting = new AbortController();
     setTimeout(() => visiting.abort(), 100);
-    const r3 = await runMonitor({ store, targets: [targets[1]!], days: 1, perDay: 2, timeoutMs: 5000, ...fakeClock(), signal: visiting.signal });
+    const r3 = await runMonitor({
+      store,
+      targets: [targets[1]!],
+      days: 1,
+      perDay: 2,
+      timeoutMs: 5000,
+      ...fakeClock(),
+      signal: visiting.signal,
+    });
     expect(r3).toMatchObject({ completedRounds: 0, attempts: 0, cancelled: true });
     expect(store.listMonitorAttempts(targets[1]!.id)).toEqual([]);
   });
@@ -106,7 +165,9 @@ describe('runMonitor against a loopback site', () => {
     const options = { store, targets, days: 1, perDay: 2, now: clock.now, sleep, onFinish: finished };
     expect(scheduler.start(options)).toMatchObject({ running: true, startedAt: START, attempts: 0 });
     const second = monitorSchedule({ start: new Date(START), days: 1, perDay: 2, key: targets[0]!.id })[1]!.toISOString();
-    await vi.waitFor(() => expect(scheduler.status()).toEqual({ running: true, startedAt: START, nextAt: second, attempts: 1, failures: 0, error: null }));
+    await vi.waitFor(() =>
+      expect(scheduler.status()).toEqual({ running: true, startedAt: START, nextAt: second, attempts: 1, failures: 0, error: null }),
+    );
     expect(() => scheduler.start(options)).toThrow(KaopingError);
     expect(() => new MonitorScheduler().start(options)).toThrow('该考评正在进行可用性监测');
     const [a, b] = await Promise.all([scheduler.stop(), scheduler.stop()]);

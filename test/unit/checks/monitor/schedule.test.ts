@@ -35,7 +35,11 @@ describe('monitorSchedule', () => {
     expect(scheduleLength(0.0005, 20_000)).toBe(10);
     const times = monitorSchedule({ start, days: 0.0005, perDay: 20_000 });
     expect(gaps(times)).toEqual([4320, 4320, 4320, 4320, 4320, 4320, 4320, 4320, 4320]);
-    expect(monitorSchedule({ start, days: 7, perDay: 3 }).map((t) => t.getTime() - start.getTime()).slice(0, 3)).toEqual([0, 28_800_000, 57_600_000]);
+    expect(
+      monitorSchedule({ start, days: 7, perDay: 3 })
+        .map((t) => t.getTime() - start.getTime())
+        .slice(0, 3),
+    ).toEqual([0, 28_800_000, 57_600_000]);
     expect(scheduleLength(0.01, 20)).toBe(1);
   });
 

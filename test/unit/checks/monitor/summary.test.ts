@@ -8,7 +8,15 @@ const START = Date.parse('2026-03-01T16:00:00Z'); // 2026-03-02 00:00 in Beijing
 function attempts(targetId: number, n: number, gapMs: number, failing: number[]): MonitorAttempt[] {
   return Array.from({ length: n }, (_, i) => {
     const ok = !failing.includes(i);
-    return { id: targetId * 1000 + i, targetId, at: new Date(START + i * gapMs).toISOString(), ok, status: ok ? 200 : 0, ms: ok ? 120 : 15_000, error: ok ? '' : '超过 15 秒仍打不开' };
+    return {
+      id: targetId * 1000 + i,
+      targetId,
+      at: new Date(START + i * gapMs).toISOString(),
+      ok,
+      status: ok ? 200 : 0,
+      ms: ok ? 120 : 15_000,
+      error: ok ? '' : '超过 15 秒仍打不开',
+    };
   });
 }
 
@@ -17,7 +25,13 @@ const WEEK_GAP = 72 * 60_000;
 describe('summariseMonitor', () => {
   it('adds up attempts per target and measures the period as a week for 140 visits every 72 minutes', () => {
     const [a, b] = summariseMonitor([...attempts(2, 10, 60_000, [1]), ...attempts(1, 140, WEEK_GAP, [0, 5])].reverse());
-    expect(a).toMatchObject({ targetId: 1, attempts: 140, failures: 2, from: '2026-03-01T16:00:00.000Z', to: new Date(START + 139 * WEEK_GAP).toISOString() });
+    expect(a).toMatchObject({
+      targetId: 1,
+      attempts: 140,
+      failures: 2,
+      from: '2026-03-01T16:00:00.000Z',
+      to: new Date(START + 139 * WEEK_GAP).toISOString(),
+    });
     expect(a!.days).toBeCloseTo(7, 9);
     expect(a!.failed.map((f) => f.id)).toEqual([1000, 1005]);
     expect(monitorShortfalls(a!)).toEqual([]);
@@ -30,7 +44,9 @@ describe('monitorObservations', () => {
     const seven = summariseMonitor(attempts(1, 140, WEEK_GAP, [0, 20, 40, 60, 80, 100, 139]))[0]!;
     const [o] = monitorObservations(seven, { url: 'http://www.nanling.gov.cn/' });
     expect(o).toMatchObject({ detect: 'monitor.unreachable', count: 7 });
-    expect(o!.summary).toBe('监测 2026-03-02 00:00:00 至 2026-03-08 22:48:00（约 7 天）共访问首页 140 次，打不开 7 次，占 5%，达到 5% 的否决线');
+    expect(o!.summary).toBe(
+      '监测 2026-03-02 00:00:00 至 2026-03-08 22:48:00（约 7 天）共访问首页 140 次，打不开 7 次，占 5%，达到 5% 的否决线',
+    );
     expect(o!.items[0]).toEqual({ url: 'http://www.nanling.gov.cn/', text: '2026-03-02 00:00:00', reason: '超过 15 秒仍打不开' });
     expect(o!.items).toHaveLength(7);
     expect(monitorObservations(summariseMonitor(attempts(1, 140, WEEK_GAP, [0, 20, 40, 60, 80, 100]))[0]!)).toEqual([]);

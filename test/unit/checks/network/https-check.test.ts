@@ -12,12 +12,57 @@ import { checkHttps, type TlsConnect } from '../../../../electron/services/check
 /** A self-signed certificate valid between two dates (openssl ca can backdate; req -x509 cannot). */
 function makeCertificate(dir: string, name: string, start: string, end: string, san: string): { key: string; cert: string } {
   const at = (f: string) => path.join(dir, `${name}.${f}`);
-  writeFileSync(at('cnf'), `[ca]\ndefault_ca = d\n[d]\ndatabase = ${at('index')}\nnew_certs_dir = ${dir}\nserial = ${at('serial')}\ndefault_md = sha256\npolicy = p\nunique_subject = no\ncopy_extensions = copy\n[p]\norganizationName = optional\ncommonName = supplied\n`);
+  writeFileSync(
+    at('cnf'),
+    `[ca]\ndefault_ca = d\n[d]\ndatabase = ${at('index')}\nnew_certs_dir = ${dir}\nserial = ${at('serial')}\ndefault_md = sha256\npolicy = p\nunique_subject = no\ncopy_extensions = copy\n[p]\norganizationName = optional\ncommonName = supplied\n`,
+  );
   writeFileSync(at('index'), '');
   writeFileSync(at('serial'), '01\n');
   const quiet = { stdio: 'pipe' as const };
-  execFileSync('openssl', ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', at('key'), '-out', at('csr'), '-subj', `/O=考评测试签发机构/CN=${name}`, '-utf8', '-addext', `subjectAltName=${san}`], quiet);
-  execFileSync('openssl', ['ca', '-batch', '-utf8', '-config', at('cnf'), '-selfsign', '-keyfile', at('key'), '-in', at('csr'), '-out', at('crt'), '-startdate', start, '-enddate', end], quiet);
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      at('key'),
+      '-out',
+      at('csr'),
+      '-subj',
+      `/O=考评测试签发机构/CN=${name}`,
+      '-utf8',
+      '-addext',
+      `subjectAltName=${san}`,
+    ],
+    quiet,
+  );
+  execFileSync(
+    'openssl',
+    [
+      'ca',
+      '-batch',
+      '-utf8',
+      '-config',
+      at('cnf'),
+      '-selfsign',
+      '-keyfile',
+      at('key'),
+      '-in',
+      at('csr'),
+      '-out',
+      at('crt'),
+      '-startdate',
+      start,
+      '-enddate',
+      end,
+    ],
+    quiet,
+  );
   return { key: readFileSync(at('key'), 'utf8'), cert: readFileSync(at('crt'), 'utf8') };
 }
 
@@ -38,7 +83,13 @@ describe('checkHttps against loopback TLS servers', () => {
     valid = makeCertificate(dir, 'valid', '20250101000000Z', '20400101000000Z', 'DNS:www.example.gov.cn,IP:127.0.0.1');
     expired = makeCertificate(dir, 'expired', '20200101000000Z', '20200201000000Z', 'IP:127.0.0.1');
     const ok = (_: unknown, res: { end: (s: string) => void }) => res.end('ok');
-    servers.push(createHttpsServer(valid, ok), createHttpsServer(expired, ok), createHttpServer(ok), createTcpServer(() => undefined), createTcpServer());
+    servers.push(
+      createHttpsServer(valid, ok),
+      createHttpsServer(expired, ok),
+      createHttpServer(ok),
+      createTcpServer(() => undefined),
+      createTcpServer(),
+    );
     [port.valid, port.expired, port.plain, port.silent, port.closed] = await Promise.all(servers.map(listen));
     await new Promise((r) => servers.pop()!.close(r));
   });
@@ -50,10 +101,12 @@ describe('checkHttps against loopback TLS servers', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const trusting = (ca: string, redirect?: { port: number; seen: (number | undefined)[] }): TlsConnect => (o) => {
-    redirect?.seen.push(o.port);
-    return tls.connect({ ...o, ca, ...(redirect ? { host: '127.0.0.1', port: redirect.port } : {}) });
-  };
+  const trusting =
+    (ca: string, redirect?: { port: number; seen: (number | undefined)[] }): TlsConnect =>
+    (o) => {
+      redirect?.seen.push(o.port);
+      return tls.connect({ ...o, ca, ...(redirect ? { host: '127.0.0.1', port: redirect.port } : {}) });
+    };
 
   it('reports a trusted certificate as notes only: expiry, issuer, protocol', async () => {
     const r = await checkHttps(`https://127.0.0.1:${port.valid}/index.html`, { timeoutMs: 3000, now, connect: trusting(valid.cert) });
@@ -67,12 +120,24 @@ describe('checkHttps against loopback TLS servers', () => {
 
   it('checks port 443 of an http home page by its host name (SNI), and names a mismatched host', async () => {
     const seen: (number | undefined)[] = [];
-    const good = await checkHttps('http://www.example.gov.cn/', { timeoutMs: 3000, now, connect: trusting(valid.cert, { port: port.valid, seen }) });
+    const good = await checkHttps('http://www.example.gov.cn/', {
+      timeoutMs: 3000,
+      now,
+      connect: trusting(valid.cert, { port: port.valid, seen }),
+    });
     expect(seen).toEqual([443]);
     expect(good.observations).toEqual([]);
-    const other = await checkHttps('http://www.other.gov.cn/', { timeoutMs: 3000, now, connect: trusting(valid.cert, { port: port.valid, seen }) });
-    expect(other.observations).toEqual([expect.objectContaining({ detect: 'https', count: 1, summary: expect.stringContaining('证书与域名不符') })]);
-    expect(other.observations[0]!.items).toEqual([{ url: 'https://www.other.gov.cn/', reason: expect.stringContaining('ERR_TLS_CERT_ALTNAME_INVALID') }]);
+    const other = await checkHttps('http://www.other.gov.cn/', {
+      timeoutMs: 3000,
+      now,
+      connect: trusting(valid.cert, { port: port.valid, seen }),
+    });
+    expect(other.observations).toEqual([
+      expect.objectContaining({ detect: 'https', count: 1, summary: expect.stringContaining('证书与域名不符') }),
+    ]);
+    expect(other.observations[0]!.items).toEqual([
+      { url: 'https://www.other.gov.cn/', reason: expect.stringContaining('ERR_TLS_CERT_ALTNAME_INVALID') },
+    ]);
   });
 
   it('names a self-signed certificate nobody trusts', async () => {

@@ -18,21 +18,41 @@ describe('checkIpv6: records and the resolver', () => {
   it('skips IP-literal hosts and names on this machine without resolving', async () => {
     const resolve6 = vi.fn(noRecord);
     for (const url of ['http://127.0.0.1:8080/', 'http://[::1]/', 'http://localhost:3000/', 'http://site.localhost/']) {
-      expect(await checkIpv6(url, { resolve6, timeoutMs: 500 })).toEqual({ observations: [], notes: [{ check: 'ipv6', ok: true, text: '以 IP 地址或本机地址访问，跳过 IPv6 检查' }] });
+      expect(await checkIpv6(url, { resolve6, timeoutMs: 500 })).toEqual({
+        observations: [],
+        notes: [{ check: 'ipv6', ok: true, text: '以 IP 地址或本机地址访问，跳过 IPv6 检查' }],
+      });
     }
     expect(resolve6).not.toHaveBeenCalled();
   });
 
   it('observes a host without AAAA records; a resolver that fails, hangs or does not know the name leaves IPv6 unverified', async () => {
     const none = await checkIpv6('http://www.v4only.gov.cn/', { resolve6: noRecord, timeoutMs: 500 });
-    expect(none.observations).toEqual([{ detect: 'ipv6', count: 1, summary: '未完成 IPv6 改造：域名 www.v4only.gov.cn 没有 AAAA 记录', items: [{ url: 'http://www.v4only.gov.cn/', reason: 'www.v4only.gov.cn 没有 AAAA 记录（IPv6 地址）' }] }]);
-    const servfail = await checkIpv6('http://www.broken.gov.cn/', { resolve6: () => Promise.reject(Object.assign(new Error('x'), { code: 'ESERVFAIL' })), timeoutMs: 500 });
+    expect(none.observations).toEqual([
+      {
+        detect: 'ipv6',
+        count: 1,
+        summary: '未完成 IPv6 改造：域名 www.v4only.gov.cn 没有 AAAA 记录',
+        items: [{ url: 'http://www.v4only.gov.cn/', reason: 'www.v4only.gov.cn 没有 AAAA 记录（IPv6 地址）' }],
+      },
+    ]);
+    const servfail = await checkIpv6('http://www.broken.gov.cn/', {
+      resolve6: () => Promise.reject(Object.assign(new Error('x'), { code: 'ESERVFAIL' })),
+      timeoutMs: 500,
+    });
     expect(servfail.observations).toEqual([]);
-    expect(servfail.notes[0]).toMatchObject({ ok: false, detect: 'ipv6', text: 'www.broken.gov.cn 的 AAAA 解析失败（ESERVFAIL），IPv6 未核实（请在能正常解析域名的网络中重新检查）' });
+    expect(servfail.notes[0]).toMatchObject({
+      ok: false,
+      detect: 'ipv6',
+      text: 'www.broken.gov.cn 的 AAAA 解析失败（ESERVFAIL），IPv6 未核实（请在能正常解析域名的网络中重新检查）',
+    });
     const hung = await checkIpv6('http://www.slow.gov.cn/', { resolve6: () => new Promise(() => undefined), timeoutMs: 200 });
     expect(hung.observations).toEqual([]);
     expect(hung.notes[0]!.text).toContain('AAAA 解析超过 0.2 秒，IPv6 未核实');
-    const unknown = await checkIpv6('http://www.intranet.gov.cn/', { resolve6: () => Promise.reject(Object.assign(new Error('queryAaaa ENOTFOUND'), { code: 'ENOTFOUND' })), timeoutMs: 500 });
+    const unknown = await checkIpv6('http://www.intranet.gov.cn/', {
+      resolve6: () => Promise.reject(Object.assign(new Error('queryAaaa ENOTFOUND'), { code: 'ENOTFOUND' })),
+      timeoutMs: 500,
+    });
     expect(unknown.observations).toEqual([]);
   });
 });
@@ -81,7 +101,14 @@ describe(`checkIpv6 over a server listening on ::1${ipv6 ? '' : ' — skipped: :
 
   it.skipIf(!ipv6)('observes an IPv6 answer of 400 and above, a redirect to a host without IPv6, and a timeout', async () => {
     const down = await checkIpv6(`http://${site()}/down/`, { resolve6, timeoutMs: 2000 });
-    expect(down.observations).toEqual([{ detect: 'ipv6', count: 1, summary: '未完成 IPv6 改造：经 IPv6（::1）访问首页返回 HTTP 503', items: [{ url: `http://${site()}/down/`, text: '::1', reason: '经 IPv6（::1）访问首页返回 HTTP 503' }] }]);
+    expect(down.observations).toEqual([
+      {
+        detect: 'ipv6',
+        count: 1,
+        summary: '未完成 IPv6 改造：经 IPv6（::1）访问首页返回 HTTP 503',
+        items: [{ url: `http://${site()}/down/`, text: '::1', reason: '经 IPv6（::1）访问首页返回 HTTP 503' }],
+      },
+    ]);
     const away = await checkIpv6(`http://${site()}/away/`, { resolve6, timeoutMs: 2000 });
     expect(away.observations[0]!.summary).toBe('未完成 IPv6 改造：经 IPv6（::1）访问首页失败：跳转到的 www.v4only.gov.cn 没有 AAAA 记录');
     const t0 = Date.now();

@@ -3,7 +3,10 @@ import { breakTitle } from '../../../../shared/format/title-lines';
 
 describe('titles broken at word boundaries (GB/T 9704: 词意完整, 梯形)', () => {
   it('breaks seed 002’s title where the seed does', () => {
-    expect(breakTitle('潮州市人民政府办公室关于2019年潮州市政府网站和政务新媒体考评结果的通报')).toEqual(['潮州市人民政府办公室关于2019年潮州市', '政府网站和政务新媒体考评结果的通报']);
+    expect(breakTitle('潮州市人民政府办公室关于2019年潮州市政府网站和政务新媒体考评结果的通报')).toEqual([
+      '潮州市人民政府办公室关于2019年潮州市',
+      '政府网站和政务新媒体考评结果的通报',
+    ]);
   });
 
   it('never splits a known term or a year, and keeps the upper line no shorter', () => {
