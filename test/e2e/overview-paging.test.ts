@@ -72,7 +72,7 @@ describe('browser mode: the paged overview', () => {
 
   it('searches and pages on the host, and records a finding without reloading the overview', async () => {
     const page = await browser.newPage();
-    await page.setViewport({ width: 1600, height: 1000 });
+    await page.setViewport({ width: 1366, height: 768 });
     let overviewRequests = 0;
     page.on('request', (r) => {
       if (r.url().includes(`/api/${encodeURIComponent('assessment/overview')}`)) overviewRequests++;
@@ -124,6 +124,8 @@ describe('browser mode: the paged overview', () => {
     // The review workspace: the target list is paged too.
     await page.goto(`${server.url}#a=big&t=1`);
     await page.waitForSelector('[data-testid="review-screen"]');
+    // At 1366×768 the target list starts folded (the site gets the width); the reviewer opens it.
+    await clickStable(page, '[data-testid="unfold-left"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="target-list-count"]')?.textContent === '已显示 100 / 170');
     await clickStable(page, '[data-testid="target-list-more"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="target-list-count"]')?.textContent === '已显示 170 / 170');
