@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, Card, Descriptions, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { GradeBand } from '../../../../shared/domain/types';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import type { RulesetProblem } from '../../../../shared/ruleset/check';
 import { gradeGroups, type GradeGroup } from '../../../../shared/ruleset/check-scoring';
 import { setGradeLines, setResultsRule } from '../../../../shared/ruleset/edit';
 import { TIE_RULE_NAMES } from '../../../../shared/ruleset/names';
+import { deleteColumn } from './delete-column';
 
 type OnChange = (next: Ruleset, mergeKey?: string) => void;
 
@@ -101,21 +102,10 @@ function GradeGroupTable({
               </Space>
             ),
           },
-          {
-            title: '',
-            width: 40,
-            render: (_: unknown, _b, i) => (
-              <Button
-                size="small"
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label="删除"
-                disabled={group.key === 'all' && group.bands.length === 1}
-                onClick={() => onBands(group.bands.filter((_x, j) => j !== i))}
-              />
-            ),
-          },
+          deleteColumn(
+            (_b, i) => onBands(group.bands.filter((_x, j) => j !== i)),
+            () => group.key === 'all' && group.bands.length === 1,
+          ),
         ]}
       />
     </Card>

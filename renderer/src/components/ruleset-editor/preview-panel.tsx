@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Descriptions, Input, InputNumber, Select, Space, Table } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Ruleset } from '../../../../shared/ruleset/types';
 import { listIndicators } from '../../../../shared/ruleset/walk';
 import { scoreTargets } from '../../../../shared/scoring/engine';
 import { parseAttributes } from './applicability';
+import { deleteColumn } from './delete-column';
 
 interface SampleFinding {
   indicatorId: string;
@@ -111,20 +112,7 @@ export function PreviewPanel({ ruleset }: { ruleset: Ruleset | undefined }) {
               />
             ),
           },
-          {
-            title: '',
-            width: 40,
-            render: (_: unknown, _f, i) => (
-              <Button
-                size="small"
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label="删除"
-                onClick={() => setFindings(findings.filter((_x, j) => j !== i))}
-              />
-            ),
-          },
+          deleteColumn((_f, i) => setFindings(findings.filter((_x, j) => j !== i))),
         ]}
       />
       {result?.error && <Alert type="error" showIcon message={result.error} />}

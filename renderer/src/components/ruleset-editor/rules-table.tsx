@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Button, Checkbox, Input, InputNumber, Select, Table, Tag } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Rule, RuleKind } from '../../../../shared/ruleset/types';
 import { RULE_KIND_NAMES } from '../../../../shared/ruleset/names';
 import type { RulesetProblem } from '../../../../shared/ruleset/check';
 import { RuleDetails } from './rule-details';
+import { deleteColumn } from './delete-column';
 
 /** "1:1, 3:2" ⇄ tiers (at least N items → points). */
 const tiersText = (tiers: Rule['tiers']) => (tiers ?? []).map((t) => `${t.min}:${t.points}`).join(', ');
@@ -180,13 +181,7 @@ export function RulesTable({
             </Tag>
           ),
         },
-        {
-          title: '',
-          width: 40,
-          render: (_: unknown, r) => (
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onRemove(r.n)} aria-label="删除" />
-          ),
-        },
+        deleteColumn((r) => onRemove(r.n)),
       ]}
     />
   );

@@ -1,9 +1,10 @@
 import { Button, Descriptions, Input, InputNumber, Select, Space, Switch, Table } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Ruleset, TargetClass, WeightTransfer } from '../../../../shared/ruleset/types';
 import { addTransfer, removeTransfer, resolveDecision, setClasses } from '../../../../shared/ruleset/edit';
 import { listIndicators } from '../../../../shared/ruleset/walk';
 import { attributesText, parseAttributes } from './applicability';
+import { deleteColumn } from './delete-column';
 
 /** 考评对象类别: label, full name, kind and attribute defaults. */
 export function ClassesPanel({ ruleset, onChange }: { ruleset: Ruleset; onChange: (r: Ruleset) => void }) {
@@ -90,27 +91,14 @@ export function ClassesPanel({ ruleset, onChange }: { ruleset: Ruleset; onChange
             />
           ),
         },
-        {
-          title: '',
-          width: 40,
-          render: (_: unknown, _c, i) => (
-            <Button
-              size="small"
-              type="text"
-              danger
-              icon={<DeleteOutlined />}
-              aria-label="删除"
-              onClick={() =>
-                onChange(
-                  setClasses(
-                    ruleset,
-                    ruleset.classes.filter((_x, j) => j !== i),
-                  ),
-                )
-              }
-            />
+        deleteColumn((_c, i) =>
+          onChange(
+            setClasses(
+              ruleset,
+              ruleset.classes.filter((_x, j) => j !== i),
+            ),
           ),
-        },
+        ),
       ]}
     />
   );
@@ -222,20 +210,7 @@ export function TransfersPanel({ ruleset, onChange }: { ruleset: Ruleset; onChan
               <Input size="small" defaultValue={v} key={v} onBlur={(e) => update(i, { note: e.target.value })} />
             ),
           },
-          {
-            title: '',
-            width: 40,
-            render: (_: unknown, _t, i) => (
-              <Button
-                size="small"
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label="删除"
-                onClick={() => onChange(removeTransfer(ruleset, i))}
-              />
-            ),
-          },
+          deleteColumn((_t, i) => onChange(removeTransfer(ruleset, i))),
         ]}
       />
     </Space>
