@@ -62,7 +62,7 @@ describe('browser mode: the assessment screen', () => {
     await page.screenshot({ path: path.join(shots, 'e2e-export-preview.png') });
     // Nothing is reviewed yet: the preview says so and writing asks once more.
     expect(await page.$eval('[data-testid="export-incomplete"]', (el) => el.textContent)).toContain('尚有 280 个考评对象未评审完毕');
-    await page.click('[data-testid="export-confirm"]');
+    await clickStable(page, '[data-testid="export-confirm"]');
     await clickStable(page, '[data-testid="export-incomplete-confirm"]');
     const link = await page.waitForSelector('[data-testid="export-link"]');
     const href = await link!.evaluate((a) => (a as HTMLAnchorElement).href);
